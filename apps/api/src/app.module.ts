@@ -1,0 +1,55 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { AccessGuard, AuthModule } from '@app/auth';
+import {
+  AppConfig,
+  CoreModule,
+  CoreModuleOptions,
+  createValidationPipe,
+  ProblemDetailsFilter,
+  RequestContextInterceptor,
+  throttlerOptions,
+} from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { JurisdictionsModule } from '@app/jurisdictions';
+import { HealthController } from './health.controller';
+import { loggerParams } from './logger';
+
+/** The HTTP API. Domain modules are listed here; cross-cutting behaviour is registered once, globally. */
+@Module({})
+export class AppModule {
+  static register(options: CoreModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            throttlerOptions({
+              RATE_LIMIT_DEFAULT_PER_MINUTE: config.get('RATE_LIMIT_DEFAULT_PER_MINUTE'),
+              RATE_LIMIT_LOGIN_PER_MINUTE: config.get('RATE_LIMIT_LOGIN_PER_MINUTE'),
+              RATE_LIMIT_PUBLIC_PER_MINUTE: config.get('RATE_LIMIT_PUBLIC_PER_MINUTE'),
+            }),
+        }),
+        DatabaseModule.forRoot({ applicationName: 'agency-registry-api' }),
+        AuditModule,
+        JurisdictionsModule,
+        AuthModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        // Guards run in this order: rate limit first, so refused callers cost nothing more.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { Actor, UsersService } from '@app/auth';
+import { RequestContext } from '@app/core';
+import { BureausService } from '@app/jurisdictions';
+import { DataSource } from 'typeorm';
+import { DEMO_BUREAUS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+const SEED_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'demo-seed',
+  role: 'system_admin',
+  bureauId: null,
+  agencyId: null,
+  jurisdictionPrefix: '',
+};
+
+/**
+ * Seeds the demo set once (embedded mode only), through the same services the API uses, so the
+ * demo data is audited like any other. A database that already has the `admin` user is left alone.
+ */
+export async function seedDemoData(app: INestApplicationContext, log: LoggerService): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const [{ seeded }] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM users WHERE username = 'admin') AS seeded`)) as { seeded: boolean }[];
+  if (!seeded) {
+    await RequestContext.run(
+      { requestId: 'demo-seed', actor: { userId: null, username: 'demo-seed', role: 'system' } },
+      () => seed(app),
+    );
+    log.log(`Seeded demo bureaus and users`, 'DemoSeed');
+  }
+  log.log(`Demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`, 'DemoSeed');
+}
+
+async function seed(app: INestApplicationContext): Promise<void> {
+  const bureaus = app.get(BureausService);
+  const users = app.get(UsersService);
+  const bureauIds = new Map<string, string>();
+  for (const bureau of DEMO_BUREAUS) {
+    const created = await bureaus.create({ name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode });
+    bureauIds.set(bureau.key, created.id);
+  }
+  for (const user of DEMO_USERS) {
+    await users.create(SEED_ACTOR, {
+      username: user.username,
+      displayName: user.displayName,
+      password: DEMO_PASSWORD,
+      role: user.role,
+      bureauId: user.bureau ? bureauIds.get(user.bureau) : undefined,
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import helmet from '@fastify/helmet';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { Clock, Environment, requestIdOf } from '@app/core';
+import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
+
+export interface ApiOptions {
+  env: Environment;
+  /** Overrides of the environment (the e2e tests point each app at its own database). */
+  overrides?: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Use Nest's console logger instead of pino (quieter test output). */
+  plainLogger?: boolean;
+}
+
+/** Builds the API exactly as production runs it; main.ts and the e2e tests both come through here. */
+export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.env.BODY_LIMIT_BYTES,
+    trustProxy: options.env.TRUST_PROXY,
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ env: options.overrides, clock: options.clock }),
+    adapter,
+    { bufferLogs: !options.plainLogger, logger: options.plainLogger ? ['error', 'warn'] : undefined },
+  );
+  if (!options.plainLogger) app.useLogger(app.get(PinoLogger));
+  await configureHttp(app);
+  return app;
+}
+
+async function configureHttp(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+      },
+    },
+  });
+  // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  setupOpenApi(app);
+}

@@ -1,0 +1,37 @@
+import { Logger } from '@nestjs/common';
+import { ConfigurationError, validateEnvironment } from '@app/core';
+import { resolveDatabaseUrl, runMigrations } from '@app/database';
+import { DataSource } from 'typeorm';
+import { seedDemoData } from './demo/demo-seed';
+import { createApi } from './http-app';
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const log = new Logger('Main');
+  const env = validateEnvironment(process.env);
+  const database = await resolveDatabaseUrl(env, (line) => log.log(line));
+  const app = await createApi({ env, overrides: { DATABASE_URL: database.url } });
+  await runMigrations(app.get(DataSource));
+  if (env.DEMO_SEED) await seedDemoData(app, log);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+  log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/docs)`);
+
+  const stop = async (signal: string) => {
+    log.log(`${signal}: finishing in-flight requests and shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error('The API could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@app/core';
+import { Allow } from '@app/auth/access';
+import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Allow('ministry_official', 'system_admin')
+  @ApiOperation({ summary: 'The audit trail, newest first, with filters' })
+  @ApiOkResponse({ type: PageOf(AuditEventView) })
+  list(@Query() query: AuditQuery) {
+    return this.audit.list(query);
+  }
+
+  @Get('verify')
+  @Allow('ministry_official', 'system_admin')
+  @ApiOperation({ summary: 'Verify the hash chain; names the first row that was altered or removed' })
+  @ApiOkResponse({ type: AuditVerification })
+  verify(): Promise<AuditVerification> {
+    return this.audit.verify();
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '@app/core';
+
+export class AuditQuery extends PageQuery {
+  /** e.g. `user`, `bureau`, `licence`. */
+  @IsOptional() @IsString() @MaxLength(64) entityType?: string;
+  @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+  /** The actor's username or user id. */
+  @IsOptional() @IsString() @MaxLength(64) actor?: string;
+  /** ISO 8601 instant, inclusive. */
+  @IsOptional() @IsDateString() from?: string;
+  /** ISO 8601 instant, exclusive. */
+  @IsOptional() @IsDateString() to?: string;
+}
+
+export class AuditEventView {
+  @ApiProperty() seq: string;
+  @ApiProperty() occurredAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty() actorUsername: string;
+  @ApiProperty() actorRole: string;
+  @ApiProperty({ example: 'user.create' }) action: string;
+  @ApiProperty() entityType: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) entityId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
+  @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
+  @ApiPropertyOptional({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty() prevHash: string;
+  @ApiProperty() hash: string;
+}
+
+export class AuditVerification {
+  /** True when every row's hash matches its content and links to the row before it. */
+  @ApiProperty() valid: boolean;
+  @ApiProperty() checkedEvents: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'seq of the first row that does not verify' })
+  firstBrokenSeq: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '@app/core';
+import { Actor } from './actor';
+import { ROLES, Role } from './roles';
+
+export const TOKEN_ISSUER = 'agency-registry';
+export const TOKEN_AUDIENCE = 'agency-registry-api';
+
+/** What an access token carries: enough to scope a request without a database round trip. */
+export interface AccessTokenClaims {
+  sub: string;
+  username: string;
+  role: Role;
+  bureauId: string | null;
+  agencyId: string | null;
+  scope: string | null;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.get('JWT_SECRET') as string,
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Actor | false {
+    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return false;
+    return {
+      userId: claims.sub,
+      username: claims.username,
+      role: claims.role,
+      bureauId: claims.bureauId ?? null,
+      agencyId: claims.agencyId ?? null,
+      jurisdictionPrefix: claims.scope ?? null,
+    };
+  }
+}

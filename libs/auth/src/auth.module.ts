@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { JurisdictionsModule } from '@app/jurisdictions';
+import { AccessGuard } from './access/access.guard';
+import { JwtStrategy } from './access/jwt.strategy';
+import { RoutePolicies } from './access/route-policies';
+import { AuthController } from './login/auth.controller';
+import { AuthService } from './login/auth.service';
+import { Passwords } from './login/passwords';
+import { RefreshToken } from './login/refresh-token.entity';
+import { RefreshTokens } from './login/refresh-tokens';
+import { User } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, RefreshToken]),
+    PassportModule,
+    JwtModule.register({}),
+    DiscoveryModule,
+    AuditModule,
+    JurisdictionsModule,
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [JwtStrategy, AccessGuard, RoutePolicies, Passwords, RefreshTokens, UsersService, AuthService],
+  exports: [AccessGuard, RoutePolicies, UsersService, Passwords],
+})
+export class AuthModule {}

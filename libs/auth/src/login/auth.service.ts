@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, Clock, Problems } from '@app/core';
+import { AuditService } from '@app/audit';
+import { BureausService } from '@app/jurisdictions';
+import { Actor } from '../access/actor';
+import { AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../access/jwt.strategy';
+import { User } from '../users/user.entity';
+import { UserView } from '../users/users.dto';
+import { UsersService } from '../users/users.service';
+import { MeView, TokenPair } from './auth.dto';
+import { Passwords } from './passwords';
+import { RefreshTokens } from './refresh-tokens';
+
+const INVALID_CREDENTIALS = 'Invalid username or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly bureaus: BureausService,
+    private readonly passwords: Passwords,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Signs a user in. Repeated failures lock the account for a while; the answer to a wrong
+   * username and a wrong password is the same, and takes as long.
+   */
+  async login(username: string, password: string): Promise<TokenPair> {
+    const user = await this.users.findForLogin(this.dataSource.manager, username);
+    const now = this.clock.now();
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'locked', lockedUntil: user.lockedUntil });
+      throw Problems.unauthorized('This account is locked after repeated failed sign-ins; try again later');
+    }
+    const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !passwordMatches) {
+      const lockedUntil = user ? await this.registerFailure(user, username) : await this.recordAttempt(null, username, 'auth.login_failed', { reason: 'unknown-username' });
+      if (lockedUntil) throw Problems.unauthorized('This account is now locked after repeated failed sign-ins; try again later');
+      throw Problems.unauthorized(INVALID_CREDENTIALS);
+    }
+    if (user.status !== 'active') {
+      await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'disabled' });
+      throw Problems.unauthorized('This account is disabled');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Plain SQL: a sign-in is not an edit of the account, so it must not bump its version.
+      await manager.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1`, [user.id, now]);
+      const tokens = await this.issueTokens(manager, user);
+      await this.audit.record(manager, { action: 'auth.login', entityType: 'user', entityId: user.id, actor: this.partyOf(user) });
+      return tokens;
+    });
+  }
+
+  /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
+  async refresh(token: string): Promise<TokenPair> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const rotation = await this.refreshTokens.consume(manager, token);
+      if (rotation.outcome === 'invalid') return { refused: 'invalid' as const };
+      const user = await this.users.findById(manager, rotation.userId);
+      if (rotation.outcome === 'reused' || !user || user.status !== 'active') {
+        const reason = rotation.outcome === 'reused' ? 'reuse-detected' : 'user-disabled';
+        const revoked = await this.refreshTokens.revokeFamily(manager, rotation.familyId, reason);
+        await this.audit.record(manager, {
+          action: rotation.outcome === 'reused' ? 'auth.refresh_reuse' : 'auth.refresh_refused',
+          entityType: 'user',
+          entityId: rotation.userId,
+          after: { familyId: rotation.familyId, revokedTokens: revoked },
+          actor: user ? this.partyOf(user) : undefined,
+        });
+        return { refused: reason };
+      }
+      const tokens = await this.issueTokens(manager, user, rotation.familyId);
+      await this.audit.record(manager, { action: 'auth.refresh', entityType: 'user', entityId: user.id, actor: this.partyOf(user) });
+      return { tokens };
+    });
+    if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
+    throw Problems.unauthorized(
+      outcome.refused === 'reuse-detected'
+        ? 'This refresh token was already used; every session from that sign-in has been ended'
+        : 'The refresh token is invalid, expired or revoked',
+    );
+  }
+
+  /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
+  async logout(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await this.refreshTokens.find(manager, token);
+      if (!stored) return;
+      const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'logout');
+      const user = await this.users.findById(manager, stored.userId);
+      await this.audit.record(manager, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: stored.userId,
+        after: { familyId: stored.familyId, revokedTokens: revoked },
+        actor: user ? this.partyOf(user) : undefined,
+      });
+    });
+  }
+
+  async me(actor: Actor): Promise<MeView> {
+    const user = await this.users.findById(this.dataSource.manager, actor.userId);
+    if (!user) throw Problems.unauthorized('The signed-in user no longer exists');
+    const bureau = user.bureauId ? await this.bureaus.findById(user.bureauId) : null;
+    return {
+      ...UserView.of(user),
+      bureau: bureau ? { id: bureau.id, name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode } : null,
+      jurisdictionPrefix: actor.jurisdictionPrefix,
+    };
+  }
+
+  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<TokenPair> {
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      bureauId: user.bureauId,
+      agencyId: user.agencyId,
+      scope: await this.scopeOf(user),
+    };
+    const expiresIn = this.config.get('JWT_ACCESS_TTL_SECONDS');
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.get('JWT_SECRET'),
+      algorithm: 'HS256',
+      expiresIn,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+    const refreshToken = await this.refreshTokens.issue(manager, user.id, familyId);
+    return { accessToken, refreshToken, expiresIn, tokenType: 'Bearer' };
+  }
+
+  private async scopeOf(user: User): Promise<string | null> {
+    if (user.role === 'agency_user') return null;
+    if (user.role === 'system_admin') return '';
+    const bureau = user.bureauId ? await this.bureaus.findById(user.bureauId) : null;
+    return bureau ? this.bureaus.scopeOf(bureau) : null;
+  }
+
+  /** Counts a failure; the one that reaches the limit locks the account. Returns the lock's end, if locked. */
+  private async registerFailure(user: User, attempted: string): Promise<Date | null> {
+    const max = this.config.get('LOGIN_MAX_FAILURES');
+    const lockUntil = new Date(this.clock.now().getTime() + this.config.get('LOGIN_LOCK_MINUTES') * 60_000);
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE users
+            SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3 ELSE locked_until END
+          WHERE id = $1
+          RETURNING locked_until, failed_login_count`,
+        [user.id, max, lockUntil],
+      )) as [{ locked_until: Date | null; failed_login_count: number }[], number];
+      const locked = rows[0]?.locked_until && rows[0].locked_until >= lockUntil ? rows[0].locked_until : null;
+      await this.audit.record(manager, {
+        action: locked ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { attemptedUsername: attempted, lockedUntil: locked },
+        actor: this.partyOf(user),
+      });
+      return locked;
+    });
+  }
+
+  private async recordAttempt(user: User | null, attempted: string, action: string, details: object): Promise<null> {
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        action,
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { attemptedUsername: attempted.slice(0, 64), ...details },
+        actor: user ? this.partyOf(user) : { userId: null, username: 'anonymous', role: 'public' },
+      }),
+    );
+    return null;
+  }
+
+  private partyOf(user: User) {
+    return { userId: user.id, username: user.username, role: user.role };
+  }
+}

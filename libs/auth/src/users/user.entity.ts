@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Role } from '../access/roles';
+
+export type UserStatus = 'active' | 'disabled';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() username: string;
+  @Column() displayName: string;
+  @Column({ type: 'text', nullable: true }) email: string | null;
+  @Column({ select: false }) passwordHash: string;
+  @Column() role: Role;
+  @Column({ type: 'uuid', nullable: true }) bureauId: string | null;
+  @Column({ type: 'uuid', nullable: true }) agencyId: string | null;
+  @Column() status: UserStatus;
+  @Column() failedLoginCount: number;
+  @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
+  @Column({ type: 'timestamptz' }) passwordChangedAt: Date;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Page, paginate, Problems } from '@app/core';
+import { AuditService } from '@app/audit';
+import { BureausService } from '@app/jurisdictions';
+import { Actor } from '../access/actor';
+import { Role } from '../access/roles';
+import { applyScope } from '../access/scope';
+import { Passwords } from '../login/passwords';
+import { RefreshTokens } from '../login/refresh-tokens';
+import { User } from './user.entity';
+import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
+
+/** What a bureau admin may make of the users of its own bureau. */
+const BUREAU_ADMIN_GRANTS: readonly Role[] = ['bureau_admin', 'inspector'];
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bureaus: BureausService,
+    private readonly passwords: Passwords,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** System admins see every user; a bureau admin the users of its own bureau. */
+  async list(actor: Actor, query: UserQuery): Promise<Page<UserView>> {
+    const qb = this.scoped(actor);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.bureauId) qb.andWhere('u.bureau_id = :bureauId', { bureauId: query.bureauId });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.q) {
+      qb.andWhere(`(u.username ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${escapeLike(query.q)}%` });
+    }
+    const page = await paginate(qb, query, {
+      sortColumn: 'u.created_at',
+      idColumn: 'u.id',
+      direction: 'ASC',
+      sortValue: (u: User) => u.createdAt,
+      idValue: (u: User) => u.id,
+    });
+    return { items: page.items.map(UserView.of), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<UserView> {
+    return UserView.of(await this.getScoped(actor, id));
+  }
+
+  async create(actor: Actor, request: CreateUserRequest): Promise<UserView> {
+    const bureauId = await this.checkAffiliation(actor, request.role, request.bureauId, request.agencyId);
+    const passwordHash = await this.passwords.hash(request.password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.save(
+        manager.create(User, {
+          username: request.username,
+          displayName: request.displayName.trim(),
+          email: request.email ?? null,
+          passwordHash,
+          role: request.role,
+          bureauId,
+          agencyId: request.role === 'agency_user' ? (request.agencyId ?? null) : null,
+          status: 'active',
+          failedLoginCount: 0,
+        }),
+      );
+      const view = UserView.of(await manager.findOneByOrFail(User, { id: user.id }));
+      await this.audit.record(manager, { action: 'user.create', entityType: 'user', entityId: user.id, after: view });
+      return view;
+    });
+  }
+
+  async update(actor: Actor, id: string, request: UpdateUserRequest): Promise<UserView> {
+    const current = await this.getScoped(actor, id);
+    if (request.role && request.role !== current.role) {
+      await this.checkAffiliation(actor, request.role, current.bureauId ?? undefined, current.agencyId ?? undefined);
+    }
+    if (actor.userId === id && ((request.role && request.role !== current.role) || request.status === 'disabled')) {
+      throw Problems.conflict('self-demotion', 'You cannot change your own role or disable yourself; ask another administrator');
+    }
+    const changes: Partial<User> = {};
+    if (request.displayName !== undefined) changes.displayName = request.displayName.trim();
+    if (request.email !== undefined) changes.email = request.email;
+    if (request.role !== undefined) changes.role = request.role;
+    if (request.status !== undefined) changes.status = request.status;
+    if (request.unlock) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
+    if (request.password !== undefined) {
+      Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(User)
+        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version: request.version })
+        .execute();
+      if (result.affected !== 1) throw Problems.staleVersion('User', current.version);
+      if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
+        await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
+      }
+      const updated = UserView.of(await manager.findOneByOrFail(User, { id }));
+      await this.audit.record(manager, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: UserView.of(current),
+        after: { ...updated, passwordChanged: request.password !== undefined },
+      });
+      return updated;
+    });
+  }
+
+  /** For sign-in: the user with its password hash. */
+  findForLogin(manager: EntityManager, username: string): Promise<User | null> {
+    return manager
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
+  }
+
+  findById(manager: EntityManager, id: string): Promise<User | null> {
+    return manager.findOneBy(User, { id });
+  }
+
+  private scoped(actor: Actor) {
+    return applyScope(this.users.createQueryBuilder('u'), actor, { bureau: actor.role === 'system_admin' ? undefined : 'u.bureau_id' });
+  }
+
+  private async getScoped(actor: Actor, id: string): Promise<User> {
+    const user = await this.scoped(actor).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw Problems.notFound('User', id);
+    return user;
+  }
+
+  /** Checks the actor may give this role and affiliation; returns the bureau the user belongs to. */
+  private async checkAffiliation(actor: Actor, role: Role, bureauId?: string, agencyId?: string): Promise<string | null> {
+    if (role === 'system_admin') {
+      if (actor.role !== 'system_admin') throw Problems.forbidden('Only a system administrator can create system administrators');
+      return null;
+    }
+    if (role === 'agency_user') {
+      if (actor.role !== 'system_admin') {
+        throw Problems.forbidden('Agency accounts are created by a system administrator');
+      }
+      if (!agencyId) throw Problems.invalid([{ field: 'agencyId', message: 'an agency user needs an agencyId' }]);
+      return null;
+    }
+    const targetBureauId = bureauId ?? (actor.role === 'bureau_admin' ? actor.bureauId : undefined);
+    if (!targetBureauId) throw Problems.invalid([{ field: 'bureauId', message: `a ${role} needs a bureauId` }]);
+    if (actor.role === 'bureau_admin' && targetBureauId !== actor.bureauId) {
+      throw Problems.forbidden('A bureau admin manages the users of its own bureau only');
+    }
+    const bureau = await this.bureaus.findById(targetBureauId);
+    if (!bureau) throw Problems.invalid([{ field: 'bureauId', message: 'no such bureau' }]);
+    if (actor.role === 'bureau_admin') {
+      const grants = bureau.level === 'ministry' ? [...BUREAU_ADMIN_GRANTS, 'ministry_official'] : BUREAU_ADMIN_GRANTS;
+      if (!grants.includes(role)) throw Problems.forbidden(`A bureau admin cannot grant the role ${role}`);
+    }
+    if (role === 'ministry_official' && bureau.level !== 'ministry') {
+      throw Problems.invalid([{ field: 'role', message: 'ministry officials belong to the ministry' }]);
+    }
+    return targetBureauId;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'env-spec-'));
+
+  it('applies defaults and converts types', () => {
+    const env = validateEnvironment({ PORT: '8080', DATA_DIR: dataDir(), TRUST_PROXY: 'true' });
+    expect(env).toMatchObject({ PORT: 8080, NODE_ENV: 'development', DB_POOL_SIZE: 10, JWT_ACCESS_TTL_SECONDS: 900, TRUST_PROXY: true });
+  });
+
+  it('turns on the demo seed and in-process jobs only for the embedded database', () => {
+    expect(validateEnvironment({ DATA_DIR: dataDir() })).toMatchObject({ DEMO_SEED: true, RUN_JOBS: true });
+    expect(validateEnvironment({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://x@h/db' })).toMatchObject({ DEMO_SEED: false, RUN_JOBS: false });
+  });
+
+  it('generates a development JWT secret once and keeps it under DATA_DIR', () => {
+    const dir = dataDir();
+    const first = validateEnvironment({ DATA_DIR: dir }).JWT_SECRET;
+    expect(first).toHaveLength(64);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
+    expect(validateEnvironment({ DATA_DIR: dir }).JWT_SECRET).toBe(first);
+  });
+
+  it('refuses to start in production without a database and a strong secret', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(ConfigurationError);
+    try {
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'short', DATA_DIR: dataDir() });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/DATABASE_URL: required/);
+      expect((error as Error).message).toMatch(/JWT_SECRET must be at least 32 bytes/);
+    }
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'short', DATA_DIR: dataDir() })).toThrow(/JWT_SECRET/);
+    expect(validateEnvironment({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/registry', JWT_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty', DB_POOL_SIZE: '0', LOG_LEVEL: 'loud', DATA_DIR: dataDir() })).toThrow(
+      /PORT[\s\S]*DB_POOL_SIZE[\s\S]*LOG_LEVEL/,
+    );
+  });
+});

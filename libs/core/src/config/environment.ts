@@ -1,0 +1,125 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Every setting the registry reads from the environment, with its default. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://user:pass@host:port/db. Without it, an embedded PostgreSQL is started under DATA_DIR. */
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Type(() => Number) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 bytes long' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 20;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PUBLIC_PER_MINUTE = 120;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_DEFAULT_PER_MINUTE = 6000;
+
+  @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Larger limit for CSV imports only. */
+  @Type(() => Number) @IsInt() @Min(1024) @Max(500 * 1024 * 1024)
+  IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  DEMO_SEED?: boolean;
+
+  /** Run the scheduled jobs inside the API process (the default in embedded mode). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  RUN_JOBS?: boolean;
+
+  @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY = false;
+}
+
+export class ConfigurationError extends Error {}
+
+/**
+ * Validates the raw environment into an Environment, or throws a ConfigurationError that
+ * names every bad variable. Production refuses to start without a real database and secret;
+ * elsewhere a JWT secret is generated once and kept under DATA_DIR so tokens survive restarts.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const problems = validateSync(env, { whitelist: false }).map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production') {
+    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET: required (at least 32 bytes) when NODE_ENV=production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const embedded = !env.DATABASE_URL;
+  env.DEMO_SEED ??= embedded && env.NODE_ENV !== 'production';
+  env.RUN_JOBS ??= embedded;
+  env.JWT_SECRET ??= developmentJwtSecret(env.DATA_DIR);
+  return env;
+}
+
+function developmentJwtSecret(dataDir: string): string {
+  const file = join(resolve(dataDir), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(resolve(dataDir), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

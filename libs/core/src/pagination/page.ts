@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Problems } from '../errors/problem.exception';
+
+export const MAX_PAGE_SIZE = 200;
+
+/** `?limit=&cursor=` of every list. */
+export class PageQuery {
+  /** How many items to return (1-200, default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a cursor this API issued' })
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Documents a page of T in OpenAPI. */
+export function PageOf<T>(itemType: new () => T) {
+  class PageOfType {
+    @ApiProperty({ type: [itemType] }) items: T[];
+    @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+    nextCursor: string | null;
+  }
+  Object.defineProperty(PageOfType, 'name', { value: `PageOf${itemType.name}` });
+  return PageOfType;
+}
+
+type CursorValue = string | number;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // fall through to the problem below
+  }
+  throw Problems.invalid([{ field: 'cursor', message: 'cursor is not a cursor this API issued' }]);
+}
+
+export interface KeysetOrder {
+  /**
+   * SQL expression of the sort key, e.g. `a.created_at`; ties are broken by `idColumn`. A
+   * timestamp key must be a timestamptz(3) column: a Date has milliseconds only.
+   */
+  sortColumn: string;
+  idColumn: string;
+  direction: 'ASC' | 'DESC';
+  /** How the raw sort value is read back from an entity, for the next cursor. */
+  sortValue: (row: never) => CursorValue | Date;
+  idValue: (row: never) => string | number;
+}
+
+/**
+ * Keyset pagination: applies `(sort, id) < (cursor)` and the order to the query, fetches one
+ * extra row to know whether there is a next page, and builds its cursor.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  page: PageQuery,
+  order: KeysetOrder,
+  defaultLimit = 50,
+): Promise<Page<T>> {
+  const limit = page.limit ?? defaultLimit;
+  const comparator = order.direction === 'DESC' ? '<' : '>';
+  if (page.cursor) {
+    const [sort, id] = decodeCursor(page.cursor, 2);
+    qb.andWhere(`(${order.sortColumn}, ${order.idColumn}) ${comparator} (:cursorSort, :cursorId)`, {
+      cursorSort: sort,
+      cursorId: id,
+    });
+  }
+  qb.orderBy(order.sortColumn, order.direction).addOrderBy(order.idColumn, order.direction).take(undefined).limit(limit + 1);
+  const rows = await qb.getMany();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor([serialise(order.sortValue(last as never)), order.idValue(last as never)])
+      : null;
+  return { items, nextCursor };
+}
+
+function serialise(value: CursorValue | Date): CursorValue {
+  return value instanceof Date ? value.toISOString() : value;
+}

