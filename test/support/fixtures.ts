@@ -1,5 +1,5 @@
 import * as argon2 from 'argon2';
-import { randomUUID } from 'node:crypto';
+import { withUsccCheck } from '@app/agencies';
 import { TestApp } from './test-app';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -10,9 +10,26 @@ const hashOnce = () => (passwordHash ??= argon2.hash(PASSWORD, { type: argon2.ar
 export interface World {
   bureaus: Record<'ministry' | 'fujian' | 'fuzhou' | 'xiamen' | 'liaoning', string>;
   users: Record<string, string>;
-  /** An agency id for the agency user (agencies come with their own fixtures). */
+  /** Agencies: `fuzhou` (of the agency user agency-fj-1), `xiamen`, `shenyang`. */
+  agencies: Record<'fuzhou' | 'xiamen' | 'shenyang', string>;
+  /** The agency of the agency user. */
   agencyId: string;
 }
+
+let usccCounter = 0;
+
+/** A valid, unique USCC registered in a division (tests and demo data). */
+export function testUscc(division = '350100'): string {
+  usccCounter += 1;
+  const serial = `${process.pid % 1000}`.padStart(3, '0') + `${usccCounter}`.padStart(6, '0');
+  return withUsccCheck(`91${division}${serial}`);
+}
+
+const AGENCIES = [
+  { key: 'fuzhou', name: '福州海峡人力资源有限公司', code: '350100' },
+  { key: 'xiamen', name: '厦门鹭岛劳务合作有限公司', code: '350200' },
+  { key: 'shenyang', name: '沈阳北方人力资源服务有限公司', code: '210100' },
+] as const;
 
 const BUREAUS = [
   { key: 'ministry', name: 'MOHRSS', level: 'ministry', code: null },
@@ -36,8 +53,18 @@ export const USERS: Record<string, [string, keyof World['bureaus'] | null]> = {
 };
 
 /** Bureaus and one user of each role, written straight to the database (fast, unaudited). */
-export async function seedWorld(t: TestApp, agencyId: string = randomUUID()): Promise<World> {
+export async function seedWorld(t: TestApp): Promise<World> {
   const hash = await hashOnce();
+  const agencies = {} as World['agencies'];
+  for (const agency of AGENCIES) {
+    const [row] = (await t.db.query(
+      `INSERT INTO agencies (uscc, name_zh, name_en, legal_representative, address, jurisdiction_code, agency_type, contact_email)
+       VALUES ($1, $2, $3, '张三', '某路1号', $4, 'overseas_placement', 'office@example.cn') RETURNING id`,
+      [testUscc(agency.code), agency.name, `${agency.key} agency`, agency.code],
+    )) as { id: string }[];
+    agencies[agency.key] = row.id;
+  }
+  const agencyId = agencies.fuzhou;
   const bureaus = {} as World['bureaus'];
   for (const bureau of BUREAUS) {
     const [row] = (await t.db.query(`INSERT INTO bureaus (name, level, jurisdiction_code) VALUES ($1, $2, $3) RETURNING id`, [
@@ -55,7 +82,7 @@ export async function seedWorld(t: TestApp, agencyId: string = randomUUID()): Pr
     )) as { id: string }[];
     users[username] = row.id;
   }
-  return { bureaus, users, agencyId };
+  return { bureaus, users, agencies, agencyId };
 }
 
 export interface Tokens {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AccessGuard, AuthModule } from '@app/auth';
 import {
@@ -15,6 +16,7 @@ import {
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { JurisdictionsModule } from '@app/jurisdictions';
+import { LicensingModule } from '@app/licensing';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logger';
 
@@ -40,6 +42,8 @@ export class AppModule {
         AuditModule,
         JurisdictionsModule,
         AuthModule,
+        AgenciesModule,
+        LicensingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -31,11 +31,11 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     { bufferLogs: !options.plainLogger, logger: options.plainLogger ? ['error', 'warn'] : undefined },
   );
   if (!options.plainLogger) app.useLogger(app.get(PinoLogger));
-  await configureHttp(app);
+  await configureHttp(app, options);
   return app;
 }
 
-async function configureHttp(app: NestFastifyApplication): Promise<void> {
+async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -46,6 +46,12 @@ async function configureHttp(app: NestFastifyApplication): Promise<void> {
       },
     },
   });
+  // CSV imports arrive as text/csv, up to their own (larger) size limit.
+  app.getHttpAdapter().getInstance().addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: options.env.IMPORT_BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { AccessGuard } from './access/access.guard';
@@ -25,6 +26,7 @@ import { UsersService } from './users/users.service';
     DiscoveryModule,
     AuditModule,
     JurisdictionsModule,
+    AgenciesModule,
   ],
   controllers: [AuthController, UsersController],
   providers: [JwtStrategy, AccessGuard, RoutePolicies, Passwords, RefreshTokens, UsersService, AuthService],

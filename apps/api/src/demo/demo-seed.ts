@@ -4,6 +4,7 @@ import { RequestContext } from '@app/core';
 import { BureausService } from '@app/jurisdictions';
 import { DataSource } from 'typeorm';
 import { DEMO_BUREAUS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DemoContext, DEMO_STEPS } from './demo-steps';
 
 const SEED_ACTOR: Actor = {
   userId: '00000000-0000-0000-0000-000000000000',
@@ -31,7 +32,13 @@ export async function seedDemoData(app: INestApplicationContext, log: LoggerServ
   log.log(`Demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`, 'DemoSeed');
 }
 
+/** The demo set, in dependency order. A module with demo data adds its step here. */
 async function seed(app: INestApplicationContext): Promise<void> {
+  const context = await seedOrganisations(app);
+  for (const step of DEMO_STEPS) await step(app, context);
+}
+
+async function seedOrganisations(app: INestApplicationContext): Promise<DemoContext> {
   const bureaus = app.get(BureausService);
   const users = app.get(UsersService);
   const bureauIds = new Map<string, string>();
@@ -48,4 +55,5 @@ async function seed(app: INestApplicationContext): Promise<void> {
       bureauId: user.bureau ? bureauIds.get(user.bureau) : undefined,
     });
   }
+  return { bureauIds, systemActor: SEED_ACTOR };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Page, paginate, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
+import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
 import { Actor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -21,6 +22,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bureaus: BureausService,
+    private readonly agencies: AgenciesService,
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly audit: AuditService,
@@ -142,10 +144,9 @@ export class UsersService {
       return null;
     }
     if (role === 'agency_user') {
-      if (actor.role !== 'system_admin') {
-        throw Problems.forbidden('Agency accounts are created by a system administrator');
-      }
       if (!agencyId) throw Problems.invalid([{ field: 'agencyId', message: 'an agency user needs an agencyId' }]);
+      // A bureau admin opens accounts for agencies in its jurisdiction; get() answers 404 otherwise.
+      await this.agencies.get(actor, agencyId);
       return null;
     }
     const targetBureauId = bureauId ?? (actor.role === 'bureau_admin' ? actor.bureauId : undefined);

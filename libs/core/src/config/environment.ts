@@ -87,6 +87,16 @@ export class Environment {
 
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
+
+  /** Validity of a new licence, and the extension a renewal grants, per licence type. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  LICENCE_VALIDITY_YEARS_HUMAN_RESOURCES_SERVICE = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  LICENCE_VALIDITY_YEARS_OVERSEAS_EMPLOYMENT = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  LICENCE_VALIDITY_YEARS_LABOUR_SERVICE_COOPERATION = 5;
 }
 
 export class ConfigurationError extends Error {}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { AgencyQuery, AgencyView, CreateAgencyRequest, ImportResult, UpdateAgencyRequest } from './agencies.dto';
+import { AgenciesService } from './agencies.service';
+import { AgencyImportService, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './agency-import.service';
+import { AgencyProfileSections } from './agency-profile';
+
+const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'] as const;
+
+@ApiTags('agencies')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly importer: AgencyImportService,
+    private readonly profileSections: AgencyProfileSections,
+  ) {}
+
+  @Get()
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'The agency register in your jurisdiction (an agency user: its own agency)' })
+  @ApiOkResponse({ type: PageOf(AgencyView) })
+  list(@CurrentActor() actor: Actor, @Query() query: AgencyQuery) {
+    return this.agencies.list(actor, query);
+  }
+
+  @Post()
+  @Allow('bureau_admin')
+  @ApiOperation({ summary: 'Register an agency in your jurisdiction' })
+  @ApiCreatedResponse({ type: AgencyView })
+  create(@CurrentActor() actor: Actor, @Body() request: CreateAgencyRequest) {
+    return this.agencies.create(actor, request);
+  }
+
+  @Post('import')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    description:
+      `UTF-8 CSV (a BOM is accepted), up to ${MAX_IMPORT_ROWS} rows, with a header line. Columns: ` +
+      `${Object.keys(IMPORT_COLUMNS).join(', ')}. Required: uscc, name_zh, legal_representative, address, ` +
+      'jurisdiction_code (city level), agency_type (domestic_placement | overseas_placement | labour_service_cooperation). ' +
+      'All rows are checked first; with any bad row nothing is written and every problem is listed with its line.',
+    schema: { type: 'string', example: 'uscc,name_zh,legal_representative,address,jurisdiction_code,agency_type\n' },
+  })
+  @ApiOkResponse({ type: ImportResult })
+  @ApiBadRequestResponse({ type: ProblemDetails, description: 'errors: [{ line, field, message }]' })
+  import(@CurrentActor() actor: Actor, @Body() csv: string) {
+    return this.importer.import(actor, typeof csv === 'string' ? csv : '');
+  }
+
+  @Get(':id')
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'One agency (404 outside your jurisdiction)' })
+  @ApiOkResponse({ type: AgencyView })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.agencies.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow('bureau_admin', 'agency_user')
+  @ApiOperation({ summary: 'Change an agency (send the version you read); its own staff may change contacts, address and English name' })
+  @ApiOkResponse({ type: AgencyView })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateAgencyRequest) {
+    return this.agencies.update(actor, id, request);
+  }
+
+  @Get(':id/profile')
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'The agency with its licences and events, inspections, complaints, self-assessments and risk factors' })
+  async profile(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const agency = await this.agencies.get(actor, id);
+    return { agency, ...(await this.profileSections.load(id, actor)) };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { JurisdictionsModule } from '@app/jurisdictions';
+import { AgenciesController } from './agencies.controller';
+import { AgenciesService } from './agencies.service';
+import { Agency } from './agency.entity';
+import { AgencyImportService } from './agency-import.service';
+import { AgencyProfileSections } from './agency-profile';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Agency]), AuditModule, JurisdictionsModule],
+  controllers: [AgenciesController],
+  providers: [AgenciesService, AgencyImportService, AgencyProfileSections],
+  exports: [AgenciesService, AgencyProfileSections],
+})
+export class AgenciesModule {}

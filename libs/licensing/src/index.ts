@@ -1,0 +1,5 @@
+export * from './licensing.module';
+export * from './licences.service';
+export * from './licence.entity';
+export * from './licence-rules';
+export * from './licensing.dto';

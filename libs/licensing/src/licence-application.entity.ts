@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { LicenceScope, LicenceType } from './licence.entity';
+
+export const APPLICATION_KINDS = ['new', 'renewal', 'variation'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_STATUSES = ['submitted', 'under_review', 'approved', 'refused', 'returned', 'resubmitted'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+@Entity('licence_applications')
+export class LicenceApplication {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') agencyId: string;
+  @Column() jurisdictionCode: string;
+  @Column() kind: ApplicationKind;
+  @Column() licenceType: LicenceType;
+  @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
+  @Column({ type: 'jsonb' }) requestedScope: LicenceScope;
+  @Column({ type: 'text', nullable: true }) requestedConditions: string | null;
+  @Column({ type: 'numeric', nullable: true, transformer: numeric }) reserveFundAmount: number | null;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @Column() status: ApplicationStatus;
+  @Column({ type: 'text', nullable: true }) decisionReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) submittedBy: string | null;
+  @Column({ type: 'uuid', nullable: true }) resultingLicenceId: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

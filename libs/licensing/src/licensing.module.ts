@@ -1,0 +1,30 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AuditModule } from '@app/audit';
+import { JurisdictionsModule } from '@app/jurisdictions';
+import { LicenceApplication } from './licence-application.entity';
+import { LicenceApplicationsController } from './licence-applications.controller';
+import { LicenceApplicationsService } from './licence-applications.service';
+import { Licence, LicenceEvent } from './licence.entity';
+import { LicencesController } from './licences.controller';
+import { LicencesService } from './licences.service';
+import { PublicLicencesController } from './public.controller';
+import { PublicRegisterService } from './public-register.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule],
+  controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService],
+  exports: [LicencesService],
+})
+export class LicensingModule implements OnModuleInit {
+  constructor(
+    private readonly profile: AgencyProfileSections,
+    private readonly licences: LicencesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.profile.register({ key: 'licences', load: (agencyId) => this.licences.ofAgency(agencyId) });
+  }
+}
