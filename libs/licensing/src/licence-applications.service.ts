@@ -5,7 +5,7 @@ import { AgenciesService } from '@app/agencies';
 import { addDays, Clock, Page, paginate, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
-import { BureausService } from '@app/jurisdictions';
+import { Bureau, BureausService } from '@app/jurisdictions';
 import { ApplicationStatus, LicenceApplication } from './licence-application.entity';
 import { ApplicationQuery, CreateApplicationRequest, DecisionRequest, ResubmitApplicationRequest } from './licensing.dto';
 import { RENEWAL_WINDOW_DAYS } from './licence-rules';
@@ -100,6 +100,8 @@ export class LicenceApplicationsService {
     if (request.decision !== 'approve' && !request.reason) {
       throw Problems.invalid([{ field: 'reason', message: `a reason is required to ${request.decision}` }]);
     }
+    // Read before the transaction: a transaction must not wait for a second pool connection.
+    const bureau = actor.bureauId ? await this.bureaus.findById(actor.bureauId) : null;
     return this.dataSource.transaction(async (manager) => {
       const application = await this.get(actor, id, manager);
       if (request.version !== undefined && request.version !== application.version) throw Problems.staleVersion('Licence application', application.version);
@@ -112,7 +114,7 @@ export class LicenceApplicationsService {
         .where('id = :id AND version = :version', { id, version: application.version })
         .execute();
       if (claimed.affected !== 1) throw Problems.staleVersion('Licence application');
-      const resultingLicenceId = to === 'approved' ? await this.carryOut(manager, actor, application) : null;
+      const resultingLicenceId = to === 'approved' ? await this.carryOut(manager, bureau, application) : null;
       if (resultingLicenceId) await manager.update(LicenceApplication, { id }, { resultingLicenceId });
       const decided = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action: `licence_application.${request.decision}`, entityType: 'licence_application', entityId: id, before: application, after: decided });
@@ -120,10 +122,9 @@ export class LicenceApplicationsService {
     });
   }
 
-  private async carryOut(manager: EntityManager, actor: Actor, application: LicenceApplication): Promise<string> {
+  private async carryOut(manager: EntityManager, bureau: Bureau | null, application: LicenceApplication): Promise<string> {
     if (application.kind === 'new') {
       await this.refuseSecondLicence(manager, application.agencyId, application.licenceType);
-      const bureau = actor.bureauId ? await this.bureaus.findById(actor.bureauId) : null;
       if (!bureau) throw Problems.forbidden('Only a bureau can issue licences');
       const licence = await this.licences.issue(manager, {
         agencyId: application.agencyId,

@@ -31,7 +31,7 @@ export interface DemoUser {
   bureau?: string;
 }
 
-/** The demo accounts of the design (agency accounts come with the demo agencies). */
+/** The demo accounts of the design (agency-fj-1 and agency-ln-1 come with the demo agencies). */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: 'System administrator', role: 'system_admin' },
   { username: 'ministry', displayName: 'MOHRSS official', role: 'ministry_official', bureau: 'ministry' },

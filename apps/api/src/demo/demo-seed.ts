@@ -29,7 +29,8 @@ export async function seedDemoData(app: INestApplicationContext, log: LoggerServ
     );
     log.log(`Seeded demo bureaus and users`, 'DemoSeed');
   }
-  log.log(`Demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`, 'DemoSeed');
+  const usernames = [...DEMO_USERS.map((u) => u.username), 'agency-fj-1', 'agency-ln-1'];
+  log.log(`Demo users (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`, 'DemoSeed');
 }
 
 /** The demo set, in dependency order. A module with demo data adds its step here. */
@@ -46,14 +47,16 @@ async function seedOrganisations(app: INestApplicationContext): Promise<DemoCont
     const created = await bureaus.create({ name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode });
     bureauIds.set(bureau.key, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
-    await users.create(SEED_ACTOR, {
+    const created = await users.create(SEED_ACTOR, {
       username: user.username,
       displayName: user.displayName,
       password: DEMO_PASSWORD,
       role: user.role,
       bureauId: user.bureau ? bureauIds.get(user.bureau) : undefined,
     });
+    userIds.set(user.username, created.id);
   }
-  return { bureauIds, systemActor: SEED_ACTOR };
+  return { bureauIds, userIds, systemActor: SEED_ACTOR };
 }
