@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { Page, paginate, Problems } from '@app/core';
+import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/auth/access';
 import { JurisdictionsService } from '@app/jurisdictions';
@@ -34,13 +34,7 @@ export class AgenciesService {
         licenceStatus: query.licenceStatus,
       });
     }
-    return paginate(qb, query, {
-      sortColumn: 'a.created_at',
-      idColumn: 'a.id',
-      direction: 'DESC',
-      sortValue: (a: Agency) => a.createdAt,
-      idValue: (a: Agency) => a.id,
-    });
+    return paginate(qb, query, byCreation('a'));
   }
 
   /** The agency if the actor may see it; 404 otherwise, as if it did not exist. */
@@ -95,13 +89,7 @@ export class AgenciesService {
     const { version, ...given } = request;
     const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<Agency>;
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Agency)
-        .set(changes)
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected !== 1) throw Problems.staleVersion('Agency', current.version);
+      await updateVersioned(manager, Agency, { id, version }, changes, 'Agency');
       if (changes.jurisdictionCode) {
         // Licences and applications carry the agency's division code for scoping; keep them in step.
         await manager.query(`UPDATE licences SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);

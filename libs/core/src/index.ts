@@ -13,3 +13,4 @@ export * from './request-context/request-context.interceptor';
 export * from './http/request-id';
 export * from './http/id-param';
 export * from './http/rate-limit';
+export * from './persistence/versioned-update';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Page, paginate, Problems } from '@app/core';
+import { byCreation, Page, paginate, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, jurisdictionPrefixOf } from '@app/auth/access';
 import { Bureau } from './bureau.entity';
@@ -23,13 +23,7 @@ export class BureausService {
     applyScope(qb, actor, { jurisdiction: 'b.jurisdiction_code' });
     if (query.level) qb.andWhere('b.level = :level', { level: query.level });
     if (query.jurisdiction) qb.andWhere('b.jurisdiction_code LIKE :prefix', { prefix: `${query.jurisdiction}%` });
-    return paginate(qb, query, {
-      sortColumn: 'b.created_at',
-      idColumn: 'b.id',
-      direction: 'ASC',
-      sortValue: (b: Bureau) => b.createdAt,
-      idValue: (b: Bureau) => b.id,
-    });
+    return paginate(qb, query, byCreation('b', 'ASC'));
   }
 
   async get(actor: Actor, id: string): Promise<Bureau> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
-import { addDays, Clock, Page, paginate, Problems } from '@app/core';
+import { addDays, byCreation, Clock, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { Bureau, BureausService } from '@app/jurisdictions';
@@ -36,13 +36,7 @@ export class LicenceApplicationsService {
     if (query.status) qb.andWhere('app.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('app.kind = :kind', { kind: query.kind });
     if (query.agencyId) qb.andWhere('app.agency_id = :agencyId', { agencyId: query.agencyId });
-    return paginate(qb, query, {
-      sortColumn: 'app.created_at',
-      idColumn: 'app.id',
-      direction: 'DESC',
-      sortValue: (a: LicenceApplication) => a.createdAt,
-      idValue: (a: LicenceApplication) => a.id,
-    });
+    return paginate(qb, query, byCreation('app'));
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<LicenceApplication> {
@@ -107,13 +101,7 @@ export class LicenceApplicationsService {
       if (request.version !== undefined && request.version !== application.version) throw Problems.staleVersion('Licence application', application.version);
       const to: ApplicationStatus = request.decision === 'approve' ? 'approved' : request.decision === 'refuse' ? 'refused' : 'returned';
       if (!OPEN_FOR_DECISION.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(LicenceApplication)
-        .set({ status: to, decisionReason: request.reason ?? null, decidedBy: actor.userId, decidedAt: this.clock.now() })
-        .where('id = :id AND version = :version', { id, version: application.version })
-        .execute();
-      if (claimed.affected !== 1) throw Problems.staleVersion('Licence application');
+      await updateVersioned(manager, LicenceApplication, application, { status: to, decisionReason: request.reason ?? null, decidedBy: actor.userId, decidedAt: this.clock.now() }, 'Licence application');
       const resultingLicenceId = to === 'approved' ? await this.carryOut(manager, bureau, application) : null;
       if (resultingLicenceId) await manager.update(LicenceApplication, { id }, { resultingLicenceId });
       const decided = await manager.findOneByOrFail(LicenceApplication, { id });
@@ -153,13 +141,7 @@ export class LicenceApplicationsService {
       const application = await this.get(actor, id, manager);
       if (!from.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
       if (version !== undefined && version !== application.version) throw Problems.staleVersion('Licence application', application.version);
-      const result = await manager
-        .createQueryBuilder()
-        .update(LicenceApplication)
-        .set({ ...changes, status: to })
-        .where('id = :id AND version = :version', { id, version: application.version })
-        .execute();
-      if (result.affected !== 1) throw Problems.staleVersion('Licence application');
+      await updateVersioned(manager, LicenceApplication, application, { ...changes, status: to }, 'Licence application');
       const moved = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action, entityType: 'licence_application', entityId: id, before: application, after: moved });
       return moved;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AppConfig, Clock, Page, paginate, Problems, RequestContext } from '@app/core';
+import { AppConfig, byCreation, Clock, Page, paginate, Problems, RequestContext, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { LicenceScopeDto, LicenceQuery, LicenceWithEvents } from './licensing.dto';
@@ -38,13 +38,7 @@ export class LicencesService {
     if (query.agencyId) qb.andWhere('l.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.expiringBefore) qb.andWhere('l.expires_on <= :expiringBefore', { expiringBefore: query.expiringBefore });
     if (query.jurisdiction) qb.andWhere('l.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginate(qb, query, {
-      sortColumn: 'l.created_at',
-      idColumn: 'l.id',
-      direction: 'DESC',
-      sortValue: (l: Licence) => l.createdAt,
-      idValue: (l: Licence) => l.id,
-    });
+    return paginate(qb, query, byCreation('l'));
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Licence> {
@@ -90,13 +84,10 @@ export class LicencesService {
     if (options.until && options.until < this.clock.today()) {
       throw Problems.invalid([{ field: 'until', message: 'until must be today or later' }]);
     }
-    const result = await manager
-      .createQueryBuilder()
-      .update(Licence)
-      .set({ status: rule.to, suspendedUntil: action === 'suspend' ? (options.until ?? null) : null })
-      .where('id = :id AND version = :version AND status = :status', { id: licence.id, version: licence.version, status: licence.status })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Licence');
+    await updateVersioned(manager, Licence, licence, { status: rule.to, suspendedUntil: action === 'suspend' ? (options.until ?? null) : null }, 'Licence', {
+      sql: 'status = :status',
+      parameters: { status: licence.status },
+    });
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
     await this.recordEvent(manager, updated, rule.event, licence.status, reason, { ...(options.until ? { until: options.until } : {}), ...options.details });
     await this.audit.record(manager, { action: `licence.${action}`, entityType: 'licence', entityId: licence.id, before: licence, after: updated });
@@ -141,13 +132,7 @@ export class LicencesService {
   async renew(manager: EntityManager, licence: Licence, applicationId: string): Promise<Licence> {
     if (licence.status !== 'active') throw Problems.illegalTransition('Licence', licence.status, 'renewed');
     const expiresOn = addYears(licence.expiresOn, this.validityYears(licence.licenceType));
-    const result = await manager
-      .createQueryBuilder()
-      .update(Licence)
-      .set({ expiresOn, term: () => 'term + 1' })
-      .where('id = :id AND version = :version', { id: licence.id, version: licence.version })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Licence');
+    await updateVersioned(manager, Licence, licence, { expiresOn, term: () => 'term + 1' }, 'Licence');
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
     await this.recordEvent(manager, updated, 'renewed', licence.status, null, { previousExpiresOn: licence.expiresOn, expiresOn, applicationId });
     await this.audit.record(manager, { action: 'licence.renew', entityType: 'licence', entityId: licence.id, before: licence, after: updated });
@@ -157,17 +142,17 @@ export class LicencesService {
   /** Changes scope or conditions of a licence in force. */
   async vary(manager: EntityManager, licence: Licence, change: { scope?: LicenceScopeDto; conditions?: string | null; reserveFundAmount?: number | null }, applicationId: string): Promise<Licence> {
     if (licence.status !== 'active' && licence.status !== 'suspended') throw Problems.illegalTransition('Licence', licence.status, 'varied');
-    const result = await manager
-      .createQueryBuilder()
-      .update(Licence)
-      .set({
+    await updateVersioned(
+      manager,
+      Licence,
+      licence,
+      {
         ...(change.scope ? { scope: { activities: change.scope.activities, destinationCountries: change.scope.destinationCountries } } : {}),
         ...(change.conditions !== undefined ? { conditions: change.conditions } : {}),
         ...(change.reserveFundAmount !== undefined ? { reserveFundAmount: change.reserveFundAmount } : {}),
-      })
-      .where('id = :id AND version = :version', { id: licence.id, version: licence.version })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Licence');
+      },
+      'Licence',
+    );
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
     await this.recordEvent(manager, updated, 'varied', licence.status, null, { applicationId, before: { scope: licence.scope, conditions: licence.conditions } });
     await this.audit.record(manager, { action: 'licence.vary', entityType: 'licence', entityId: licence.id, before: licence, after: updated });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Page, paginate, Problems } from '@app/core';
+import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
@@ -37,13 +37,7 @@ export class UsersService {
     if (query.q) {
       qb.andWhere(`(u.username ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${escapeLike(query.q)}%` });
     }
-    const page = await paginate(qb, query, {
-      sortColumn: 'u.created_at',
-      idColumn: 'u.id',
-      direction: 'ASC',
-      sortValue: (u: User) => u.createdAt,
-      idValue: (u: User) => u.id,
-    });
+    const page = await paginate(qb, query, byCreation('u', 'ASC'));
     return { items: page.items.map(UserView.of), nextCursor: page.nextCursor };
   }
 
@@ -92,13 +86,7 @@ export class UsersService {
       Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
     }
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version: request.version })
-        .execute();
-      if (result.affected !== 1) throw Problems.staleVersion('User', current.version);
+      await updateVersioned(manager, User, { id, version: request.version }, changes, 'User');
       if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
       }

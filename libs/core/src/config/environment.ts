@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -88,6 +89,22 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Days before `expiresOn` at which renewal reminders go out, e.g. '90,60,30,7,1'. */
+  @Matches(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, { message: 'REMINDER_OFFSETS must be a comma-separated list of day counts, e.g. 90,60,30,7,1' })
+  REMINDER_OFFSETS = '90,60,30,7,1';
+
+  /** Licences the reminder job handles per transaction: a failed batch is retried on the next run, earlier ones stay done. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  REMINDER_BATCH_SIZE = 5000;
+
+  /** smtp://user:pass@host:port (or smtps://). Without it notifications stay in the inbox alone. */
+  @IsOptional() @IsString()
+  SMTP_URL?: string;
+
+  /** Sender of notification emails. */
+  @IsString()
+  SMTP_FROM = 'Agency Registry <no-reply@agency-registry.example>';
+
   /** Validity of a new licence, and the extension a renewal grants, per licence type. */
   @Type(() => Number) @IsInt() @Min(1) @Max(20)
   LICENCE_VALIDITY_YEARS_HUMAN_RESOURCES_SERVICE = 5;
@@ -97,6 +114,26 @@ export class Environment {
 
   @Type(() => Number) @IsInt() @Min(1) @Max(20)
   LICENCE_VALIDITY_YEARS_LABOUR_SERVICE_COOPERATION = 5;
+
+  /** Public holidays (comma-separated YYYY-MM-DD) that complaint deadlines skip, besides weekends. */
+  @Matches(/^(\s*\d{4}-\d{2}-\d{2}\s*(,(?=\s*\d)|$))*$/, { message: 'HOLIDAYS must be a comma-separated list of YYYY-MM-DD dates' })
+  HOLIDAYS = '';
+
+  /** Complaint deadlines in working days (China's labour-inspection rules) and the urgent acknowledgement in hours. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  COMPLAINT_ACK_WORKING_DAYS = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  COMPLAINT_RESOLVE_WORKING_DAYS = 60;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  COMPLAINT_EXTENSION_WORKING_DAYS = 30;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(720)
+  COMPLAINT_URGENT_ACK_HOURS = 24;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  COMPLAINT_URGENT_RESOLVE_WORKING_DAYS = 15;
 }
 
 export class ConfigurationError extends Error {}

@@ -97,3 +97,14 @@ export async function paginate<T extends ObjectLiteral>(
 function serialise(value: CursorValue | Date): CursorValue {
   return value instanceof Date ? value.toISOString() : value;
 }
+
+/** The usual list order: by `<alias>.created_at` (a timestamptz(3) column), then id. */
+export function byCreation(alias: string, direction: 'ASC' | 'DESC' = 'DESC'): KeysetOrder {
+  return {
+    sortColumn: `${alias}.created_at`,
+    idColumn: `${alias}.id`,
+    direction,
+    sortValue: (row: { createdAt: Date }) => row.createdAt,
+    idValue: (row: { id: string }) => row.id,
+  };
+}
