@@ -1,0 +1,107 @@
+import { withUsccCheck } from '@app/agencies';
+import { withClient } from './bench-database';
+import { load, peakResidentMb, Server } from './processes';
+import { Figure } from './report';
+
+export interface BenchContext {
+  api: Server;
+  raw: Server;
+  databaseUrl: string;
+  password: string;
+}
+
+export interface Scenario {
+  name: string;
+  run(context: BenchContext): Promise<Figure[]>;
+}
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+
+export async function signIn(api: Server, username: string, password: string): Promise<string> {
+  const response = await fetch(`${api.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function sampleLicenceNumbers(databaseUrl: string): Promise<string[]> {
+  return withClient(databaseUrl, async (client) =>
+    ((await client.query(`SELECT licence_number FROM licences ORDER BY md5(licence_number) LIMIT 2000`)).rows as { licence_number: string }[]).map((r) => `/public/licences/${r.licence_number}`),
+  );
+}
+
+/** Public verification: the API against the raw Fastify + pg server, same run, same look-ups. */
+const verification: Scenario = {
+  name: 'public licence verification, 50 connections',
+  async run({ api, raw, databaseUrl }) {
+    const paths = await sampleLicenceNumbers(databaseUrl);
+    // Warm both (JIT, connection pools, PostgreSQL caches) before measuring.
+    await load({ url: api.url, paths, connections: 50, duration: 3 });
+    await load({ url: raw.url, paths, connections: 50, duration: 3 });
+    const ours = await load({ url: api.url, paths, connections: 50, duration: DURATION });
+    const baseline = await load({ url: raw.url, paths, connections: 50, duration: DURATION });
+    if (ours.non2xx || ours.errors) console.warn(`  verification: ${ours.non2xx} non-2xx, ${ours.errors} errors`);
+    return [
+      { name: 'verification throughput', value: ours.requestsPerSecond, unit: 'req/s', baseline: { name: 'raw Fastify+pg', value: baseline.requestsPerSecond }, target: { kind: 'ratio-at-least', value: 0.6, text: '>= 0.6x raw' } },
+      { name: 'verification p99', value: ours.latencyP99, unit: 'ms', baseline: { name: 'raw Fastify+pg', value: baseline.latencyP99 } },
+    ];
+  },
+};
+
+/** Signed-in, scoped lists at 20 connections. */
+const scopedLists: Scenario = {
+  name: 'signed-in scoped lists, 20 connections',
+  async run({ api, password }) {
+    const token = await signIn(api, 'bench-fujian', password);
+    const headers = { authorization: `Bearer ${token}` };
+    const figures: Figure[] = [];
+    const lists: [string, string[]][] = [
+      ['licences of a province', ['/licences?limit=50']],
+      ['licences, status + expiry filter', ['/licences?limit=50&status=active&expiringBefore=2027-06-30']],
+      ['agencies of a province, name search', ['/agencies?limit=50&name=Services%201', '/agencies?limit=50&name=%E6%B5%8B%E8%AF%95']],
+      ...EXTRA_LISTS,
+    ];
+    for (const [name, paths] of lists) {
+      await load({ url: api.url, paths, connections: 20, duration: 2, headers });
+      const result = await load({ url: api.url, paths, connections: 20, duration: DURATION, headers });
+      if (result.non2xx) console.warn(`  ${name}: ${result.non2xx} non-2xx answers`);
+      figures.push({ name: `${name} p50`, value: result.latencyP50, unit: 'ms' });
+      figures.push({ name: `${name} p99`, value: result.latencyP99, unit: 'ms', target: { kind: 'value-below', value: 50, text: '< 50 ms' } });
+    }
+    return figures;
+  },
+};
+
+/** More scoped lists, added by the modules that own them (complaints with filters). */
+export const EXTRA_LISTS: [string, string[]][] = [];
+
+/** CSV import of 100,000 agencies through the API. */
+const csvImport: Scenario = {
+  name: 'CSV import of 100,000 agencies',
+  async run({ api, databaseUrl, password }) {
+    await withClient(databaseUrl, (c) => c.query(`DELETE FROM agencies WHERE name_en LIKE 'Import bench %'`));
+    const header = 'uscc,name_zh,name_en,legal_representative,address,jurisdiction_code,agency_type';
+    const cities = ['350100', '350200', '350500', '350600'];
+    const rows = Array.from({ length: 100_000 }, (_, i) => {
+      const city = cities[i % cities.length];
+      return `${withUsccCheck(`92${city}${String(1_000_000_000 + i).slice(1)}`)},导入测试公司${i},Import bench ${i},王某,某路${i}号,${city},domestic_placement`;
+    });
+    const token = await signIn(api, 'bench-fujian', password);
+    const started = Date.now();
+    const response = await fetch(`${api.url}/agencies/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: [header, ...rows].join('\n') });
+    const seconds = (Date.now() - started) / 1000;
+    if (!response.ok) throw new Error(`import failed: ${response.status} ${(await response.text()).slice(0, 500)}`);
+    return [{ name: 'CSV import, 100,000 agencies', value: seconds, unit: 's', target: { kind: 'value-below', value: 30, text: '< 30 s' } }];
+  },
+};
+
+/** Scenarios of other modules (trends, reminder job), appended by them. */
+export const MODULE_SCENARIOS: Scenario[] = [];
+
+const memory: Scenario = {
+  name: 'API peak resident memory',
+  async run({ api }) {
+    return [{ name: 'API peak resident memory (whole run)', value: peakResidentMb(api.process.pid as number), unit: 'MB', target: { kind: 'value-below', value: 300, text: '< 300 MB' } }];
+  },
+};
+
+export const SCENARIOS: Scenario[] = [verification, scopedLists, csvImport, ...MODULE_SCENARIOS, memory];

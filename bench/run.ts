@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: the benchmarks of the registry, each beside its baseline, printed as a table
+ * and written to bench/results/<timestamp>.json. Runs against the embedded benchmark database
+ * (generating the data set first if it is missing), or BENCH_DATABASE_URL.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBenchDatabase, withClient } from './lib/bench-database';
+import { Figure, printTable } from './lib/report';
+import { SCENARIOS, BenchContext } from './lib/scenarios';
+import { startServer } from './lib/processes';
+import { BENCH_PASSWORD, generate } from './generate-data';
+
+const API_PORT = 4100;
+const RAW_PORT = 4101;
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  const servers: { stop(): Promise<void> }[] = [];
+  try {
+    const [{ n }] = await withClient(database.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'licences'`)).rows as { n: number }[]);
+    const [{ licences }] = n
+      ? await withClient(database.url, async (c) => (await c.query(`SELECT count(*)::int AS licences FROM licences`)).rows as { licences: number }[])
+      : [{ licences: 0 }];
+    if (licences < 200_000 || process.env.BENCH_REGENERATE) {
+      console.log('Generating the benchmark data set...');
+      await generate(database.url);
+    }
+    const pool = process.env.BENCH_DB_POOL_SIZE ?? '20';
+    const api = await startServer(['node', 'dist/apps/api/src/main.js'], {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: pool,
+      RUN_JOBS: 'false',
+      RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
+    }, API_PORT, '/health/ready');
+    servers.push(api);
+    const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool }, RAW_PORT, '/public/licences/none');
+    servers.push(raw);
+    const context: BenchContext = { api, raw, databaseUrl: database.url, password: BENCH_PASSWORD };
+    const figures: Figure[] = [];
+    for (const scenario of SCENARIOS) {
+      console.log(`- ${scenario.name}`);
+      figures.push(...(await scenario.run(context)));
+    }
+    printTable(figures);
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    const file = join(__dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+    console.log(`\nWritten to ${file}`);
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
