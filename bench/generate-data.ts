@@ -111,7 +111,7 @@ const agencies: Step = async (client) => {
 /** 200,000 licences, about 7 per agency: current ones in every status, and expired history. */
 const licences: Step = async (client) => {
   await client.query(
-    `WITH numbered AS (SELECT id, jurisdiction_code, row_number() OVER (ORDER BY uscc) - 1 AS n FROM agencies),
+    `WITH numbered AS (SELECT id, jurisdiction_code, row_number() OVER (ORDER BY md5(uscc)) - 1 AS n FROM agencies),
           bureau AS (SELECT id, left(jurisdiction_code, 2) AS prefix FROM bureaus WHERE level = 'province')
      INSERT INTO licences (licence_number, agency_id, jurisdiction_code, licence_type, scope, issued_by_bureau_id, status, valid_from, expires_on, term, created_at)
      SELECT left(a.jurisdiction_code, 2) || '0000-' || (2018 + g % 8) || '-' || lpad(g::text, 6, '0'),
