@@ -46,15 +46,23 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
       },
     },
   });
+  const fastify = app.getHttpAdapter().getInstance();
   // CSV imports arrive as text/csv, up to their own (larger) size limit.
-  app.getHttpAdapter().getInstance().addContentTypeParser(
+  fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'string', bodyLimit: options.env.IMPORT_BODY_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+  // Once shutting down, in-flight requests finish and their keep-alive connections are closed
+  // after the response, so close() does not wait for clients to hang up.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   setupOpenApi(app);
 }
