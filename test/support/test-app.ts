@@ -38,7 +38,7 @@ export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Pr
  * A fresh database with every migration applied, and the API on top of it, configured as in
  * production but with a settable clock and a fixed secret.
  */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const name = `registry_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const adminUrl = new URL(process.env.REGISTRY_TEST_ADMIN_URL as string);
@@ -59,7 +59,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...options.env,
   };
   const env = validateEnvironment({ ...process.env, ...overrides });
-  const app = await createApi({ env, overrides, clock, plainLogger: true });
+  // With a log stream, the app logs as in production (pino JSON) into it; otherwise quietly.
+  const app = await createApi({ env, overrides, clock, plainLogger: !options.logStream, logStream: options.logStream });
   const db = app.get(DataSource);
   await runMigrations(db);
   await app.init();

@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AccessGuard, AuthModule } from '@app/auth';
+import { ChecklistsModule } from '@app/checklists';
+import { ComplaintsModule } from '@app/complaints';
 import {
   AppConfig,
   CoreModule,
@@ -17,18 +19,24 @@ import {
 import { DatabaseModule } from '@app/database';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
+import { ReportsModule } from '@app/reports';
+import { NotificationsModule } from '@app/notifications';
+import { LicenceJobsModule } from '@app/notifications/licence-jobs';
+import { SchedulerModule } from '@app/scheduler';
+import { InspectionsModule } from '@app/inspections';
+import { SelfAssessmentsModule } from '@app/self-assessments';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logger';
 
 /** The HTTP API. Domain modules are listed here; cross-cutting behaviour is registered once, globally. */
 @Module({})
 export class AppModule {
-  static register(options: CoreModuleOptions = {}): DynamicModule {
+  static register(options: CoreModuleOptions & { logStream?: NodeJS.WritableStream } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, options.logStream) }),
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) =>
@@ -44,6 +52,14 @@ export class AppModule {
         AuthModule,
         AgenciesModule,
         LicensingModule,
+        ChecklistsModule,
+        InspectionsModule,
+        SelfAssessmentsModule,
+        ComplaintsModule,
+        ReportsModule,
+        SchedulerModule,
+        NotificationsModule,
+        LicenceJobsModule,
       ],
       controllers: [HealthController],
       providers: [

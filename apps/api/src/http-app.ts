@@ -14,6 +14,8 @@ export interface ApiOptions {
   clock?: Clock;
   /** Use Nest's console logger instead of pino (quieter test output). */
   plainLogger?: boolean;
+  /** Where pino writes (default stdout); the log-privacy test reads it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the API exactly as production runs it; main.ts and the e2e tests both come through here. */
@@ -26,7 +28,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ env: options.overrides, clock: options.clock }),
+    AppModule.register({ env: options.overrides, clock: options.clock, logStream: options.logStream }),
     adapter,
     { bufferLogs: !options.plainLogger, logger: options.plainLogger ? ['error', 'warn'] : undefined },
   );

@@ -79,7 +79,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
   const problem = toProblem(error, request.url.split('?')[0], String(request.id));
   if (problem.status >= 500 && problem.status !== 503) {
-    logger.error({ err: error, requestId: request.id }, 'Unhandled fault');
+    logger.error({ fault: describeFault(error), requestId: request.id }, 'Unhandled fault');
   }
   if (problem.status === 503) reply.header('retry-after', '5');
   if (problem.status === 429) copyNamedRetryAfter(reply);
@@ -92,4 +92,13 @@ function copyNamedRetryAfter(reply: FastifyReply): void {
   if (headers['retry-after'] !== undefined) return;
   const named = Object.keys(headers).find((name) => name.toLowerCase().startsWith('retry-after-'));
   if (named) reply.header('retry-after', headers[named] as string);
+}
+
+/**
+ * What a fault log line says: the error's kind, message, code and stack, never its other
+ * properties (a failed query carries its parameters, which can hold personal data).
+ */
+function describeFault(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: typeof error };
+  return { type: error.name, message: error.message, code: (error as { code?: unknown }).code, stack: error.stack };
 }
