@@ -49,10 +49,17 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   total: number;
+  statusCodes?: Record<string, { count: number }>;
+}
+
+export interface RequestTemplate {
+  method: string;
+  path: string;
+  body?: unknown;
 }
 
 /** Runs autocannon in its own process against `paths` (cycled). */
-export function load(config: { url: string; paths: string[]; connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(config: { url: string; paths?: string[]; requests?: RequestTemplate[]; connections: number; duration: number; overallRate?: number; headers?: Record<string, string> }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [join(ROOT, 'bench', 'load-runner.js'), JSON.stringify(config)], { maxBuffer: 10 * 1024 * 1024 }, (error, stdout) => {
       if (error) reject(error);
@@ -64,4 +71,10 @@ export function load(config: { url: string; paths: string[]; connections: number
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Current resident memory of a process (VmRSS), in MB. */
+export function residentMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
 }

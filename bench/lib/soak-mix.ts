@@ -1,0 +1,36 @@
+import { RequestTemplate } from './processes';
+
+/** One stream of the soak's traffic: requests cycled at a steady rate. */
+export interface SoakStream {
+  name: string;
+  ratePerSecond: number;
+  /** Which bench account signs the requests; none for public traffic. */
+  signedInAs?: string;
+  requests: (sample: SoakSample) => RequestTemplate[];
+}
+
+/** Real identifiers from the benchmark database, for requests that name records. */
+export interface SoakSample {
+  licenceNumbers: string[];
+  fujianAgencyIds: string[];
+}
+
+/** The traffic of a day at a bureau: public look-ups, officers' lists, sign-ins, and the writes of each module. */
+export const SOAK_STREAMS: SoakStream[] = [
+  { name: 'public verification', ratePerSecond: 100, requests: (s) => s.licenceNumbers.map((n) => ({ method: 'GET', path: `/public/licences/${n}` })) },
+  {
+    name: 'signed-in lists',
+    ratePerSecond: 30,
+    signedInAs: 'bench-fujian',
+    requests: () => [
+      { method: 'GET', path: '/licences?limit=50' },
+      { method: 'GET', path: '/licences?limit=50&status=active&expiringBefore=2027-06-30' },
+      { method: 'GET', path: '/agencies?limit=50&name=Services' },
+    ],
+  },
+  {
+    name: 'sign-ins',
+    ratePerSecond: 2,
+    requests: () => [{ method: 'POST', path: '/auth/login', body: { username: 'bench-fujian', password: 'bench-password' } }],
+  },
+];
