@@ -33,4 +33,10 @@ app.get<{ Params: { number: string } }>('/public/licences/:number', async (reque
   };
 });
 
-app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('raw server ready'));
+app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(
+  () => console.log('raw server ready'),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,9 @@
-import { seedWorld, signInAll, World } from './support/fixtures';
+import request from 'supertest';
+import { validateEnvironment } from '@app/core';
+import { createApi } from '../apps/api/src/http-app';
+import { login, seedWorld, signInAll, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 const PRIVATE_FIELDS = ['contactName', 'contactPhone', 'contactEmail', 'legalRepresentative', 'address', 'riskScore', 'riskFactors', 'id', 'agencyId', 'issuedByBureauId', 'conditions', 'reserveFundAmount', 'version'];
 
@@ -98,5 +101,54 @@ describe('public verification and register', () => {
       if (response.status === 429) limited += 1;
     }
     expect(limited).toBe(1);
+  });
+});
+
+describe('public verification cache', () => {
+  let t: TestApp;
+  let world: World;
+  let second: TestApp['app'];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await seedWorld(t);
+    // A second API process on the same database, as behind a load balancer.
+    const overrides = { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', DB_POOL_SIZE: '2' };
+    second = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), overrides, plainLogger: true });
+    await second.init();
+    await second.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.close();
+  });
+
+  const verifyOn = (app: TestApp['app'], number: string) => request(app.getHttpServer()).get(`/public/licences/${number}`).expect(200);
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 40; i++) {
+      if (await check()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  };
+
+  it('serves repeated look-ups from memory until a change is announced', async () => {
+    const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian });
+    expect((await verifyOn(t.app, licence.licenceNumber)).body.status).toBe('active');
+    // Changed behind the API's back, without an announcement: the cached answer stands...
+    await t.db.query(`UPDATE licences SET status = 'suspended' WHERE id = $1`, [licence.id]);
+    expect((await verifyOn(t.app, licence.licenceNumber)).body.status).toBe('active');
+    // ...until the change is announced, as every service that changes a licence does.
+    await t.db.query(`SELECT pg_notify('public_register_changes', $1)`, [licence.licenceNumber]);
+    expect(await eventually(async () => (await verifyOn(t.app, licence.licenceNumber)).body.status === 'suspended')).toBe(true);
+  });
+
+  it('shows a suspension made through one API process on another', async () => {
+    const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian, licenceType: 'human_resources_service' });
+    expect((await verifyOn(second, licence.licenceNumber)).body.valid).toBe(true);
+    const admin = await login(t, 'fj-admin');
+    await t.http().post(`/licences/${licence.id}/suspend`).set('authorization', `Bearer ${admin.accessToken}`).send({ reason: 'inspection' }).expect(200);
+    expect((await verifyOn(t.app, licence.licenceNumber)).body.valid).toBe(false);
+    expect(await eventually(async () => (await verifyOn(second, licence.licenceNumber)).body.valid === false)).toBe(true);
   });
 });

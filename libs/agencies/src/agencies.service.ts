@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/auth/access';
 import { JurisdictionsService } from '@app/jurisdictions';
 import { Agency, RiskFactor } from './agency.entity';
+import { announcePublicChange } from './public-register-changes';
 import { AGENCY_SELF_SERVICE_FIELDS, AgencyQuery, CreateAgencyRequest, UpdateAgencyRequest } from './agencies.dto';
 
 export const AGENCY_SCOPE = { jurisdiction: 'a.jurisdiction_code', agency: 'a.id' };
@@ -96,6 +97,7 @@ export class AgenciesService {
         await manager.query(`UPDATE licence_applications SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);
       }
       const updated = await manager.findOneByOrFail(Agency, { id });
+      await announcePublicChange(manager, [current.uscc]);
       await this.audit.record(manager, { action: 'agency.update', entityType: 'agency', entityId: id, before: current, after: updated });
       return updated;
     });

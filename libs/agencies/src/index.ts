@@ -4,3 +4,4 @@ export * from './agencies.dto';
 export * from './agency.entity';
 export * from './agency-profile';
 export * from './uscc';
+export * from './public-register-changes';

@@ -11,6 +11,7 @@ import { ApplicationQuery, CreateApplicationRequest, DecisionRequest, ResubmitAp
 import { RENEWAL_WINDOW_DAYS } from './licence-rules';
 import { Licence } from './licence.entity';
 import { LicencesService } from './licences.service';
+import { VerificationCache } from './verification-cache';
 
 const APPLICATION_SCOPE = { jurisdiction: 'app.jurisdiction_code', agency: 'app.agency_id' };
 const OPEN_FOR_DECISION: ApplicationStatus[] = ['submitted', 'under_review', 'resubmitted'];
@@ -29,6 +30,7 @@ export class LicenceApplicationsService {
     private readonly bureaus: BureausService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cache: VerificationCache,
   ) {}
 
   list(actor: Actor, query: ApplicationQuery): Promise<Page<LicenceApplication>> {
@@ -96,7 +98,7 @@ export class LicenceApplicationsService {
     }
     // Read before the transaction: a transaction must not wait for a second pool connection.
     const bureau = actor.bureauId ? await this.bureaus.findById(actor.bureauId) : null;
-    return this.dataSource.transaction(async (manager) => {
+    const decided = await this.dataSource.transaction(async (manager) => {
       const application = await this.get(actor, id, manager);
       if (request.version !== undefined && request.version !== application.version) throw Problems.staleVersion('Licence application', application.version);
       const to: ApplicationStatus = request.decision === 'approve' ? 'approved' : request.decision === 'refuse' ? 'refused' : 'returned';
@@ -108,6 +110,9 @@ export class LicenceApplicationsService {
       await this.audit.record(manager, { action: `licence_application.${request.decision}`, entityType: 'licence_application', entityId: id, before: application, after: decided });
       return decided;
     });
+    // Approvals are rare: forgetting this process's cached answers is simpler than finding the agency's.
+    if (decided.status === 'approved') this.cache.evict(['*']);
+    return decided;
   }
 
   private async carryOut(manager: EntityManager, bureau: Bureau | null, application: LicenceApplication): Promise<string> {

@@ -7,6 +7,8 @@ import { Actor, applyScope } from '@app/auth/access';
 import { LicenceScopeDto, LicenceQuery, LicenceWithEvents } from './licensing.dto';
 import { LICENCE_TRANSITIONS, LicenceAction, addYears, formatLicenceNumber } from './licence-rules';
 import { Licence, LicenceEvent, LicenceEventKind, LicenceType } from './licence.entity';
+import { VerificationCache } from './verification-cache';
+import { announcePublicChange } from '@app/agencies';
 
 export const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
 
@@ -29,6 +31,7 @@ export class LicencesService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly cache: VerificationCache,
   ) {}
 
   list(actor: Actor, query: LicenceQuery): Promise<Page<Licence>> {
@@ -70,10 +73,13 @@ export class LicencesService {
    * two officers acting at once exactly one wins and the other gets a 409.
    */
   async transition(actor: Actor, id: string, action: LicenceAction, reason: string, options: { version?: number; until?: string } = {}): Promise<Licence> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const licence = await this.get(actor, id, manager);
       return this.applyTransition(manager, licence, action, reason, options);
     });
+    // Other processes hear the NOTIFY; this one need not wait for it.
+    this.cache.evict([updated.licenceNumber]);
+    return updated;
   }
 
   /** The same, inside the caller's transaction (a sanction decision of an inspection). */
@@ -89,6 +95,7 @@ export class LicencesService {
       parameters: { status: licence.status },
     });
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
+    await announcePublicChange(manager, [licence.licenceNumber]);
     await this.recordEvent(manager, updated, rule.event, licence.status, reason, { ...(options.until ? { until: options.until } : {}), ...options.details });
     await this.audit.record(manager, { action: `licence.${action}`, entityType: 'licence', entityId: licence.id, before: licence, after: updated });
     return updated;
@@ -123,6 +130,7 @@ export class LicencesService {
         reserveFundAmount: request.reserveFundAmount,
       }),
     );
+    await announcePublicChange(manager, [licence.licenceNumber, await this.usccOf(manager, licence.agencyId)]);
     await this.recordEvent(manager, licence, 'issued', null, null, { licenceNumber: licence.licenceNumber });
     await this.audit.record(manager, { action: 'licence.issue', entityType: 'licence', entityId: licence.id, after: licence });
     return licence;
@@ -134,6 +142,7 @@ export class LicencesService {
     const expiresOn = addYears(licence.expiresOn, this.validityYears(licence.licenceType));
     await updateVersioned(manager, Licence, licence, { expiresOn, term: () => 'term + 1' }, 'Licence');
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
+    await announcePublicChange(manager, [licence.licenceNumber]);
     await this.recordEvent(manager, updated, 'renewed', licence.status, null, { previousExpiresOn: licence.expiresOn, expiresOn, applicationId });
     await this.audit.record(manager, { action: 'licence.renew', entityType: 'licence', entityId: licence.id, before: licence, after: updated });
     return updated;
@@ -154,6 +163,7 @@ export class LicencesService {
       'Licence',
     );
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
+    await announcePublicChange(manager, [licence.licenceNumber]);
     await this.recordEvent(manager, updated, 'varied', licence.status, null, { applicationId, before: { scope: licence.scope, conditions: licence.conditions } });
     await this.audit.record(manager, { action: 'licence.vary', entityType: 'licence', entityId: licence.id, before: licence, after: updated });
     return updated;
@@ -178,9 +188,15 @@ export class LicencesService {
       [this.clock.today()],
     )) as { id: string; agencyId: string; licenceNumber: string; issuedByBureauId: string }[];
     if (rows.length > 0) {
+      await announcePublicChange(manager, rows.length > 100 ? ['*'] : rows.map((r) => r.licenceNumber));
       await this.audit.record(manager, { action: 'licence.expire', entityType: 'licence', after: { count: rows.length, licenceNumbers: rows.slice(0, 1000).map((r) => r.licenceNumber) } });
     }
     return rows;
+  }
+
+  private async usccOf(manager: EntityManager, agencyId: string): Promise<string> {
+    const [{ uscc }] = (await manager.query(`SELECT uscc FROM agencies WHERE id = $1`, [agencyId])) as { uscc: string }[];
+    return uscc;
   }
 
   validityYears(type: LicenceType): number {

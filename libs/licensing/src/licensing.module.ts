@@ -11,11 +11,12 @@ import { LicencesController } from './licences.controller';
 import { LicencesService } from './licences.service';
 import { PublicLicencesController } from './public.controller';
 import { PublicRegisterService } from './public-register.service';
+import { VerificationCache } from './verification-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
-  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache],
   exports: [LicencesService],
 })
 export class LicensingModule implements OnModuleInit {

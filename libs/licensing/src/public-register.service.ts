@@ -5,6 +5,7 @@ import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
 import { Clock, decodeCursor, encodeCursor, Page, Problems } from '@app/core';
 import { LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
 import { LICENCE_NUMBER_PATTERN } from './licence-rules';
+import { VerificationCache } from './verification-cache';
 
 interface VerificationRow {
   licence_number: string;
@@ -39,6 +40,7 @@ export class PublicRegisterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: VerificationCache,
   ) {}
 
   /** By licence number, or by USCC (the agency's licence valid today, else its latest). */
@@ -48,25 +50,15 @@ export class PublicRegisterService {
     if (!byNumber && usccProblem(key) !== null) {
       throw Problems.notFound('Licence', `${numberOrUscc} (neither a licence number like 350000-2026-000001 nor a unified social credit code)`);
     }
-    const today = this.clock.today();
-    const rows = (await this.dataSource.query(
-      `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
-              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name
-         FROM licences l
-         JOIN agencies a ON a.id = l.agency_id
-         JOIN bureaus b ON b.id = l.issued_by_bureau_id
-        WHERE ${byNumber ? 'l.licence_number = $1' : 'a.uscc = $1'}
-        ORDER BY (l.status = 'active' AND l.valid_from <= $2 AND l.expires_on >= $2) DESC, l.expires_on DESC
-        LIMIT 20`,
-      [key, today],
-    )) as VerificationRow[];
+    const rows = await this.verificationRows(key, byNumber);
     if (rows.length === 0) {
       throw Problems.notFound('Licence', byNumber ? key : `for unified social credit code ${key}`);
     }
-    const [best, ...others] = rows;
-    const valid = best.status === 'active' && best.valid_from <= today && best.expires_on >= today;
+    // Validity depends on today, so it is decided per request, not cached.
+    const today = this.clock.today();
+    const [best, ...others] = [...rows].sort((a, b) => Number(isValid(b, today)) - Number(isValid(a, today)) || b.expires_on.localeCompare(a.expires_on));
     return {
-      valid,
+      valid: isValid(best, today),
       licenceNumber: best.licence_number,
       status: best.status,
       explanation: STATUS_EXPLANATIONS[best.status],
@@ -80,6 +72,26 @@ export class PublicRegisterService {
       checkedOn: today,
       ...(byNumber ? {} : { otherLicences: others.map(summary) }),
     };
+  }
+
+  /** The licences a look-up finds, from the cache when it has them (see VerificationCache). */
+  private async verificationRows(key: string, byNumber: boolean): Promise<VerificationRow[]> {
+    const cached = this.cache.get<VerificationRow[]>(key);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const rows = (await this.dataSource.query(
+      `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
+              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name
+         FROM licences l
+         JOIN agencies a ON a.id = l.agency_id
+         JOIN bureaus b ON b.id = l.issued_by_bureau_id
+        WHERE ${byNumber ? 'l.licence_number = $1' : 'a.uscc = $1'}
+        ORDER BY l.expires_on DESC
+        LIMIT 20`,
+      [key],
+    )) as VerificationRow[];
+    if (rows.length > 0) this.cache.set(key, rows, [key, ...rows.map((r) => r.licence_number), rows[0].uscc], generation);
+    return rows;
   }
 
   /** The public register: licensed agencies (ever), newest first, with their licences. */
@@ -116,6 +128,10 @@ export class PublicRegisterService {
       nextCursor: agencies.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
   }
+}
+
+function isValid(row: VerificationRow, today: string): boolean {
+  return row.status === 'active' && row.valid_from <= today && row.expires_on >= today;
 }
 
 function summary(row: Pick<VerificationRow, 'licence_number' | 'licence_type' | 'status' | 'expires_on'>): PublicLicenceSummary {
