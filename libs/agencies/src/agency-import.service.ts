@@ -28,13 +28,14 @@ export const IMPORT_COLUMNS = {
 const REQUIRED_COLUMNS = ['uscc', 'name_zh', 'legal_representative', 'address', 'jurisdiction_code', 'agency_type'];
 export const MAX_IMPORT_ROWS = 100_000;
 const MAX_LISTED_PROBLEMS = 1_000;
+const INSERT_CHUNK_ROWS = 10_000;
 
 type Row = CreateAgencyRequest & { line: number };
 
 /**
  * Bulk registration from CSV: every row is checked first (fields, USCC check character,
  * division, scope, duplicates in the file and in the register); one bad row and nothing is
- * written. A clean file goes in as one INSERT ... SELECT FROM unnest(...) in one transaction.
+ * written. A clean file goes in with INSERT ... SELECT FROM unnest(...), 10,000 rows a statement, in one transaction.
  */
 @Injectable()
 export class AgencyImportService {
@@ -48,15 +49,19 @@ export class AgencyImportService {
     const rows = this.parse(csv);
     await this.validate(actor, rows);
     return this.dataSource.transaction(async (manager) => {
-      const column = <K extends keyof CreateAgencyRequest>(key: K) => rows.map((row) => row[key] ?? null);
-      await manager.query(
-        `INSERT INTO agencies (uscc, name_zh, name_en, legal_representative, address, jurisdiction_code, agency_type, contact_name, contact_phone, contact_email)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-        [
-          column('uscc'), column('nameZh'), column('nameEn'), column('legalRepresentative'), column('address'),
-          column('jurisdictionCode'), column('agencyType'), column('contactName'), column('contactPhone'), column('contactEmail'),
-        ],
-      );
+      // Chunks keep the serialised parameters small (memory); one transaction keeps it all-or-nothing.
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS);
+        const column = <K extends keyof CreateAgencyRequest>(key: K) => chunk.map((row) => row[key] ?? null);
+        await manager.query(
+          `INSERT INTO agencies (uscc, name_zh, name_en, legal_representative, address, jurisdiction_code, agency_type, contact_name, contact_phone, contact_email)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+          [
+            column('uscc'), column('nameZh'), column('nameEn'), column('legalRepresentative'), column('address'),
+            column('jurisdictionCode'), column('agencyType'), column('contactName'), column('contactPhone'), column('contactEmail'),
+          ],
+        );
+      }
       await this.audit.record(manager, {
         action: 'agency.import',
         entityType: 'agency',
