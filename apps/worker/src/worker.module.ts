@@ -1,21 +1,29 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { NotificationsModule } from '@app/notifications';
+import { LicenceJobsModule } from '@app/notifications/licence-jobs';
+import { SchedulerModule } from '@app/scheduler';
 
-/** The scheduled jobs, without HTTP. Production runs it alone; `npm start` runs the jobs in the API process. */
+/**
+ * The scheduled jobs, without HTTP. Production runs it alone; `npm start` runs the jobs in the API
+ * process. It always runs its jobs (RUN_JOBS forced on): running them is all it is for.
+ * Modules with jobs register them with the SchedulerModule's JobRegistry; list them here.
+ */
 @Module({
   imports: [
-    CoreModule.forRoot(),
+    CoreModule.forRoot({ env: { RUN_JOBS: 'true' } }),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') } }),
     }),
     DatabaseModule.forRoot({ applicationName: 'agency-registry-worker' }),
-    ScheduleModule.forRoot(),
     AuditModule,
+    SchedulerModule,
+    NotificationsModule,
+    LicenceJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,5 @@
+export * from './notification';
+export * from './notification-templates';
+export * from './notifications.service';
+export * from './notifications.module';
+export * from './email-delivery';

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LicencesService } from '@app/licensing';
+import { JobCounts, JobDefinition } from '@app/scheduler';
+import { NotificationsService } from '../notifications.service';
+import { LICENCE_RECIPIENTS_LATERAL } from './licence-recipients';
+
+const EXPIRY_NOTIFICATIONS = `
+  SELECT 'licence.expired' AS kind,
+         rcp.user_id AS recipient_user_id,
+         concat_ws(':', 'licence.expired', l.id, l.term, rcp.user_id) AS dedup_key,
+         jsonb_build_object('licenceId', l.id, 'licenceNumber', l.licence_number, 'agencyId', l.agency_id,
+                            'agencyName', a.name_zh, 'expiresOn', l.expires_on, 'term', l.term) AS payload,
+         'email' AS channel
+    FROM licences l
+    JOIN agencies a ON a.id = l.agency_id
+   CROSS JOIN ${LICENCE_RECIPIENTS_LATERAL}
+   WHERE l.id = ANY($1::uuid[])`;
+
+/**
+ * `licence-expiry`, daily at 00:05: active licences past expiresOn (a renewal approved in time
+ * has moved expiresOn on) become expired, with their events (LicencesService.expireDue), the
+ * audit event and the notifications in one transaction. Rerunning finds nothing left to expire.
+ */
+@Injectable()
+export class LicenceExpiryJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licences: LicencesService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  readonly definition: JobDefinition = {
+    name: 'licence-expiry',
+    cron: '5 0 * * *',
+    description: 'Active licences past expiresOn without an approved renewal become expired; agency and bureau are told',
+    run: () => this.run(),
+  };
+
+  run(): Promise<JobCounts> {
+    return this.dataSource.transaction(async (manager) => {
+      const expired = await this.licences.expireDue(manager);
+      const notifications = expired.length === 0 ? 0 : await this.notifications.enqueueFromQuery(manager, EXPIRY_NOTIFICATIONS, [expired.map((l) => l.id)]);
+      return { expired: expired.length, notifications };
+    });
+  }
+}

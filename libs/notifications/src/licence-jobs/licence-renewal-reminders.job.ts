@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/core';
+import { AuditService } from '@app/audit';
+import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { NotificationsService, OUTBOX_QUERY_COLUMNS } from '../notifications.service';
+import { LICENCE_RECIPIENTS_LATERAL } from './licence-recipients';
+import { parseReminderOffsets } from './reminder-offsets';
+
+/**
+ * Marks, for a batch of active licences within the reminder window (keyset on expiresOn and id,
+ * served by licences_active_expiry_idx, so a run reads the window once whatever the batch size),
+ * the one reminder due: the smallest offset >= days left (see offsetDue), unless that offset or a
+ * later one was already sent this term. `licence_reminders` is keyed (licence, term, offset), so a
+ * rerun or a concurrent run inserts nothing twice. Answers the keyset position reached and the
+ * licences marked.
+ */
+const MARK_BATCH = `
+  WITH candidates AS (
+    SELECT l.id, l.term, l.expires_on
+      FROM licences l
+     WHERE l.status = 'active'
+       AND l.expires_on <= $1::date + $2::int
+       AND (l.expires_on, l.id) > ($3::date, $4::uuid)
+     ORDER BY l.expires_on, l.id
+     LIMIT $5
+  ), due AS (
+    SELECT c.id, c.term, (SELECT min(o) FROM unnest($6::int[]) o WHERE o >= c.expires_on - $1::date) AS offset_days
+      FROM candidates c
+  ), marked AS (
+    INSERT INTO licence_reminders (licence_id, term, offset_days, sent_on, job_run_id)
+    SELECT d.id, d.term, d.offset_days, $1::date, $7::bigint
+      FROM due d
+     WHERE NOT EXISTS (SELECT 1 FROM licence_reminders r WHERE r.licence_id = d.id AND r.term = d.term AND r.offset_days <= d.offset_days)
+    ON CONFLICT DO NOTHING
+    RETURNING licence_id
+  ), last AS (
+    SELECT to_char(expires_on, 'YYYY-MM-DD') AS expires_on, id::text AS id FROM candidates ORDER BY expires_on DESC, id DESC LIMIT 1
+  )
+  SELECT (SELECT expires_on FROM last) AS "lastExpiresOn",
+         (SELECT id FROM last) AS "lastId",
+         (SELECT coalesce(array_agg(licence_id::text), '{}') FROM marked) AS "markedIds"`;
+
+/** One notification per recipient of each reminder the batch marked. */
+const BATCH_NOTIFICATIONS = `
+  SELECT 'licence.renewal_reminder' AS kind,
+         rcp.user_id AS recipient_user_id,
+         concat_ws(':', 'licence.renewal_reminder', l.id, r.term, r.offset_days, rcp.user_id) AS dedup_key,
+         jsonb_build_object('licenceId', l.id, 'licenceNumber', l.licence_number, 'agencyId', l.agency_id,
+                            'agencyName', a.name_zh, 'expiresOn', l.expires_on, 'term', r.term,
+                            'offsetDays', r.offset_days, 'daysLeft', l.expires_on - r.sent_on) AS payload,
+         'email' AS channel
+    FROM licence_reminders r
+    JOIN licences l ON l.id = r.licence_id
+    JOIN agencies a ON a.id = l.agency_id
+   CROSS JOIN ${LICENCE_RECIPIENTS_LATERAL}
+   WHERE r.licence_id = ANY($1::uuid[])
+     AND r.job_run_id = $2::bigint`;
+
+/** Keyset start: before every licence expiring today or later. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * `licence-renewal-reminders`, daily at 08:00: a reminder at each offset before expiresOn
+ * (REMINDER_OFFSETS), once per licence, term and offset, to the agency's users and the issuing
+ * bureau's admins. Set-based, in batches of REMINDER_BATCH_SIZE licences, each batch one
+ * transaction (markers, outbox and audit together): a run that dies keeps the batches it
+ * committed and the next run does the rest.
+ */
+@Injectable()
+export class LicenceRenewalRemindersJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  readonly definition: JobDefinition = {
+    name: 'licence-renewal-reminders',
+    cron: '0 8 * * *',
+    description: 'Renewal reminders before expiry (REMINDER_OFFSETS days), once per licence, term and offset',
+    run: (context) => this.run(context),
+  };
+
+  async run(context: JobContext): Promise<JobCounts> {
+    const offsets = parseReminderOffsets(this.config.get('REMINDER_OFFSETS'));
+    const batchSize = this.config.get('REMINDER_BATCH_SIZE');
+    const counts = { batches: 0, reminders: 0, notifications: 0 };
+    let position = { expiresOn: context.today, id: NIL_UUID };
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const [marked] = (await manager.query(MARK_BATCH, [context.today, offsets[0], position.expiresOn, position.id, batchSize, offsets, context.runId])) as {
+          lastExpiresOn: string | null;
+          lastId: string | null;
+          markedIds: string[];
+        }[];
+        if (marked.markedIds.length === 0) return { ...marked, notifications: 0 };
+        const notifications = await this.notifications.enqueueFromQuery(manager, `SELECT ${OUTBOX_QUERY_COLUMNS} FROM (${BATCH_NOTIFICATIONS}) b`, [marked.markedIds, context.runId]);
+        await this.audit.record(manager, {
+          action: 'licence.renewal_reminders',
+          entityType: 'licence',
+          after: { runId: context.runId, reminders: marked.markedIds.length, notifications },
+        });
+        return { ...marked, notifications };
+      });
+      if (batch.lastExpiresOn === null || batch.lastId === null) break;
+      counts.batches += 1;
+      counts.reminders += batch.markedIds.length;
+      counts.notifications += batch.notifications;
+      position = { expiresOn: batch.lastExpiresOn, id: batch.lastId };
+    }
+    return counts;
+  }
+}

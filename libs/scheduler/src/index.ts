@@ -1,0 +1,4 @@
+export * from './job';
+export * from './job-registry';
+export * from './job-runner';
+export * from './scheduler.module';

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from '@app/audit';
+import { JobRegistry } from './job-registry';
+import { JobRunner } from './job-runner';
+import { JobScheduler } from './job-scheduler';
+import { JobsController } from './jobs.controller';
+
+/**
+ * The job runner. A module with jobs imports it and registers them in its onModuleInit:
+ * `this.jobs.register({ name, cron, description, run })`.
+ */
+@Module({
+  imports: [ScheduleModule.forRoot(), AuditModule],
+  controllers: [JobsController],
+  providers: [JobRegistry, JobRunner, JobScheduler],
+  exports: [JobRegistry, JobRunner],
+})
+export class SchedulerModule {}

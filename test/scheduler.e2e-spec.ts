@@ -1,0 +1,101 @@
+import { Client } from 'pg';
+import { SettableClock } from '@app/core';
+import { JOB_LOCK_NAMESPACE, JobRegistry, JobRunner } from '@app/scheduler';
+import { expectProblem, seedWorld, signInAll } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('scheduler: job runs, locks and /admin/jobs', () => {
+  let t: TestApp;
+  let headers: Record<string, string>;
+  let runner: JobRunner;
+  const clock = new SettableClock('2026-05-01T00:00:00Z');
+  let slowRelease: () => void = () => undefined;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    await seedWorld(t);
+    headers = await signInAll(t);
+    runner = t.app.get(JobRunner);
+    const registry = t.app.get(JobRegistry);
+    registry.register({
+      name: 'test-failing',
+      cron: '0 3 * * *',
+      description: 'always fails',
+      run: () => Promise.reject(new Error('nothing works')),
+    });
+    registry.register({
+      name: 'test-slow',
+      cron: '0 3 * * *',
+      description: 'waits until released',
+      run: () => new Promise((resolve) => (slowRelease = () => resolve({ done: 1 }))),
+    });
+  });
+  afterAll(() => t.close());
+
+  const runsOf = async (name: string) =>
+    (await t.db.query(`SELECT status, triggered_by AS "triggeredBy", counts, error FROM job_runs WHERE job_name = $1 ORDER BY id`, [name])) as {
+      status: string;
+      triggeredBy: string;
+      counts: Record<string, number> | null;
+      error: string | null;
+    }[];
+
+  it('lists the jobs with their last run, for the system admin only', async () => {
+    const list = await t.http().get('/admin/jobs').set('authorization', headers.admin).expect(200);
+    const names = (list.body as { name: string }[]).map((j) => j.name);
+    expect(names).toEqual(expect.arrayContaining(['licence-expiry', 'licence-renewal-reminders', 'notification-delivery']));
+    expect(list.body.find((j: { name: string }) => j.name === 'licence-renewal-reminders')).toMatchObject({ cron: '0 8 * * *', lastRun: null, recentRuns: [] });
+    for (const user of ['ministry', 'fj-admin', 'fj-inspector', 'agency-fj-1']) {
+      expectProblem((await t.http().get('/admin/jobs').set('authorization', headers[user]).expect(403)).body, 403);
+      await t.http().post('/admin/jobs/licence-expiry/run').set('authorization', headers[user]).expect(403);
+    }
+    await t.http().get('/admin/jobs').expect(401);
+  });
+
+  it('runs a job on demand and records the run', async () => {
+    const run = await t.http().post('/admin/jobs/licence-renewal-reminders/run').set('authorization', headers.admin).expect(200);
+    expect(run.body).toMatchObject({ jobName: 'licence-renewal-reminders', status: 'succeeded', triggeredBy: 'admin', counts: { reminders: 0 }, error: null });
+    const list = await t.http().get('/admin/jobs').set('authorization', headers.admin).expect(200);
+    const job = list.body.find((j: { name: string }) => j.name === 'licence-renewal-reminders');
+    expect(job.lastRun).toMatchObject({ id: run.body.id, status: 'succeeded' });
+    expect(job.recentRuns).toEqual([job.lastRun]);
+    const [audit] = (await t.db.query(`SELECT actor_username, after FROM audit_events WHERE action = 'job.run' AND entity_id = $1`, [run.body.id])) as { actor_username: string; after: unknown }[];
+    expect(audit).toEqual({ actor_username: 'admin', after: { jobName: 'licence-renewal-reminders' } });
+    expectProblem((await t.http().post('/admin/jobs/no-such-job/run').set('authorization', headers.admin).expect(404)).body, 404);
+  });
+
+  it('records a failing job as failed, with its error', async () => {
+    const run = await t.http().post('/admin/jobs/test-failing/run').set('authorization', headers.admin).expect(200);
+    expect(run.body).toMatchObject({ status: 'failed', error: 'nothing works', counts: null });
+    expect((await runsOf('test-failing')).map((r) => r.status)).toEqual(['failed']);
+  });
+
+  it('skips, recording nothing, while another process holds the job lock', async () => {
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock($1, hashtext('licence-expiry'))`, [JOB_LOCK_NAMESPACE]);
+      expect(await runner.runJob('licence-expiry')).toEqual({ jobName: 'licence-expiry', status: 'skipped' });
+      expect(await runsOf('licence-expiry')).toEqual([]);
+      await other.query(`SELECT pg_advisory_unlock($1, hashtext('licence-expiry'))`, [JOB_LOCK_NAMESPACE]);
+      expect(await runner.runJob('licence-expiry')).toMatchObject({ status: 'succeeded' });
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('runs a job once while a run is in progress, and marks a dead run abandoned', async () => {
+    const first = runner.runJob('test-slow');
+    // Wait until the first run holds the lock and has recorded itself.
+    while ((await runsOf('test-slow')).length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(await runner.runJob('test-slow')).toMatchObject({ status: 'skipped' });
+    slowRelease();
+    expect(await first).toMatchObject({ status: 'succeeded', counts: { done: 1 } });
+
+    // A worker killed mid-run leaves its row 'running'; the next run, holding the lock, closes it.
+    await t.db.query(`INSERT INTO job_runs (job_name, status, triggered_by, started_at) VALUES ('licence-expiry', 'running', 'schedule', now())`);
+    await runner.runJob('licence-expiry');
+    const runs = await runsOf('licence-expiry');
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'abandoned', 'succeeded']);
+  });
+});
