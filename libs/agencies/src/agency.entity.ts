@@ -22,7 +22,7 @@ export class Agency {
   @Column() legalRepresentative: string;
   @Column() address: string;
   @Column() jurisdictionCode: string;
-  @Column() agencyType: AgencyType;
+  @Column({ type: 'text' }) agencyType: AgencyType;
   @Column({ type: 'text', nullable: true }) contactName: string | null;
   @Column({ type: 'text', nullable: true }) contactPhone: string | null;
   @Column({ type: 'text', nullable: true }) contactEmail: string | null;

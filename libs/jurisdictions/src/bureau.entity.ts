@@ -8,7 +8,7 @@ export type BureauLevel = (typeof BUREAU_LEVELS)[number];
 export class Bureau {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() name: string;
-  @Column() level: BureauLevel;
+  @Column({ type: 'text' }) level: BureauLevel;
   @Column({ type: 'text', nullable: true }) jurisdictionCode: string | null;
   @Column({ type: 'text', nullable: true }) email: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

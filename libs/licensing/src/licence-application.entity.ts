@@ -13,14 +13,14 @@ export class LicenceApplication {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') agencyId: string;
   @Column() jurisdictionCode: string;
-  @Column() kind: ApplicationKind;
-  @Column() licenceType: LicenceType;
+  @Column({ type: 'text' }) kind: ApplicationKind;
+  @Column({ type: 'text' }) licenceType: LicenceType;
   @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column({ type: 'jsonb' }) requestedScope: LicenceScope;
   @Column({ type: 'text', nullable: true }) requestedConditions: string | null;
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) reserveFundAmount: number | null;
   @Column({ type: 'text', nullable: true }) note: string | null;
-  @Column() status: ApplicationStatus;
+  @Column({ type: 'text' }) status: ApplicationStatus;
   @Column({ type: 'text', nullable: true }) decisionReason: string | null;
   @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;

@@ -18,10 +18,10 @@ export class Licence {
   @Column() licenceNumber: string;
   @Column('uuid') agencyId: string;
   @Column() jurisdictionCode: string;
-  @Column() licenceType: LicenceType;
+  @Column({ type: 'text' }) licenceType: LicenceType;
   @Column({ type: 'jsonb' }) scope: LicenceScope;
   @Column('uuid') issuedByBureauId: string;
-  @Column() status: LicenceStatus;
+  @Column({ type: 'text' }) status: LicenceStatus;
   @Column({ type: 'date' }) validFrom: string;
   @Column({ type: 'date' }) expiresOn: string;
   @Column() term: number;
@@ -41,7 +41,7 @@ export type LicenceEventKind = (typeof LICENCE_EVENT_KINDS)[number];
 export class LicenceEvent {
   @PrimaryColumn({ type: 'bigint', generated: 'identity' }) id: string;
   @Column('uuid') licenceId: string;
-  @Column() kind: LicenceEventKind;
+  @Column({ type: 'text' }) kind: LicenceEventKind;
   @Column({ type: 'text', nullable: true }) fromStatus: string | null;
   @Column() toStatus: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;

@@ -10,10 +10,10 @@ export class User {
   @Column() displayName: string;
   @Column({ type: 'text', nullable: true }) email: string | null;
   @Column({ select: false }) passwordHash: string;
-  @Column() role: Role;
+  @Column({ type: 'text' }) role: Role;
   @Column({ type: 'uuid', nullable: true }) bureauId: string | null;
   @Column({ type: 'uuid', nullable: true }) agencyId: string | null;
-  @Column() status: UserStatus;
+  @Column({ type: 'text' }) status: UserStatus;
   @Column() failedLoginCount: number;
   @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
