@@ -1,0 +1,5 @@
+export * from './checklists.module';
+export * from './checklists.service';
+export * from './checklist-template.entity';
+export * from './checklists.dto';
+export * from './language';

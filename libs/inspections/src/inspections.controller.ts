@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { primaryLanguage } from '@app/checklists';
+import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import {
+  AddendumRequest,
+  AddendumView,
+  CancelInspectionRequest,
+  CreateInspectionRequest,
+  InspectionDetailView,
+  InspectionQuery,
+  InspectionView,
+  PrioritiesQuery,
+  PrioritiesView,
+  PutFindingsRequest,
+  SanctionDecisionRequest,
+  SubmitInspectionRequest,
+} from './inspections.dto';
+import { InspectionsService } from './inspections.service';
+import { RiskService } from './risk/risk.service';
+import { SanctionsService } from './sanctions.service';
+
+const OFFICIALS = ['ministry_official', 'bureau_admin', 'inspector'] as const;
+const INSPECTORS = ['bureau_admin', 'inspector'] as const;
+
+@ApiTags('inspections')
+@Controller('inspections')
+export class InspectionsController {
+  constructor(
+    private readonly inspections: InspectionsService,
+    private readonly sanctions: SanctionsService,
+    private readonly risk: RiskService,
+  ) {}
+
+  @Get('priorities')
+  @Allow(...OFFICIALS)
+  @ApiOperation({ summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it' })
+  @ApiOkResponse({ type: PrioritiesView })
+  async priorities(@CurrentActor() actor: Actor, @Query() query: PrioritiesQuery) {
+    return { items: await this.risk.priorities(actor, query) };
+  }
+
+  @Get()
+  // Agencies see the inspections of their own agency.
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiOperation({ summary: 'Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint' })
+  @ApiOkResponse({ type: PageOf(InspectionView) })
+  list(@CurrentActor() actor: Actor, @Query() query: InspectionQuery) {
+    return this.inspections.list(actor, query);
+  }
+
+  @Get(':id')
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiHeader({ name: 'accept-language', required: false, description: 'zh-CN (default) or en: the primary item text' })
+  @ApiOperation({ summary: 'One inspection with its checklist findings, addenda and corrective actions' })
+  @ApiOkResponse({ type: InspectionDetailView })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.inspections.detail(actor, id, primaryLanguage(acceptLanguage));
+  }
+
+  @Post()
+  @Allow(...INSPECTORS)
+  @ApiOperation({ summary: 'Plan an inspection of an agency in your jurisdiction' })
+  @ApiCreatedResponse({ type: InspectionView })
+  create(@CurrentActor() actor: Actor, @Body() request: CreateInspectionRequest) {
+    return this.inspections.create(actor, request);
+  }
+
+  @Put(':id/findings')
+  @Allow(...INSPECTORS)
+  @ApiOperation({ summary: 'File the whole set of findings (every checklist item once); refused after submission' })
+  @ApiOkResponse({ type: InspectionDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Submitted (findings immutable) or stale version' })
+  putFindings(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutFindingsRequest, @Headers('accept-language') acceptLanguage?: string) {
+    return this.inspections.putFindings(actor, id, request, primaryLanguage(acceptLanguage));
+  }
+
+  @Post(':id/submit')
+  @Allow(...INSPECTORS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Submit: compute score and outcome, open corrective actions, record the sanction proposal' })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiConflictResponse({ type: ProblemDetails })
+  submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SubmitInspectionRequest) {
+    return this.inspections.submit(actor, id, request);
+  }
+
+  @Post(':id/cancel')
+  @Allow(...INSPECTORS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Call off a planned or unfinished inspection' })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, closed or cancelled; or stale version' })
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CancelInspectionRequest) {
+    return this.inspections.cancel(actor, id, request);
+  }
+
+  @Post(':id/addenda')
+  @Allow(...INSPECTORS)
+  @ApiOperation({ summary: 'Add a correction or remark to a submitted inspection (the findings stay as submitted)' })
+  @ApiCreatedResponse({ type: AddendumView })
+  addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AddendumRequest) {
+    return this.inspections.addAddendum(actor, id, request);
+  }
+
+  @Post(':id/sanction-decision')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Decide the sanction; a suspension or revocation changes the licence in the same transaction' })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiConflictResponse({ type: ProblemDetails })
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SanctionDecisionRequest) {
+    return this.sanctions.decide(actor, id, request);
+  }
+}

@@ -1,0 +1,218 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CRITICALITIES } from '@app/checklists';
+import { PageQuery } from '@app/core';
+import { CORRECTIVE_ACTION_STATUSES, CorrectiveActionStatus, INSPECTION_STATUSES, INSPECTION_TYPES, InspectionStatus, InspectionType, Sanction, SANCTIONS } from './inspection.entity';
+import { FINDING_RESULTS, FindingResult, Outcome, OUTCOMES } from './scoring';
+
+export class CreateInspectionRequest {
+  @IsUUID() agencyId: string;
+  @IsIn(INSPECTION_TYPES) type: InspectionType;
+  /** The day of the visit (YYYY-MM-DD). */
+  @IsDateString({ strict: true }) inspectionDate: string;
+  /** A published inspection checklist; the newest published one when omitted. */
+  @IsOptional() @IsUUID() templateId?: string;
+  /** The complaint this inspection follows up (complaints are another module; not checked here). */
+  @IsOptional() @IsUUID() complaintId?: string;
+  @IsOptional() @IsString() @MaxLength(4000) notes?: string;
+}
+
+export class InspectionQuery extends PageQuery {
+  @IsOptional() @IsUUID() agencyId?: string;
+  @IsOptional() @IsIn(INSPECTION_STATUSES) status?: InspectionStatus;
+  @IsOptional() @IsIn(INSPECTION_TYPES) type?: InspectionType;
+  @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
+  @IsOptional() @IsUUID() complaintId?: string;
+  @IsOptional() @Matches(/^\d{2,6}$/, { message: 'jurisdiction must be 2 to 6 digits of a division code' }) jurisdiction?: string;
+}
+
+export class FindingInput {
+  @IsString() @Length(1, 40) itemCode: string;
+  @IsIn(FINDING_RESULTS) result: FindingResult;
+  @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  /** References to evidence (document numbers, file ids); at most 20. */
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 500, { each: true }) evidence?: string[];
+}
+
+export class PutFindingsRequest {
+  /** Every item of the inspection's checklist, once. */
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => FindingInput) findings: FindingInput[];
+  /** The version of the inspection you read. */
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class SanctionFields {
+  @IsIn(SANCTIONS) sanction: Sanction;
+  /** Yuan; required for a fine, refused otherwise. */
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() @Max(100_000_000) fineAmount?: number;
+  /** Days; required for a suspension, refused otherwise. */
+  @IsOptional() @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
+}
+
+export class SanctionProposalInput extends SanctionFields {
+  @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+}
+
+export class SubmitInspectionRequest {
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+  /** What the inspector proposes; `none` when omitted. */
+  @IsOptional() @ValidateNested() @Type(() => SanctionProposalInput) sanctionProposal?: SanctionProposalInput;
+}
+
+export class SanctionDecisionRequest extends SanctionFields {
+  @IsString() @Length(3, 4000) reason: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+  /** For a suspension or revocation: the licence; every licence of the agency it applies to when omitted. */
+  @IsOptional() @IsUUID() licenceId?: string;
+}
+
+export class CancelInspectionRequest {
+  @IsString() @Length(3, 4000) reason: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class AddendumRequest {
+  @IsOptional() @IsString() @Length(1, 40) itemCode?: string;
+  /** The result the item should have had; recorded beside the submitted finding, which stays as it was. */
+  @IsOptional() @IsIn(FINDING_RESULTS) correctedResult?: FindingResult;
+  @IsString() @Length(3, 4000) note: string;
+}
+
+export const CORRECTIVE_ACTION_COMMANDS = ['submit', 'verify', 'reopen'] as const;
+export type CorrectiveActionCommand = (typeof CORRECTIVE_ACTION_COMMANDS)[number];
+
+export class CorrectiveActionPatch {
+  /** submit: the agency answers; verify / reopen: the inspector judges the answer. */
+  @IsIn(CORRECTIVE_ACTION_COMMANDS) action: CorrectiveActionCommand;
+  /** The agency's answer (required to submit). */
+  @IsOptional() @IsString() @Length(3, 4000) response?: string;
+  /** The inspector's note (required to reopen). */
+  @IsOptional() @IsString() @Length(3, 4000) note?: string;
+  /** A new due date when reopening (YYYY-MM-DD). */
+  @IsOptional() @IsDateString({ strict: true }) dueOn?: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class CorrectiveActionQuery extends PageQuery {
+  @IsOptional() @IsUUID() agencyId?: string;
+  @IsOptional() @IsUUID() inspectionId?: string;
+  @IsOptional() @IsIn(CORRECTIVE_ACTION_STATUSES) status?: CorrectiveActionStatus;
+}
+
+export class PrioritiesQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Matches(/^\d{2,6}$/, { message: 'jurisdiction must be 2 to 6 digits of a division code' }) jurisdiction?: string;
+}
+
+export class CorrectiveActionView {
+  @ApiProperty() id: string;
+  @ApiProperty() inspectionId: string;
+  @ApiProperty() agencyId: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty() itemCode: string;
+  @ApiProperty() description: string;
+  @ApiProperty() dueOn: string;
+  @ApiProperty({ enum: CORRECTIVE_ACTION_STATUSES }) status: CorrectiveActionStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) agencyResponse: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) respondedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) inspectorNote: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) verifiedAt: Date | null;
+  @ApiProperty() version: number;
+}
+
+export class InspectionView {
+  @ApiProperty() id: string;
+  @ApiProperty() agencyId: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ enum: INSPECTION_TYPES }) type: InspectionType;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty() inspectionDate: string;
+  @ApiProperty() templateId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) leadInspectorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) complaintId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) followUpOfId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) violationPoints: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: OUTCOMES }) outcome: Outcome | null;
+  @ApiPropertyOptional({ nullable: true, enum: SANCTIONS }) sanctionProposal: Sanction | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) proposedFineAmount: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) proposedSuspensionDays: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sanctionProposalReason: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: SANCTIONS }) sanctionDecision: Sanction | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) decidedFineAmount: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) decidedSuspensionDays: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sanctionDecisionReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) sanctionDecidedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: [String], description: 'Licences the decision suspended or revoked' }) sanctionedLicenceIds: string[] | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() version: number;
+}
+
+export class FindingView {
+  @ApiProperty() itemCode: string;
+  @ApiProperty() section: string;
+  @ApiProperty({ enum: CRITICALITIES }) criticality: string;
+  @ApiProperty() points: number;
+  @ApiProperty({ description: 'The item text in the language Accept-Language picked' }) text: string;
+  @ApiProperty() textZh: string;
+  @ApiProperty() textEn: string;
+  @ApiPropertyOptional({ nullable: true, enum: FINDING_RESULTS, description: 'null until findings are filed' }) result: FindingResult | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ type: [String] }) evidence: string[];
+}
+
+export class AddendumView {
+  @ApiProperty() id: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) itemCode: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: FINDING_RESULTS }) correctedResult: FindingResult | null;
+  @ApiProperty() note: string;
+  @ApiProperty() authorUsername: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class InspectionDetailView extends InspectionView {
+  @ApiProperty({ type: [FindingView] }) findings: FindingView[];
+  @ApiProperty({ type: [AddendumView] }) addenda: AddendumView[];
+  @ApiProperty({ type: [CorrectiveActionView] }) correctiveActions: CorrectiveActionView[];
+}
+
+export class RiskFactorView {
+  @ApiProperty() factor: string;
+  @ApiProperty() points: number;
+  @ApiProperty() detail: string;
+}
+
+export class PriorityView {
+  @ApiProperty() rank: number;
+  @ApiProperty() agencyId: string;
+  @ApiProperty() nameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ description: '0-100' }) score: number;
+  @ApiProperty({ type: [RiskFactorView] }) factors: RiskFactorView[];
+}
+
+export class PrioritiesView {
+  @ApiProperty({ type: [PriorityView] }) items: PriorityView[];
+}

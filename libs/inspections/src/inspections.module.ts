@@ -1,0 +1,35 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AuditModule } from '@app/audit';
+import { ChecklistsModule } from '@app/checklists';
+import { LicensingModule } from '@app/licensing';
+import { CorrectiveActionsController } from './corrective-actions.controller';
+import { CorrectiveActionsService } from './corrective-actions.service';
+import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
+import { InspectionsController } from './inspections.controller';
+import { InspectionsService } from './inspections.service';
+import { RiskService } from './risk/risk.service';
+import { SanctionsService } from './sanctions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, ChecklistsModule, LicensingModule],
+  controllers: [InspectionsController, CorrectiveActionsController],
+  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService],
+  exports: [InspectionsService, CorrectiveActionsService, RiskService],
+})
+export class InspectionsModule implements OnModuleInit {
+  constructor(
+    private readonly profile: AgencyProfileSections,
+    private readonly inspections: InspectionsService,
+    private readonly risk: RiskService,
+  ) {}
+
+  onModuleInit(): void {
+    this.profile.register({ key: 'inspections', load: (agencyId, actor) => this.inspections.ofAgency(agencyId, actor) });
+    this.profile.register({
+      key: 'risk',
+      load: async (agencyId) => (await this.risk.compute([agencyId])).get(agencyId),
+    });
+  }
+}

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgenciesService } from '@app/agencies';
+import { AuditService } from '@app/audit';
+import { Actor, applyScope } from '@app/auth/access';
+import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
+import { addDays, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
+import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
+import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
+import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { RiskService } from './risk/risk.service';
+import { scoreInspection } from './scoring';
+
+export const INSPECTION_SCOPE = { jurisdiction: 'i.jurisdiction_code', agency: 'i.agency_id' };
+
+@Injectable()
+export class InspectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesService,
+    private readonly checklists: ChecklistsService,
+    private readonly audit: AuditService,
+    private readonly risk: RiskService,
+    private readonly clock: Clock,
+  ) {}
+
+  list(actor: Actor, query: InspectionQuery): Promise<Page<Inspection>> {
+    const qb = this.scoped(actor, this.dataSource.manager);
+    if (query.agencyId) qb.andWhere('i.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('i.type = :type', { type: query.type });
+    if (query.outcome) qb.andWhere('i.outcome = :outcome', { outcome: query.outcome });
+    if (query.complaintId) qb.andWhere('i.complaint_id = :complaintId', { complaintId: query.complaintId });
+    if (query.jurisdiction) qb.andWhere('i.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
+    return paginate(qb, query, {
+      sortColumn: 'i.created_at',
+      idColumn: 'i.id',
+      direction: 'DESC',
+      sortValue: (i: Inspection) => i.createdAt,
+      idValue: (i: Inspection) => i.id,
+    });
+  }
+
+  /** The inspection if the actor may see it; 404 otherwise. */
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Inspection> {
+    const inspection = await this.scoped(actor, manager).andWhere('i.id = :id', { id }).getOne();
+    if (!inspection) throw Problems.notFound('Inspection', id);
+    return inspection;
+  }
+
+  /**
+   * Inspections the actor may see. An agency sees its own once submitted: a planned visit may be
+   * unannounced, and findings in progress are not yet the inspector's word.
+   */
+  private scoped(actor: Actor, manager: EntityManager) {
+    const qb = applyScope(manager.createQueryBuilder(Inspection, 'i'), actor, INSPECTION_SCOPE);
+    if (actor.role === 'agency_user') qb.andWhere(`i.status IN ('submitted', 'closed')`);
+    return qb;
+  }
+
+  /** For the agency profile: its latest inspections, newest first (for an agency, the submitted ones). */
+  ofAgency(agencyId: string, actor: Actor): Promise<Inspection[]> {
+    return this.scoped(actor, this.dataSource.manager)
+      .andWhere('i.agency_id = :agencyId', { agencyId })
+      .orderBy('i.inspection_date', 'DESC')
+      .addOrderBy('i.created_at', 'DESC')
+      .take(50)
+      .getMany();
+  }
+
+  async detail(actor: Actor, id: string, language: Language): Promise<InspectionDetailView> {
+    const inspection = await this.get(actor, id);
+    const [{ items }, findings, addenda, correctiveActions] = await Promise.all([
+      this.checklists.get(inspection.templateId),
+      this.dataSource.getRepository(Finding).findBy({ inspectionId: id }),
+      this.dataSource.getRepository(Addendum).find({ where: { inspectionId: id }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(CorrectiveAction).find({ where: { inspectionId: id }, order: { createdAt: 'ASC', itemCode: 'ASC' } }),
+    ]);
+    const byCode = new Map(findings.map((f) => [f.itemCode, f]));
+    return {
+      ...inspection,
+      findings: items.map((item) => {
+        const finding = byCode.get(item.code);
+        return {
+          itemCode: item.code,
+          section: item.section,
+          criticality: item.criticality,
+          points: item.points,
+          text: pick(language, item.textZh, item.textEn),
+          textZh: item.textZh,
+          textEn: item.textEn,
+          result: finding?.result ?? null,
+          note: finding?.note ?? null,
+          evidence: finding?.evidence ?? [],
+        };
+      }),
+      addenda,
+      correctiveActions,
+    };
+  }
+
+  async create(actor: Actor, request: CreateInspectionRequest): Promise<Inspection> {
+    return this.dataSource.transaction(async (manager) => {
+      const agency = await this.agencies.get(actor, request.agencyId, manager);
+      const { template } = await this.checklists.forUse('inspection', request.templateId, manager);
+      const inspection = await manager.save(
+        manager.create(Inspection, {
+          agencyId: agency.id,
+          jurisdictionCode: agency.jurisdictionCode,
+          type: request.type,
+          status: 'planned',
+          inspectionDate: request.inspectionDate,
+          templateId: template.id,
+          leadInspectorId: actor.role === 'inspector' ? actor.userId : null,
+          bureauId: actor.bureauId,
+          complaintId: request.complaintId ?? null,
+          notes: request.notes ?? null,
+        }),
+      );
+      await this.audit.record(manager, { action: 'inspection.create', entityType: 'inspection', entityId: inspection.id, after: inspection });
+      return inspection;
+    });
+  }
+
+  /** Replaces the whole set of findings: every checklist item exactly once, nothing else. */
+  async putFindings(actor: Actor, id: string, request: PutFindingsRequest, language: Language = 'zh-CN'): Promise<InspectionDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const inspection = await this.get(actor, id, manager);
+      assertEditable(inspection);
+      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      const { items } = await this.checklists.get(inspection.templateId, manager);
+      const problems = findingSetProblems(items, request.findings.map((f) => f.itemCode));
+      if (problems.length > 0) throw Problems.invalid(problems);
+      const before = await manager.findBy(Finding, { inspectionId: id });
+      await this.bumpVersion(manager, inspection, { status: 'in_progress' });
+      await manager.delete(Finding, { inspectionId: id });
+      const findings = request.findings.map((f) =>
+        manager.create(Finding, { inspectionId: id, itemCode: f.itemCode, result: f.result, note: f.note ?? null, evidence: f.evidence ?? [] }),
+      );
+      await manager.insert(Finding, findings);
+      await this.audit.record(manager, { action: 'inspection.findings', entityType: 'inspection', entityId: id, before, after: findings });
+    });
+    return this.detail(actor, id, language);
+  }
+
+  /**
+   * Scores the findings, fixes them for good, opens a corrective action per non-compliant item,
+   * records the sanction proposal, and for a serious violation plans the follow-up visit.
+   */
+  async submit(actor: Actor, id: string, request: SubmitInspectionRequest): Promise<Inspection> {
+    const proposal = request.sanctionProposal ?? { sanction: 'none' as const };
+    const problems = sanctionFieldProblems('sanctionProposal.', proposal);
+    if (problems.length > 0) throw Problems.invalid(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const inspection = await this.get(actor, id, manager);
+      if (inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'submitted');
+      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      // One connection per transaction: its queries run one after another.
+      const { items } = await this.checklists.get(inspection.templateId, manager);
+      const findings = await manager.findBy(Finding, { inspectionId: id });
+      const itemByCode = new Map(items.map((i) => [i.code, i]));
+      const scored = findings.map((f) => ({ finding: f, item: itemByCode.get(f.itemCode) as ChecklistItem }));
+      const { score, violationPoints, outcome } = scoreInspection(scored.map(({ finding, item }) => ({ criticality: item.criticality, points: item.points, result: finding.result })));
+      const now = this.clock.now();
+      const today = this.clock.today();
+      const submitted = await this.bumpVersion(manager, inspection, {
+        status: 'submitted',
+        score,
+        violationPoints,
+        outcome,
+        submittedAt: now,
+        submittedBy: actor.userId,
+        sanctionProposal: proposal.sanction,
+        proposedFineAmount: proposal.fineAmount ?? null,
+        proposedSuspensionDays: proposal.suspensionDays ?? null,
+        sanctionProposalReason: 'reason' in proposal ? (proposal.reason ?? null) : null,
+      });
+      const actions = scored
+        .filter(({ finding }) => finding.result === 'non_compliant')
+        .map(({ finding, item }) =>
+          manager.create(CorrectiveAction, {
+            inspectionId: id,
+            agencyId: inspection.agencyId,
+            jurisdictionCode: inspection.jurisdictionCode,
+            itemCode: item.code,
+            description: finding.note ? `${item.textZh} / ${item.textEn} — ${finding.note}` : `${item.textZh} / ${item.textEn}`,
+            dueOn: addDays(today, CORRECTIVE_ACTION_DAYS[item.criticality]),
+            status: 'open',
+          }),
+        );
+      if (actions.length > 0) await manager.insert(CorrectiveAction, actions);
+      await this.audit.record(manager, { action: 'inspection.submit', entityType: 'inspection', entityId: id, before: inspection, after: { ...submitted, correctiveActions: actions.map((a) => a.itemCode) } });
+      if (outcome === 'serious_violation') await this.planFollowUp(manager, submitted, addDays(today, FOLLOW_UP_AFTER_DAYS));
+      await this.risk.recompute(manager, [inspection.agencyId]);
+      return submitted;
+    });
+  }
+
+  /** Calls off a visit that has not been submitted; its findings so far stay, unscored. */
+  async cancel(actor: Actor, id: string, request: CancelInspectionRequest): Promise<Inspection> {
+    return this.dataSource.transaction(async (manager) => {
+      const inspection = await this.get(actor, id, manager);
+      if (inspection.status !== 'planned' && inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'cancelled');
+      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      const cancelled = await this.bumpVersion(manager, inspection, { status: 'cancelled', cancelReason: request.reason });
+      await this.audit.record(manager, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before: inspection, after: cancelled });
+      return cancelled;
+    });
+  }
+
+  /** A correction or remark on a submitted inspection: recorded beside the findings, which stay as submitted. */
+  async addAddendum(actor: Actor, id: string, request: AddendumRequest): Promise<Addendum> {
+    return this.dataSource.transaction(async (manager) => {
+      const inspection = await this.get(actor, id, manager);
+      if (inspection.status !== 'submitted' && inspection.status !== 'closed') {
+        throw Problems.conflict('not-submitted', `Inspection is ${inspection.status}: change its findings instead of adding an addendum`, { currentStatus: inspection.status });
+      }
+      if (request.correctedResult && !request.itemCode) throw Problems.invalid([{ field: 'itemCode', message: 'a corrected result names its itemCode' }]);
+      if (request.itemCode) {
+        const { items } = await this.checklists.get(inspection.templateId, manager);
+        if (!items.some((i) => i.code === request.itemCode)) throw Problems.invalid([{ field: 'itemCode', message: `${request.itemCode} is not an item of this inspection's checklist` }]);
+      }
+      const addendum = await manager.save(
+        manager.create(Addendum, {
+          inspectionId: id,
+          itemCode: request.itemCode ?? null,
+          correctedResult: request.correctedResult ?? null,
+          note: request.note,
+          authorId: actor.userId,
+          authorUsername: actor.username,
+        }),
+      );
+      await this.audit.record(manager, { action: 'inspection.addendum', entityType: 'inspection', entityId: id, after: addendum });
+      return addendum;
+    });
+  }
+
+  private async planFollowUp(manager: EntityManager, inspection: Inspection, on: string): Promise<void> {
+    const followUp = await manager.save(
+      manager.create(Inspection, {
+        agencyId: inspection.agencyId,
+        jurisdictionCode: inspection.jurisdictionCode,
+        type: 'follow_up',
+        status: 'planned',
+        inspectionDate: on,
+        templateId: inspection.templateId,
+        leadInspectorId: inspection.leadInspectorId,
+        bureauId: inspection.bureauId,
+        complaintId: inspection.complaintId,
+        followUpOfId: inspection.id,
+        notes: `Follow-up of the serious violation found on ${inspection.inspectionDate}`,
+      }),
+    );
+    await this.audit.record(manager, { action: 'inspection.plan_follow_up', entityType: 'inspection', entityId: followUp.id, after: followUp });
+  }
+
+  /** Writes changes only if nobody else has since the read (version and status as read). */
+  async bumpVersion(manager: EntityManager, inspection: Inspection, changes: Partial<Inspection>): Promise<Inspection> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Inspection)
+      .set(changes)
+      .where('id = :id AND version = :version AND status = :status', { id: inspection.id, version: inspection.version, status: inspection.status })
+      .execute();
+    if (result.affected !== 1) throw Problems.staleVersion('Inspection');
+    return manager.findOneByOrFail(Inspection, { id: inspection.id });
+  }
+}
+
+function assertEditable(inspection: Inspection): void {
+  if (inspection.status === 'planned' || inspection.status === 'in_progress') return;
+  throw Problems.conflict('findings-immutable', `Inspection is ${inspection.status}: its findings are fixed; add an addendum to correct them`, {
+    currentStatus: inspection.status,
+  });
+}
+
+/** Unknown, duplicate and missing item codes, each a field-level problem. */
+export function findingSetProblems(items: Pick<ChecklistItem, 'code'>[], given: string[]): FieldProblem[] {
+  const known = new Set(items.map((i) => i.code));
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  given.forEach((code, index) => {
+    if (!known.has(code)) problems.push({ field: `findings[${index}].itemCode`, message: `${code} is not an item of this inspection's checklist` });
+    else if (seen.has(code)) problems.push({ field: `findings[${index}].itemCode`, message: `${code} is given more than once` });
+    seen.add(code);
+  });
+  const missing = items.map((i) => i.code).filter((code) => !seen.has(code));
+  if (missing.length > 0) problems.push({ field: 'findings', message: `every checklist item needs a finding; missing: ${missing.join(', ')}` });
+  return problems;
+}

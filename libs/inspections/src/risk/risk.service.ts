@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgenciesService, RiskFactor } from '@app/agencies';
+import { Actor, applyScope } from '@app/auth/access';
+import { Clock } from '@app/core';
+import { PrioritiesQuery, PriorityView } from '../inspections.dto';
+import { correctiveActionsSource, lastInspectionSource, sanctionsSource } from './inspection-risk-sources';
+import { RiskFactorSource } from './risk-factor-source';
+import { totalRisk } from './risk-rules';
+
+export interface AgencyRisk {
+  score: number;
+  factors: RiskFactor[];
+}
+
+/** How many agencies one round of factor queries covers in recomputeAll. */
+const BATCH_SIZE = 2000;
+
+/**
+ * The 0-100 risk score of agencies: the sum of the points of every registered factor source,
+ * capped at 100, always with the factors that made it.
+ */
+@Injectable()
+export class RiskService {
+  private readonly sources = new Map<string, RiskFactorSource>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesService,
+    private readonly clock: Clock,
+  ) {
+    for (const source of [lastInspectionSource, correctiveActionsSource, sanctionsSource]) this.register(source);
+  }
+
+  /** Adds a factor (self-assessments, complaints...); a second source of the same factor replaces the first. */
+  register(source: RiskFactorSource): void {
+    this.sources.set(source.factor, source);
+  }
+
+  /** Scores of the given agencies: one query per factor for all of them. */
+  async compute(agencyIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AgencyRisk>> {
+    const result = new Map<string, AgencyRisk>();
+    if (agencyIds.length === 0) return result;
+    const today = this.clock.today();
+    const factorsByAgency = new Map<string, RiskFactor[]>(agencyIds.map((id) => [id, []]));
+    // One after another: inside a transaction every query shares one connection.
+    for (const source of this.sources.values()) {
+      const rows = await source.compute(manager, agencyIds, today);
+      for (const row of rows) factorsByAgency.get(row.agencyId)?.push({ factor: source.factor, points: row.points, detail: row.detail });
+    }
+    for (const [agencyId, factors] of factorsByAgency) result.set(agencyId, totalRisk(factors));
+    return result;
+  }
+
+  /** Recomputes and stores the scores of some agencies, inside the caller's transaction (after a submit or a decision). */
+  async recompute(manager: EntityManager, agencyIds: string[]): Promise<void> {
+    const scores = await this.compute(agencyIds, manager);
+    await this.agencies.saveRiskScores(manager, [...scores].map(([agencyId, risk]) => ({ agencyId, ...risk })), this.clock.now());
+  }
+
+  /**
+   * Recomputes every agency's score (the nightly `risk-scores` job). Set-based: agencies are taken
+   * in id order in batches, each batch costs one query per factor and one UPDATE.
+   */
+  async recomputeAll(): Promise<{ agencies: number }> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let count = 0;
+    for (;;) {
+      const ids = ((await this.dataSource.query(`SELECT id FROM agencies WHERE id > $1 ORDER BY id LIMIT $2`, [after, BATCH_SIZE])) as { id: string }[]).map((r) => r.id);
+      if (ids.length === 0) return { agencies: count };
+      await this.dataSource.transaction((manager) => this.recompute(manager, ids));
+      count += ids.length;
+      after = ids[ids.length - 1];
+    }
+  }
+
+  /**
+   * Agencies in the caller's scope ranked by live risk, highest first, with their factors.
+   * Computed on request (one query per factor over the agencies in scope), so a finding filed a
+   * minute ago already moves the ranking; the stored score is for lists and the register.
+   * The agencies table is read directly for the scoped id list: AgenciesService pages its lists,
+   * and ranking needs the whole scope.
+   */
+  async priorities(actor: Actor, query: PrioritiesQuery): Promise<PriorityView[]> {
+    const qb = applyScope(
+      this.dataSource.createQueryBuilder().select(['a.id AS "id"', 'a.name_zh AS "nameZh"', 'a.name_en AS "nameEn"', 'a.jurisdiction_code AS "jurisdictionCode"']).from('agencies', 'a'),
+      actor,
+      { jurisdiction: 'a.jurisdiction_code', agency: 'a.id' },
+    );
+    if (query.jurisdiction) qb.andWhere('a.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
+    const agencies = await qb.getRawMany<{ id: string; nameZh: string; nameEn: string | null; jurisdictionCode: string }>();
+    const risks = await this.compute(agencies.map((a) => a.id));
+    return agencies
+      .map((agency) => ({ agencyId: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn, jurisdictionCode: agency.jurisdictionCode, ...(risks.get(agency.id) as AgencyRisk) }))
+      .sort((a, b) => b.score - a.score || a.nameZh.localeCompare(b.nameZh) || a.agencyId.localeCompare(b.agencyId))
+      .slice(0, query.limit ?? 50)
+      .map((entry, index) => ({ rank: index + 1, ...entry }));
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The date a self-assessment is compared at: the day it was submitted (Asia/Shanghai), or its
+ * due date while it has not been.
+ */
+const REFERENCE_DATE = `COALESCE((s.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, s.due_on)`;
+
+/**
+ * Discrepancies of the self-assessments `s` in the surrounding query: an item the agency answered
+ * yes that a submitted inspection of the same agency within 12 months either side found
+ * non_compliant. Inspections, findings and self-assessments are compared in SQL (the partial
+ * indexes on yes answers and non-compliant findings serve it) so that lists can filter on it.
+ * Reading the inspections tables here is deliberate: it is a join, not a second round trip.
+ */
+export const DISCREPANCIES_OF_S = `
+  SELECT ans.item_code, i.id AS inspection_id, i.inspection_date
+    FROM self_assessment_answers ans
+    JOIN inspections i ON i.agency_id = s.agency_id AND i.status IN ('submitted', 'closed')
+     AND i.inspection_date BETWEEN ${REFERENCE_DATE} - interval '12 months' AND ${REFERENCE_DATE} + interval '12 months'
+    JOIN inspection_findings f ON f.inspection_id = i.id AND f.item_code = ans.item_code AND f.result = 'non_compliant'
+   WHERE ans.self_assessment_id = s.id AND ans.answer = 'yes'`;

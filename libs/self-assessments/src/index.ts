@@ -1,0 +1,4 @@
+export * from './self-assessments.module';
+export * from './self-assessments.service';
+export * from './self-assessment.entity';
+export * from './self-assessments.dto';

@@ -1,0 +1,30 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AuditModule } from '@app/audit';
+import { ChecklistsModule } from '@app/checklists';
+import { InspectionsModule, RiskService } from '@app/inspections';
+import { discrepanciesSource, selfAssessmentsSource } from './self-assessment-risk-sources';
+import { SelfAssessment, SelfAssessmentAnswer } from './self-assessment.entity';
+import { SelfAssessmentsController } from './self-assessments.controller';
+import { SelfAssessmentsService } from './self-assessments.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule],
+  controllers: [SelfAssessmentsController],
+  providers: [SelfAssessmentsService],
+  exports: [SelfAssessmentsService],
+})
+export class SelfAssessmentsModule implements OnModuleInit {
+  constructor(
+    private readonly profile: AgencyProfileSections,
+    private readonly risk: RiskService,
+    private readonly selfAssessments: SelfAssessmentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.risk.register(selfAssessmentsSource);
+    this.risk.register(discrepanciesSource);
+    this.profile.register({ key: 'selfAssessments', load: (agencyId) => this.selfAssessments.ofAgency(agencyId) });
+  }
+}
