@@ -1,5 +1,8 @@
 import { Foundation1763884800000 } from './1763884800000-foundation';
 import { AgenciesAndLicences1763884900000 } from './1763884900000-agencies-and-licences';
+import { Monitoring1763885000000 } from './1763885000000-monitoring';
+import { Complaints1763885100000 } from './1763885100000-complaints';
+import { SchedulerAndNotifications1763885300000 } from './1763885300000-scheduler-and-notifications';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
-export const ALL_MIGRATIONS = [Foundation1763884800000, AgenciesAndLicences1763884900000];
+export const ALL_MIGRATIONS = [Foundation1763884800000, AgenciesAndLicences1763884900000, Monitoring1763885000000, Complaints1763885100000, SchedulerAndNotifications1763885300000];

@@ -22,6 +22,8 @@ import { LicensingModule } from '@app/licensing';
 import { ReportsModule } from '@app/reports';
 import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
+import { InspectionJobsModule } from '@app/inspections/jobs';
+import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { InspectionsModule } from '@app/inspections';
 import { SelfAssessmentsModule } from '@app/self-assessments';
@@ -60,6 +62,8 @@ export class AppModule {
         SchedulerModule,
         NotificationsModule,
         LicenceJobsModule,
+        InspectionJobsModule,
+        SelfAssessmentJobsModule,
       ],
       controllers: [HealthController],
       providers: [

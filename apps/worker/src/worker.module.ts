@@ -5,6 +5,8 @@ import { AppConfig, CoreModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
+import { InspectionJobsModule } from '@app/inspections/jobs';
+import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { SchedulerModule } from '@app/scheduler';
 
 /**
@@ -24,6 +26,8 @@ import { SchedulerModule } from '@app/scheduler';
     SchedulerModule,
     NotificationsModule,
     LicenceJobsModule,
+    InspectionJobsModule,
+    SelfAssessmentJobsModule,
   ],
 })
 export class WorkerModule {}

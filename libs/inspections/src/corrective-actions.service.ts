@@ -97,8 +97,10 @@ export class CorrectiveActionsService {
    * it twice the same day changes nothing the second time. Returns what became overdue, with the
    * lead inspector to tell.
    */
-  async markOverdue(): Promise<OverdueCorrectiveAction[]> {
-    return this.dataSource.transaction(async (manager) => {
+  async markOverdue(outer?: EntityManager): Promise<OverdueCorrectiveAction[]> {
+    // Inside the caller's transaction when given one (the job writes its notifications with it).
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    return inTransaction(async (manager) => {
       const rows = (await manager.query(
         `UPDATE corrective_actions c SET status = 'overdue', version = c.version + 1, updated_at = now()
            FROM inspections i

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AgenciesService } from '@app/agencies';
+import { AuditService } from '@app/audit';
+import { Actor } from '@app/auth/access';
+import { businessDateOf, Clock, FieldProblem, Problems } from '@app/core';
+import { BureausService, JurisdictionsService } from '@app/jurisdictions';
+import { LicencesService } from '@app/licensing';
+import { ComplaintDeadlines } from './complaint-deadlines';
+import { Complaint, ComplaintCategory, ComplaintEvent } from './complaint.entity';
+import { ComplaintChannel, ComplaintStatus, severityOf } from './complaint-rules';
+import { ComplaintSecrets, submissionHash } from './complaint-secrets';
+import { auditableComplaint } from './complaint-views';
+import {
+  ComplaintDetails,
+  ComplaintReceipt,
+  OfficialComplaintRequest,
+  PublicComplaintNote,
+  PublicComplaintRequest,
+  PublicComplaintStatus,
+} from './complaints.dto';
+
+/** A repeated submission within this window is answered with the first complaint. */
+const DEDUP_WINDOW_MS = 60_000;
+
+interface EventActor {
+  userId: string | null;
+  username: string;
+  role: string;
+}
+
+/** Who acts for a public submission (no sign-in). */
+const PUBLIC_ACTOR: EventActor = { userId: null, username: 'public', role: 'public' };
+
+interface Routing {
+  agencyId: string | null;
+  jurisdictionCode: string;
+  assignedBureauId: string | null;
+}
+
+/** Public and official intake: routing to a bureau, severity and deadlines, the tracking code. */
+@Injectable()
+export class ComplaintIntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesService,
+    private readonly licences: LicencesService,
+    private readonly jurisdictions: JurisdictionsService,
+    private readonly bureaus: BureausService,
+    private readonly deadlines: ComplaintDeadlines,
+    private readonly secrets: ComplaintSecrets,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The public form. Idempotent for a minute by Idempotency-Key, else by content and address. */
+  async submitPublic(request: PublicComplaintRequest, clientAddress: string, idempotencyKey?: string): Promise<ComplaintReceipt> {
+    const dedupHash = submissionHash(request, clientAddress, idempotencyKey);
+    const { routing, categories } = await this.prepare(request);
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises identical submissions, so two at once still make one complaint.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [dedupHash]);
+      const now = this.clock.now();
+      const [previous] = (await manager.query(
+        `SELECT tracking_code AS "trackingCode", secret_salt AS "salt" FROM complaints
+          WHERE dedup_hash = $1 AND received_at > $2 ORDER BY received_at DESC LIMIT 1`,
+        [dedupHash, new Date(now.getTime() - DEDUP_WINDOW_MS)],
+      )) as { trackingCode: string; salt: string }[];
+      if (previous) return { trackingCode: previous.trackingCode, secret: this.secrets.secretFor(previous.salt) };
+      const { trackingCode, secret } = await this.insert(manager, request, routing, categories, { channel: 'web', receivedAt: now, dedupHash, actor: PUBLIC_ACTOR });
+      return { trackingCode, secret };
+    });
+  }
+
+  /**
+   * Hotline, walk-in, letter and referral entry by an official. The secret is returned once, for
+   * the official to pass on with the tracking code so the complainant can follow the case.
+   */
+  async submitOfficial(actor: Actor, request: OfficialComplaintRequest): Promise<{ complaint: Complaint; secret: string }> {
+    const now = this.clock.now();
+    const receivedAt = request.receivedAt ? new Date(request.receivedAt) : now;
+    if (receivedAt.getTime() > now.getTime()) throw Problems.invalid([{ field: 'receivedAt', message: 'receivedAt cannot be in the future' }]);
+    const { routing, categories } = await this.prepare(request);
+    return this.dataSource.transaction(async (manager) => {
+      const { id, secret } = await this.insert(manager, request, routing, categories, {
+        channel: request.channel,
+        receivedAt,
+        dedupHash: null,
+        actor: { userId: actor.userId, username: actor.username, role: actor.role },
+      });
+      return { complaint: await manager.findOneByOrFail(Complaint, { id }), secret };
+    });
+  }
+
+  /** The categories a complaint may name (reference/complaint-categories.csv). */
+  categories(): Promise<ComplaintCategory[]> {
+    return this.dataSource.getRepository(ComplaintCategory).find({ order: { code: 'ASC' } });
+  }
+
+  /** What the complainant sees with the tracking code and the secret: status and public notes only. */
+  async publicStatus(trackingCode: string, secret: string | undefined): Promise<PublicComplaintStatus> {
+    if (!secret) throw Problems.invalid([{ field: 'X-Complaint-Secret', message: 'send the secret you were given in the X-Complaint-Secret header' }]);
+    const [row] = (await this.dataSource.query(
+      `SELECT id, status, received_at AS "receivedAt", secret_hash AS "secretHash" FROM complaints WHERE tracking_code = $1`,
+      [trackingCode],
+    )) as { id: string; status: ComplaintStatus; receivedAt: Date; secretHash: string }[];
+    // A wrong secret answers exactly like an unknown code, so codes cannot be probed.
+    if (!row || !this.secrets.matches(secret, row.secretHash)) throw Problems.notFound('Complaint', trackingCode);
+    const notes = (await this.dataSource.query(
+      `SELECT occurred_at AS "at", public_note AS "note" FROM complaint_events
+        WHERE complaint_id = $1 AND public_note IS NOT NULL ORDER BY id`,
+      [row.id],
+    )) as PublicComplaintNote[];
+    return { trackingCode, status: row.status, receivedAt: row.receivedAt, notes };
+  }
+
+  /** Checks categories and the agency or place, and works out where the complaint goes. */
+  private async prepare(request: ComplaintDetails): Promise<{ routing: Routing; categories: ComplaintCategory[] }> {
+    const problems: FieldProblem[] = [];
+    const categories = await this.dataSource.getRepository(ComplaintCategory).findBy({ code: In(request.categories) });
+    const unknown = request.categories.filter((code) => !categories.some((c) => c.code === code));
+    if (unknown.length > 0) problems.push({ field: 'categories', message: `unknown categories: ${unknown.join(', ')}` });
+    if (!request.licenceNumber && !request.uscc && !request.agencyName) {
+      problems.push({ field: 'agencyName', message: 'name the agency: licenceNumber, uscc or agencyName' });
+    }
+    const agency = await this.findAgency(request);
+    let jurisdictionCode = agency?.jurisdictionCode ?? null;
+    if (!jurisdictionCode) {
+      if (!request.jurisdictionCode) {
+        problems.push({ field: 'jurisdictionCode', message: 'the province or city is needed when the agency is not on the register' });
+      } else if (!(await this.jurisdictions.find(request.jurisdictionCode))) {
+        problems.push({ field: 'jurisdictionCode', message: `${request.jurisdictionCode} is not a known division code` });
+      } else {
+        jurisdictionCode = request.jurisdictionCode;
+      }
+    }
+    if (problems.length > 0 || !jurisdictionCode) throw Problems.invalid(problems);
+    // The bureau of the agency's city, else of the province (a city bureau if the place given is a city).
+    const bureau = await this.bureaus.findGoverning(jurisdictionCode);
+    return { routing: { agencyId: agency?.id ?? null, jurisdictionCode, assignedBureauId: bureau?.id ?? null }, categories };
+  }
+
+  private async findAgency(request: ComplaintDetails): Promise<{ id: string; jurisdictionCode: string } | null> {
+    if (request.licenceNumber) {
+      const licence = await this.licences.findByNumber(request.licenceNumber);
+      if (licence) return { id: licence.agencyId, jurisdictionCode: licence.jurisdictionCode };
+    }
+    if (request.uscc) {
+      const agency = await this.agencies.findByUscc(request.uscc);
+      if (agency) return { id: agency.id, jurisdictionCode: agency.jurisdictionCode };
+    }
+    return null;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    request: ComplaintDetails,
+    routing: Routing,
+    categories: ComplaintCategory[],
+    origin: { channel: ComplaintChannel; receivedAt: Date; dedupHash: string | null; actor: EventActor },
+  ): Promise<ComplaintReceipt & { id: string }> {
+    const severity = severityOf(categories);
+    const salt = this.secrets.newSalt();
+    const secret = this.secrets.secretFor(salt);
+    const complaint = await manager.save(
+      manager.create(Complaint, {
+        trackingCode: this.secrets.newTrackingCode(),
+        secretHash: this.secrets.hash(secret),
+        secretSalt: salt,
+        dedupHash: origin.dedupHash,
+        channel: origin.channel,
+        receivedAt: origin.receivedAt,
+        receivedOn: businessDateOf(origin.receivedAt),
+        complainantName: request.complainantName ?? null,
+        complainantContact: request.complainantContact ?? null,
+        agencyId: routing.agencyId,
+        agencyNameGiven: request.agencyName ?? null,
+        licenceNumberGiven: request.licenceNumber ?? null,
+        usccGiven: request.uscc ?? null,
+        jurisdictionCode: routing.jurisdictionCode,
+        categories: request.categories,
+        description: request.description,
+        destinationCountry: request.destinationCountry ?? null,
+        amountClaimed: request.amountClaimed ?? null,
+        severity,
+        status: 'received',
+        assignedBureauId: routing.assignedBureauId,
+        assigneeId: null,
+        ...this.deadlines.forNew(origin.receivedAt, severity),
+        slaBreached: false,
+        outcome: null,
+        inspectionId: null,
+        createdBy: origin.actor.userId,
+        createdAt: this.clock.now(),
+        updatedAt: this.clock.now(),
+      }),
+    );
+    await manager.save(
+      manager.create(ComplaintEvent, {
+      complaintId: complaint.id,
+      kind: 'received',
+      toStatus: 'received',
+      details: { channel: origin.channel, severity, assignedBureauId: routing.assignedBureauId },
+      actorId: origin.actor.userId,
+      actorUsername: origin.actor.username,
+      actorRole: origin.actor.role,
+      occurredAt: this.clock.now(),
+      }),
+    );
+    await this.audit.record(manager, { action: 'complaint.create', entityType: 'complaint', entityId: complaint.id, after: auditableComplaint(complaint), actor: origin.actor });
+    return { id: complaint.id, trackingCode: complaint.trackingCode, secret };
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Actor, applyScope } from '@app/auth';
+import { addDays, Clock, Problems } from '@app/core';
+import { SUBSTANTIATED_OUTCOMES } from './complaint-rules';
+import { AgencyAlert, AlertsQuery, AlertsView, Granularity, SpikeAlert, TrendGroup, TrendRow, TrendsQuery, TrendsView } from './complaints.dto';
+
+/** SQL of each grouping over the rollup (whitelisted: never built from input). */
+const GROUP_EXPRESSIONS: Record<TrendGroup, string> = {
+  category: 'd.category',
+  province: 'd.province_code',
+  agency: `coalesce(d.agency_id::text, 'none')`,
+  channel: 'd.channel',
+  outcome: `coalesce(d.outcome, 'none')`,
+};
+const ROLLUP_SCOPE = { jurisdiction: 'd.city_code' };
+/** Longest period a trend covers at each granularity, so an answer stays a readable size. */
+const MAX_RANGE_DAYS: Record<Granularity, number> = { day: 2 * 366, week: 5 * 366, month: 20 * 366 };
+/** How many earlier months a spike is compared with, how far above them it must be, and its floor. */
+const SPIKE_BASELINE_MONTHS = 6;
+const SPIKE_STD_DEVS = 3;
+const SPIKE_MIN_COMPLAINTS = 5;
+const AGENCY_ALERT_DAYS = 90;
+const AGENCY_ALERT_MIN = 3;
+
+interface RollupCell {
+  period: string;
+  grp: string;
+  outcome: string | null;
+  resolveDays: number | null;
+  slaBreached: boolean;
+  n: string;
+}
+
+/** Trends and alerts, read from complaint_daily_counts (kept exact by trigger), never from complaints. */
+@Injectable()
+export class ComplaintTrendsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async trends(actor: Actor, query: TrendsQuery): Promise<TrendsView> {
+    const to = query.to ?? this.clock.today();
+    const from = query.from ?? addDays(to, -365);
+    if (from > to) throw Problems.invalid([{ field: 'from', message: 'from must not be after to' }]);
+    const granularity: Granularity = query.granularity ?? 'month';
+    if (addDays(from, MAX_RANGE_DAYS[granularity]) < to) {
+      throw Problems.invalid([{ field: 'from', message: `at most ${MAX_RANGE_DAYS[granularity]} days by ${granularity}` }]);
+    }
+    const groupBy: TrendGroup = query.groupBy ?? 'category';
+    const qb = this.rollup(actor)
+      .select(`to_char(date_trunc('${granularity}', d.day), 'YYYY-MM-DD')`, 'period')
+      .addSelect(GROUP_EXPRESSIONS[groupBy], 'grp')
+      .addSelect('d.outcome', 'outcome')
+      .addSelect('d.resolve_days', 'resolveDays')
+      .addSelect('d.sla_breached', 'slaBreached')
+      .addSelect('sum(d.complaints)', 'n')
+      .andWhere('d.day BETWEEN :from AND :to', { from, to })
+      .groupBy('1, 2, 3, 4, 5')
+      .having('sum(d.complaints) <> 0');
+    // Rows under category '*' count each complaint once; per-category rows count it per category named.
+    if (query.category) qb.andWhere('d.category = :category', { category: query.category });
+    else qb.andWhere(groupBy === 'category' ? `d.category <> '*'` : `d.category = '*'`);
+    if (query.province) qb.andWhere('d.province_code = :province', { province: query.province });
+    if (query.channel) qb.andWhere('d.channel = :channel', { channel: query.channel });
+    if (query.agencyId) qb.andWhere('d.agency_id = :agencyId', { agencyId: query.agencyId });
+    const cells = (await qb.getRawMany()) as RollupCell[];
+    return { from, to, granularity, groupBy, rows: summarise(cells) };
+  }
+
+  async alerts(actor: Actor, query: AlertsQuery): Promise<AlertsView> {
+    const today = this.clock.today();
+    const lastMonth = query.month ?? today.slice(0, 7);
+    const months = query.months ?? 12;
+    const firstExamined = addMonths(lastMonth, -(months - 1));
+    const firstNeeded = addMonths(firstExamined, -SPIKE_BASELINE_MONTHS);
+    const monthly = (await this.rollup(actor)
+      .select('d.province_code', 'province')
+      .addSelect('d.category', 'category')
+      .addSelect(`to_char(d.day, 'YYYY-MM')`, 'month')
+      .addSelect('sum(d.complaints)', 'n')
+      .andWhere(`d.category <> '*'`)
+      .andWhere('d.day >= :start AND d.day < :end', { start: `${firstNeeded}-01`, end: `${addMonths(lastMonth, 1)}-01` })
+      .groupBy('1, 2, 3')
+      .getRawMany()) as { province: string; category: string; month: string; n: string }[];
+
+    const since = addDays(today, -AGENCY_ALERT_DAYS);
+    const agencies = (await this.rollup(actor)
+      .select('d.agency_id', 'agencyId')
+      .addSelect('sum(d.complaints)', 'n')
+      .andWhere(`d.category = '*' AND d.agency_id IS NOT NULL AND d.outcome IN (:...outcomes) AND d.day > :since`, {
+        outcomes: SUBSTANTIATED_OUTCOMES,
+        since,
+      })
+      .groupBy('d.agency_id')
+      .having('sum(d.complaints) >= :min', { min: AGENCY_ALERT_MIN })
+      .orderBy('2', 'DESC')
+      .getRawMany()) as { agencyId: string; n: string }[];
+
+    return {
+      spikes: findSpikes(monthly, firstExamined, lastMonth),
+      agencies: agencies.map((a): AgencyAlert => ({ agencyId: a.agencyId, substantiated: Number(a.n), since })),
+    };
+  }
+
+  private rollup(actor: Actor): SelectQueryBuilder<Record<string, unknown>> {
+    return applyScope(this.dataSource.createQueryBuilder().from('complaint_daily_counts', 'd'), actor, ROLLUP_SCOPE);
+  }
+}
+
+/** Folds rollup cells into one row per period and group, with rates and the median from the histogram. */
+function summarise(cells: RollupCell[]): TrendRow[] {
+  const rows = new Map<string, { row: TrendRow; histogram: Map<number, number> }>();
+  for (const cell of cells) {
+    const key = `${cell.period}|${cell.grp}`;
+    let entry = rows.get(key);
+    if (!entry) {
+      entry = {
+        row: { period: cell.period, group: cell.grp, complaints: 0, substantiated: 0, decided: 0, substantiationRate: null, resolved: 0, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 },
+        histogram: new Map(),
+      };
+      rows.set(key, entry);
+    }
+    const n = Number(cell.n);
+    const { row, histogram } = entry;
+    row.complaints += n;
+    if (cell.outcome) row.decided += n;
+    if (cell.outcome && (SUBSTANTIATED_OUTCOMES as readonly string[]).includes(cell.outcome)) row.substantiated += n;
+    if (cell.slaBreached) row.slaBreaches += n;
+    if (cell.resolveDays !== null) {
+      row.resolved += n;
+      histogram.set(Number(cell.resolveDays), (histogram.get(Number(cell.resolveDays)) ?? 0) + n);
+    }
+  }
+  return [...rows.values()]
+    .map(({ row, histogram }) => ({
+      ...row,
+      substantiationRate: row.decided > 0 ? round(row.substantiated / row.decided) : null,
+      medianDaysToResolve: medianOf(histogram, row.resolved),
+      slaBreachRate: row.complaints > 0 ? round(row.slaBreaches / row.complaints) : 0,
+    }))
+    .sort((a, b) => (a.period === b.period ? (a.group < b.group ? -1 : 1) : a.period < b.period ? -1 : 1));
+}
+
+/** The lower median (percentile_disc(0.5)) of a histogram of days. */
+export function medianOf(histogram: Map<number, number>, total: number): number | null {
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [days, count] of [...histogram.entries()].sort(([a], [b]) => a - b)) {
+    seen += count;
+    if (seen >= total / 2) return days;
+  }
+  return null;
+}
+
+/** Province x category months above the mean of the previous six by three standard deviations (and at least 5). */
+export function findSpikes(monthly: { province: string; category: string; month: string; n: string }[], firstExamined: string, lastMonth: string): SpikeAlert[] {
+  const series = new Map<string, Map<string, number>>();
+  for (const m of monthly) {
+    const key = `${m.province}|${m.category}`;
+    if (!series.has(key)) series.set(key, new Map());
+    series.get(key)?.set(m.month, Number(m.n));
+  }
+  const alerts: SpikeAlert[] = [];
+  for (const [key, counts] of series) {
+    const [province, category] = key.split('|');
+    for (let month = firstExamined; month <= lastMonth; month = addMonths(month, 1)) {
+      const count = counts.get(month) ?? 0;
+      if (count < SPIKE_MIN_COMPLAINTS) continue;
+      const previous = Array.from({ length: SPIKE_BASELINE_MONTHS }, (_, i) => counts.get(addMonths(month, -(i + 1))) ?? 0);
+      const mean = previous.reduce((s, v) => s + v, 0) / previous.length;
+      const stdDev = Math.sqrt(previous.reduce((s, v) => s + (v - mean) ** 2, 0) / previous.length);
+      const threshold = mean + SPIKE_STD_DEVS * stdDev;
+      if (count > threshold) {
+        alerts.push({ province, category, month, complaints: count, previousMean: round(mean), previousStdDev: round(stdDev), threshold: round(threshold) });
+      }
+    }
+  }
+  return alerts.sort((a, b) => (a.month === b.month ? b.complaints - a.complaints : a.month < b.month ? 1 : -1));
+}
+
+/** YYYY-MM plus whole months. */
+export function addMonths(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+const CSV_COLUMNS: (keyof TrendRow)[] = [
+  'period',
+  'group',
+  'complaints',
+  'substantiated',
+  'decided',
+  'substantiationRate',
+  'resolved',
+  'medianDaysToResolve',
+  'slaBreaches',
+  'slaBreachRate',
+];
+
+/** Trends as CSV (RFC 4180), one line per period and group. */
+export function trendsCsv(view: TrendsView): string {
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [CSV_COLUMNS.join(','), ...view.rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

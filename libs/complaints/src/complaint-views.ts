@@ -1,0 +1,79 @@
+import { Complaint, ComplaintEvent } from './complaint.entity';
+import { OPEN_STATUSES } from './complaint-rules';
+import { ComplaintDetailView, ComplaintEventView, ComplaintView } from './complaints.dto';
+
+/** The complaint as the audit trail keeps it: without the secret's hash, salt or dedup hash. */
+export function auditableComplaint(complaint: Complaint): Partial<Complaint> {
+  const { secretHash: _hash, secretSalt: _salt, dedupHash: _dedup, ...rest } = complaint;
+  return rest;
+}
+
+export function isOverdue(complaint: Complaint, now: Date): boolean {
+  if (!OPEN_STATUSES.includes(complaint.status)) return false;
+  return (!complaint.acknowledgedAt && complaint.ackDueAt < now) || complaint.resolveDueAt < now;
+}
+
+/** A complaint for an official or agency; the complainant only when `showComplainant`. */
+export function complaintView(complaint: Complaint, now: Date, showComplainant: boolean): ComplaintView {
+  return {
+    id: complaint.id,
+    trackingCode: complaint.trackingCode,
+    channel: complaint.channel,
+    receivedAt: complaint.receivedAt,
+    complainantName: showComplainant ? complaint.complainantName : null,
+    complainantContact: showComplainant ? complaint.complainantContact : null,
+    complainantVisible: showComplainant,
+    agencyId: complaint.agencyId,
+    agencyNameGiven: complaint.agencyNameGiven,
+    licenceNumberGiven: complaint.licenceNumberGiven,
+    jurisdictionCode: complaint.jurisdictionCode,
+    categories: complaint.categories,
+    description: complaint.description,
+    destinationCountry: complaint.destinationCountry,
+    amountClaimed: complaint.amountClaimed,
+    severity: complaint.severity,
+    status: complaint.status,
+    assignedBureauId: complaint.assignedBureauId,
+    assigneeId: complaint.assigneeId,
+    ackDueAt: complaint.ackDueAt,
+    resolveDueAt: complaint.resolveDueAt,
+    acknowledgedAt: complaint.acknowledgedAt,
+    resolvedAt: complaint.resolvedAt,
+    extendedAt: complaint.extendedAt,
+    slaBreached: complaint.slaBreached,
+    overdue: isOverdue(complaint, now),
+    outcome: complaint.outcome,
+    inspectionId: complaint.inspectionId,
+    version: complaint.version,
+  };
+}
+
+export function eventView(event: ComplaintEvent): ComplaintEventView {
+  return {
+    id: event.id,
+    kind: event.kind,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    note: event.note,
+    publicNote: event.publicNote,
+    actorUsername: event.actorUsername,
+    occurredAt: event.occurredAt,
+  };
+}
+
+/**
+ * What an agency sees of the history: status changes, public notes and its own answers; not the
+ * officials' internal notes (which may name the complainant) nor who the officials are.
+ */
+export function agencyEventView(event: ComplaintEvent): ComplaintEventView {
+  const own = event.kind === 'agency_answer';
+  return {
+    ...eventView(event),
+    note: own ? event.note : null,
+    actorUsername: own || event.actorRole === 'public' ? event.actorUsername : 'official',
+  };
+}
+
+export function detailView(complaint: Complaint, events: ComplaintEvent[], now: Date, showComplainant: boolean, forAgency: boolean): ComplaintDetailView {
+  return { ...complaintView(complaint, now, showComplainant), history: events.map(forAgency ? agencyEventView : eventView) };
+}

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Clock, IdParam, PageOf } from '@app/core';
+import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { ComplaintIntakeService } from './complaint-intake.service';
+import { ComplaintTrendsService, trendsCsv } from './complaint-trends.service';
+import { complaintView } from './complaint-views';
+import {
+  AgencyAnswerRequest,
+  AlertsQuery,
+  AlertsView,
+  AssignComplaintRequest,
+  ComplaintDetailView,
+  ComplaintQuery,
+  ComplaintView,
+  ExtendComplaintRequest,
+  LinkInspectionRequest,
+  OfficialComplaintRequest,
+  RecordedComplaintView,
+  TransitionComplaintRequest,
+  TrendsQuery,
+  TrendsView,
+} from './complaints.dto';
+import { ComplaintsService } from './complaints.service';
+
+const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'] as const;
+const HANDLERS = ['bureau_admin', 'inspector'] as const;
+const ANALYSTS = ['ministry_official', 'bureau_admin', 'inspector'] as const;
+
+@ApiTags('complaints')
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly intake: ComplaintIntakeService,
+    private readonly trendsService: ComplaintTrendsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('trends')
+  @Allow(...ANALYSTS)
+  @ApiOperation({ summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: TrendsView })
+  async trends(
+    @CurrentActor() actor: Actor,
+    @Query() query: TrendsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.trendsService.trends(actor, query);
+    if (accept?.includes('text/csv')) {
+      void reply.header('content-type', 'text/csv; charset=utf-8');
+      void reply.header('content-disposition', `attachment; filename="complaint-trends-${view.from}-${view.to}.csv"`);
+      return trendsCsv(view);
+    }
+    return view;
+  }
+
+  @Get('alerts')
+  @Allow(...ANALYSTS)
+  @ApiOperation({ summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days' })
+  @ApiOkResponse({ type: AlertsView })
+  alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery) {
+    return this.trendsService.alerts(actor, query);
+  }
+
+  @Get()
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'Complaints in your jurisdiction (an agency user: about its agency); without the complainant' })
+  @ApiOkResponse({ type: PageOf(ComplaintView) })
+  list(@CurrentActor() actor: Actor, @Query() query: ComplaintQuery) {
+    return this.complaints.list(actor, query);
+  }
+
+  @Post()
+  @Allow('ministry_official', ...HANDLERS)
+  @ApiOperation({ summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one' })
+  @ApiCreatedResponse({ type: RecordedComplaintView })
+  async create(@CurrentActor() actor: Actor, @Body() request: OfficialComplaintRequest): Promise<RecordedComplaintView> {
+    const { complaint, secret } = await this.intake.submitOfficial(actor, request);
+    return { ...complaintView(complaint, this.clock.now(), true), secret };
+  }
+
+  @Get(':id')
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'One complaint with its history; the complainant only for the handling bureau and the ministry' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.complaints.get(actor, id);
+  }
+
+  @Post(':id/assign')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Assign to a bureau in your jurisdiction and/or one of its officers (send the version you read)' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  assign(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AssignComplaintRequest) {
+    return this.complaints.assign(actor, id, request);
+  }
+
+  @Post(':id/transition')
+  @Allow(...HANDLERS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'received → triaged → investigating → resolved | referred | dismissed → closed; reopened. An outcome is required to resolve' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  transition(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: TransitionComplaintRequest) {
+    return this.complaints.transition(actor, id, request);
+  }
+
+  @Post(':id/extend')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Extend the resolution deadline once (30 working days by default), with a reason' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  extend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: ExtendComplaintRequest) {
+    return this.complaints.extend(actor, id, request);
+  }
+
+  @Post(':id/inspection')
+  @Allow(...HANDLERS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Link the complaint to an inspection of its agency, or plan a complaint-type inspection (planOn) and link it' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  linkInspection(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: LinkInspectionRequest) {
+    return this.complaints.linkInspection(actor, id, request);
+  }
+
+  @Post(':id/answer')
+  @Allow('agency_user')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The agency answers a complaint about it' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  answer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AgencyAnswerRequest) {
+    return this.complaints.answer(actor, id, request);
+  }
+}

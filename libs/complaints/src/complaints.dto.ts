@@ -1,0 +1,278 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '@app/core';
+import {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  ComplaintOutcome,
+  ComplaintStatus,
+  OFFICIAL_CHANNELS,
+  SEVERITIES,
+  Severity,
+} from './complaint-rules';
+
+export const MAX_DESCRIPTION_LENGTH = 5000;
+const LICENCE_NUMBER = /^\d{6}-\d{4}-\d{6}$/;
+const USCC = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** What the public form and the official entry have in common. */
+export class ComplaintDetails {
+  /** Category codes (GET /complaints/categories). */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @Length(1, 40, { each: true })
+  categories: string[];
+
+  @Transform(trim) @IsString() @Length(10, MAX_DESCRIPTION_LENGTH)
+  description: string;
+
+  /** The agency by its licence number... */
+  @IsOptional() @Transform(trim) @Matches(LICENCE_NUMBER, { message: 'licenceNumber must look like 350100-2026-000123' })
+  licenceNumber?: string;
+
+  /** ...or its unified social credit code... */
+  @IsOptional() @Transform(trim) @Matches(USCC, { message: 'uscc must be 18 characters of a unified social credit code' })
+  uscc?: string;
+
+  /** ...or the name it goes by (unlicensed or unknown agencies too). */
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  agencyName?: string;
+
+  /** Province or city (GB/T 2260) where it happened; needed when the agency is not on the register. */
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'jurisdictionCode must be a 6-digit division code' })
+  jurisdictionCode?: string;
+
+  /** ISO 3166-1 alpha-2, for work abroad. */
+  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code' })
+  destinationCountry?: string;
+
+  /** Yuan. */
+  @IsOptional() @Type(() => Number) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000_000)
+  amountClaimed?: number;
+
+  /** Leave out both to complain anonymously. */
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  complainantName?: string;
+
+  /** Phone or email. */
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  complainantContact?: string;
+}
+
+export class PublicComplaintRequest extends ComplaintDetails {}
+
+export class OfficialComplaintRequest extends ComplaintDetails {
+  @IsIn(OFFICIAL_CHANNELS)
+  channel: (typeof OFFICIAL_CHANNELS)[number];
+
+  /** When it came in (a letter's date of receipt); defaults to now and cannot be in the future. */
+  @IsOptional() @IsDateString({ strict: true })
+  receivedAt?: string;
+}
+
+export class ComplaintReceipt {
+  @ApiProperty() trackingCode: string;
+  @ApiProperty({ description: 'Shown once: keep it to follow the complaint (header X-Complaint-Secret)' }) secret: string;
+}
+
+export class PublicComplaintNote {
+  @ApiProperty() at: Date;
+  @ApiProperty() note: string;
+}
+
+export class PublicComplaintStatus {
+  @ApiProperty() trackingCode: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
+  @ApiProperty() receivedAt: Date;
+  @ApiProperty({ type: [PublicComplaintNote] }) notes: PublicComplaintNote[];
+}
+
+export class ComplaintQuery extends PageQuery {
+  @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
+  @IsOptional() @IsString() @Length(1, 40) category?: string;
+  @IsOptional() @IsUUID() agencyId?: string;
+  @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @IsOptional() @IsUUID() assigneeId?: string;
+  /** true: open and past a deadline. */
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
+  /** Received on or after (YYYY-MM-DD, Asia/Shanghai). */
+  @IsOptional() @IsDateString({ strict: true }) from?: string;
+  /** Received on or before. */
+  @IsOptional() @IsDateString({ strict: true }) to?: string;
+}
+
+export class AssignComplaintRequest {
+  /** The bureau that handles it (in your jurisdiction); defaults to the current one. */
+  @IsOptional() @IsUUID() bureauId?: string;
+  /** An inspector or bureau admin of that bureau. */
+  @IsOptional() @IsUUID() assigneeId?: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class TransitionComplaintRequest {
+  @IsIn(COMPLAINT_STATUSES) to: ComplaintStatus;
+  @Transform(trim) @IsString() @Length(1, 5000) note: string;
+  /** Required to resolve. */
+  @IsOptional() @IsIn(COMPLAINT_OUTCOMES) outcome?: ComplaintOutcome;
+  /** Shown to the complainant with the tracking code. */
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 2000) publicNote?: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class ExtendComplaintRequest {
+  @Transform(trim) @IsString() @Length(5, 2000) reason: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+/** Either an existing inspection of the complaint's agency, or the date of a complaint-type inspection to plan now. */
+export class LinkInspectionRequest {
+  @IsOptional() @IsUUID() inspectionId?: string;
+  /** Plans a complaint-type inspection of the agency on this day (YYYY-MM-DD) and links it. */
+  @IsOptional() @IsDateString({ strict: true }) planOn?: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class AgencyAnswerRequest {
+  @Transform(trim) @IsString() @Length(1, 5000) answer: string;
+}
+
+export class ComplaintEventView {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiPropertyOptional({ nullable: true }) toStatus: string | null;
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true }) publicNote: string | null;
+  @ApiProperty() actorUsername: string;
+  @ApiProperty() occurredAt: Date;
+}
+
+/** A complaint as officials and agencies see it; the complainant only for those handling it. */
+export class ComplaintView {
+  @ApiProperty() id: string;
+  @ApiProperty() trackingCode: string;
+  @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
+  @ApiProperty() receivedAt: Date;
+  @ApiPropertyOptional({ nullable: true, description: 'Null for anonymous complaints, and for callers not handling the complaint' })
+  complainantName: string | null;
+  @ApiPropertyOptional({ nullable: true }) complainantContact: string | null;
+  @ApiProperty({ description: 'false when the complainant is withheld from this caller' }) complainantVisible: boolean;
+  @ApiPropertyOptional({ nullable: true }) agencyId: string | null;
+  @ApiPropertyOptional({ nullable: true }) agencyNameGiven: string | null;
+  @ApiPropertyOptional({ nullable: true }) licenceNumberGiven: string | null;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ type: [String] }) categories: string[];
+  @ApiProperty() description: string;
+  @ApiPropertyOptional({ nullable: true }) destinationCountry: string | null;
+  @ApiPropertyOptional({ nullable: true }) amountClaimed: number | null;
+  @ApiProperty({ enum: SEVERITIES }) severity: Severity;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
+  @ApiPropertyOptional({ nullable: true }) assignedBureauId: string | null;
+  @ApiPropertyOptional({ nullable: true }) assigneeId: string | null;
+  @ApiProperty() ackDueAt: Date;
+  @ApiProperty() resolveDueAt: Date;
+  @ApiPropertyOptional({ nullable: true }) acknowledgedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) resolvedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) extendedAt: Date | null;
+  @ApiProperty() slaBreached: boolean;
+  @ApiProperty({ description: 'Open and past a deadline now' }) overdue: boolean;
+  @ApiPropertyOptional({ enum: COMPLAINT_OUTCOMES, nullable: true }) outcome: ComplaintOutcome | null;
+  @ApiPropertyOptional({ nullable: true }) inspectionId: string | null;
+  @ApiProperty() version: number;
+}
+
+export class RecordedComplaintView extends ComplaintView {
+  @ApiProperty({ description: 'Shown once: give it to the complainant with the tracking code (header X-Complaint-Secret)' }) secret: string;
+}
+
+export class ComplaintDetailView extends ComplaintView {
+  @ApiProperty({ type: [ComplaintEventView] }) history: ComplaintEventView[];
+}
+
+export const TREND_GROUPS = ['category', 'province', 'agency', 'channel', 'outcome'] as const;
+export type TrendGroup = (typeof TREND_GROUPS)[number];
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export class TrendsQuery {
+  /** First day (YYYY-MM-DD, by date received); defaults to 12 months ago. */
+  @IsOptional() @IsDateString({ strict: true }) from?: string;
+  /** Last day, inclusive; defaults to today. */
+  @IsOptional() @IsDateString({ strict: true }) to?: string;
+  @IsOptional() @IsIn(GRANULARITIES) granularity?: Granularity;
+  @IsOptional() @IsIn(TREND_GROUPS) groupBy?: TrendGroup;
+  /** Province code, e.g. 350000. */
+  @IsOptional() @Matches(/^\d{2}0000$/, { message: 'province must be a province code such as 350000' }) province?: string;
+  @IsOptional() @IsString() @Length(1, 40) category?: string;
+  @IsOptional() @IsIn(COMPLAINT_CHANNELS) channel?: string;
+  @IsOptional() @IsUUID() agencyId?: string;
+}
+
+export class TrendRow {
+  @ApiProperty({ description: 'First day of the period (YYYY-MM-DD)' }) period: string;
+  @ApiProperty({ description: 'The group value (category code, province code, agency id, channel or outcome); "none" for no agency or no outcome yet' })
+  group: string;
+  @ApiProperty() complaints: number;
+  @ApiProperty() substantiated: number;
+  @ApiProperty({ description: 'Complaints with an outcome' }) decided: number;
+  @ApiPropertyOptional({ nullable: true, description: 'substantiated (fully or partly) / decided' }) substantiationRate: number | null;
+  @ApiProperty() resolved: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Calendar days from receipt to disposal, median of those disposed' }) medianDaysToResolve: number | null;
+  @ApiProperty() slaBreaches: number;
+  @ApiProperty() slaBreachRate: number;
+}
+
+export class TrendsView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ enum: GRANULARITIES }) granularity: Granularity;
+  @ApiProperty({ enum: TREND_GROUPS }) groupBy: TrendGroup;
+  @ApiProperty({ type: [TrendRow] }) rows: TrendRow[];
+}
+
+export class AlertsQuery {
+  /** Months examined end with this month (YYYY-MM); defaults to the current month. */
+  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month?: string;
+  /** How many months back are examined (1-24, default 12). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) months?: number;
+}
+
+export class SpikeAlert {
+  @ApiProperty() province: string;
+  @ApiProperty() category: string;
+  @ApiProperty({ description: 'YYYY-MM' }) month: string;
+  @ApiProperty() complaints: number;
+  @ApiProperty() previousMean: number;
+  @ApiProperty() previousStdDev: number;
+  @ApiProperty() threshold: number;
+}
+
+export class AgencyAlert {
+  @ApiProperty() agencyId: string;
+  @ApiProperty() substantiated: number;
+  @ApiProperty() since: string;
+}
+
+export class AlertsView {
+  @ApiProperty({ type: [SpikeAlert] }) spikes: SpikeAlert[];
+  @ApiProperty({ type: [AgencyAlert] }) agencies: AgencyAlert[];
+}

@@ -1,0 +1,46 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { InspectionsModule, RiskService } from '@app/inspections';
+import { JurisdictionsModule } from '@app/jurisdictions';
+import { LicensingModule } from '@app/licensing';
+import { ComplaintDeadlines } from './complaint-deadlines';
+import { Complaint, ComplaintCategory, ComplaintEvent } from './complaint.entity';
+import { ComplaintIntakeService } from './complaint-intake.service';
+import { ComplaintRollup } from './complaint-rollup';
+import { complaintRiskSource } from './complaint-risk-source';
+import { ComplaintSecrets } from './complaint-secrets';
+import { ComplaintTrendsService } from './complaint-trends.service';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsService } from './complaints.service';
+import { PublicComplaintsController } from './public-complaints.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Complaint, ComplaintEvent, ComplaintCategory]),
+    AuditModule,
+    AuthModule,
+    AgenciesModule,
+    LicensingModule,
+    JurisdictionsModule,
+    InspectionsModule,
+  ],
+  controllers: [PublicComplaintsController, ComplaintsController],
+  providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets],
+  exports: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup],
+})
+export class ComplaintsModule implements OnModuleInit {
+  constructor(
+    private readonly profileSections: AgencyProfileSections,
+    private readonly complaints: ComplaintsService,
+    private readonly risk: RiskService,
+  ) {}
+
+  /** The agency profile lists the agency's complaints (without complainants); substantiated ones feed its risk score. */
+  onModuleInit(): void {
+    this.profileSections.register({ key: 'complaints', load: (agencyId, actor) => this.complaints.forAgencyProfile(actor, agencyId) });
+    this.risk.register(complaintRiskSource(this.complaints));
+  }
+}

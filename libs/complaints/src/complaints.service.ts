@@ -1,0 +1,340 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { Actor, applyScope, coversJurisdiction, UsersService } from '@app/auth';
+import { Clock, Page, paginate, ProblemException, Problems } from '@app/core';
+import { InspectionsService, RiskService } from '@app/inspections';
+import { BureausService } from '@app/jurisdictions';
+import { ComplaintDeadlines } from './complaint-deadlines';
+import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
+import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
+import { auditableComplaint, complaintView, detailView } from './complaint-views';
+import {
+  AgencyAnswerRequest,
+  AssignComplaintRequest,
+  ComplaintDetailView,
+  ComplaintQuery,
+  ComplaintView,
+  ExtendComplaintRequest,
+  LinkInspectionRequest,
+  TransitionComplaintRequest,
+} from './complaints.dto';
+
+export const COMPLAINT_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
+
+/** Statuses into which a complaint is disposed of: the resolution clock stops there. */
+const DISPOSALS = ['resolved', 'referred', 'dismissed'];
+/** Relative weight of a substantiated complaint in the risk score, by severity. */
+const SEVERITY_WEIGHTS = { low: 1, medium: 2, high: 3, urgent: 5 };
+/** Half-life of a complaint's weight in the risk score. */
+const RISK_HALF_LIFE_DAYS = 182.5;
+
+/** Case handling: lists, history, assignment, the state machine, extension, agency answers. */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bureaus: BureausService,
+    private readonly users: UsersService,
+    private readonly deadlines: ComplaintDeadlines,
+    private readonly risk: RiskService,
+    private readonly inspections: InspectionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Complaints in the caller's scope. Lists never show the complainant: open one to see it. */
+  async list(actor: Actor, query: ComplaintQuery): Promise<Page<ComplaintView>> {
+    const qb = this.scoped(actor);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.category) qb.andWhere('c.categories @> ARRAY[:category]::text[]', { category: query.category });
+    if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.severity) qb.andWhere('c.severity = :severity', { severity: query.severity });
+    if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.from) qb.andWhere('c.received_on >= :from', { from: query.from });
+    if (query.to) qb.andWhere('c.received_on <= :to', { to: query.to });
+    if (query.overdue !== undefined) {
+      const overdue = `(c.status IN (:...openStatuses) AND ((c.acknowledged_at IS NULL AND c.ack_due_at < :now) OR c.resolve_due_at < :now))`;
+      qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { openStatuses: OPEN_STATUSES, now: this.clock.now() });
+    }
+    const page = await paginate(qb, query, {
+      sortColumn: 'c.received_at',
+      idColumn: 'c.id',
+      direction: 'DESC',
+      sortValue: (c: Complaint) => c.receivedAt,
+      idValue: (c: Complaint) => c.id,
+    });
+    const now = this.clock.now();
+    return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<ComplaintDetailView> {
+    const complaint = await this.load(actor, id);
+    const events = await this.dataSource.getRepository(ComplaintEvent).find({ where: { complaintId: id }, order: { id: 'ASC' } });
+    return detailView(complaint, events, this.clock.now(), await this.mayIdentify(actor, complaint), actor.role === 'agency_user');
+  }
+
+  /** A bureau admin gives the complaint to a bureau in its jurisdiction and/or one of its officers. */
+  async assign(actor: Actor, id: string, request: AssignComplaintRequest): Promise<ComplaintDetailView> {
+    if (!request.bureauId && !request.assigneeId) {
+      throw Problems.invalid([{ field: 'assigneeId', message: 'give a bureauId, an assigneeId or both' }]);
+    }
+    const current = await this.load(actor, id);
+    const bureauId = request.bureauId ?? current.assignedBureauId;
+    if (request.bureauId) {
+      const bureau = await this.bureaus.findById(request.bureauId);
+      const bureauPrefix = bureau ? this.bureaus.scopeOf(bureau) : null;
+      if (!bureau || bureauPrefix === null || !coversJurisdiction(actor, bureau.jurisdictionCode ?? '') || !current.jurisdictionCode.startsWith(bureauPrefix)) {
+        throw Problems.invalid([{ field: 'bureauId', message: 'the bureau must be in your jurisdiction and cover the complaint' }]);
+      }
+    }
+    if (request.assigneeId) {
+      const user = await this.users.findById(this.dataSource.manager, request.assigneeId);
+      if (!user || !bureauId || user.bureauId !== bureauId || !['inspector', 'bureau_admin'].includes(user.role) || user.status !== 'active') {
+        throw Problems.invalid([{ field: 'assigneeId', message: 'the assignee must be an active inspector or bureau admin of the handling bureau' }]);
+      }
+    }
+    return this.update(actor, current, request.version, 'complaint.assign', {
+      changes: { assignedBureauId: bureauId, assigneeId: request.assigneeId ?? (request.bureauId ? null : current.assigneeId) },
+      event: { kind: 'assigned', details: { bureauId, assigneeId: request.assigneeId ?? null } },
+    });
+  }
+
+  /** Moves a complaint along the design's states; illegal moves are a 409 naming the current status. */
+  async transition(actor: Actor, id: string, request: TransitionComplaintRequest): Promise<ComplaintDetailView> {
+    const current = await this.load(actor, id);
+    if (!canTransition(current.status, request.to)) throw Problems.illegalTransition('Complaint', current.status, request.to);
+    if (request.to === 'resolved' && !request.outcome) {
+      throw Problems.invalid([{ field: 'outcome', message: 'an outcome is required to resolve a complaint' }]);
+    }
+    if (request.outcome && !['resolved', 'dismissed'].includes(request.to)) {
+      throw Problems.invalid([{ field: 'outcome', message: 'an outcome is given only when resolving or dismissing' }]);
+    }
+    const now = this.clock.now();
+    const changes: Partial<Complaint> = { status: request.to };
+    if (request.to === 'triaged' && !current.acknowledgedAt) {
+      changes.acknowledgedAt = now;
+      if (now > current.ackDueAt) changes.slaBreached = true;
+    }
+    if (DISPOSALS.includes(request.to)) {
+      changes.resolvedAt = now;
+      changes.outcome = request.outcome ?? null;
+      if (now > current.resolveDueAt) changes.slaBreached = true;
+    }
+    if (request.to === 'reopened') {
+      changes.resolvedAt = null;
+      changes.outcome = null;
+    }
+    return this.update(actor, current, request.version, 'complaint.transition', {
+      changes,
+      event: { kind: 'transition', fromStatus: current.status, toStatus: request.to, note: request.note, publicNote: request.publicNote ?? null },
+      expectedStatus: current.status,
+    });
+  }
+
+  /** The one extension of the resolution deadline, with a reason. */
+  async extend(actor: Actor, id: string, request: ExtendComplaintRequest): Promise<ComplaintDetailView> {
+    const current = await this.load(actor, id);
+    if (DISPOSED_STATUSES.includes(current.status)) throw Problems.conflict('complaint-disposed', `Complaint is ${current.status}; its deadline no longer runs`, { currentStatus: current.status });
+    if (current.extendedAt) throw Problems.conflict('already-extended', 'The resolution deadline has already been extended once');
+    const resolveDueAt = this.deadlines.extended(current.resolveDueAt);
+    return this.update(actor, current, request.version, 'complaint.extend', {
+      changes: { resolveDueAt, extendedAt: this.clock.now(), extensionReason: request.reason },
+      event: { kind: 'extended', note: request.reason, details: { from: current.resolveDueAt, to: resolveDueAt } },
+    });
+  }
+
+  /**
+   * Links the complaint to an inspection of its agency, or plans a complaint-type inspection and
+   * links that. Planning goes through the inspections module (its own transaction); the new
+   * inspection names the complaint, so it stays traceable even if the link then loses a race.
+   */
+  async linkInspection(actor: Actor, id: string, request: LinkInspectionRequest): Promise<ComplaintDetailView> {
+    if (!request.inspectionId === !request.planOn) {
+      throw Problems.invalid([{ field: 'inspectionId', message: 'give either inspectionId or planOn' }]);
+    }
+    const current = await this.load(actor, id);
+    if (current.version !== request.version) throw Problems.staleVersion('Complaint', current.version);
+    let inspectionId = request.inspectionId;
+    if (request.planOn) {
+      if (!current.agencyId) {
+        throw Problems.invalid([{ field: 'planOn', message: 'the complaint names no agency on the register to inspect' }]);
+      }
+      const planned = await this.inspections.create(actor, { agencyId: current.agencyId, type: 'complaint', inspectionDate: request.planOn, complaintId: current.id });
+      inspectionId = planned.id;
+    } else if (inspectionId) {
+      const inspection = await this.inspections.get(actor, inspectionId).catch((error: unknown) => {
+        if (error instanceof ProblemException && error.getStatus() === 404) return null;
+        throw error;
+      });
+      if (!inspection || (current.agencyId !== null && inspection.agencyId !== current.agencyId)) {
+        throw Problems.invalid([{ field: 'inspectionId', message: 'no inspection of this agency in your jurisdiction has that id' }]);
+      }
+    }
+    return this.update(actor, current, request.version, 'complaint.link_inspection', {
+      changes: { inspectionId },
+      event: { kind: 'inspection_linked', details: { inspectionId, planned: !!request.planOn } },
+    });
+  }
+
+  /** An agency answers a complaint about it; the answer joins the history. */
+  async answer(actor: Actor, id: string, request: AgencyAnswerRequest): Promise<ComplaintDetailView> {
+    const complaint = await this.load(actor, id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.addEvent(manager, actor, complaint.id, { kind: 'agency_answer', note: request.answer });
+      await this.audit.record(manager, { action: 'complaint.agency_answer', entityType: 'complaint', entityId: id, after: { answer: request.answer } });
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Flags open complaints past a deadline as breached (the complaint-sla job calls this hourly);
+   * the rollup trigger moves them into the breach counts. Returns the complaints newly breached.
+   */
+  async recordSlaBreaches(asOf: Date = this.clock.now()): Promise<{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE complaints SET sla_breached = true, updated_at = $1
+          WHERE status = ANY($2) AND NOT sla_breached
+            AND ((acknowledged_at IS NULL AND ack_due_at < $1) OR resolve_due_at < $1)
+          RETURNING id, jurisdiction_code AS "jurisdictionCode", assigned_bureau_id AS "assignedBureauId"`,
+        [asOf, OPEN_STATUSES],
+      )) as [{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[], number];
+      if (rows.length > 0) {
+        await this.audit.record(manager, { action: 'complaint.sla_breached', entityType: 'complaint', after: { ids: rows.map((r) => r.id), asOf } });
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * For the risk score: per agency, substantiated complaints weighted by severity (partly
+   * substantiated at half weight), halving every six months, with how many there are. One query
+   * for all the agencies.
+   */
+  async substantiatedComplaintWeights(
+    agencyIds: string[],
+    asOf: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { weight: number; count: number }>> {
+    if (agencyIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT agency_id AS "agencyId", count(*)::int AS count,
+              sum(CASE severity WHEN 'urgent' THEN $3::numeric WHEN 'high' THEN $4 WHEN 'medium' THEN $5 ELSE $6 END
+                  * CASE outcome WHEN 'partly_substantiated' THEN 0.5 ELSE 1 END
+                  * power(0.5, greatest(extract(epoch FROM ($2::timestamptz - received_at)), 0) / 86400 / $7)) AS weight
+         FROM complaints
+        WHERE agency_id = ANY($1::uuid[]) AND outcome = ANY($8) AND received_at <= $2
+        GROUP BY agency_id`,
+      [agencyIds, asOf, SEVERITY_WEIGHTS.urgent, SEVERITY_WEIGHTS.high, SEVERITY_WEIGHTS.medium, SEVERITY_WEIGHTS.low, RISK_HALF_LIFE_DAYS, SUBSTANTIATED_OUTCOMES],
+    )) as { agencyId: string; count: number; weight: string }[];
+    return new Map(rows.map((r) => [r.agencyId, { weight: Number(r.weight), count: r.count }]));
+  }
+
+  /** Open complaints and open ones past a deadline, in the caller's scope (for the overview). */
+  async openCounts(actor: Actor): Promise<{ open: number; overdue: number; breachedEver: number }> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from(Complaint, 'c')
+      .select('count(*) FILTER (WHERE c.status IN (:...openStatuses))', 'open')
+      .addSelect(
+        `count(*) FILTER (WHERE c.status IN (:...openStatuses) AND ((c.acknowledged_at IS NULL AND c.ack_due_at < :now) OR c.resolve_due_at < :now))`,
+        'overdue',
+      )
+      .addSelect('count(*) FILTER (WHERE c.sla_breached)', 'breachedEver')
+      .setParameters({ openStatuses: OPEN_STATUSES, now: this.clock.now() });
+    applyScope(qb, actor, COMPLAINT_SCOPE);
+    const row = (await qb.getRawOne()) as { open: string; overdue: string; breachedEver: string };
+    return { open: Number(row.open), overdue: Number(row.overdue), breachedEver: Number(row.breachedEver) };
+  }
+
+  /** For the agency profile: its latest complaints, never with the complainant. */
+  async forAgencyProfile(actor: Actor, agencyId: string): Promise<ComplaintView[]> {
+    const rows = await this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50).getMany();
+    const now = this.clock.now();
+    return rows.map((c) => complaintView(c, now, false));
+  }
+
+  /**
+   * The complainant's identity and contact are for the ministry and the handling bureau: the
+   * bureau it is assigned to and the bureaus above it. Never agency users.
+   */
+  private async mayIdentify(actor: Actor, complaint: Complaint): Promise<boolean> {
+    if (actor.role === 'agency_user' || actor.role === 'system_admin' || actor.jurisdictionPrefix === null) return false;
+    if (actor.jurisdictionPrefix === '') return true;
+    if (!complaint.assignedBureauId) return false;
+    const bureau = await this.bureaus.findById(complaint.assignedBureauId);
+    return !!bureau?.jurisdictionCode && bureau.jurisdictionCode.startsWith(actor.jurisdictionPrefix);
+  }
+
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Complaint> {
+    return applyScope(manager.createQueryBuilder(Complaint, 'c'), actor, COMPLAINT_SCOPE);
+  }
+
+  private async load(actor: Actor, id: string): Promise<Complaint> {
+    const complaint = await this.scoped(actor).andWhere('c.id = :id', { id }).getOne();
+    if (!complaint) throw Problems.notFound('Complaint', id);
+    return complaint;
+  }
+
+  /** One optimistic-locked change with its history entry and audit event, in one transaction. */
+  private async update(
+    actor: Actor,
+    current: Complaint,
+    version: number,
+    action: string,
+    change: { changes: Partial<Complaint>; event: EventInput; expectedStatus?: string },
+  ): Promise<ComplaintDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const qb = manager
+        .createQueryBuilder()
+        .update(Complaint)
+        .set({ ...change.changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: current.id, version });
+      // The status read is part of the condition too, so two officers racing cannot both move it.
+      if (change.expectedStatus) qb.andWhere('status = :expectedStatus', { expectedStatus: change.expectedStatus });
+      const result = await qb.execute();
+      if (result.affected !== 1) throw Problems.staleVersion('Complaint', current.version);
+      await this.addEvent(manager, actor, current.id, change.event);
+      // A complaint found substantiated (or no longer) moves its agency's risk score at once.
+      if ('outcome' in change.changes && current.agencyId) await this.risk.recompute(manager, [current.agencyId]);
+      const updated = await manager.findOneByOrFail(Complaint, { id: current.id });
+      await this.audit.record(manager, {
+        action,
+        entityType: 'complaint',
+        entityId: current.id,
+        before: auditableComplaint(current),
+        after: auditableComplaint(updated),
+      });
+    });
+    return this.get(actor, current.id);
+  }
+
+  private async addEvent(manager: EntityManager, actor: Actor, complaintId: string, event: EventInput): Promise<void> {
+    await manager.save(
+      manager.create(ComplaintEvent, {
+      complaintId,
+      kind: event.kind,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      note: event.note ?? null,
+      publicNote: event.publicNote ?? null,
+      details: event.details ?? null,
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      occurredAt: this.clock.now(),
+      }),
+    );
+  }
+}
+
+interface EventInput {
+  kind: ComplaintEventKind;
+  fromStatus?: string;
+  toStatus?: string;
+  note?: string;
+  publicNote?: string | null;
+  details?: Record<string, unknown>;
+}

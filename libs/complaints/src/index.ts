@@ -1,0 +1,9 @@
+export * from './complaints.module';
+export * from './complaints.service';
+export * from './complaint-intake.service';
+export * from './complaint-trends.service';
+export * from './complaint-rules';
+export * from './complaints.dto';
+export { WorkingCalendar } from './working-days';
+export { complaintRiskSource } from './complaint-risk-source';
+export * from './complaint-rollup';

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, applyScope } from '@app/auth';
+import { ComplaintsService } from '@app/complaints';
+import { addDays, Clock } from '@app/core';
+import { Coverage, LicenceCount, Overview } from './reports.dto';
+
+const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
+
+/**
+ * The ministry's and bureaus' overview. Licences, inspections and self-assessments are read
+ * here as a reporting read model (aggregates only, scoped in SQL); complaints through their service.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async overview(actor: Actor): Promise<Overview> {
+    const today = this.clock.today();
+    const yearAgo = addDays(today, -365);
+    const [licences, inspectionCoverage, selfAssessmentSubmission, complaints] = await Promise.all([
+      this.licencesByStatusAndProvince(actor),
+      this.inspectionCoverage(actor, yearAgo),
+      this.selfAssessmentSubmission(actor, yearAgo, today),
+      this.complaints.openCounts(actor),
+    ]);
+    return { asOf: today, licencesByStatusAndProvince: licences, inspectionCoverage, selfAssessmentSubmission, complaints };
+  }
+
+  private async licencesByStatusAndProvince(actor: Actor): Promise<LicenceCount[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('licences', 'l')
+      .select(`substr(l.jurisdiction_code, 1, 2) || '0000'`, 'province')
+      .addSelect('l.status', 'status')
+      .addSelect('count(*)', 'licences')
+      .groupBy('1, 2')
+      .orderBy('1')
+      .addOrderBy('2');
+    applyScope(qb, actor, LICENCE_SCOPE);
+    const rows = (await qb.getRawMany()) as { province: string; status: string; licences: string }[];
+    return rows.map((r) => ({ province: r.province, status: r.status, licences: Number(r.licences) }));
+  }
+
+  /** Share of agencies holding an active licence that had an inspection submitted in the last 12 months. */
+  private async inspectionCoverage(actor: Actor, since: string): Promise<Coverage> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('licences', 'l')
+      .select('count(DISTINCT l.agency_id)', 'of')
+      .where(`l.status = 'active'`);
+    applyScope(qb, actor, LICENCE_SCOPE);
+    if (await this.tableExists('inspections')) {
+      qb.addSelect(
+        `count(DISTINCT l.agency_id) FILTER (WHERE EXISTS (
+           SELECT 1 FROM inspections i WHERE i.agency_id = l.agency_id AND i.status IN ('submitted', 'closed') AND i.submitted_at >= :since))`,
+        'count',
+      ).setParameter('since', since);
+    } else {
+      qb.addSelect('0', 'count');
+    }
+    return coverage((await qb.getRawOne()) as { of: string; count: string });
+  }
+
+  /** Share of self-assessments due in the last 12 months that were submitted (whatever their review). */
+  private async selfAssessmentSubmission(actor: Actor, since: string, today: string): Promise<Coverage> {
+    if (!(await this.tableExists('self_assessments'))) return { of: 0, count: 0, rate: null };
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('self_assessments', 's')
+      .select('count(*)', 'of')
+      .addSelect('count(*) FILTER (WHERE s.submitted_at IS NOT NULL)', 'count')
+      .where('s.due_on > :since AND s.due_on <= :today', { since, today });
+    applyScope(qb, actor, { jurisdiction: 's.jurisdiction_code', agency: 's.agency_id' });
+    return coverage((await qb.getRawOne()) as { of: string; count: string });
+  }
+
+  private async tableExists(name: string): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [name])) as { exists: boolean }[];
+    return row.exists;
+  }
+}
+
+function coverage(row: { of: string; count: string }): Coverage {
+  const of = Number(row.of);
+  const count = Number(row.count);
+  return { of, count, rate: of > 0 ? Math.round((count / of) * 10_000) / 10_000 : null };
+}

@@ -1,0 +1,2 @@
+export * from './self-assessment-jobs.module';
+export * from './self-assessment-deadlines.job';
