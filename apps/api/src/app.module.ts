@@ -24,6 +24,7 @@ import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
 import { InspectionJobsModule } from '@app/inspections/jobs';
 import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
+import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { InspectionsModule } from '@app/inspections';
 import { SelfAssessmentsModule } from '@app/self-assessments';
@@ -64,6 +65,7 @@ export class AppModule {
         LicenceJobsModule,
         InspectionJobsModule,
         SelfAssessmentJobsModule,
+        ComplaintJobsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
 import { InspectionJobsModule } from '@app/inspections/jobs';
 import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
+import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
 
 /**
@@ -28,6 +29,7 @@ import { SchedulerModule } from '@app/scheduler';
     LicenceJobsModule,
     InspectionJobsModule,
     SelfAssessmentJobsModule,
+    ComplaintJobsModule,
   ],
 })
 export class WorkerModule {}

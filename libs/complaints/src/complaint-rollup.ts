@@ -40,10 +40,11 @@ export class ComplaintRollup {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE complaints IN SHARE MODE`);
       await manager.query(`DELETE FROM complaint_daily_counts`);
-      const [, rows] = (await manager.query(
+      await manager.query(
         `INSERT INTO complaint_daily_counts (day, province_code, city_code, category, channel, agency_id, outcome, resolve_days, sla_breached, complaints)
          ${EXPECTED_ROLLUP}`,
-      )) as [unknown, number];
+      );
+      const [{ rows }] = (await manager.query(`SELECT count(*)::int AS rows FROM complaint_daily_counts`)) as { rows: number }[];
       await this.audit.record(manager, { action: 'complaint_rollup.rebuild', entityType: 'complaint_rollup', after: { rows } });
       return { rows };
     });

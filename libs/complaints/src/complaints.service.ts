@@ -192,8 +192,10 @@ export class ComplaintsService {
    * Flags open complaints past a deadline as breached (the complaint-sla job calls this hourly);
    * the rollup trigger moves them into the breach counts. Returns the complaints newly breached.
    */
-  async recordSlaBreaches(asOf: Date = this.clock.now()): Promise<{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[]> {
-    return this.dataSource.transaction(async (manager) => {
+  async recordSlaBreaches(asOf: Date = this.clock.now(), outer?: EntityManager): Promise<{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[]> {
+    // Inside the caller's transaction when given one (the SLA job escalates in the same one).
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    return inTransaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE complaints SET sla_breached = true, updated_at = $1
           WHERE status = ANY($2) AND NOT sla_breached

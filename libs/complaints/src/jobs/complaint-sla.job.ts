@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationsService } from '@app/notifications';
+import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { ComplaintsService } from '../complaints.service';
+
+/**
+ * The province bureau's admins for each newly breached complaint in $1 (the escalation). No
+ * complainant data goes into the notification: the officials open the case to see it.
+ */
+const ESCALATIONS = `
+  SELECT 'complaint.sla_breached' AS kind, u.id AS recipient_user_id,
+         concat_ws(':', 'complaint.sla_breached', c.id, u.id) AS dedup_key,
+         jsonb_build_object('complaintId', c.id, 'trackingCode', c.tracking_code, 'severity', c.severity, 'status', c.status,
+                            'ackDueAt', c.ack_due_at, 'resolveDueAt', c.resolve_due_at, 'jurisdictionCode', c.jurisdiction_code) AS payload,
+         'email' AS channel
+    FROM complaints c
+    JOIN bureaus b ON b.jurisdiction_code = left(c.jurisdiction_code, 2) || '0000'
+    JOIN users u ON u.bureau_id = b.id AND u.role = 'bureau_admin' AND u.status = 'active'
+   WHERE c.id = ANY($1::uuid[])`;
+
+/**
+ * `complaint-sla`, hourly: open complaints past their acknowledgement or resolution deadline are
+ * flagged as breached and escalated to their province bureau, in one transaction; a complaint is
+ * flagged, and escalated, once.
+ */
+@Injectable()
+export class ComplaintSlaJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  readonly definition: JobDefinition = {
+    name: 'complaint-sla',
+    cron: '0 * * * *',
+    description: 'Complaints past their acknowledgement or resolution deadline are flagged and escalated to the province bureau',
+    run: (context) => this.run(context),
+  };
+
+  run(context: JobContext): Promise<JobCounts> {
+    return this.dataSource.transaction(async (manager) => {
+      const breached = await this.complaints.recordSlaBreaches(context.startedAt, manager);
+      const escalations = breached.length ? await this.notifications.enqueueFromQuery(manager, ESCALATIONS, [breached.map((c) => c.id)]) : 0;
+      return { breached: breached.length, escalations };
+    });
+  }
+}

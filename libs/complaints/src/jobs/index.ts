@@ -1,0 +1,3 @@
+export * from './complaint-jobs.module';
+export * from './complaint-sla.job';
+export * from './complaint-rollup-check.job';
