@@ -3,6 +3,14 @@ import { AgenciesAndLicences1763884900000 } from './1763884900000-agencies-and-l
 import { Monitoring1763885000000 } from './1763885000000-monitoring';
 import { Complaints1763885100000 } from './1763885100000-complaints';
 import { SchedulerAndNotifications1763885300000 } from './1763885300000-scheduler-and-notifications';
+import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-monthly-rollup';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
-export const ALL_MIGRATIONS = [Foundation1763884800000, AgenciesAndLicences1763884900000, Monitoring1763885000000, Complaints1763885100000, SchedulerAndNotifications1763885300000];
+export const ALL_MIGRATIONS = [
+  Foundation1763884800000,
+  AgenciesAndLicences1763884900000,
+  Monitoring1763885000000,
+  Complaints1763885100000,
+  SchedulerAndNotifications1763885300000,
+  ComplaintMonthlyRollup1763885400000,
+];

@@ -1,4 +1,4 @@
-import { JobRunner } from '@app/scheduler';
+import { JobRunner, JobRunRecord } from '@app/scheduler';
 import { seedWorld, World } from './support/fixtures';
 import { complaintBody } from './support/complaint-fixtures';
 import { insertLicence } from './support/licence-fixtures';
@@ -35,7 +35,7 @@ describe('complaint jobs', () => {
     await t.db.query(`DELETE FROM complaint_daily_counts`);
     const repaired = await run('complaint-rollup-check');
     expect(repaired).toMatchObject({ counts: { discrepancies: expect.any(Number), rebuiltRows: expect.any(Number) } });
-    expect((repaired as { counts: { discrepancies: number } }).counts.discrepancies).toBeGreaterThan(0);
+    expect((repaired as JobRunRecord).counts?.discrepancies).toBeGreaterThan(0);
     expect(await run('complaint-rollup-check')).toMatchObject({ counts: { discrepancies: 0 } });
   });
 });

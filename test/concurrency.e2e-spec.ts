@@ -1,5 +1,7 @@
 import { login, seedWorld, signInAll, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
+import { complaintBody } from './support/complaint-fixtures';
+import { findingsFor, inspect, itemCodes, seededTemplateId } from './support/monitoring-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -62,5 +64,111 @@ describe('concurrency', () => {
       Array.from({ length: 50 }, (_, i) => t.http().patch(`/agencies/${world.agencies.xiamen}`).set('authorization', as['fj-admin']).send({ version: 1, address: `地址 ${i}` })),
     );
     expectOneWinner(answers);
+  });
+
+  it('50 filings of findings on one inspection with the same version: one wins, one finding set', async () => {
+    const created = await t.http().post('/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
+    const codes = await itemCodes(t, created.body.templateId);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .put(`/inspections/${created.body.id}/findings`)
+          .set('authorization', as[i % 2 ? 'fz-inspector' : 'fj-inspector'])
+          .send({ findings: findingsFor(codes, { [codes[i % codes.length]]: 'non_compliant' }), version: created.body.version }),
+      ),
+    );
+    expectOneWinner(answers);
+    const winner = answers.find((a) => a.status === 200)!;
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM inspection_findings WHERE inspection_id = $1`, [created.body.id]);
+    expect(n).toBe(codes.length);
+    const stored = await t.http().get(`/inspections/${created.body.id}`).set('authorization', as['fz-inspector']).expect(200);
+    expect(stored.body.version).toBe(winner.body.version);
+  });
+
+  it('50 submissions of one inspection: one wins', async () => {
+    const created = await t.http().post('/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
+    const codes = await itemCodes(t, created.body.templateId);
+    const filed = await t.http().put(`/inspections/${created.body.id}/findings`).set('authorization', as['fz-inspector']).send({ findings: findingsFor(codes, { [codes[0]]: 'non_compliant' }), version: created.body.version }).expect(200);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post(`/inspections/${created.body.id}/submit`)
+          .set('authorization', as[i % 2 ? 'fz-inspector' : 'fz-admin'])
+          .send({ version: filed.body.version, sanctionProposal: i % 3 ? { sanction: 'warning', reason: `proposal ${i}` } : undefined }),
+      ),
+    );
+    expectOneWinner(answers);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'inspection.submit'`, [created.body.id]);
+    expect(n).toBe(1);
+    // The non-compliant item opened its corrective action once.
+    const [{ actions }] = await t.db.query(`SELECT count(*)::int AS actions FROM corrective_actions WHERE inspection_id = $1`, [created.body.id]);
+    expect(actions).toBe(1);
+  });
+
+  it('50 sanction decisions on one inspection: one wins, the licence changes at most once', async () => {
+    const licence = await insertLicence(t, { agencyId: world.agencies.shenyang, bureauId: world.bureaus.liaoning });
+    const submitted = await inspect(t, as['ln-admin'], world.agencies.shenyang, {
+      templateId: await seededTemplateId(t),
+      results: { 'PRO-1': 'non_compliant' },
+      sanctionProposal: { sanction: 'suspension', suspensionDays: 30, reason: 'Passports held' },
+    });
+    const decisions = [
+      { sanction: 'suspension', suspensionDays: 30 },
+      { sanction: 'warning' },
+      { sanction: 'revocation' },
+    ];
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post(`/inspections/${submitted.id}/sanction-decision`)
+          .set('authorization', as['ln-admin'])
+          .send({ ...decisions[i % 3], reason: `concurrent decision ${i}`, version: submitted.version }),
+      ),
+    );
+    expectOneWinner(answers);
+    const [decided] = await t.db.query(`SELECT status, sanction_decision FROM inspections WHERE id = $1`, [submitted.id]);
+    expect(decided.status).toBe('closed');
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM licence_events WHERE licence_id = $1`, [licence.id]);
+    expect(n).toBe(decided.sanction_decision === 'warning' ? 0 : 1);
+  });
+
+  it('50 transitions of one complaint with the same version: one wins, one event', async () => {
+    const receipt = await t.http().post('/public/complaints').send(complaintBody({ description: 'Concurrent transitions complaint.' })).expect(201);
+    const [complaint] = (await t.db.query(`SELECT id, version FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as { id: string; version: number }[];
+    const [{ before }] = await t.db.query(`SELECT count(*)::int AS before FROM complaint_events WHERE complaint_id = $1`, [complaint.id]);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post(`/complaints/${complaint.id}/transition`)
+          .set('authorization', as[['fz-inspector', 'fz-admin', 'fj-admin', 'fj-inspector'][i % 4]])
+          .send({ to: 'triaged', note: `triage ${i}`, version: complaint.version }),
+      ),
+    );
+    expectOneWinner(answers);
+    const [{ after }] = await t.db.query(`SELECT count(*)::int AS after FROM complaint_events WHERE complaint_id = $1`, [complaint.id]);
+    expect(after).toBe(before + 1);
+    const [row] = await t.db.query(`SELECT status, version FROM complaints WHERE id = $1`, [complaint.id]);
+    expect(row).toEqual({ status: 'triaged', version: complaint.version + 1 });
+  });
+
+  it('50 assignments of one complaint with the same version: one wins', async () => {
+    const receipt = await t.http().post('/public/complaints').send(complaintBody({ description: 'Concurrent assignment complaint.' })).expect(201);
+    const [complaint] = (await t.db.query(`SELECT id, version FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as { id: string; version: number }[];
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post(`/complaints/${complaint.id}/assign`)
+          .set('authorization', as[i % 2 ? 'fz-admin' : 'fj-admin'])
+          .send({ assigneeId: world.users['fz-inspector'], version: complaint.version }),
+      ),
+    );
+    expectOneWinner(answers);
+    const [row] = await t.db.query(`SELECT assignee_id, version FROM complaints WHERE id = $1`, [complaint.id]);
+    expect(row).toEqual({ assignee_id: world.users['fz-inspector'], version: complaint.version + 1 });
   });
 });

@@ -50,6 +50,23 @@ export class ComplaintTrendsService {
       throw Problems.invalid([{ field: 'from', message: `at most ${MAX_RANGE_DAYS[granularity]} days by ${granularity}` }]);
     }
     const groupBy: TrendGroup = query.groupBy ?? 'category';
+    // Month x category / province without channel or agency filters (the usual national view)
+    // comes from the monthly rollup for whole months; partial months at the edges, and every
+    // other shape, from the daily rollup. Both are exact.
+    const monthly = granularity === 'month' && !query.channel && !query.agencyId && (groupBy === 'category' || groupBy === 'province');
+    const months = monthly ? wholeMonths(from, to) : null;
+    const cells: MeasureCell[] = [];
+    if (months) {
+      cells.push(...(await this.monthlyCells(actor, query, groupBy as 'category' | 'province', months.first, months.last)));
+      if (from < months.first) cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, from, addDays(months.first, -1))));
+      if (months.end < to) cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, addDays(months.end, 1), to)));
+    } else {
+      cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, from, to)));
+    }
+    return { from, to, granularity, groupBy, rows: summarise(cells) };
+  }
+
+  private async dailyCells(actor: Actor, query: TrendsQuery, groupBy: TrendGroup, granularity: Granularity, from: string, to: string): Promise<MeasureCell[]> {
     const qb = this.rollup(actor)
       .select(`to_char(date_trunc('${granularity}', d.day), 'YYYY-MM-DD')`, 'period')
       .addSelect(GROUP_EXPRESSIONS[groupBy], 'grp')
@@ -66,8 +83,39 @@ export class ComplaintTrendsService {
     if (query.province) qb.andWhere('d.province_code = :province', { province: query.province });
     if (query.channel) qb.andWhere('d.channel = :channel', { channel: query.channel });
     if (query.agencyId) qb.andWhere('d.agency_id = :agencyId', { agencyId: query.agencyId });
-    const cells = (await qb.getRawMany()) as RollupCell[];
-    return { from, to, granularity, groupBy, rows: summarise(cells) };
+    return ((await qb.getRawMany()) as RollupCell[]).map(measuresOf);
+  }
+
+  private async monthlyCells(actor: Actor, query: TrendsQuery, groupBy: 'category' | 'province', first: string, last: string): Promise<MeasureCell[]> {
+    const qb = applyScope(this.dataSource.createQueryBuilder().from('complaint_monthly_counts', 'm'), actor, { jurisdiction: 'm.city_code' })
+      .select(`to_char(m.month, 'YYYY-MM-DD')`, 'period')
+      .addSelect(groupBy === 'category' ? 'm.category' : `substr(m.city_code, 1, 2) || '0000'`, 'grp')
+      .addSelect('sum(m.complaints)', 'complaints')
+      .addSelect('sum(m.substantiated)', 'substantiated')
+      .addSelect('sum(m.decided)', 'decided')
+      .addSelect('sum(m.sla_breaches)', 'slaBreaches')
+      .addSelect('sum(m.resolved)', 'resolved')
+      .addSelect('jsonb_agg(m.resolve_days)', 'histograms')
+      .andWhere('m.month BETWEEN :first AND :last', { first, last })
+      .groupBy('1, 2')
+      .having('sum(m.complaints) <> 0');
+    if (query.category) qb.andWhere('m.category = :category', { category: query.category });
+    else qb.andWhere(groupBy === 'category' ? `m.category <> '*'` : `m.category = '*'`);
+    if (query.province) qb.andWhere('m.city_code LIKE :provincePrefix', { provincePrefix: `${query.province.slice(0, 2)}%` });
+    const rows = (await qb.getRawMany()) as (Omit<MeasureCell, 'histogram'> & { histograms: Record<string, number>[] })[];
+    return rows.map(({ histograms, ...measures }) => {
+      const histogram = new Map<number, number>();
+      for (const part of histograms) for (const [days, n] of Object.entries(part)) histogram.set(Number(days), (histogram.get(Number(days)) ?? 0) + n);
+      return {
+        ...measures,
+        complaints: Number(measures.complaints),
+        substantiated: Number(measures.substantiated),
+        decided: Number(measures.decided),
+        slaBreaches: Number(measures.slaBreaches),
+        resolved: Number(measures.resolved),
+        histogram,
+      };
+    });
   }
 
   async alerts(actor: Actor, query: AlertsQuery): Promise<AlertsView> {
@@ -110,8 +158,36 @@ export class ComplaintTrendsService {
   }
 }
 
-/** Folds rollup cells into one row per period and group, with rates and the median from the histogram. */
-function summarise(cells: RollupCell[]): TrendRow[] {
+/** What a trend row adds up, from either rollup. */
+interface MeasureCell {
+  period: string;
+  grp: string;
+  complaints: number;
+  substantiated: number;
+  decided: number;
+  slaBreaches: number;
+  resolved: number;
+  histogram: Map<number, number>;
+}
+
+/** A daily rollup cell (one outcome, one resolve time) as measures. */
+function measuresOf(cell: RollupCell): MeasureCell {
+  const n = Number(cell.n);
+  const resolved = cell.resolveDays !== null;
+  return {
+    period: cell.period,
+    grp: cell.grp,
+    complaints: n,
+    substantiated: cell.outcome && (SUBSTANTIATED_OUTCOMES as readonly string[]).includes(cell.outcome) ? n : 0,
+    decided: cell.outcome ? n : 0,
+    slaBreaches: cell.slaBreached ? n : 0,
+    resolved: resolved ? n : 0,
+    histogram: resolved ? new Map([[Number(cell.resolveDays), n]]) : new Map(),
+  };
+}
+
+/** Folds cells into one row per period and group, with rates and the median from the histogram. */
+function summarise(cells: MeasureCell[]): TrendRow[] {
   const rows = new Map<string, { row: TrendRow; histogram: Map<number, number> }>();
   for (const cell of cells) {
     const key = `${cell.period}|${cell.grp}`;
@@ -123,16 +199,13 @@ function summarise(cells: RollupCell[]): TrendRow[] {
       };
       rows.set(key, entry);
     }
-    const n = Number(cell.n);
     const { row, histogram } = entry;
-    row.complaints += n;
-    if (cell.outcome) row.decided += n;
-    if (cell.outcome && (SUBSTANTIATED_OUTCOMES as readonly string[]).includes(cell.outcome)) row.substantiated += n;
-    if (cell.slaBreached) row.slaBreaches += n;
-    if (cell.resolveDays !== null) {
-      row.resolved += n;
-      histogram.set(Number(cell.resolveDays), (histogram.get(Number(cell.resolveDays)) ?? 0) + n);
-    }
+    row.complaints += cell.complaints;
+    row.decided += cell.decided;
+    row.substantiated += cell.substantiated;
+    row.slaBreaches += cell.slaBreaches;
+    row.resolved += cell.resolved;
+    for (const [days, n] of cell.histogram) histogram.set(days, (histogram.get(days) ?? 0) + n);
   }
   return [...rows.values()]
     .map(({ row, histogram }) => ({
@@ -142,6 +215,18 @@ function summarise(cells: RollupCell[]): TrendRow[] {
       slaBreachRate: row.complaints > 0 ? round(row.slaBreaches / row.complaints) : 0,
     }))
     .sort((a, b) => (a.period === b.period ? (a.group < b.group ? -1 : 1) : a.period < b.period ? -1 : 1));
+}
+
+/**
+ * The whole calendar months inside [from, to]: first and last month (YYYY-MM-01) and the last
+ * day of the last; null when there is none.
+ */
+export function wholeMonths(from: string, to: string): { first: string; last: string; end: string } | null {
+  const first = from.endsWith('-01') ? from : `${addMonths(from.slice(0, 7), 1)}-01`;
+  const nextAfterTo = `${addMonths(to.slice(0, 7), 1)}-01`;
+  const end = addDays(nextAfterTo, -1) === to ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  if (first > end) return null;
+  return { first, last: `${end.slice(0, 7)}-01`, end };
 }
 
 /** The lower median (percentile_disc(0.5)) of a histogram of days. */

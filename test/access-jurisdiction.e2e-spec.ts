@@ -1,0 +1,209 @@
+import { RoutePolicies, RouteWithPolicy } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
+import { complaintBody } from './support/complaint-fixtures';
+import { expectProblem, login, seedWorld, signInAll, USERS, World } from './support/fixtures';
+import { insertLicence } from './support/licence-fixtures';
+import { insertUser, inspect, seededTemplateId } from './support/monitoring-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Every caller the matrix tries: the fixture users, plus an agency user of another agency (Xiamen). */
+const CALLERS: Record<string, string> = { ...Object.fromEntries(Object.entries(USERS).map(([name, [role]]) => [name, role])), 'agency-xm-1': 'agency_user' };
+
+/** Readers of a record of the Fuzhou agency in Fuzhou (350100): the ministry, Fujian and Fuzhou officers, and the agency itself. */
+const FUZHOU_AGENCY_READERS = ['ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'agency-fj-1'];
+
+interface Fixture {
+  /** The path of one real record. */
+  path: string;
+  /** The missing-record twin of `path` (a non-existent id), answered exactly like an out-of-scope record. */
+  missing?: string;
+  /** Callers that must read it (200); every other caller whose role the route allows gets 404, the rest 403. */
+  inScope: string[] | 'everyone';
+  headers?: Record<string, string>;
+}
+
+/**
+ * The jurisdiction half of the access matrix. One real record of every kind a single-record GET
+ * route returns, in Fuzhou (350100): every caller in scope reads it (200), every caller out of
+ * scope gets the 404 a non-existent id gets, a role the route does not allow 403, anonymous 401.
+ * The routes come from the application's own route table: a new single-record GET route without
+ * a fixture here fails the test. List routes: a Fuzhou officer's list holds the Fuzhou record,
+ * a Liaoning officer's never does.
+ */
+describe('access matrix: jurisdiction', () => {
+  let t: TestApp;
+  let world: World;
+  let as: Record<string, string>;
+  let routes: RouteWithPolicy[];
+  /** "METHOD /route/:path" → the record fixture. */
+  const fixtures: Record<string, Fixture> = {};
+  /** A notification to fz-admin (about a Fuzhou licence). */
+  let notificationId: string;
+  /** List path → the id of the Fuzhou record it must (Fuzhou) or must not (Liaoning) hold. */
+  const lists: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_DEFAULT_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' } });
+    world = await seedWorld(t);
+    await insertUser(t, 'agency-xm-1', 'agency_user', null, world.agencies.xiamen);
+    as = await signInAll(t);
+    as['agency-xm-1'] = `Bearer ${(await login(t, 'agency-xm-1')).accessToken}`;
+    routes = t.app.get(RoutePolicies).list();
+
+    const post = async (user: string, path: string, body: Record<string, unknown>) => {
+      const response = await t.http().post(path).set('authorization', as[user]).send(body);
+      if (response.status !== 201 && response.status !== 200) throw new Error(`POST ${path} as ${user}: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
+    const fuzhou = world.agencies.fuzhou;
+    const [{ uscc }] = (await t.db.query(`SELECT uscc FROM agencies WHERE id = $1`, [fuzhou])) as { uscc: string }[];
+
+    // The records, all in Fuzhou, all through the API but the licence (only an application's approval issues one).
+    const licence = await insertLicence(t, { agencyId: fuzhou, bureauId: world.bureaus.fuzhou });
+    const application = await post('agency-fj-1', '/licence-applications', {
+      kind: 'new',
+      licenceType: 'human_resources_service',
+      scope: { activities: ['job_placement'], destinationCountries: [] },
+    });
+    const inspection = await inspect(t, as['fz-inspector'], fuzhou, { templateId: await seededTemplateId(t), results: { 'PRO-1': 'non_compliant' } });
+    const [action] = (await t.db.query(`SELECT id FROM corrective_actions WHERE inspection_id = $1`, [inspection.id])) as { id: string }[];
+    const rounds = await post('fz-admin', '/self-assessments', { period: 2026, dueOn: '2027-01-31', agencyId: fuzhou });
+    const selfAssessment = (rounds.items as { id: string }[])[0];
+    const receipt = await t.http().post('/public/complaints').send(complaintBody({ uscc, agencyName: undefined, jurisdictionCode: undefined })).expect(201);
+    const [complaint] = (await t.db.query(`SELECT id, agency_id, jurisdiction_code FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as {
+      id: string;
+      agency_id: string;
+      jurisdiction_code: string;
+    }[];
+    expect(complaint).toMatchObject({ agency_id: fuzhou, jurisdiction_code: '350100' });
+    const user = await post('fz-admin', '/users', { username: 'fz-new-officer', displayName: 'New Officer', password: 'a-long-enough-password', role: 'inspector' });
+    const templateId = await seededTemplateId(t);
+
+    const add = (route: string, fixture: Fixture) => (fixtures[route] = fixture);
+    add('GET /agencies/:id', { path: `/agencies/${fuzhou}`, missing: `/agencies/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /agencies/:id/profile', { path: `/agencies/${fuzhou}/profile`, missing: `/agencies/${NO_SUCH_ID}/profile`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /licences/:id', { path: `/licences/${licence.id}`, missing: `/licences/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /licence-applications/:id', { path: `/licence-applications/${application.id}`, missing: `/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /inspections/:id', { path: `/inspections/${inspection.id}`, missing: `/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /self-assessments/:id', { path: `/self-assessments/${selfAssessment.id}`, missing: `/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    // The agency sees complaints about it (without the complainant's identity).
+    add('GET /complaints/:id', { path: `/complaints/${complaint.id}`, missing: `/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    // A bureau admin manages its own bureau's users only; the system admin all.
+    add('GET /users/:id', { path: `/users/${user.id}`, missing: `/users/${NO_SUCH_ID}`, inScope: ['admin', 'fz-admin'] });
+    // A bureau sees its own bureau and those below it.
+    add('GET /bureaus/:id', { path: `/bureaus/${world.bureaus.fuzhou}`, missing: `/bureaus/${NO_SUCH_ID}`, inScope: ['admin', 'ministry', 'fj-admin', 'fz-admin'] });
+    // Checklist templates are national: every role the route allows reads them.
+    add('GET /checklist-templates/:id', { path: `/checklist-templates/${templateId}`, missing: `/checklist-templates/${NO_SUCH_ID}`, inScope: ['ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin', 'agency-fj-1', 'agency-xm-1'] });
+    // Public: anyone with the licence number; anyone with the tracking code and its secret.
+    add('GET /public/licences/:number', { path: `/public/licences/${licence.licenceNumber}`, inScope: 'everyone' });
+    add('GET /public/complaints/:trackingCode', { path: `/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });
+
+    await t.db.transaction((manager) =>
+      t.app.get(NotificationsService).enqueueMany(manager, [
+        {
+          kind: 'licence.renewal_reminder',
+          recipientUserId: world.users['fz-admin'],
+          dedupKey: 'jurisdiction-matrix-1',
+          payload: { licenceNumber: licence.licenceNumber, agencyName: '福州海峡人力资源有限公司', expiresOn: '2030-01-01', daysLeft: 30 },
+          channel: 'inbox',
+        },
+      ]),
+    );
+    [{ id: notificationId }] = (await t.db.query(`SELECT id FROM notifications WHERE dedup_key = 'jurisdiction-matrix-1'`)) as { id: string }[];
+
+    Object.assign(lists, {
+      '/agencies': fuzhou,
+      '/licences': licence.id,
+      '/licence-applications': application.id,
+      '/inspections': inspection.id,
+      '/corrective-actions': action.id,
+      '/self-assessments': selfAssessment.id,
+      '/complaints': complaint.id,
+      '/users': user.id,
+      '/bureaus': world.bureaus.fuzhou,
+    });
+  });
+  afterAll(() => t.close());
+
+  const key = (route: RouteWithPolicy) => `${route.method} ${route.path}`;
+  const singleRecordRoutes = () => routes.filter((route) => route.method === 'GET' && /\/:[A-Za-z]+/.test(route.path));
+  const get = (path: string, user?: string, headers: Record<string, string> = {}) => {
+    const request = t.http().get(path).set(headers);
+    return user ? request.set('authorization', as[user]) : request;
+  };
+  /** A 404 problem without what names the id asked for. */
+  const shape = (body: Record<string, unknown>) => ({ type: body.type, title: body.title, status: body.status });
+
+  it('has a record fixture for every single-record GET route of the route table', () => {
+    const unmapped = singleRecordRoutes().map(key).filter((k) => !fixtures[k]);
+    expect(unmapped).toEqual([]);
+    expect(singleRecordRoutes().length).toBeGreaterThanOrEqual(12);
+    // And no fixture for a route that no longer exists.
+    expect(Object.keys(fixtures).filter((k) => !singleRecordRoutes().some((r) => key(r) === k))).toEqual([]);
+  });
+
+  it('answers every caller of every single-record route by role and jurisdiction: 200, 404 like a missing id, 403, or 401', async () => {
+    const wrong: string[] = [];
+    for (const route of singleRecordRoutes()) {
+      const fixture = fixtures[key(route)];
+      if (!fixture) continue;
+      const policy = route.policy;
+      const anonymous = await get(fixture.path, undefined, fixture.headers);
+      const anonymousExpected = policy?.kind === 'public' ? 200 : 401;
+      if (anonymous.status !== anonymousExpected) wrong.push(`${key(route)} anonymous: ${anonymous.status}, expected ${anonymousExpected}`);
+      for (const [caller, role] of Object.entries(CALLERS)) {
+        const allowed = policy?.kind === 'public' || (policy?.kind === 'roles' && policy.roles.includes(role as never));
+        const inScope = fixture.inScope === 'everyone' || fixture.inScope.includes(caller);
+        const expected = !allowed ? 403 : inScope ? 200 : 404;
+        const response = await get(fixture.path, caller, fixture.headers);
+        if (response.status !== expected) {
+          wrong.push(`${key(route)} as ${caller}: ${response.status}, expected ${expected}`);
+          continue;
+        }
+        if (expected === 404 && fixture.missing) {
+          const missing = await get(fixture.missing, caller, fixture.headers);
+          expectProblem(response.body, 404);
+          if (missing.status !== 404 || JSON.stringify(shape(missing.body)) !== JSON.stringify(shape(response.body))) {
+            wrong.push(`${key(route)} as ${caller}: out of scope ${JSON.stringify(shape(response.body))} differs from missing ${missing.status} ${JSON.stringify(shape(missing.body))}`);
+          }
+        }
+        if (expected === 403) expectProblem(response.body, 403);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('never lists the Fuzhou record to a Liaoning officer, always to a Fuzhou officer', async () => {
+    const wrong: string[] = [];
+    const listRoutes = routes.filter((route) => route.method === 'GET' && lists[route.path] !== undefined);
+    expect(listRoutes.map((r) => r.path).sort()).toEqual(Object.keys(lists).sort());
+    const ids = async (path: string, user: string) => {
+      const response = await get(`${path}?limit=100`, user).expect(200);
+      const items = (Array.isArray(response.body) ? response.body : response.body.items) as { id: string }[];
+      return items.map((item) => item.id);
+    };
+    for (const [path, id] of Object.entries(lists)) {
+      if (!(await ids(path, 'fz-admin')).includes(id)) wrong.push(`${path}: fz-admin does not see the Fuzhou record`);
+      if ((await ids(path, 'ln-admin')).includes(id)) wrong.push(`${path}: ln-admin sees the Fuzhou record`);
+      if ((await ids(path, 'xm-admin')).includes(id)) wrong.push(`${path}: xm-admin sees the Fuzhou record`);
+    }
+    // The officer lists of records an agency reads: the agency's own user sees it, another agency's never.
+    for (const path of ['/agencies', '/licences', '/licence-applications', '/inspections', '/corrective-actions', '/self-assessments', '/complaints']) {
+      if (!(await ids(path, 'agency-fj-1')).includes(lists[path])) wrong.push(`${path}: agency-fj-1 does not see its own record`);
+      if ((await ids(path, 'agency-xm-1')).includes(lists[path])) wrong.push(`${path}: agency-xm-1 sees another agency's record`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("shows a notification in its recipient's inbox alone, and lets no one else mark it read (404)", async () => {
+    const inbox = async (user: string) => ((await get('/me/notifications?limit=100', user).expect(200)).body.items as { id: string }[]).map((n) => n.id);
+    expect(await inbox('fz-admin')).toContain(notificationId);
+    for (const other of Object.keys(CALLERS).filter((caller) => caller !== 'fz-admin')) {
+      expect(await inbox(other)).not.toContain(notificationId);
+      expectProblem((await t.http().post(`/me/notifications/${notificationId}/read`).set('authorization', as[other]).expect(404)).body, 404);
+    }
+    await t.http().post(`/me/notifications/${notificationId}/read`).set('authorization', as['fz-admin']).expect(200);
+  });
+});
