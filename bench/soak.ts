@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openBenchDatabase, withClient } from './lib/bench-database';
 import { load, LoadResult, residentMb, startServer } from './lib/processes';
 import { SOAK_STREAMS, SoakSample } from './lib/soak-mix';
-import { signIn } from './lib/scenarios';
+import { signIn } from './lib/scenario';
 import { BENCH_PASSWORD, generate } from './generate-data';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     (await c.query(`SELECT CASE WHEN to_regclass('licences') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM licences) END AS licences`)).rows as { licences: number }[],
   );
   if (licences < 200_000) await generate(database.url);
-  const api = await startServer(['node', 'dist/apps/api/src/main.js'], {
+  // The same heap cap as npm start: V8 otherwise grows the heap long before it needs to.
+    const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], {
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',

@@ -4,6 +4,7 @@ import { Monitoring1763885000000 } from './1763885000000-monitoring';
 import { Complaints1763885100000 } from './1763885100000-complaints';
 import { SchedulerAndNotifications1763885300000 } from './1763885300000-scheduler-and-notifications';
 import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-monthly-rollup';
+import { ListOrderIndexes1763885500000 } from './1763885500000-list-order-indexes';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   Complaints1763885100000,
   SchedulerAndNotifications1763885300000,
   ComplaintMonthlyRollup1763885400000,
+  ListOrderIndexes1763885500000,
 ];

@@ -185,6 +185,11 @@ describe('complaints: trends, alerts, overview', () => {
     expect(new Set((fujian.body.rows as Row[]).map((r) => r.group))).toEqual(new Set(['350000']));
     const fuzhou = await trends('fz-inspector', { groupBy: 'agency', granularity: 'month' }).expect(200);
     expect(new Set((fuzhou.body.rows as Row[]).map((r) => r.group))).toEqual(new Set([world.agencies.fuzhou]));
+    // Each level of the monthly rollup answers exactly: a province's and a city's month x category.
+    const provinceMonths = await trends('fj-admin', { groupBy: 'category', granularity: 'month' }).expect(200);
+    expect(pick(provinceMonths.body.rows as Row[])).toEqual(pick(await directCount(t, 'category', 'month', `c.jurisdiction_code LIKE '35%'`)));
+    const cityMonths = await trends('fz-inspector', { groupBy: 'category', granularity: 'month' }).expect(200);
+    expect(pick(cityMonths.body.rows as Row[])).toEqual(pick(await directCount(t, 'category', 'month', `c.jurisdiction_code LIKE '3501%'`)));
     await trends('agency-fj-1', {}).expect(403);
     await trends('admin', {}).expect(403);
     const bad = await trends('ministry', { granularity: 'year', groupBy: 'colour', from: '2026-13-01' }).expect(400);

@@ -11,32 +11,34 @@ const EXPECTED_ROLLUP = `
          c.sla_breached, count(*)::int AS complaints
     FROM complaints c CROSS JOIN LATERAL unnest(ARRAY['*'] || c.categories) AS category
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
-/** The monthly rollup (see the migration ComplaintMonthlyRollup) as the complaints say it should be. */
-const EXPECTED_MONTHLY = `  WITH base AS (
-    SELECT date_trunc('month', c.received_on)::date AS month, substr(c.jurisdiction_code, 1, 4) || '00' AS city_code, category,
+const EXPECTED_MONTHLY = `
+  WITH base AS (
+    SELECT date_trunc('month', c.received_on)::date AS month, level.name AS level, level.code, category,
            c.outcome IN ('substantiated', 'partly_substantiated') AS substantiated, c.outcome IS NOT NULL AS decided, c.sla_breached,
            CASE WHEN c.resolved_at IS NULL THEN NULL ELSE timezone('Asia/Shanghai', c.resolved_at)::date - c.received_on END AS resolve_days
-      FROM complaints c CROSS JOIN LATERAL unnest(ARRAY['*'] || c.categories) AS category
+      FROM complaints c
+     CROSS JOIN LATERAL unnest(ARRAY['*'] || c.categories) AS category
+     CROSS JOIN LATERAL (VALUES ('nation', '000000'), ('province', substr(c.jurisdiction_code, 1, 2) || '0000'), ('city', substr(c.jurisdiction_code, 1, 4) || '00')) AS level(name, code)
   ), counts AS (
-    SELECT month, city_code, category, count(*)::int AS complaints, (count(*) FILTER (WHERE substantiated))::int AS substantiated,
+    SELECT month, level, code, category, count(*)::int AS complaints, (count(*) FILTER (WHERE substantiated))::int AS substantiated,
            (count(*) FILTER (WHERE decided))::int AS decided, (count(*) FILTER (WHERE sla_breached))::int AS sla_breaches,
            (count(*) FILTER (WHERE resolve_days IS NOT NULL))::int AS resolved
-      FROM base GROUP BY 1, 2, 3
+      FROM base GROUP BY 1, 2, 3, 4
   ), histograms AS (
-    SELECT month, city_code, category, jsonb_object_agg(resolve_days::text, n) AS resolve_days
-      FROM (SELECT month, city_code, category, resolve_days, count(*) AS n FROM base WHERE resolve_days IS NOT NULL GROUP BY 1, 2, 3, 4) r
-     GROUP BY 1, 2, 3
+    SELECT month, level, code, category, jsonb_object_agg(resolve_days::text, n) AS resolve_days
+      FROM (SELECT month, level, code, category, resolve_days, count(*) AS n FROM base WHERE resolve_days IS NOT NULL GROUP BY 1, 2, 3, 4, 5) r
+     GROUP BY 1, 2, 3, 4
   )
-  SELECT counts.*, coalesce(histograms.resolve_days, '{}') AS resolve_days FROM counts LEFT JOIN histograms USING (month, city_code, category)`;
+  SELECT counts.*, coalesce(histograms.resolve_days, '{}') AS resolve_days FROM counts LEFT JOIN histograms USING (month, level, code, category)`;
 const ACTUAL_MONTHLY = `
-  SELECT month, city_code, category, complaints, substantiated, decided, sla_breaches, resolved, resolve_days FROM complaint_monthly_counts`;
+  SELECT month, level, code, category, complaints, substantiated, decided, sla_breaches, resolved, resolve_days FROM complaint_monthly_counts`;
 const ACTUAL_ROLLUP = `
   SELECT day, province_code, city_code, category, channel, agency_id, outcome, resolve_days, sla_breached, complaints
     FROM complaint_daily_counts WHERE complaints <> 0`;
 
 /** Compares monthly rows as text: jsonb histograms compare by value, and zero counts match missing ones. */
 const MONTHLY_COMPARABLE = (sql: string) =>
-  `SELECT month, city_code, category, complaints, coalesce(substantiated, 0), coalesce(decided, 0), coalesce(sla_breaches, 0), coalesce(resolved, 0), resolve_days FROM (${sql}) m WHERE complaints <> 0`;
+  `SELECT month, level, code, category, complaints, coalesce(substantiated, 0), coalesce(decided, 0), coalesce(sla_breaches, 0), coalesce(resolved, 0), resolve_days FROM (${sql}) m WHERE complaints <> 0`;
 
 /**
  * Verifies and, if ever needed, rebuilds complaint_daily_counts (the trigger keeps it exact; this
@@ -71,7 +73,7 @@ export class ComplaintRollup {
       );
       await manager.query(`DELETE FROM complaint_monthly_counts`);
       await manager.query(
-        `INSERT INTO complaint_monthly_counts (month, city_code, category, complaints, substantiated, decided, sla_breaches, resolved, resolve_days)
+        `INSERT INTO complaint_monthly_counts (month, level, code, category, complaints, substantiated, decided, sla_breaches, resolved, resolve_days)
          ${EXPECTED_MONTHLY}`,
       );
       const [{ rows }] = (await manager.query(
@@ -82,3 +84,9 @@ export class ComplaintRollup {
     });
   }
 }
+
+/** The rollups as the complaints say they should be (bulk loads, e.g. the benchmark data, build them with these). */
+export const COMPLAINT_ROLLUP_SQL = {
+  daily: `INSERT INTO complaint_daily_counts (day, province_code, city_code, category, channel, agency_id, outcome, resolve_days, sla_breached, complaints) ${EXPECTED_ROLLUP}`,
+  monthly: `INSERT INTO complaint_monthly_counts (month, level, code, category, complaints, substantiated, decided, sla_breaches, resolved, resolve_days) ${EXPECTED_MONTHLY}`,
+};

@@ -42,27 +42,25 @@ export class ComplaintTrendsService {
   ) {}
 
   async trends(actor: Actor, query: TrendsQuery): Promise<TrendsView> {
-    const to = query.to ?? this.clock.today();
-    const from = query.from ?? addDays(to, -365);
-    if (from > to) throw Problems.invalid([{ field: 'from', message: 'from must not be after to' }]);
     const granularity: Granularity = query.granularity ?? 'month';
+    let to = query.to ?? this.clock.today();
+    let from = query.from ?? addDays(to, -365);
+    if (from > to) throw Problems.invalid([{ field: 'from', message: 'from must not be after to' }]);
     if (addDays(from, MAX_RANGE_DAYS[granularity]) < to) {
       throw Problems.invalid([{ field: 'from', message: `at most ${MAX_RANGE_DAYS[granularity]} days by ${granularity}` }]);
     }
-    const groupBy: TrendGroup = query.groupBy ?? 'category';
-    // Month x category / province without channel or agency filters (the usual national view)
-    // comes from the monthly rollup for whole months; partial months at the edges, and every
-    // other shape, from the daily rollup. Both are exact.
-    const monthly = granularity === 'month' && !query.channel && !query.agencyId && (groupBy === 'category' || groupBy === 'province');
-    const months = monthly ? wholeMonths(from, to) : null;
-    const cells: MeasureCell[] = [];
-    if (months) {
-      cells.push(...(await this.monthlyCells(actor, query, groupBy as 'category' | 'province', months.first, months.last)));
-      if (from < months.first) cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, from, addDays(months.first, -1))));
-      if (months.end < to) cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, addDays(months.end, 1), to)));
-    } else {
-      cells.push(...(await this.dailyCells(actor, query, groupBy, granularity, from, to)));
+    if (granularity === 'month') {
+      // A month's figures are the whole month's: the range widens to the months from and to fall in.
+      from = `${from.slice(0, 7)}-01`;
+      to = addDays(`${addMonths(to.slice(0, 7), 1)}-01`, -1);
     }
+    const groupBy: TrendGroup = query.groupBy ?? 'category';
+    // Month x category / province without channel or agency filters (the ministry's usual view)
+    // comes from the small monthly rollup; every other shape from the daily one. Both are exact.
+    const cells =
+      granularity === 'month' && !query.channel && !query.agencyId && (groupBy === 'category' || groupBy === 'province')
+        ? await this.monthlyCells(actor, query, groupBy, from, `${to.slice(0, 7)}-01`)
+        : await this.dailyCells(actor, query, groupBy, granularity, from, to);
     return { from, to, granularity, groupBy, rows: summarise(cells) };
   }
 
@@ -87,21 +85,24 @@ export class ComplaintTrendsService {
   }
 
   private async monthlyCells(actor: Actor, query: TrendsQuery, groupBy: 'category' | 'province', first: string, last: string): Promise<MeasureCell[]> {
-    const qb = applyScope(this.dataSource.createQueryBuilder().from('complaint_monthly_counts', 'm'), actor, { jurisdiction: 'm.city_code' })
+    // The coarsest level of the monthly rollup that the caller's reach and the grouping allow.
+    const level = actor.jurisdictionPrefix === '' ? (groupBy === 'province' || query.province ? 'province' : 'nation') : actor.jurisdictionPrefix?.length === 2 ? 'province' : 'city';
+    const qb = applyScope(this.dataSource.createQueryBuilder().from('complaint_monthly_counts', 'm'), actor, { jurisdiction: 'm.code' })
       .select(`to_char(m.month, 'YYYY-MM-DD')`, 'period')
-      .addSelect(groupBy === 'category' ? 'm.category' : `substr(m.city_code, 1, 2) || '0000'`, 'grp')
+      .addSelect(groupBy === 'category' ? 'm.category' : `substr(m.code, 1, 2) || '0000'`, 'grp')
       .addSelect('sum(m.complaints)', 'complaints')
       .addSelect('sum(m.substantiated)', 'substantiated')
       .addSelect('sum(m.decided)', 'decided')
       .addSelect('sum(m.sla_breaches)', 'slaBreaches')
       .addSelect('sum(m.resolved)', 'resolved')
       .addSelect('jsonb_agg(m.resolve_days)', 'histograms')
+      .andWhere('m.level = :level', { level })
       .andWhere('m.month BETWEEN :first AND :last', { first, last })
       .groupBy('1, 2')
       .having('sum(m.complaints) <> 0');
     if (query.category) qb.andWhere('m.category = :category', { category: query.category });
     else qb.andWhere(groupBy === 'category' ? `m.category <> '*'` : `m.category = '*'`);
-    if (query.province) qb.andWhere('m.city_code LIKE :provincePrefix', { provincePrefix: `${query.province.slice(0, 2)}%` });
+    if (query.province) qb.andWhere('m.code LIKE :provincePrefix', { provincePrefix: `${query.province.slice(0, 2)}%` });
     const rows = (await qb.getRawMany()) as (Omit<MeasureCell, 'histogram'> & { histograms: Record<string, number>[] })[];
     return rows.map(({ histograms, ...measures }) => {
       const histogram = new Map<number, number>();
@@ -215,18 +216,6 @@ function summarise(cells: MeasureCell[]): TrendRow[] {
       slaBreachRate: row.complaints > 0 ? round(row.slaBreaches / row.complaints) : 0,
     }))
     .sort((a, b) => (a.period === b.period ? (a.group < b.group ? -1 : 1) : a.period < b.period ? -1 : 1));
-}
-
-/**
- * The whole calendar months inside [from, to]: first and last month (YYYY-MM-01) and the last
- * day of the last; null when there is none.
- */
-export function wholeMonths(from: string, to: string): { first: string; last: string; end: string } | null {
-  const first = from.endsWith('-01') ? from : `${addMonths(from.slice(0, 7), 1)}-01`;
-  const nextAfterTo = `${addMonths(to.slice(0, 7), 1)}-01`;
-  const end = addDays(nextAfterTo, -1) === to ? to : addDays(`${to.slice(0, 7)}-01`, -1);
-  if (first > end) return null;
-  return { first, last: `${end.slice(0, 7)}-01`, end };
 }
 
 /** The lower median (percentile_disc(0.5)) of a histogram of days. */

@@ -214,9 +214,9 @@ export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 export class TrendsQuery {
-  /** First day (YYYY-MM-DD, by date received); defaults to 12 months ago. */
+  /** First day (YYYY-MM-DD, by date received); defaults to 12 months ago. By month, the month it falls in counts whole. */
   @IsOptional() @IsDateString({ strict: true }) from?: string;
-  /** Last day, inclusive; defaults to today. */
+  /** Last day, inclusive; defaults to today. By month, the month it falls in counts whole. */
   @IsOptional() @IsDateString({ strict: true }) to?: string;
   @IsOptional() @IsIn(GRANULARITIES) granularity?: Granularity;
   @IsOptional() @IsIn(TREND_GROUPS) groupBy?: TrendGroup;
