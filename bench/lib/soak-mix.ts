@@ -29,6 +29,18 @@ export const SOAK_STREAMS: SoakStream[] = [
     ],
   },
   {
+    name: 'complaints lodged',
+    ratePerSecond: 5,
+    requests: () => [
+      {
+        method: 'POST',
+        path: '/public/complaints',
+        // {n} makes every complaint distinct (the same text within a minute would be one complaint).
+        body: { categories: ['recruitment_fee'], description: 'Charged a recruitment fee before departure (soak {pid}-{n})', agencyName: 'Soak test agency', jurisdictionCode: '350100' },
+      },
+    ],
+  },
+  {
     name: 'sign-ins',
     ratePerSecond: 2,
     requests: () => [{ method: 'POST', path: '/auth/login', body: { username: 'bench-fujian', password: 'bench-password' } }],
