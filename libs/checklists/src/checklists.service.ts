@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Page, paginate, Problems } from '@app/core';
+import { byCreation, Page, paginate, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
 import { ChecklistItem, ChecklistKind, ChecklistTemplate } from './checklist-template.entity';
 import { ChecklistTemplateView, CreateTemplateRequest, TemplateQuery } from './checklists.dto';
@@ -25,13 +25,7 @@ export class ChecklistsService {
     if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.code) qb.andWhere('t.code = :code', { code: query.code });
-    const page = await paginate(qb, query, {
-      sortColumn: 't.created_at',
-      idColumn: 't.id',
-      direction: 'DESC',
-      sortValue: (t: ChecklistTemplate) => t.createdAt,
-      idValue: (t: ChecklistTemplate) => t.id,
-    });
+    const page = await paginate(qb, query, byCreation('t'));
     const items = await this.itemsOf(page.items.map((t) => t.id));
     return { items: page.items.map((t) => toView({ template: t, items: items.get(t.id) ?? [] }, language)), nextCursor: page.nextCursor };
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction, UsersService } from '@app/auth';
-import { Clock, Page, paginate, ProblemException, Problems } from '@app/core';
+import { inTransaction, Clock, Page, paginate, ProblemException, Problems } from '@app/core';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
@@ -193,9 +193,7 @@ export class ComplaintsService {
    * the rollup trigger moves them into the breach counts. Returns the complaints newly breached.
    */
   async recordSlaBreaches(asOf: Date = this.clock.now(), outer?: EntityManager): Promise<{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[]> {
-    // Inside the caller's transaction when given one (the SLA job escalates in the same one).
-    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
-    return inTransaction(async (manager) => {
+    return inTransaction(this.dataSource, outer, async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE complaints SET sla_breached = true, updated_at = $1
           WHERE status = ANY($2) AND NOT sla_breached

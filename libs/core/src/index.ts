@@ -14,3 +14,4 @@ export * from './http/request-id';
 export * from './http/id-param';
 export * from './http/rate-limit';
 export * from './persistence/versioned-update';
+export * from './persistence/in-transaction';

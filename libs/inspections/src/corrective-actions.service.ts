@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
-import { Clock, Page, paginate, Problems } from '@app/core';
+import { inTransaction, byCreation, Clock, Page, paginate, Problems } from '@app/core';
 import { CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
 import { CorrectiveActionCommand, CorrectiveActionPatch, CorrectiveActionQuery } from './inspections.dto';
 import { RiskService } from './risk/risk.service';
@@ -41,13 +41,7 @@ export class CorrectiveActionsService {
     if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.inspectionId) qb.andWhere('c.inspection_id = :inspectionId', { inspectionId: query.inspectionId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    return paginate(qb, query, {
-      sortColumn: 'c.created_at',
-      idColumn: 'c.id',
-      direction: 'DESC',
-      sortValue: (c: CorrectiveAction) => c.createdAt,
-      idValue: (c: CorrectiveAction) => c.id,
-    });
+    return paginate(qb, query, byCreation('c'));
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<CorrectiveAction> {
@@ -98,9 +92,7 @@ export class CorrectiveActionsService {
    * lead inspector to tell.
    */
   async markOverdue(outer?: EntityManager): Promise<OverdueCorrectiveAction[]> {
-    // Inside the caller's transaction when given one (the job writes its notifications with it).
-    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
-    return inTransaction(async (manager) => {
+    return inTransaction(this.dataSource, outer, async (manager) => {
       const rows = (await manager.query(
         `UPDATE corrective_actions c SET status = 'overdue', version = c.version + 1, updated_at = now()
            FROM inspections i

@@ -5,7 +5,7 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
-import { addDays, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
+import { byCreation, addDays, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
 import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
@@ -33,13 +33,7 @@ export class InspectionsService {
     if (query.outcome) qb.andWhere('i.outcome = :outcome', { outcome: query.outcome });
     if (query.complaintId) qb.andWhere('i.complaint_id = :complaintId', { complaintId: query.complaintId });
     if (query.jurisdiction) qb.andWhere('i.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginate(qb, query, {
-      sortColumn: 'i.created_at',
-      idColumn: 'i.id',
-      direction: 'DESC',
-      sortValue: (i: Inspection) => i.createdAt,
-      idValue: (i: Inspection) => i.id,
-    });
+    return paginate(qb, query, byCreation('i'));
   }
 
   /** The inspection if the actor may see it; 404 otherwise. */

@@ -5,7 +5,7 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
-import { Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
+import { byCreation, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
 import { DISCREPANCIES_OF_S } from './discrepancies';
 import { SelfAssessment, SelfAssessmentAnswer, SelfAssessmentStatus } from './self-assessment.entity';
@@ -49,13 +49,7 @@ export class SelfAssessmentsService {
     }
     if (query.returned !== undefined) qb.andWhere(query.returned ? `s.status = 'returned'` : `s.status <> 'returned'`);
     if (query.withDiscrepancies !== undefined) qb.andWhere(`${query.withDiscrepancies ? '' : 'NOT '}EXISTS (${DISCREPANCIES_OF_S})`);
-    return paginate(qb, query, {
-      sortColumn: 's.created_at',
-      idColumn: 's.id',
-      direction: 'DESC',
-      sortValue: (s: SelfAssessment) => s.createdAt,
-      idValue: (s: SelfAssessment) => s.id,
-    });
+    return paginate(qb, query, byCreation('s'));
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<SelfAssessment> {
