@@ -62,43 +62,43 @@ describe('access matrix: jurisdiction', () => {
 
     // The records, all in Fuzhou, all through the API but the licence (only an application's approval issues one).
     const licence = await insertLicence(t, { agencyId: fuzhou, bureauId: world.bureaus.fuzhou });
-    const application = await post('agency-fj-1', '/licence-applications', {
+    const application = await post('agency-fj-1', '/api/licence-applications', {
       kind: 'new',
       licenceType: 'human_resources_service',
       scope: { activities: ['job_placement'], destinationCountries: [] },
     });
     const inspection = await inspect(t, as['fz-inspector'], fuzhou, { templateId: await seededTemplateId(t), results: { 'PRO-1': 'non_compliant' } });
     const [action] = (await t.db.query(`SELECT id FROM corrective_actions WHERE inspection_id = $1`, [inspection.id])) as { id: string }[];
-    const rounds = await post('fz-admin', '/self-assessments', { period: 2026, dueOn: '2027-01-31', agencyId: fuzhou });
+    const rounds = await post('fz-admin', '/api/self-assessments', { period: 2026, dueOn: '2027-01-31', agencyId: fuzhou });
     const selfAssessment = (rounds.items as { id: string }[])[0];
-    const receipt = await t.http().post('/public/complaints').send(complaintBody({ uscc, agencyName: undefined, jurisdictionCode: undefined })).expect(201);
+    const receipt = await t.http().post('/api/public/complaints').send(complaintBody({ uscc, agencyName: undefined, jurisdictionCode: undefined })).expect(201);
     const [complaint] = (await t.db.query(`SELECT id, agency_id, jurisdiction_code FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as {
       id: string;
       agency_id: string;
       jurisdiction_code: string;
     }[];
     expect(complaint).toMatchObject({ agency_id: fuzhou, jurisdiction_code: '350100' });
-    const user = await post('fz-admin', '/users', { username: 'fz-new-officer', displayName: 'New Officer', password: 'a-long-enough-password', role: 'inspector' });
+    const user = await post('fz-admin', '/api/users', { username: 'fz-new-officer', displayName: 'New Officer', password: 'a-long-enough-password', role: 'inspector' });
     const templateId = await seededTemplateId(t);
 
     const add = (route: string, fixture: Fixture) => (fixtures[route] = fixture);
-    add('GET /agencies/:id', { path: `/agencies/${fuzhou}`, missing: `/agencies/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
-    add('GET /agencies/:id/profile', { path: `/agencies/${fuzhou}/profile`, missing: `/agencies/${NO_SUCH_ID}/profile`, inScope: FUZHOU_AGENCY_READERS });
-    add('GET /licences/:id', { path: `/licences/${licence.id}`, missing: `/licences/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
-    add('GET /licence-applications/:id', { path: `/licence-applications/${application.id}`, missing: `/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
-    add('GET /inspections/:id', { path: `/inspections/${inspection.id}`, missing: `/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
-    add('GET /self-assessments/:id', { path: `/self-assessments/${selfAssessment.id}`, missing: `/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/agencies/:id', { path: `/api/agencies/${fuzhou}`, missing: `/api/agencies/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/agencies/:id/profile', { path: `/api/agencies/${fuzhou}/profile`, missing: `/api/agencies/${NO_SUCH_ID}/profile`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/licences/:id', { path: `/api/licences/${licence.id}`, missing: `/api/licences/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/licence-applications/:id', { path: `/api/licence-applications/${application.id}`, missing: `/api/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/inspections/:id', { path: `/api/inspections/${inspection.id}`, missing: `/api/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/self-assessments/:id', { path: `/api/self-assessments/${selfAssessment.id}`, missing: `/api/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The agency sees complaints about it (without the complainant's identity).
-    add('GET /complaints/:id', { path: `/complaints/${complaint.id}`, missing: `/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/complaints/:id', { path: `/api/complaints/${complaint.id}`, missing: `/api/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // A bureau admin manages its own bureau's users only; the system admin all.
-    add('GET /users/:id', { path: `/users/${user.id}`, missing: `/users/${NO_SUCH_ID}`, inScope: ['admin', 'fz-admin'] });
+    add('GET /api/users/:id', { path: `/api/users/${user.id}`, missing: `/api/users/${NO_SUCH_ID}`, inScope: ['admin', 'fz-admin'] });
     // A bureau sees its own bureau and those below it.
-    add('GET /bureaus/:id', { path: `/bureaus/${world.bureaus.fuzhou}`, missing: `/bureaus/${NO_SUCH_ID}`, inScope: ['admin', 'ministry', 'fj-admin', 'fz-admin'] });
+    add('GET /api/bureaus/:id', { path: `/api/bureaus/${world.bureaus.fuzhou}`, missing: `/api/bureaus/${NO_SUCH_ID}`, inScope: ['admin', 'ministry', 'fj-admin', 'fz-admin'] });
     // Checklist templates are national: every role the route allows reads them.
-    add('GET /checklist-templates/:id', { path: `/checklist-templates/${templateId}`, missing: `/checklist-templates/${NO_SUCH_ID}`, inScope: ['ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin', 'agency-fj-1', 'agency-xm-1'] });
+    add('GET /api/checklist-templates/:id', { path: `/api/checklist-templates/${templateId}`, missing: `/api/checklist-templates/${NO_SUCH_ID}`, inScope: ['ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin', 'agency-fj-1', 'agency-xm-1'] });
     // Public: anyone with the licence number; anyone with the tracking code and its secret.
-    add('GET /public/licences/:number', { path: `/public/licences/${licence.licenceNumber}`, inScope: 'everyone' });
-    add('GET /public/complaints/:trackingCode', { path: `/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });
+    add('GET /api/public/licences/:number', { path: `/api/public/licences/${licence.licenceNumber}`, inScope: 'everyone' });
+    add('GET /api/public/complaints/:trackingCode', { path: `/api/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });
 
     await t.db.transaction((manager) =>
       t.app.get(NotificationsService).enqueueMany(manager, [
@@ -114,15 +114,15 @@ describe('access matrix: jurisdiction', () => {
     [{ id: notificationId }] = (await t.db.query(`SELECT id FROM notifications WHERE dedup_key = 'jurisdiction-matrix-1'`)) as { id: string }[];
 
     Object.assign(lists, {
-      '/agencies': fuzhou,
-      '/licences': licence.id,
-      '/licence-applications': application.id,
-      '/inspections': inspection.id,
-      '/corrective-actions': action.id,
-      '/self-assessments': selfAssessment.id,
-      '/complaints': complaint.id,
-      '/users': user.id,
-      '/bureaus': world.bureaus.fuzhou,
+      '/api/agencies': fuzhou,
+      '/api/licences': licence.id,
+      '/api/licence-applications': application.id,
+      '/api/inspections': inspection.id,
+      '/api/corrective-actions': action.id,
+      '/api/self-assessments': selfAssessment.id,
+      '/api/complaints': complaint.id,
+      '/api/users': user.id,
+      '/api/bureaus': world.bureaus.fuzhou,
     });
   });
   afterAll(() => t.close());
@@ -190,7 +190,7 @@ describe('access matrix: jurisdiction', () => {
       if ((await ids(path, 'xm-admin')).includes(id)) wrong.push(`${path}: xm-admin sees the Fuzhou record`);
     }
     // The officer lists of records an agency reads: the agency's own user sees it, another agency's never.
-    for (const path of ['/agencies', '/licences', '/licence-applications', '/inspections', '/corrective-actions', '/self-assessments', '/complaints']) {
+    for (const path of ['/api/agencies', '/api/licences', '/api/licence-applications', '/api/inspections', '/api/corrective-actions', '/api/self-assessments', '/api/complaints']) {
       if (!(await ids(path, 'agency-fj-1')).includes(lists[path])) wrong.push(`${path}: agency-fj-1 does not see its own record`);
       if ((await ids(path, 'agency-xm-1')).includes(lists[path])) wrong.push(`${path}: agency-xm-1 sees another agency's record`);
     }
@@ -198,12 +198,12 @@ describe('access matrix: jurisdiction', () => {
   });
 
   it("shows a notification in its recipient's inbox alone, and lets no one else mark it read (404)", async () => {
-    const inbox = async (user: string) => ((await get('/me/notifications?limit=100', user).expect(200)).body.items as { id: string }[]).map((n) => n.id);
+    const inbox = async (user: string) => ((await get('/api/me/notifications?limit=100', user).expect(200)).body.items as { id: string }[]).map((n) => n.id);
     expect(await inbox('fz-admin')).toContain(notificationId);
     for (const other of Object.keys(CALLERS).filter((caller) => caller !== 'fz-admin')) {
       expect(await inbox(other)).not.toContain(notificationId);
-      expectProblem((await t.http().post(`/me/notifications/${notificationId}/read`).set('authorization', as[other]).expect(404)).body, 404);
+      expectProblem((await t.http().post(`/api/me/notifications/${notificationId}/read`).set('authorization', as[other]).expect(404)).body, 404);
     }
-    await t.http().post(`/me/notifications/${notificationId}/read`).set('authorization', as['fz-admin']).expect(200);
+    await t.http().post(`/api/me/notifications/${notificationId}/read`).set('authorization', as['fz-admin']).expect(200);
   });
 });

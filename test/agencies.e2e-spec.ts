@@ -28,7 +28,7 @@ describe('agencies', () => {
 
   describe('registration', () => {
     it('registers an agency in the bureau admin’s jurisdiction, audited', async () => {
-      const response = await t.http().post('/agencies').set('authorization', as['fz-admin']).send(agencyBody()).expect(201);
+      const response = await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(agencyBody()).expect(201);
       expect(response.body).toMatchObject({ jurisdictionCode: '350100', agencyType: 'overseas_placement', version: 1 });
       const [event] = await t.db.query(`SELECT action, actor_username FROM audit_events WHERE entity_id = $1`, [response.body.id]);
       expect(event).toEqual({ action: 'agency.create', actor_username: 'fz-admin' });
@@ -37,32 +37,32 @@ describe('agencies', () => {
     it('refuses a USCC with a wrong check character with a field error, writing nothing', async () => {
       const good = testUscc('350100');
       const wrongCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-      const response = await t.http().post('/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: wrongCheck })).expect(400);
+      const response = await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: wrongCheck })).expect(400);
       expect(response.body.errors).toEqual([{ field: 'uscc', message: expect.stringMatching(/check character is .*, expected/) }]);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM agencies WHERE uscc = $1`, [wrongCheck]);
       expect(n).toBe(0);
     });
 
     it('refuses characters outside the USCC alphabet and unknown divisions', async () => {
-      const withO = await t.http().post('/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: '91350100MA0000000O' })).expect(400);
+      const withO = await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: '91350100MA0000000O' })).expect(400);
       expect(withO.body.errors[0].message).toMatch(/alphabet/);
-      const unknownDivision = await t.http().post('/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: withUsccCheck('9199000012345678X') })).expect(400);
+      const unknownDivision = await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(agencyBody({ uscc: withUsccCheck('9199000012345678X') })).expect(400);
       expect(unknownDivision.body.errors[0].message).toMatch(/division/);
     });
 
     it('refuses a duplicate USCC with 409', async () => {
       const body = agencyBody();
-      await t.http().post('/agencies').set('authorization', as['fz-admin']).send(body).expect(201);
-      const duplicate = await t.http().post('/agencies').set('authorization', as['fj-admin']).send(body).expect(409);
+      await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(body).expect(201);
+      const duplicate = await t.http().post('/api/agencies').set('authorization', as['fj-admin']).send(body).expect(409);
       expectProblem(duplicate.body, 409);
     });
 
     it('refuses a registration outside the jurisdiction, a non-city division, and roles that do not register', async () => {
-      await t.http().post('/agencies').set('authorization', as['fz-admin']).send(agencyBody({ jurisdictionCode: '350200' })).expect(403);
-      const province = await t.http().post('/agencies').set('authorization', as['fj-admin']).send(agencyBody({ jurisdictionCode: '350000' })).expect(400);
+      await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send(agencyBody({ jurisdictionCode: '350200' })).expect(403);
+      const province = await t.http().post('/api/agencies').set('authorization', as['fj-admin']).send(agencyBody({ jurisdictionCode: '350000' })).expect(400);
       expect(province.body.errors[0].field).toBe('jurisdictionCode');
       for (const role of ['ministry', 'fz-inspector', 'agency-fj-1', 'admin']) {
-        await t.http().post('/agencies').set('authorization', as[role]).send(agencyBody()).expect(403);
+        await t.http().post('/api/agencies').set('authorization', as[role]).send(agencyBody()).expect(403);
       }
     });
   });
@@ -70,23 +70,23 @@ describe('agencies', () => {
   describe('reading', () => {
     it('scopes the register: province, city, agency user, ministry', async () => {
       const codes = async (user: string) =>
-        new Set(((await t.http().get('/agencies?limit=200').set('authorization', as[user]).expect(200)).body.items as { jurisdictionCode: string }[]).map((a) => a.jurisdictionCode));
+        new Set(((await t.http().get('/api/agencies?limit=200').set('authorization', as[user]).expect(200)).body.items as { jurisdictionCode: string }[]).map((a) => a.jurisdictionCode));
       expect([...(await codes('fj-admin'))].every((c) => c.startsWith('35'))).toBe(true);
       expect(await codes('xm-admin')).toEqual(new Set(['350200']));
       expect(await codes('ministry')).toEqual(expect.objectContaining({ size: 3 }));
-      const own = await t.http().get('/agencies').set('authorization', as['agency-fj-1']).expect(200);
+      const own = await t.http().get('/api/agencies').set('authorization', as['agency-fj-1']).expect(200);
       expect(own.body.items.map((a: { id: string }) => a.id)).toEqual([world.agencies.fuzhou]);
     });
 
     it('answers 404 for an agency of another jurisdiction, as for one that does not exist', async () => {
-      await t.http().get(`/agencies/${world.agencies.shenyang}`).set('authorization', as['fj-admin']).expect(404);
-      await t.http().get(`/agencies/${world.agencies.xiamen}`).set('authorization', as['fz-inspector']).expect(404);
-      await t.http().get(`/agencies/${world.agencies.xiamen}`).set('authorization', as['agency-fj-1']).expect(404);
-      await t.http().get(`/agencies/${world.agencies.xiamen}`).set('authorization', as['fj-inspector']).expect(200);
+      await t.http().get(`/api/agencies/${world.agencies.shenyang}`).set('authorization', as['fj-admin']).expect(404);
+      await t.http().get(`/api/agencies/${world.agencies.xiamen}`).set('authorization', as['fz-inspector']).expect(404);
+      await t.http().get(`/api/agencies/${world.agencies.xiamen}`).set('authorization', as['agency-fj-1']).expect(404);
+      await t.http().get(`/api/agencies/${world.agencies.xiamen}`).set('authorization', as['fj-inspector']).expect(200);
     });
 
     it('filters by name (Chinese or English, partial), code prefix, type, risk and licence status', async () => {
-      const list = async (query: string) => (await t.http().get(`/agencies?${query}`).set('authorization', as.ministry).expect(200)).body.items as { id: string }[];
+      const list = async (query: string) => (await t.http().get(`/api/agencies?${query}`).set('authorization', as.ministry).expect(200)).body.items as { id: string }[];
       expect((await list(`name=${encodeURIComponent('鹭岛')}`)).map((a) => a.id)).toEqual([world.agencies.xiamen]);
       expect((await list('name=SHENYANG')).map((a) => a.id)).toEqual([world.agencies.shenyang]);
       expect((await list('jurisdiction=21')).map((a) => a.id)).toEqual([world.agencies.shenyang]);
@@ -99,7 +99,7 @@ describe('agencies', () => {
         [world.agencies.shenyang, world.bureaus.liaoning],
       );
       expect((await list('licenceStatus=suspended')).map((a) => a.id)).toEqual([world.agencies.shenyang]);
-      const bad = await t.http().get('/agencies?agencyType=pirate&minRisk=200').set('authorization', as.ministry).expect(400);
+      const bad = await t.http().get('/api/agencies?agencyType=pirate&minRisk=200').set('authorization', as.ministry).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['agencyType', 'minRisk']);
     });
 
@@ -107,7 +107,7 @@ describe('agencies', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const url: string = `/agencies?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const url: string = `/api/agencies?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page = await t.http().get(url).set('authorization', as.ministry).expect(200);
         seen.push(...page.body.items.map((a: { id: string }) => a.id));
         cursor = page.body.nextCursor;
@@ -118,36 +118,36 @@ describe('agencies', () => {
     });
 
     it('shows the profile with its licences', async () => {
-      const profile = await t.http().get(`/agencies/${world.agencies.shenyang}/profile`).set('authorization', as['ln-admin']).expect(200);
+      const profile = await t.http().get(`/api/agencies/${world.agencies.shenyang}/profile`).set('authorization', as['ln-admin']).expect(200);
       expect(profile.body.agency.id).toBe(world.agencies.shenyang);
       expect(profile.body.licences).toEqual([expect.objectContaining({ licenceNumber: '210000-2026-000001', events: [] })]);
-      await t.http().get(`/agencies/${world.agencies.shenyang}/profile`).set('authorization', as['fj-admin']).expect(404);
+      await t.http().get(`/api/agencies/${world.agencies.shenyang}/profile`).set('authorization', as['fj-admin']).expect(404);
     });
   });
 
   describe('changes', () => {
     it('updates with the version read; a stale version is a 409 and changes nothing', async () => {
-      const created = await t.http().post('/agencies').set('authorization', as['fj-admin']).send(agencyBody()).expect(201);
-      const updated = await t.http().patch(`/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 1, address: '新地址 1号' }).expect(200);
+      const created = await t.http().post('/api/agencies').set('authorization', as['fj-admin']).send(agencyBody()).expect(201);
+      const updated = await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 1, address: '新地址 1号' }).expect(200);
       expect(updated.body).toMatchObject({ address: '新地址 1号', version: 2 });
-      await t.http().patch(`/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 1, address: 'lost' }).expect(409);
-      const moved = await t.http().patch(`/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 2, jurisdictionCode: '350200' }).expect(200);
+      await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 1, address: 'lost' }).expect(409);
+      const moved = await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 2, jurisdictionCode: '350200' }).expect(200);
       expect(moved.body.jurisdictionCode).toBe('350200');
-      await t.http().patch(`/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 3, jurisdictionCode: '210100' }).expect(403);
+      await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 3, jurisdictionCode: '210100' }).expect(403);
     });
 
     it('lets an agency change its own contacts but not its identity, nor another agency', async () => {
       const [{ version }] = await t.db.query(`SELECT version FROM agencies WHERE id = $1`, [world.agencies.fuzhou]);
-      await t.http().patch(`/agencies/${world.agencies.fuzhou}`).set('authorization', as['agency-fj-1']).send({ version, contactPhone: '0591-8888 8888' }).expect(200);
-      const identity = await t.http().patch(`/agencies/${world.agencies.fuzhou}`).set('authorization', as['agency-fj-1']).send({ version: version + 1, nameZh: '改名' }).expect(403);
+      await t.http().patch(`/api/agencies/${world.agencies.fuzhou}`).set('authorization', as['agency-fj-1']).send({ version, contactPhone: '0591-8888 8888' }).expect(200);
+      const identity = await t.http().patch(`/api/agencies/${world.agencies.fuzhou}`).set('authorization', as['agency-fj-1']).send({ version: version + 1, nameZh: '改名' }).expect(403);
       expect(identity.body.detail).toMatch(/nameZh/);
-      await t.http().patch(`/agencies/${world.agencies.xiamen}`).set('authorization', as['agency-fj-1']).send({ version: 1, contactPhone: '12345' }).expect(404);
+      await t.http().patch(`/api/agencies/${world.agencies.xiamen}`).set('authorization', as['agency-fj-1']).send({ version: 1, contactPhone: '12345' }).expect(404);
     });
 
     it('lets a bureau admin open an agency account for an agency in its jurisdiction only', async () => {
       const account = { username: `agency-${Date.now()}`, displayName: 'Agency clerk', password: 'a-long-enough-password', role: 'agency_user' };
-      await t.http().post('/users').set('authorization', as['fz-admin']).send({ ...account, agencyId: world.agencies.fuzhou }).expect(201);
-      await t.http().post('/users').set('authorization', as['fz-admin']).send({ ...account, username: `${account.username}-2`, agencyId: world.agencies.xiamen }).expect(404);
+      await t.http().post('/api/users').set('authorization', as['fz-admin']).send({ ...account, agencyId: world.agencies.fuzhou }).expect(201);
+      await t.http().post('/api/users').set('authorization', as['fz-admin']).send({ ...account, username: `${account.username}-2`, agencyId: world.agencies.xiamen }).expect(404);
     });
   });
 
@@ -155,7 +155,7 @@ describe('agencies', () => {
     const header = 'uscc,name_zh,name_en,legal_representative,address,jurisdiction_code,agency_type,contact_name,contact_phone,contact_email';
     const line = (uscc: string, overrides: Partial<Record<'code' | 'type' | 'email', string>> = {}) =>
       `${uscc},测试人力资源公司${uscc.slice(-4)},Test HR ${uscc.slice(-4)},王某,福州市某路,${overrides.code ?? '350100'},${overrides.type ?? 'domestic_placement'},王某,0591-1234567,${overrides.email ?? 'a@example.cn'}`;
-    const importCsv = (csv: string, user = 'fj-admin') => t.http().post('/agencies/import').set('authorization', as[user]).set('content-type', 'text/csv').send(csv);
+    const importCsv = (csv: string, user = 'fj-admin') => t.http().post('/api/agencies/import').set('authorization', as[user]).set('content-type', 'text/csv').send(csv);
 
     it('writes nothing when one row is bad, and names every bad row with line and field', async () => {
       const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM agencies`);

@@ -14,7 +14,7 @@ describe('complaint jobs', () => {
     t.clock.set('2026-06-08T02:00:00Z'); // a Monday
     world = await seedWorld(t);
     const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian });
-    await t.http().post('/public/complaints').send(complaintBody({ licenceNumber: licence.licenceNumber, agencyName: undefined, complainantName: '王五' })).expect(201);
+    await t.http().post('/api/public/complaints').send(complaintBody({ licenceNumber: licence.licenceNumber, agencyName: undefined, complainantName: '王五' })).expect(201);
   });
   afterAll(() => t.close());
 

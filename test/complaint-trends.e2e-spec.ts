@@ -78,7 +78,7 @@ describe('complaints: trends, alerts, overview', () => {
   });
   afterAll(() => t.close());
 
-  const trends = (user: string, query: Record<string, string>) => t.http().get('/complaints/trends').query({ from: FROM, to: TO, ...query }).set('authorization', auth[user]);
+  const trends = (user: string, query: Record<string, string>) => t.http().get('/api/complaints/trends').query({ from: FROM, to: TO, ...query }).set('authorization', auth[user]);
 
   async function expectTrendsEqualDirectCount(): Promise<void> {
     const cases: [string, string][] = [
@@ -124,7 +124,7 @@ describe('complaints: trends, alerts, overview', () => {
     for (const [i, receivedAt] of ['2026-10-05T03:00:00Z', '2026-11-02T03:00:00Z', '2026-11-20T03:00:00Z'].entries()) {
       const created = await t
         .http()
-        .post('/complaints')
+        .post('/api/complaints')
         .set('authorization', auth['ln-admin'])
         .send({ ...complaintBody({ uscc: undefined, agencyName: 'Shenyang', jurisdictionCode: '210100', categories: ['wage_withholding', 'other'] }), channel: 'letter', receivedAt, description: `Trend change ${i}, wages unpaid.` })
         .expect(201);
@@ -137,7 +137,7 @@ describe('complaints: trends, alerts, overview', () => {
       for (const to of ['triaged', 'investigating', 'resolved']) {
         const moved = await t
           .http()
-          .post(`/complaints/${id}/transition`)
+          .post(`/api/complaints/${id}/transition`)
           .set('authorization', auth['ln-admin'])
           .send({ to, note: to, outcome: to === 'resolved' ? 'substantiated' : undefined, version })
           .expect(200);
@@ -145,8 +145,8 @@ describe('complaints: trends, alerts, overview', () => {
       }
     }
     await expectTrendsEqualDirectCount();
-    const reopened = await t.http().get(`/complaints/${ids[0]}`).set('authorization', auth['ln-admin']).expect(200);
-    await t.http().post(`/complaints/${ids[0]}/transition`).set('authorization', auth['ln-admin']).send({ to: 'reopened', note: 'new facts', version: reopened.body.version }).expect(200);
+    const reopened = await t.http().get(`/api/complaints/${ids[0]}`).set('authorization', auth['ln-admin']).expect(200);
+    await t.http().post(`/api/complaints/${ids[0]}/transition`).set('authorization', auth['ln-admin']).send({ to: 'reopened', note: 'new facts', version: reopened.body.version }).expect(200);
     await expectTrendsEqualDirectCount();
 
     t.clock.set('2027-06-01T02:00:00.000Z');
@@ -202,7 +202,7 @@ describe('complaints: trends, alerts, overview', () => {
 
   it('raises the seeded spike as an alert, for the ministry and the province, not for another province', async () => {
     const spikeMonth = '2026-09';
-    const ministry = await t.http().get('/complaints/alerts').set('authorization', auth.ministry).expect(200);
+    const ministry = await t.http().get('/api/complaints/alerts').set('authorization', auth.ministry).expect(200);
     const spike = (ministry.body.spikes as { province: string; category: string; month: string; complaints: number; threshold: number }[]).find(
       (s) => s.province === DEMO_SPIKE.province && s.category === DEMO_SPIKE.category && s.month === spikeMonth,
     );
@@ -212,16 +212,16 @@ describe('complaints: trends, alerts, overview', () => {
     // The background is steady: in Fujian (untouched by the other tests here) the seeded spike is the only one.
     expect((ministry.body.spikes as { province: string }[]).filter((s) => s.province === '350000')).toHaveLength(1);
 
-    const fujian = await t.http().get('/complaints/alerts').set('authorization', auth['fj-admin']).expect(200);
+    const fujian = await t.http().get('/api/complaints/alerts').set('authorization', auth['fj-admin']).expect(200);
     expect(fujian.body.spikes).toContainEqual(expect.objectContaining({ province: '350000', category: 'recruitment_fee', month: spikeMonth }));
-    const liaoning = await t.http().get('/complaints/alerts').set('authorization', auth['ln-admin']).expect(200);
+    const liaoning = await t.http().get('/api/complaints/alerts').set('authorization', auth['ln-admin']).expect(200);
     expect((liaoning.body.spikes as { province: string }[]).every((s) => s.province === '210000')).toBe(true);
-    await t.http().get('/complaints/alerts').set('authorization', auth['agency-fj-1']).expect(403);
-    await t.http().get('/complaints/alerts').query({ month: '2026-9' }).set('authorization', auth.ministry).expect(400);
+    await t.http().get('/api/complaints/alerts').set('authorization', auth['agency-fj-1']).expect(403);
+    await t.http().get('/api/complaints/alerts').query({ month: '2026-9' }).set('authorization', auth.ministry).expect(400);
   });
 
   it('names agencies with 3 or more substantiated complaints received in the last 90 days', async () => {
-    const response = await t.http().get('/complaints/alerts').set('authorization', auth.ministry).expect(200);
+    const response = await t.http().get('/api/complaints/alerts').set('authorization', auth.ministry).expect(200);
     const expected = (await t.db.query(
       `SELECT agency_id AS "agencyId", count(*)::int AS substantiated FROM complaints
         WHERE outcome IN ('substantiated', 'partly_substantiated') AND received_on > '2026-08-25' AND agency_id IS NOT NULL
@@ -258,7 +258,7 @@ describe('complaints: trends, alerts, overview', () => {
         [agencyId, dueOn, status, submittedAt],
       );
     }
-    const ministry = await t.http().get('/reports/overview').set('authorization', auth.ministry).expect(200);
+    const ministry = await t.http().get('/api/reports/overview').set('authorization', auth.ministry).expect(200);
     expect(ministry.body.licencesByStatusAndProvince).toEqual([
       { province: '210000', status: 'active', licences: 1 },
       { province: '350000', status: 'active', licences: 1 },
@@ -277,15 +277,15 @@ describe('complaints: trends, alerts, overview', () => {
     )) as { open: number; overdue: number; breachedEver: number }[];
     expect(ministry.body.complaints).toEqual(open);
 
-    const fujian = await t.http().get('/reports/overview').set('authorization', auth['fj-admin']).expect(200);
+    const fujian = await t.http().get('/api/reports/overview').set('authorization', auth['fj-admin']).expect(200);
     expect(fujian.body.licencesByStatusAndProvince.map((r: { province: string }) => r.province)).toEqual(['350000', '350000']);
     expect(fujian.body.inspectionCoverage).toEqual({ of: 1, count: 1, rate: 1 });
     expect(fujian.body.selfAssessmentSubmission).toEqual({ of: 1, count: 1, rate: 1 });
-    const liaoning = await t.http().get('/reports/overview').set('authorization', auth['ln-admin']).expect(200);
+    const liaoning = await t.http().get('/api/reports/overview').set('authorization', auth['ln-admin']).expect(200);
     expect(liaoning.body.inspectionCoverage).toEqual({ of: 1, count: 0, rate: 0 });
     expect(liaoning.body.selfAssessmentSubmission).toEqual({ of: 1, count: 0, rate: 0 });
     expect(fujian.body.complaints.open).toBeLessThan(ministry.body.complaints.open);
-    await t.http().get('/reports/overview').set('authorization', auth['agency-fj-1']).expect(403);
-    await t.http().get('/reports/overview').set('authorization', auth.admin).expect(403);
+    await t.http().get('/api/reports/overview').set('authorization', auth['agency-fj-1']).expect(403);
+    await t.http().get('/api/reports/overview').set('authorization', auth.admin).expect(403);
   });
 });

@@ -25,7 +25,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
   const usccOf = async (agencyId: string) => ((await t.db.query(`SELECT uscc FROM agencies WHERE id = $1`, [agencyId])) as { uscc: string }[])[0].uscc;
 
   const lodge = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    t.http().post('/public/complaints').set(headers).send(body);
+    t.http().post('/api/public/complaints').set(headers).send(body);
 
   /** A complaint about the Fuzhou agency (handled by the Fuzhou bureau), with a named complainant. */
   async function fuzhouComplaint(overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number; trackingCode: string; secret: string }> {
@@ -46,12 +46,12 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
       await t
         .http()
-        .post(`/complaints/${complaint.id}/transition`)
+        .post(`/api/complaints/${complaint.id}/transition`)
         .set('authorization', auth['fz-admin'])
         .send({ to: 'triaged', note: 'internal: call the agency', publicNote: 'Your complaint was accepted.', version: complaint.version })
         .expect(200);
 
-      const followed = await t.http().get(`/public/complaints/${complaint.trackingCode}`).set('x-complaint-secret', complaint.secret).expect(200);
+      const followed = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).set('x-complaint-secret', complaint.secret).expect(200);
       expect(followed.body).toEqual({
         trackingCode: complaint.trackingCode,
         status: 'triaged',
@@ -64,11 +64,11 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
     it('refuses a wrong secret exactly like an unknown code, and asks for a missing one', async () => {
       const complaint = await fuzhouComplaint({ description: 'Wrong secret test: fees charged twice.' });
-      const wrong = await t.http().get(`/public/complaints/${complaint.trackingCode}`).set('x-complaint-secret', 'not-the-secret').expect(404);
+      const wrong = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).set('x-complaint-secret', 'not-the-secret').expect(404);
       expectProblem(wrong.body, 404);
-      const unknown = await t.http().get('/public/complaints/CP-AAAAA-AAAAA').set('x-complaint-secret', complaint.secret).expect(404);
+      const unknown = await t.http().get('/api/public/complaints/CP-AAAAA-AAAAA').set('x-complaint-secret', complaint.secret).expect(404);
       expect(unknown.body.title).toBe(wrong.body.title);
-      const missing = await t.http().get(`/public/complaints/${complaint.trackingCode}`).expect(400);
+      const missing = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).expect(400);
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'X-Complaint-Secret' })]);
     });
 
@@ -97,7 +97,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
     });
 
     it('lists the complaint categories publicly', async () => {
-      const categories = await t.http().get('/public/complaint-categories').expect(200);
+      const categories = await t.http().get('/api/public/complaint-categories').expect(200);
       expect(categories.body).toHaveLength(18);
       expect(categories.body).toContainEqual(expect.objectContaining({ code: 'document_retention', severityFloor: 'urgent', forcedLabourIndicator: true }));
     });
@@ -129,7 +129,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
   describe('routing, severity and deadlines', () => {
     it('routes to the bureau of the agency\'s city; a document-retention complaint is urgent (24 hours, 15 working days)', async () => {
       const complaint = await fuzhouComplaint({ categories: ['document_retention'], description: 'The agency keeps my passport.' });
-      const view = await t.http().get(`/complaints/${complaint.id}`).set('authorization', auth['fz-admin']).expect(200);
+      const view = await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', auth['fz-admin']).expect(200);
       expect(view.body).toMatchObject({
         agencyId: world.agencies.fuzhou,
         jurisdictionCode: '350100',
@@ -146,7 +146,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
     it('takes the highest severity floor when no forced-labour indicator is named, with 5 and 60 working days', async () => {
       const complaint = await fuzhouComplaint({ categories: ['no_pre_departure_training', 'irregular_deployment'], description: 'No training and a tourist visa.' });
-      const view = await t.http().get(`/complaints/${complaint.id}`).set('authorization', auth['fz-admin']).expect(200);
+      const view = await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', auth['fz-admin']).expect(200);
       expect(view.body.severity).toBe('high');
       expect(view.body.ackDueAt).toBe('2026-11-30T15:59:59.999Z');
       // 60 working days: 12 weeks after Monday 23 November.
@@ -173,20 +173,20 @@ describe('complaints: intake, routing, handling, visibility', () => {
     it('lets officials record hotline, walk-in, letter and referral complaints; not agency users or the system admin', async () => {
       const created = await t
         .http()
-        .post('/complaints')
+        .post('/api/complaints')
         .set('authorization', auth['fj-inspector'])
         .send({ ...complaintBody({ licenceNumber: fuzhouLicence, agencyName: undefined }), channel: 'hotline', complainantName: '王五' })
         .expect(201);
       expect(created.body).toMatchObject({ channel: 'hotline', assignedBureauId: world.bureaus.fuzhou, complainantName: '王五', severity: 'medium' });
       // The official passes the tracking code and secret on, so the caller can follow the case.
-      await t.http().get(`/public/complaints/${created.body.trackingCode}`).set('x-complaint-secret', created.body.secret).expect(200);
-      await t.http().post('/complaints').set('authorization', auth['agency-fj-1']).send({ ...complaintBody(), channel: 'hotline' }).expect(403);
-      await t.http().post('/complaints').set('authorization', auth.admin).send({ ...complaintBody(), channel: 'hotline' }).expect(403);
-      const web = await t.http().post('/complaints').set('authorization', auth['fj-inspector']).send({ ...complaintBody(), channel: 'web' }).expect(400);
+      await t.http().get(`/api/public/complaints/${created.body.trackingCode}`).set('x-complaint-secret', created.body.secret).expect(200);
+      await t.http().post('/api/complaints').set('authorization', auth['agency-fj-1']).send({ ...complaintBody(), channel: 'hotline' }).expect(403);
+      await t.http().post('/api/complaints').set('authorization', auth.admin).send({ ...complaintBody(), channel: 'hotline' }).expect(403);
+      const web = await t.http().post('/api/complaints').set('authorization', auth['fj-inspector']).send({ ...complaintBody(), channel: 'web' }).expect(400);
       expect(web.body.errors).toEqual([expect.objectContaining({ field: 'channel' })]);
       const future = await t
         .http()
-        .post('/complaints')
+        .post('/api/complaints')
         .set('authorization', auth['fj-inspector'])
         .send({ ...complaintBody(), channel: 'letter', receivedAt: '2030-01-01T00:00:00Z' })
         .expect(400);
@@ -224,7 +224,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
           for (const illegal of STATUSES.filter((s) => !ALLOWED[status].includes(s))) {
             const refused = await t
               .http()
-              .post(`/complaints/${complaint.id}/transition`)
+              .post(`/api/complaints/${complaint.id}/transition`)
               .set('authorization', auth['fz-inspector'])
               .send({ to: illegal, note: 'try', outcome: illegal === 'resolved' ? 'substantiated' : undefined, version })
               .expect(409);
@@ -233,7 +233,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
           }
           const moved = await t
             .http()
-            .post(`/complaints/${complaint.id}/transition`)
+            .post(`/api/complaints/${complaint.id}/transition`)
             .set('authorization', auth['fz-inspector'])
             .send({ to, note: `to ${to}`, outcome: to === 'resolved' ? 'substantiated' : undefined, version })
             .expect(200);
@@ -251,7 +251,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
     it('requires an outcome to resolve, sets and clears it, and records acknowledgement and disposal', async () => {
       const complaint = await fuzhouComplaint({ description: 'Outcome rules complaint.' });
       const move = (body: Record<string, unknown>) =>
-        t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['fz-inspector']).send({ note: 'n', ...body });
+        t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['fz-inspector']).send({ note: 'n', ...body });
       const triaged = await move({ to: 'triaged', version: 1 }).expect(200);
       expect(triaged.body.acknowledgedAt).toBe(MONDAY);
       const early = await move({ to: 'investigating', outcome: 'substantiated', version: 2 }).expect(400);
@@ -277,7 +277,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
     it('feeds a substantiated complaint into its agency\'s risk score at once', async () => {
       const complaint = await t
         .http()
-        .post('/complaints')
+        .post('/api/complaints')
         .set('authorization', auth['ln-admin'])
         .send({ ...complaintBody({ jurisdictionCode: undefined, agencyName: undefined, categories: ['debt_bondage'] }), uscc: await usccOf(world.agencies.shenyang), channel: 'walk_in' })
         .expect(201);
@@ -285,7 +285,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
       for (const to of ['triaged', 'investigating', 'resolved']) {
         const moved = await t
           .http()
-          .post(`/complaints/${complaint.body.id}/transition`)
+          .post(`/api/complaints/${complaint.body.id}/transition`)
           .set('authorization', auth['ln-admin'])
           .send({ to, note: to, outcome: to === 'resolved' ? 'substantiated' : undefined, version })
           .expect(200);
@@ -302,19 +302,19 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
     it('refuses a stale version with a 409, the wrong role with a 403, another jurisdiction with a 404', async () => {
       const complaint = await fuzhouComplaint({ description: 'Concurrency complaint.' });
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'triaged', note: 'a', version: 1 }).expect(200);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'triaged', note: 'a', version: 1 }).expect(200);
       const stale = await t
         .http()
-        .post(`/complaints/${complaint.id}/transition`)
+        .post(`/api/complaints/${complaint.id}/transition`)
         .set('authorization', auth['fj-inspector'])
         .send({ to: 'investigating', note: 'b', version: 1 })
         .expect(409);
       expect(stale.body.type).toMatch(/stale-version/);
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth.ministry).send({ to: 'investigating', note: 'c', version: 2 }).expect(403);
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['agency-fj-1']).send({ to: 'investigating', note: 'c', version: 2 }).expect(403);
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['xm-admin']).send({ to: 'investigating', note: 'c', version: 2 }).expect(404);
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['ln-admin']).send({ to: 'investigating', note: 'c', version: 2 }).expect(404);
-      const bad = await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'done', version: 'x' }).expect(400);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth.ministry).send({ to: 'investigating', note: 'c', version: 2 }).expect(403);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['agency-fj-1']).send({ to: 'investigating', note: 'c', version: 2 }).expect(403);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['xm-admin']).send({ to: 'investigating', note: 'c', version: 2 }).expect(404);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['ln-admin']).send({ to: 'investigating', note: 'c', version: 2 }).expect(404);
+      const bad = await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'done', version: 'x' }).expect(400);
       expect([...new Set((bad.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual(['note', 'to', 'version']);
     });
 
@@ -322,19 +322,19 @@ describe('complaints: intake, routing, handling, visibility', () => {
       const complaint = await fuzhouComplaint({ description: 'Late handling complaint.' });
       t.clock.set('2026-12-08T02:00:00.000Z');
       try {
-        const late = await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'triaged', note: 'late', version: 1 }).expect(200);
+        const late = await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', auth['fz-admin']).send({ to: 'triaged', note: 'late', version: 1 }).expect(200);
         expect(late.body.slaBreached).toBe(true);
         const extended = await t
           .http()
-          .post(`/complaints/${complaint.id}/extend`)
+          .post(`/api/complaints/${complaint.id}/extend`)
           .set('authorization', auth['fz-admin'])
           .send({ reason: 'Witnesses are abroad', version: 2 })
           .expect(200);
         // 60 working days → 15 February 2027; plus 30 working days → 29 March 2027.
         expect(extended.body.resolveDueAt).toBe('2027-03-29T15:59:59.999Z');
-        const twice = await t.http().post(`/complaints/${complaint.id}/extend`).set('authorization', auth['fz-admin']).send({ reason: 'Once more please', version: 3 }).expect(409);
+        const twice = await t.http().post(`/api/complaints/${complaint.id}/extend`).set('authorization', auth['fz-admin']).send({ reason: 'Once more please', version: 3 }).expect(409);
         expect(twice.body.type).toMatch(/already-extended/);
-        await t.http().post(`/complaints/${complaint.id}/extend`).set('authorization', auth['fz-inspector']).send({ reason: 'Inspector try', version: 3 }).expect(403);
+        await t.http().post(`/api/complaints/${complaint.id}/extend`).set('authorization', auth['fz-inspector']).send({ reason: 'Inspector try', version: 3 }).expect(403);
       } finally {
         t.clock.set(MONDAY);
       }
@@ -346,17 +346,17 @@ describe('complaints: intake, routing, handling, visibility', () => {
       const complaint = await fuzhouComplaint({ description: 'Assignment complaint.' });
       const assigned = await t
         .http()
-        .post(`/complaints/${complaint.id}/assign`)
+        .post(`/api/complaints/${complaint.id}/assign`)
         .set('authorization', auth['fz-admin'])
         .send({ assigneeId: world.users['fz-inspector'], version: 1 })
         .expect(200);
       expect(assigned.body).toMatchObject({ assignedBureauId: world.bureaus.fuzhou, assigneeId: world.users['fz-inspector'], version: 2 });
-      const listed = await t.http().get('/complaints').query({ assigneeId: world.users['fz-inspector'] }).set('authorization', auth['fz-inspector']).expect(200);
+      const listed = await t.http().get('/api/complaints').query({ assigneeId: world.users['fz-inspector'] }).set('authorization', auth['fz-inspector']).expect(200);
       expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([complaint.id]);
 
       const toProvince = await t
         .http()
-        .post(`/complaints/${complaint.id}/assign`)
+        .post(`/api/complaints/${complaint.id}/assign`)
         .set('authorization', auth['fj-admin'])
         .send({ bureauId: world.bureaus.fujian, assigneeId: world.users['fj-inspector'], version: 2 })
         .expect(200);
@@ -364,25 +364,25 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
       const wrongOfficer = await t
         .http()
-        .post(`/complaints/${complaint.id}/assign`)
+        .post(`/api/complaints/${complaint.id}/assign`)
         .set('authorization', auth['fj-admin'])
         .send({ assigneeId: world.users['fz-inspector'], version: 3 })
         .expect(400);
       expect(wrongOfficer.body.errors).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
       const outside = await t
         .http()
-        .post(`/complaints/${complaint.id}/assign`)
+        .post(`/api/complaints/${complaint.id}/assign`)
         .set('authorization', auth['fj-admin'])
         .send({ bureauId: world.bureaus.xiamen, version: 3 })
         .expect(400);
       expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'bureauId' })]);
-      const nothing = await t.http().post(`/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ version: 3 }).expect(400);
+      const nothing = await t.http().post(`/api/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ version: 3 }).expect(400);
       expect(nothing.body.errors).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
       const again = { assigneeId: world.users['fj-admin'] };
-      await t.http().post(`/complaints/${complaint.id}/assign`).set('authorization', auth['fz-inspector']).send({ ...again, version: 3 }).expect(403);
-      await t.http().post(`/complaints/${complaint.id}/assign`).set('authorization', auth['ln-admin']).send({ ...again, version: 3 }).expect(404);
-      await t.http().post(`/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ ...again, version: 2 }).expect(409);
-      const done = await t.http().post(`/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ ...again, version: 3 }).expect(200);
+      await t.http().post(`/api/complaints/${complaint.id}/assign`).set('authorization', auth['fz-inspector']).send({ ...again, version: 3 }).expect(403);
+      await t.http().post(`/api/complaints/${complaint.id}/assign`).set('authorization', auth['ln-admin']).send({ ...again, version: 3 }).expect(404);
+      await t.http().post(`/api/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ ...again, version: 2 }).expect(409);
+      const done = await t.http().post(`/api/complaints/${complaint.id}/assign`).set('authorization', auth['fj-admin']).send({ ...again, version: 3 }).expect(200);
       expect(done.body.history.filter((e: { kind: string }) => e.kind === 'assigned')).toHaveLength(3);
     });
   });
@@ -402,7 +402,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
       const ofFuzhou = await inspection(world.agencies.fuzhou);
       const ofXiamen = await inspection(world.agencies.xiamen);
       const link = (user: string, inspectionId: string, version: number) =>
-        t.http().post(`/complaints/${complaint.id}/inspection`).set('authorization', auth[user]).send({ inspectionId, version });
+        t.http().post(`/api/complaints/${complaint.id}/inspection`).set('authorization', auth[user]).send({ inspectionId, version });
 
       const wrongAgency = await link('fj-inspector', ofXiamen, 1).expect(400);
       expect(wrongAgency.body.errors).toEqual([expect.objectContaining({ field: 'inspectionId' })]);
@@ -417,7 +417,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
       const planned = await t
         .http()
-        .post(`/complaints/${complaint.id}/inspection`)
+        .post(`/api/complaints/${complaint.id}/inspection`)
         .set('authorization', auth['fz-inspector'])
         .send({ planOn: '2026-12-01', version: 2 })
         .expect(200);
@@ -425,14 +425,14 @@ describe('complaints: intake, routing, handling, visibility', () => {
       expect(row).toEqual({ type: 'complaint', status: 'planned', complaint_id: complaint.id, agency_id: world.agencies.fuzhou });
       const both = await t
         .http()
-        .post(`/complaints/${complaint.id}/inspection`)
+        .post(`/api/complaints/${complaint.id}/inspection`)
         .set('authorization', auth['fz-inspector'])
         .send({ planOn: '2026-12-01', inspectionId: ofFuzhou, version: 3 })
         .expect(400);
       expect(both.body.errors).toEqual([expect.objectContaining({ field: 'inspectionId' })]);
       const unregistered = await lodge(complaintBody({ description: 'Unregistered agency, nothing to inspect.' })).expect(201);
       const [other] = (await t.db.query(`SELECT id FROM complaints WHERE tracking_code = $1`, [unregistered.body.trackingCode])) as { id: string }[];
-      const nothing = await t.http().post(`/complaints/${other.id}/inspection`).set('authorization', auth['fz-inspector']).send({ planOn: '2026-12-01', version: 1 }).expect(400);
+      const nothing = await t.http().post(`/api/complaints/${other.id}/inspection`).set('authorization', auth['fz-inspector']).send({ planOn: '2026-12-01', version: 1 }).expect(400);
       expect(nothing.body.errors).toEqual([expect.objectContaining({ field: 'planOn' })]);
     });
   });
@@ -446,7 +446,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
 
     it('shows the complainant to the handling bureau, the bureaus above it and the ministry', async () => {
       for (const user of ['fz-admin', 'fz-inspector', 'fj-admin', 'ministry']) {
-        const view = await t.http().get(`/complaints/${complaint.id}`).set('authorization', auth[user]).expect(200);
+        const view = await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', auth[user]).expect(200);
         expect(view.body).toMatchObject({ complainantName: '李四', complainantContact: '13800000000', complainantVisible: true });
       }
     });
@@ -454,34 +454,34 @@ describe('complaints: intake, routing, handling, visibility', () => {
     it('shows an agency user the complaint about its agency without name or contact, and lets it answer', async () => {
       await t
         .http()
-        .post(`/complaints/${complaint.id}/transition`)
+        .post(`/api/complaints/${complaint.id}/transition`)
         .set('authorization', auth['fz-inspector'])
         .send({ to: 'triaged', note: 'internal: 李四 called again', publicNote: 'Accepted for investigation', version: complaint.version })
         .expect(200);
-      const view = await t.http().get(`/complaints/${complaint.id}`).set('authorization', auth['agency-fj-1']).expect(200);
+      const view = await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', auth['agency-fj-1']).expect(200);
       expect(view.body).toMatchObject({ id: complaint.id, complainantName: null, complainantContact: null, complainantVisible: false });
       // Status changes and public notes, but not the officials' internal notes or names.
       expect(view.body.history.at(-1)).toMatchObject({ kind: 'transition', toStatus: 'triaged', note: null, publicNote: 'Accepted for investigation', actorUsername: 'official' });
       expect(JSON.stringify(view.body)).not.toContain('李四');
       expect(JSON.stringify(view.body)).not.toContain('13800000000');
 
-      const list = await t.http().get('/complaints').set('authorization', auth['agency-fj-1']).expect(200);
+      const list = await t.http().get('/api/complaints').set('authorization', auth['agency-fj-1']).expect(200);
       expect(list.body.items.length).toBeGreaterThan(0);
       expect(list.body.items.every((c: { agencyId: string }) => c.agencyId === world.agencies.fuzhou)).toBe(true);
       expect(JSON.stringify(list.body)).not.toContain('李四');
 
-      const profile = await t.http().get(`/agencies/${world.agencies.fuzhou}/profile`).set('authorization', auth['agency-fj-1']).expect(200);
+      const profile = await t.http().get(`/api/agencies/${world.agencies.fuzhou}/profile`).set('authorization', auth['agency-fj-1']).expect(200);
       expect(profile.body.complaints.some((c: { id: string }) => c.id === complaint.id)).toBe(true);
       expect(JSON.stringify(profile.body.complaints)).not.toContain('李四');
 
       const answered = await t
         .http()
-        .post(`/complaints/${complaint.id}/answer`)
+        .post(`/api/complaints/${complaint.id}/answer`)
         .set('authorization', auth['agency-fj-1'])
         .send({ answer: 'The fee was refunded on 20 November.' })
         .expect(200);
       expect(answered.body.history.at(-1)).toMatchObject({ kind: 'agency_answer', note: 'The fee was refunded on 20 November.' });
-      await t.http().post(`/complaints/${complaint.id}/answer`).set('authorization', auth['fz-admin']).send({ answer: 'x' }).expect(403);
+      await t.http().post(`/api/complaints/${complaint.id}/answer`).set('authorization', auth['fz-admin']).send({ answer: 'x' }).expect(403);
       const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM audit_events WHERE action = 'complaint.agency_answer' AND entity_id = $1`, [
         complaint.id,
       ])) as { count: number }[];
@@ -491,34 +491,34 @@ describe('complaints: intake, routing, handling, visibility', () => {
     it('hides complaints about other agencies from an agency user (404)', async () => {
       const other = await lodge(complaintBody({ description: 'About the Xiamen agency.', agencyName: 'Xiamen', jurisdictionCode: '350200' })).expect(201);
       const [row] = (await t.db.query(`SELECT id FROM complaints WHERE tracking_code = $1`, [other.body.trackingCode])) as { id: string }[];
-      await t.http().get(`/complaints/${row.id}`).set('authorization', auth['agency-fj-1']).expect(404);
-      await t.http().post(`/complaints/${row.id}/answer`).set('authorization', auth['agency-fj-1']).send({ answer: 'Not ours' }).expect(404);
+      await t.http().get(`/api/complaints/${row.id}`).set('authorization', auth['agency-fj-1']).expect(404);
+      await t.http().post(`/api/complaints/${row.id}/answer`).set('authorization', auth['agency-fj-1']).send({ answer: 'Not ours' }).expect(404);
     });
 
     it('keeps the complainant from a bureau in scope that does not handle the complaint', async () => {
       // Assigned to the Fujian province bureau: the Fuzhou city bureau still sees the case, not who complained.
       const handled = await fuzhouComplaint({ description: 'Province-handled complaint.' });
-      await t.http().post(`/complaints/${handled.id}/assign`).set('authorization', auth['fj-admin']).send({ bureauId: world.bureaus.fujian, version: 1 }).expect(200);
-      const city = await t.http().get(`/complaints/${handled.id}`).set('authorization', auth['fz-admin']).expect(200);
+      await t.http().post(`/api/complaints/${handled.id}/assign`).set('authorization', auth['fj-admin']).send({ bureauId: world.bureaus.fujian, version: 1 }).expect(200);
+      const city = await t.http().get(`/api/complaints/${handled.id}`).set('authorization', auth['fz-admin']).expect(200);
       expect(city.body).toMatchObject({ complainantName: null, complainantVisible: false });
-      const province = await t.http().get(`/complaints/${handled.id}`).set('authorization', auth['fj-inspector']).expect(200);
+      const province = await t.http().get(`/api/complaints/${handled.id}`).set('authorization', auth['fj-inspector']).expect(200);
       expect(province.body).toMatchObject({ complainantName: '李四', complainantVisible: true });
     });
 
     it('shows a Shandong inspector nothing of a Fujian complaint (404) and no system admin any case', async () => {
       const shandong = await addShandong(t);
-      await t.http().get(`/complaints/${complaint.id}`).set('authorization', shandong.inspector).expect(404);
-      const list = await t.http().get('/complaints').set('authorization', shandong.inspector).expect(200);
+      await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', shandong.inspector).expect(404);
+      const list = await t.http().get('/api/complaints').set('authorization', shandong.inspector).expect(200);
       expect(list.body.items).toEqual([]);
-      await t.http().post(`/complaints/${complaint.id}/transition`).set('authorization', shandong.inspector).send({ to: 'triaged', note: 'x', version: 1 }).expect(404);
-      await t.http().get(`/complaints/${complaint.id}`).set('authorization', auth.admin).expect(403);
-      await t.http().get('/complaints/not-a-uuid').set('authorization', auth.ministry).expect(400);
+      await t.http().post(`/api/complaints/${complaint.id}/transition`).set('authorization', shandong.inspector).send({ to: 'triaged', note: 'x', version: 1 }).expect(404);
+      await t.http().get(`/api/complaints/${complaint.id}`).set('authorization', auth.admin).expect(403);
+      await t.http().get('/api/complaints/not-a-uuid').set('authorization', auth.ministry).expect(400);
     });
   });
 
   describe('lists', () => {
     it('filters by status, category, agency, severity, overdue and dates, and pages with a cursor', async () => {
-      const ministry = (query: Record<string, string | number>) => t.http().get('/complaints').query(query).set('authorization', auth.ministry).expect(200);
+      const ministry = (query: Record<string, string | number>) => t.http().get('/api/complaints').query(query).set('authorization', auth.ministry).expect(200);
       const urgent = await ministry({ severity: 'urgent', limit: 200 });
       expect(urgent.body.items.length).toBeGreaterThan(0);
       expect(urgent.body.items.every((c: { severity: string }) => c.severity === 'urgent')).toBe(true);
@@ -548,7 +548,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen.size).toBe(total);
-      const bad = await t.http().get('/complaints').query({ severity: 'huge', overdue: 'perhaps' }).set('authorization', auth.ministry).expect(400);
+      const bad = await t.http().get('/api/complaints').query({ severity: 'huge', overdue: 'perhaps' }).set('authorization', auth.ministry).expect(400);
       expect([...new Set((bad.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual(['overdue', 'severity']);
     });
   });

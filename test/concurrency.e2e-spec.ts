@@ -27,7 +27,7 @@ describe('concurrency', () => {
   };
 
   afterEach(async () => {
-    const verify = await t.http().get('/audit/verify').set('authorization', as.admin).expect(200);
+    const verify = await t.http().get('/api/audit/verify').set('authorization', as.admin).expect(200);
     expect(verify.body.valid).toBe(true);
   });
 
@@ -35,7 +35,7 @@ describe('concurrency', () => {
     const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian });
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.http().post(`/licences/${licence.id}/${i % 2 ? 'suspend' : 'revoke'}`).set('authorization', as[i % 3 ? 'fj-admin' : 'fz-admin']).send({ reason: `decision ${i}` }),
+        t.http().post(`/api/licences/${licence.id}/${i % 2 ? 'suspend' : 'revoke'}`).set('authorization', as[i % 3 ? 'fj-admin' : 'fz-admin']).send({ reason: `decision ${i}` }),
       ),
     );
     expectOneWinner(answers);
@@ -45,12 +45,12 @@ describe('concurrency', () => {
 
   it('50 decisions on one application: one wins, one licence issued', async () => {
     const agency = await login(t, 'agency-fj-1');
-    const application = await t.http().post('/licence-applications').set('authorization', `Bearer ${agency.accessToken}`)
+    const application = await t.http().post('/api/licence-applications').set('authorization', `Bearer ${agency.accessToken}`)
       .send({ kind: 'new', licenceType: 'human_resources_service', scope: { activities: ['job_placement'], destinationCountries: [] } }).expect(201);
     const decisions = ['approve', 'refuse', 'return'] as const;
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.http().post(`/licence-applications/${application.body.id}/decision`).set('authorization', as['fj-admin']).send({ decision: decisions[i % 3], reason: 'concurrent decision' }),
+        t.http().post(`/api/licence-applications/${application.body.id}/decision`).set('authorization', as['fj-admin']).send({ decision: decisions[i % 3], reason: 'concurrent decision' }),
       ),
     );
     expectOneWinner(answers);
@@ -61,19 +61,19 @@ describe('concurrency', () => {
 
   it('50 edits of one agency with the same version: one wins', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => t.http().patch(`/agencies/${world.agencies.xiamen}`).set('authorization', as['fj-admin']).send({ version: 1, address: `地址 ${i}` })),
+      Array.from({ length: 50 }, (_, i) => t.http().patch(`/api/agencies/${world.agencies.xiamen}`).set('authorization', as['fj-admin']).send({ version: 1, address: `地址 ${i}` })),
     );
     expectOneWinner(answers);
   });
 
   it('50 filings of findings on one inspection with the same version: one wins, one finding set', async () => {
-    const created = await t.http().post('/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
+    const created = await t.http().post('/api/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
     const codes = await itemCodes(t, created.body.templateId);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t
           .http()
-          .put(`/inspections/${created.body.id}/findings`)
+          .put(`/api/inspections/${created.body.id}/findings`)
           .set('authorization', as[i % 2 ? 'fz-inspector' : 'fj-inspector'])
           .send({ findings: findingsFor(codes, { [codes[i % codes.length]]: 'non_compliant' }), version: created.body.version }),
       ),
@@ -82,19 +82,19 @@ describe('concurrency', () => {
     const winner = answers.find((a) => a.status === 200)!;
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM inspection_findings WHERE inspection_id = $1`, [created.body.id]);
     expect(n).toBe(codes.length);
-    const stored = await t.http().get(`/inspections/${created.body.id}`).set('authorization', as['fz-inspector']).expect(200);
+    const stored = await t.http().get(`/api/inspections/${created.body.id}`).set('authorization', as['fz-inspector']).expect(200);
     expect(stored.body.version).toBe(winner.body.version);
   });
 
   it('50 submissions of one inspection: one wins', async () => {
-    const created = await t.http().post('/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
+    const created = await t.http().post('/api/inspections').set('authorization', as['fz-inspector']).send({ agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' }).expect(201);
     const codes = await itemCodes(t, created.body.templateId);
-    const filed = await t.http().put(`/inspections/${created.body.id}/findings`).set('authorization', as['fz-inspector']).send({ findings: findingsFor(codes, { [codes[0]]: 'non_compliant' }), version: created.body.version }).expect(200);
+    const filed = await t.http().put(`/api/inspections/${created.body.id}/findings`).set('authorization', as['fz-inspector']).send({ findings: findingsFor(codes, { [codes[0]]: 'non_compliant' }), version: created.body.version }).expect(200);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t
           .http()
-          .post(`/inspections/${created.body.id}/submit`)
+          .post(`/api/inspections/${created.body.id}/submit`)
           .set('authorization', as[i % 2 ? 'fz-inspector' : 'fz-admin'])
           .send({ version: filed.body.version, sanctionProposal: i % 3 ? { sanction: 'warning', reason: `proposal ${i}` } : undefined }),
       ),
@@ -123,7 +123,7 @@ describe('concurrency', () => {
       Array.from({ length: 50 }, (_, i) =>
         t
           .http()
-          .post(`/inspections/${submitted.id}/sanction-decision`)
+          .post(`/api/inspections/${submitted.id}/sanction-decision`)
           .set('authorization', as['ln-admin'])
           .send({ ...decisions[i % 3], reason: `concurrent decision ${i}`, version: submitted.version }),
       ),
@@ -136,14 +136,14 @@ describe('concurrency', () => {
   });
 
   it('50 transitions of one complaint with the same version: one wins, one event', async () => {
-    const receipt = await t.http().post('/public/complaints').send(complaintBody({ description: 'Concurrent transitions complaint.' })).expect(201);
+    const receipt = await t.http().post('/api/public/complaints').send(complaintBody({ description: 'Concurrent transitions complaint.' })).expect(201);
     const [complaint] = (await t.db.query(`SELECT id, version FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as { id: string; version: number }[];
     const [{ before }] = await t.db.query(`SELECT count(*)::int AS before FROM complaint_events WHERE complaint_id = $1`, [complaint.id]);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t
           .http()
-          .post(`/complaints/${complaint.id}/transition`)
+          .post(`/api/complaints/${complaint.id}/transition`)
           .set('authorization', as[['fz-inspector', 'fz-admin', 'fj-admin', 'fj-inspector'][i % 4]])
           .send({ to: 'triaged', note: `triage ${i}`, version: complaint.version }),
       ),
@@ -156,13 +156,13 @@ describe('concurrency', () => {
   });
 
   it('50 assignments of one complaint with the same version: one wins', async () => {
-    const receipt = await t.http().post('/public/complaints').send(complaintBody({ description: 'Concurrent assignment complaint.' })).expect(201);
+    const receipt = await t.http().post('/api/public/complaints').send(complaintBody({ description: 'Concurrent assignment complaint.' })).expect(201);
     const [complaint] = (await t.db.query(`SELECT id, version FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as { id: string; version: number }[];
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t
           .http()
-          .post(`/complaints/${complaint.id}/assign`)
+          .post(`/api/complaints/${complaint.id}/assign`)
           .set('authorization', as[i % 2 ? 'fz-admin' : 'fj-admin'])
           .send({ assigneeId: world.users['fz-inspector'], version: complaint.version }),
       ),

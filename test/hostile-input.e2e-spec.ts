@@ -50,7 +50,7 @@ describe('hostile input', () => {
     t = await startTestApp({ env: { RATE_LIMIT_DEFAULT_PER_MINUTE: '1000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000000' } });
     await seedWorld(t);
     as = await signInAll(t);
-    routes = t.app.get(RoutePolicies).list().filter((r) => !r.path.startsWith('/health') && !r.path.startsWith('/admin/jobs'));
+    routes = t.app.get(RoutePolicies).list().filter((r) => !r.path.startsWith('/health') && !r.path.startsWith('/api/admin/jobs'));
   });
   afterAll(() => t.close());
 
@@ -66,7 +66,7 @@ describe('hostile input', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), body, query, nasty, async (route, payload, params, pathValue) => {
         // Sign-in attempts are audited by design (even refused ones); they are covered by the auth tests.
-        const audited = !route.path.startsWith('/auth/');
+        const audited = !route.path.startsWith('/api/auth/');
         const before = audited ? await lastAuditSeq() : 0;
         const path = route.path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(pathValue) || 'x');
         const request = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path).query(params);
@@ -83,7 +83,7 @@ describe('hostile input', () => {
   });
 
   it('answers problem+json to every refused request', async () => {
-    const response = await t.http().post('/agencies').set('authorization', as['fz-admin']).send({ uscc: "' OR 1=1 --", nameZh: '\u0000', jurisdictionCode: ['350100'] }).expect(400);
+    const response = await t.http().post('/api/agencies').set('authorization', as['fz-admin']).send({ uscc: "' OR 1=1 --", nameZh: '\u0000', jurisdictionCode: ['350100'] }).expect(400);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
     expect(response.body.errors.length).toBeGreaterThan(0);
   });

@@ -38,21 +38,21 @@ describe('HTTP conventions', () => {
 
   it('answers malformed JSON, wrong media types and oversized bodies with problems, changing nothing', async () => {
     const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM users`);
-    const malformed = await t.http().post('/users').set('authorization', as.admin).set('content-type', 'application/json').send('{"username": ').expect(400);
+    const malformed = await t.http().post('/api/users').set('authorization', as.admin).set('content-type', 'application/json').send('{"username": ').expect(400);
     expectProblem(malformed.body, 400);
-    const media = await t.http().post('/users').set('authorization', as.admin).set('content-type', 'application/xml').send('<user/>');
+    const media = await t.http().post('/api/users').set('authorization', as.admin).set('content-type', 'application/xml').send('<user/>');
     expect(media.status).toBe(415);
     expectProblem(media.body, 415);
-    const huge = await t.http().post('/users').set('authorization', as.admin).send({ username: 'big', displayName: 'x'.repeat(10_000), password: 'a-long-enough-password', role: 'inspector' }).expect(413);
+    const huge = await t.http().post('/api/users').set('authorization', as.admin).send({ username: 'big', displayName: 'x'.repeat(10_000), password: 'a-long-enough-password', role: 'inspector' }).expect(413);
     expectProblem(huge.body, 413);
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM users`);
     expect(after).toBe(before);
   });
 
   it('refuses unknown query parameters and wrong types field by field', async () => {
-    const response = await t.http().get('/users?limit=abc&sort=name').set('authorization', as.admin).expect(400);
+    const response = await t.http().get('/api/users?limit=abc&sort=name').set('authorization', as.admin).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(expect.arrayContaining(['limit', 'sort']));
-    await t.http().get('/users?limit=100000').set('authorization', as.admin).expect(400);
+    await t.http().get('/api/users?limit=100000').set('authorization', as.admin).expect(400);
   });
 
   it('gives every route an access policy (a route without one keeps the app from starting)', () => {
@@ -63,7 +63,7 @@ describe('HTTP conventions', () => {
   });
 
   it('documents every route with its roles, and every request body, in OpenAPI', async () => {
-    const document = (await t.http().get('/docs-json').expect(200)).body as {
+    const document = (await t.http().get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
@@ -78,12 +78,12 @@ describe('HTTP conventions', () => {
         expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(0);
       }
     }
-    expect(document.paths['/users'].post['x-roles']).toEqual(['system_admin', 'bureau_admin']);
+    expect(document.paths['/api/users'].post['x-roles']).toEqual(['system_admin', 'bureau_admin']);
     expect(document.components.schemas.CreateUserRequest.properties).toHaveProperty('username');
   });
 
   it('serves the Swagger UI at /docs', async () => {
-    const response = await t.http().get('/docs').expect(200);
+    const response = await t.http().get('/api/docs').expect(200);
     expect(response.text).toMatch(/swagger/i);
   });
 });

@@ -40,39 +40,39 @@ describe('checklists and inspections', () => {
 
   describe('checklist templates', () => {
     it('are seeded from the reference checklists with both languages; Accept-Language picks the primary text', async () => {
-      const zh = await get('ministry', `/checklist-templates/${seededId}`).expect(200);
+      const zh = await get('ministry', `/api/checklist-templates/${seededId}`).expect(200);
       expect(zh.body).toMatchObject({ code: 'ILO-INSPECTION', kind: 'inspection', version: 1, status: 'published', language: 'zh-CN' });
       expect(zh.body.items).toHaveLength(23);
       expect(zh.body.items[0]).toMatchObject({ code: 'LIC-1', criticality: 'critical', points: 0, legalBasis: 'C181 Art.3', text: '机构持有有效许可证并公示。', textEn: 'The agency holds a valid licence and displays it.' });
-      const en = await get('ministry', `/checklist-templates/${seededId}`).set('accept-language', 'en').expect(200);
+      const en = await get('ministry', `/api/checklist-templates/${seededId}`).set('accept-language', 'en').expect(200);
       expect(en.body.items[0]).toMatchObject({ text: 'The agency holds a valid licence and displays it.', textZh: '机构持有有效许可证并公示。' });
-      const list = await get('fj-inspector', '/checklist-templates?kind=self_assessment').expect(200);
+      const list = await get('fj-inspector', '/api/checklist-templates?kind=self_assessment').expect(200);
       expect(list.body.items.map((i: { code: string }) => i.code)).toEqual(['ILO-SELF-ASSESSMENT']);
       expect(list.body.items[0].items).toHaveLength(29);
     });
 
     it('are written by the ministry only, validated field by field', async () => {
-      expectProblem((await post('fj-admin', '/checklist-templates', BANDS_TEMPLATE).expect(403)).body, 403);
-      const bad = await post('ministry', '/checklist-templates', { ...BANDS_TEMPLATE, items: [{ ...BANDS_TEMPLATE.items[0], criticality: 'fatal', points: -1 }] }).expect(400);
+      expectProblem((await post('fj-admin', '/api/checklist-templates', BANDS_TEMPLATE).expect(403)).body, 403);
+      const bad = await post('ministry', '/api/checklist-templates', { ...BANDS_TEMPLATE, items: [{ ...BANDS_TEMPLATE.items[0], criticality: 'fatal', points: -1 }] }).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['items[0].criticality', 'items[0].points']);
-      const duplicate = await post('ministry', '/checklist-templates', { ...BANDS_TEMPLATE, items: [BANDS_TEMPLATE.items[0], BANDS_TEMPLATE.items[0]] }).expect(400);
+      const duplicate = await post('ministry', '/api/checklist-templates', { ...BANDS_TEMPLATE, items: [BANDS_TEMPLATE.items[0], BANDS_TEMPLATE.items[0]] }).expect(400);
       expect(duplicate.body.errors[0].message).toMatch(/CRIT appears more than once/);
     });
 
     it('publish once; a published version never changes, a change is a new version', async () => {
-      const draft = await post('ministry', '/checklist-templates', BANDS_TEMPLATE).expect(201);
+      const draft = await post('ministry', '/api/checklist-templates', BANDS_TEMPLATE).expect(201);
       expect(draft.body).toMatchObject({ code: 'BANDS', version: 1, status: 'draft' });
       // A draft cannot be inspected by.
-      const early = await post('fj-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10', templateId: draft.body.id }).expect(400);
+      const early = await post('fj-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10', templateId: draft.body.id }).expect(400);
       expect(early.body.errors[0].field).toBe('templateId');
-      const published = await post('ministry', `/checklist-templates/${draft.body.id}/publish`, {}).expect(200);
+      const published = await post('ministry', `/api/checklist-templates/${draft.body.id}/publish`, {}).expect(200);
       expect(published.body.status).toBe('published');
-      const again = await post('ministry', `/checklist-templates/${draft.body.id}/publish`, {}).expect(409);
+      const again = await post('ministry', `/api/checklist-templates/${draft.body.id}/publish`, {}).expect(409);
       expect(again.body.currentStatus).toBe('published');
       await expect(t.db.query(`UPDATE checklist_items SET points = 99 WHERE template_id = $1`, [draft.body.id])).rejects.toThrow(/published/);
-      const next = await post('ministry', '/checklist-templates', { ...BANDS_TEMPLATE, kind: 'inspection' }).expect(201);
+      const next = await post('ministry', '/api/checklist-templates', { ...BANDS_TEMPLATE, kind: 'inspection' }).expect(201);
       expect(next.body.version).toBe(2);
-      const otherKind = await post('ministry', '/checklist-templates', { ...BANDS_TEMPLATE, kind: 'self_assessment' }).expect(400);
+      const otherKind = await post('ministry', '/api/checklist-templates', { ...BANDS_TEMPLATE, kind: 'self_assessment' }).expect(400);
       expect(otherKind.body.errors[0].field).toBe('kind');
       bandsId = draft.body.id;
     });
@@ -84,7 +84,7 @@ describe('checklists and inspections', () => {
       expect(submitted).toMatchObject({ status: 'submitted', outcome: 'critical_violation', violationPoints: 3 });
       // 22 applicable items, 20 compliant.
       expect(submitted.score).toBe(90.91);
-      const detail = await get('fj-inspector', `/inspections/${submitted.id}`).expect(200);
+      const detail = await get('fj-inspector', `/api/inspections/${submitted.id}`).expect(200);
       expect(detail.body.correctiveActions.map((a: { itemCode: string; dueOn: string }) => [a.itemCode, a.dueOn])).toEqual([
         ['FEE-1', '2026-06-30'],
         ['GOV-2', '2026-08-14'],
@@ -99,7 +99,7 @@ describe('checklists and inspections', () => {
     ] as const)('findings %j give %s at %i points', async (results, outcome, points) => {
       const submitted = await inspect(t, as['fj-inspector'], world.agencies.xiamen, { templateId: bandsId, results });
       expect(submitted).toMatchObject({ outcome, violationPoints: points });
-      const followUps = await get('fj-inspector', `/inspections?type=follow_up&agencyId=${world.agencies.xiamen}`).expect(200);
+      const followUps = await get('fj-inspector', `/api/inspections?type=follow_up&agencyId=${world.agencies.xiamen}`).expect(200);
       const mine = followUps.body.items.filter((i: { followUpOfId: string }) => i.followUpOfId === submitted.id);
       // Only a serious violation plans a follow-up visit, 30 days after submission.
       expect(mine).toEqual(outcome === 'serious_violation' ? [expect.objectContaining({ status: 'planned', inspectionDate: '2026-07-15', templateId: bandsId })] : []);
@@ -108,8 +108,8 @@ describe('checklists and inspections', () => {
 
   describe('findings', () => {
     it('must name every item once, nothing else, at the version read', async () => {
-      const created = await post('fj-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'thematic', inspectionDate: '2026-06-12', templateId: bandsId }).expect(201);
-      const path = `/inspections/${created.body.id}/findings`;
+      const created = await post('fj-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'thematic', inspectionDate: '2026-06-12', templateId: bandsId }).expect(201);
+      const path = `/api/inspections/${created.body.id}/findings`;
       const bad = await put('fj-inspector', path, { findings: [{ itemCode: 'CRIT', result: 'compliant' }, { itemCode: 'NOPE', result: 'compliant' }, { itemCode: 'P1', result: 'maybe' }], version: 1 }).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['findings[2].result']);
       const unknown = await put('fj-inspector', path, { findings: [{ itemCode: 'CRIT', result: 'compliant' }, { itemCode: 'NOPE', result: 'compliant' }], version: 1 }).expect(400);
@@ -121,20 +121,20 @@ describe('checklists and inspections', () => {
       expect(ok.body).toMatchObject({ status: 'in_progress', version: 2 });
       const stale = await put('fj-inspector', path, { findings: findingsFor(['CRIT', 'P15', 'P1']), version: 1 }).expect(409);
       expect(stale.body.currentVersion).toBe(2);
-      const staleSubmit = await post('fj-inspector', `/inspections/${created.body.id}/submit`, { version: 1 }).expect(409);
+      const staleSubmit = await post('fj-inspector', `/api/inspections/${created.body.id}/submit`, { version: 1 }).expect(409);
       expectProblem(staleSubmit.body, 409);
     });
 
     it('are immutable after submission; a correction is an audited addendum beside them', async () => {
       const submitted = await inspect(t, as['fj-inspector'], world.agencies.fuzhou, { templateId: bandsId, results: { P1: 'non_compliant' } });
-      const refused = await put('fj-inspector', `/inspections/${submitted.id}/findings`, { findings: findingsFor(['CRIT', 'P15', 'P1']), version: submitted.version }).expect(409);
+      const refused = await put('fj-inspector', `/api/inspections/${submitted.id}/findings`, { findings: findingsFor(['CRIT', 'P15', 'P1']), version: submitted.version }).expect(409);
       expect(refused.body).toMatchObject({ currentStatus: 'submitted' });
-      const resubmit = await post('fj-inspector', `/inspections/${submitted.id}/submit`, { version: submitted.version }).expect(409);
+      const resubmit = await post('fj-inspector', `/api/inspections/${submitted.id}/submit`, { version: submitted.version }).expect(409);
       expect(resubmit.body.currentStatus).toBe('submitted');
-      const bad = await post('fj-inspector', `/inspections/${submitted.id}/addenda`, { itemCode: 'NOPE', note: 'typo' }).expect(400);
+      const bad = await post('fj-inspector', `/api/inspections/${submitted.id}/addenda`, { itemCode: 'NOPE', note: 'typo' }).expect(400);
       expect(bad.body.errors[0].field).toBe('itemCode');
-      await post('fj-inspector', `/inspections/${submitted.id}/addenda`, { itemCode: 'P1', correctedResult: 'compliant', note: 'The records were found the next day.' }).expect(201);
-      const detail = await get('fj-admin', `/inspections/${submitted.id}`).set('accept-language', 'en').expect(200);
+      await post('fj-inspector', `/api/inspections/${submitted.id}/addenda`, { itemCode: 'P1', correctedResult: 'compliant', note: 'The records were found the next day.' }).expect(201);
+      const detail = await get('fj-admin', `/api/inspections/${submitted.id}`).set('accept-language', 'en').expect(200);
       expect(detail.body.findings.find((f: { itemCode: string }) => f.itemCode === 'P1')).toMatchObject({ result: 'non_compliant', text: 'One point' });
       expect(detail.body.addenda).toEqual([expect.objectContaining({ itemCode: 'P1', correctedResult: 'compliant', authorUsername: 'fj-inspector' })]);
       expect(detail.body).toMatchObject({ outcome: 'minor_issues', violationPoints: 1 });
@@ -146,28 +146,28 @@ describe('checklists and inspections', () => {
   describe('access', () => {
     it('refuses roles that do not inspect (403) and agencies out of scope (404)', async () => {
       const body = { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-10' };
-      expectProblem((await post('agency-fj-1', '/inspections', body).expect(403)).body, 403);
-      expectProblem((await post('ministry', '/inspections', body).expect(403)).body, 403);
-      expectProblem((await post('ln-inspector', '/inspections', body).expect(404)).body, 404);
-      expectProblem((await post('fz-inspector', '/inspections', { ...body, agencyId: world.agencies.xiamen }).expect(404)).body, 404);
-      const invalid = await post('fj-inspector', '/inspections', { ...body, type: 'surprise', inspectionDate: '15/06/2026' }).expect(400);
+      expectProblem((await post('agency-fj-1', '/api/inspections', body).expect(403)).body, 403);
+      expectProblem((await post('ministry', '/api/inspections', body).expect(403)).body, 403);
+      expectProblem((await post('ln-inspector', '/api/inspections', body).expect(404)).body, 404);
+      expectProblem((await post('fz-inspector', '/api/inspections', { ...body, agencyId: world.agencies.xiamen }).expect(404)).body, 404);
+      const invalid = await post('fj-inspector', '/api/inspections', { ...body, type: 'surprise', inspectionDate: '15/06/2026' }).expect(400);
       expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['inspectionDate', 'type']);
     });
 
     it('an inspector of another province cannot see or change a Fujian inspection (404)', async () => {
       const submitted = await inspect(t, as['fj-inspector'], world.agencies.fuzhou, { templateId: bandsId });
-      expectProblem((await get('ln-inspector', `/inspections/${submitted.id}`).expect(404)).body, 404);
-      await post('ln-inspector', `/inspections/${submitted.id}/addenda`, { note: 'not mine' }).expect(404);
-      const lnList = await get('ln-inspector', '/inspections').expect(200);
+      expectProblem((await get('ln-inspector', `/api/inspections/${submitted.id}`).expect(404)).body, 404);
+      await post('ln-inspector', `/api/inspections/${submitted.id}/addenda`, { note: 'not mine' }).expect(404);
+      const lnList = await get('ln-inspector', '/api/inspections').expect(200);
       expect(lnList.body.items).toEqual([]);
-      await get('ministry', `/inspections/${submitted.id}`).expect(200);
+      await get('ministry', `/api/inspections/${submitted.id}`).expect(200);
       // The agency sees its own inspections once submitted, never a visit still planned.
-      await get('agency-fj-1', `/inspections/${submitted.id}`).expect(200);
-      const planned = await post('fj-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-07-01' }).expect(201);
-      await get('agency-fj-1', `/inspections/${planned.body.id}`).expect(404);
-      const own = await get('agency-fj-1', '/inspections').expect(200);
+      await get('agency-fj-1', `/api/inspections/${submitted.id}`).expect(200);
+      const planned = await post('fj-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-07-01' }).expect(201);
+      await get('agency-fj-1', `/api/inspections/${planned.body.id}`).expect(404);
+      const own = await get('agency-fj-1', '/api/inspections').expect(200);
       expect(own.body.items.every((i: { status: string; agencyId: string }) => ['submitted', 'closed'].includes(i.status) && i.agencyId === world.agencies.fuzhou)).toBe(true);
-      const profile = await get('agency-fj-1', `/agencies/${world.agencies.fuzhou}/profile`).expect(200);
+      const profile = await get('agency-fj-1', `/api/agencies/${world.agencies.fuzhou}/profile`).expect(200);
       expect(profile.body.inspections.map((i: { id: string }) => i.id)).not.toContain(planned.body.id);
     });
   });
@@ -175,10 +175,10 @@ describe('checklists and inspections', () => {
   describe('corrective actions', () => {
     it('the agency answers, the inspector verifies or reopens', async () => {
       const submitted = await inspect(t, as['fz-inspector'], world.agencies.fuzhou, { templateId: bandsId, results: { P1: 'non_compliant', P15: 'non_compliant' } });
-      const list = await get('agency-fj-1', `/corrective-actions?inspectionId=${submitted.id}`).expect(200);
+      const list = await get('agency-fj-1', `/api/corrective-actions?inspectionId=${submitted.id}`).expect(200);
       expect(list.body.items).toHaveLength(2);
       const [first, second] = list.body.items as { id: string; version: number }[];
-      const patch = (user: string, id: string, body: Record<string, unknown>) => t.http().patch(`/corrective-actions/${id}`).set('authorization', as[user]).send(body);
+      const patch = (user: string, id: string, body: Record<string, unknown>) => t.http().patch(`/api/corrective-actions/${id}`).set('authorization', as[user]).send(body);
       expectProblem((await patch('fz-inspector', first.id, { action: 'submit', response: 'done', version: first.version }).expect(403)).body, 403);
       const missing = await patch('agency-fj-1', first.id, { action: 'submit', version: first.version }).expect(400);
       expect(missing.body.errors[0].field).toBe('response');
@@ -199,18 +199,18 @@ describe('checklists and inspections', () => {
 
   describe('cancellation', () => {
     it('calls off an inspection not yet submitted, once', async () => {
-      const created = await post('fz-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'complaint', inspectionDate: '2026-06-20', complaintId: '11111111-1111-4111-8111-111111111111' }).expect(201);
+      const created = await post('fz-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'complaint', inspectionDate: '2026-06-20', complaintId: '11111111-1111-4111-8111-111111111111' }).expect(201);
       expect(created.body.complaintId).toBe('11111111-1111-4111-8111-111111111111');
-      const linked = await get('fj-admin', '/inspections?complaintId=11111111-1111-4111-8111-111111111111').expect(200);
+      const linked = await get('fj-admin', '/api/inspections?complaintId=11111111-1111-4111-8111-111111111111').expect(200);
       expect(linked.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
-      expectProblem((await post('agency-fj-1', `/inspections/${created.body.id}/cancel`, { reason: 'not needed', version: 1 }).expect(403)).body, 403);
-      const noReason = await post('fz-inspector', `/inspections/${created.body.id}/cancel`, { version: 1 }).expect(400);
+      expectProblem((await post('agency-fj-1', `/api/inspections/${created.body.id}/cancel`, { reason: 'not needed', version: 1 }).expect(403)).body, 403);
+      const noReason = await post('fz-inspector', `/api/inspections/${created.body.id}/cancel`, { version: 1 }).expect(400);
       expect(noReason.body.errors[0].field).toBe('reason');
-      const cancelled = await post('fz-inspector', `/inspections/${created.body.id}/cancel`, { reason: 'Complaint withdrawn', version: 1 }).expect(200);
+      const cancelled = await post('fz-inspector', `/api/inspections/${created.body.id}/cancel`, { reason: 'Complaint withdrawn', version: 1 }).expect(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Complaint withdrawn', outcome: null });
-      const again = await post('fz-inspector', `/inspections/${created.body.id}/cancel`, { reason: 'again', version: cancelled.body.version }).expect(409);
+      const again = await post('fz-inspector', `/api/inspections/${created.body.id}/cancel`, { reason: 'again', version: cancelled.body.version }).expect(409);
       expect(again.body.currentStatus).toBe('cancelled');
-      await put('fz-inspector', `/inspections/${created.body.id}/findings`, { findings: [], version: cancelled.body.version }).expect(409);
+      await put('fz-inspector', `/api/inspections/${created.body.id}/findings`, { findings: [], version: cancelled.body.version }).expect(409);
     });
   });
 
@@ -226,7 +226,7 @@ describe('checklists and inspections', () => {
         const overdue = await service.markOverdue();
         expect(overdue.map((o) => o.id).sort()).toEqual(due.map((d) => d.id).sort());
         expect(await service.markOverdue()).toEqual([]);
-        const list = await get('fj-admin', '/corrective-actions?status=overdue').expect(200);
+        const list = await get('fj-admin', '/api/corrective-actions?status=overdue').expect(200);
         expect(list.body.items.length).toBe(overdue.length);
         const [risk] = await t.db.query(`SELECT risk_factors FROM agencies WHERE id = $1`, [overdue[0].agencyId]);
         expect(risk.risk_factors).toEqual(expect.arrayContaining([expect.objectContaining({ factor: 'corrective_actions', detail: expect.stringMatching(/[1-9] overdue/) })]));
@@ -246,21 +246,21 @@ describe('checklists and inspections', () => {
       });
       expect(submitted).toMatchObject({ outcome: 'critical_violation', sanctionProposal: 'suspension' });
       const decision = { sanction: 'suspension', suspensionDays: 30, reason: 'Workers passports were held', version: submitted.version };
-      expectProblem((await post('fj-inspector', `/inspections/${submitted.id}/sanction-decision`, decision).expect(403)).body, 403);
-      expectProblem((await post('ln-admin', `/inspections/${submitted.id}/sanction-decision`, decision).expect(404)).body, 404);
-      const noDays = await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, { ...decision, suspensionDays: undefined }).expect(400);
+      expectProblem((await post('fj-inspector', `/api/inspections/${submitted.id}/sanction-decision`, decision).expect(403)).body, 403);
+      expectProblem((await post('ln-admin', `/api/inspections/${submitted.id}/sanction-decision`, decision).expect(404)).body, 404);
+      const noDays = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { ...decision, suspensionDays: undefined }).expect(400);
       expect(noDays.body.errors).toEqual([{ field: 'suspensionDays', message: 'a suspension needs suspensionDays' }]);
-      await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, { ...decision, version: submitted.version + 5 }).expect(409);
-      const decided = await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, decision).expect(200);
+      await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { ...decision, version: submitted.version + 5 }).expect(409);
+      const decided = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, decision).expect(200);
       expect(decided.body).toMatchObject({ status: 'closed', sanctionDecision: 'suspension', decidedSuspensionDays: 30, sanctionedLicenceIds: [licence.id] });
-      const after = await get('fj-admin', `/licences/${licence.id}`).expect(200);
+      const after = await get('fj-admin', `/api/licences/${licence.id}`).expect(200);
       expect(after.body).toMatchObject({ status: 'suspended', suspendedUntil: '2026-07-14' });
       expect(after.body.events.at(-1)).toMatchObject({ kind: 'suspended', actorUsername: 'fj-admin', details: expect.objectContaining({ inspectionId: submitted.id }) });
-      const verification = await t.http().get(`/public/licences/${licence.licenceNumber}`).expect(200);
+      const verification = await t.http().get(`/api/public/licences/${licence.licenceNumber}`).expect(200);
       expect(verification.body).toMatchObject({ valid: false, status: 'suspended' });
       const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_id IN ($1, $2) ORDER BY seq`, [submitted.id, licence.id]);
       expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['inspection.submit', 'licence.suspend', 'inspection.sanction_decision']));
-      const twice = await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, { ...decision, version: decided.body.version }).expect(409);
+      const twice = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { ...decision, version: decided.body.version }).expect(409);
       expect(twice.body.currentStatus).toBe('closed');
     });
 
@@ -273,17 +273,17 @@ describe('checklists and inspections', () => {
       const agencyId = agency[0].id as string;
       const revoked = await insertLicence(t, { agencyId, bureauId: world.bureaus.fujian, status: 'revoked' });
       const submitted = await inspect(t, as['fj-inspector'], agencyId, { templateId: bandsId, results: { CRIT: 'non_compliant' } });
-      const refused = await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, { sanction: 'revocation', reason: 'Critical failure', version: submitted.version, licenceId: revoked.id }).expect(409);
+      const refused = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'revocation', reason: 'Critical failure', version: submitted.version, licenceId: revoked.id }).expect(409);
       expect(refused.body.currentStatus).toBe('revoked');
-      const still = await get('fj-admin', `/inspections/${submitted.id}`).expect(200);
+      const still = await get('fj-admin', `/api/inspections/${submitted.id}`).expect(200);
       expect(still.body).toMatchObject({ status: 'submitted', sanctionDecision: null });
-      await post('fj-admin', `/inspections/${submitted.id}/sanction-decision`, { sanction: 'warning', reason: 'Written warning', version: submitted.version }).expect(200);
+      await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'warning', reason: 'Written warning', version: submitted.version }).expect(200);
     });
   });
 
   describe('risk priorities', () => {
     it('rank the agencies in scope, each score the sum of its factors', async () => {
-      const ranked = await get('fj-admin', '/inspections/priorities').expect(200);
+      const ranked = await get('fj-admin', '/api/inspections/priorities').expect(200);
       const items = ranked.body.items as { rank: number; agencyId: string; score: number; factors: { factor: string; points: number; detail: string }[] }[];
       expect(items.map((i) => i.agencyId)).not.toContain(world.agencies.shenyang);
       for (const [index, item] of items.entries()) {
@@ -299,13 +299,13 @@ describe('checklists and inspections', () => {
         ]),
       );
       // Liaoning sees its own agency, never inspected.
-      const ln = await get('ln-admin', '/inspections/priorities').expect(200);
+      const ln = await get('ln-admin', '/api/inspections/priorities').expect(200);
       expect(ln.body.items).toEqual([expect.objectContaining({ agencyId: world.agencies.shenyang, score: 25, factors: [{ factor: 'last_inspection', points: 25, detail: 'never inspected' }] })]);
-      expectProblem((await get('agency-fj-1', '/inspections/priorities').expect(403)).body, 403);
+      expectProblem((await get('agency-fj-1', '/api/inspections/priorities').expect(403)).body, 403);
     });
 
     it('shows on the agency profile, and recomputeAll stores every score', async () => {
-      const profile = await get('fj-admin', `/agencies/${world.agencies.xiamen}/profile`).expect(200);
+      const profile = await get('fj-admin', `/api/agencies/${world.agencies.xiamen}/profile`).expect(200);
       expect(profile.body.risk.score).toBeGreaterThan(0);
       expect(profile.body.inspections.length).toBeGreaterThan(0);
       expect(profile.body.selfAssessments).toEqual([]);
@@ -318,16 +318,16 @@ describe('checklists and inspections', () => {
   });
 
   it('an inspection keeps the checklist version it started on when a new version is published', async () => {
-    const started = await post('fj-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-16', templateId: seededId }).expect(201);
-    const seeded = await get('ministry', `/checklist-templates/${seededId}`).expect(200);
+    const started = await post('fj-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-16', templateId: seededId }).expect(201);
+    const seeded = await get('ministry', `/api/checklist-templates/${seededId}`).expect(200);
     const shorter = seeded.body.items.slice(0, 5).map(({ code, section, criticality, points, legalBasis, textZh, textEn }: Record<string, unknown>) => ({ code, section, criticality, points, legalBasis, textZh, textEn }));
-    const v2 = await post('ministry', '/checklist-templates', { code: 'ILO-INSPECTION', kind: 'inspection', titleZh: seeded.body.titleZh, titleEn: seeded.body.titleEn, items: shorter }).expect(201);
+    const v2 = await post('ministry', '/api/checklist-templates', { code: 'ILO-INSPECTION', kind: 'inspection', titleZh: seeded.body.titleZh, titleEn: seeded.body.titleEn, items: shorter }).expect(201);
     expect(v2.body.version).toBe(2);
-    await post('ministry', `/checklist-templates/${v2.body.id}/publish`, {}).expect(200);
+    await post('ministry', `/api/checklist-templates/${v2.body.id}/publish`, {}).expect(200);
     const allItems = seeded.body.items.map((i: { code: string }) => i.code);
-    const filed = await put('fj-inspector', `/inspections/${started.body.id}/findings`, { findings: findingsFor(allItems), version: 1 }).expect(200);
+    const filed = await put('fj-inspector', `/api/inspections/${started.body.id}/findings`, { findings: findingsFor(allItems), version: 1 }).expect(200);
     expect(filed.body.findings).toHaveLength(23);
-    const fresh = await post('fj-inspector', '/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-17' }).expect(201);
+    const fresh = await post('fj-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'routine', inspectionDate: '2026-06-17' }).expect(201);
     expect(fresh.body.templateId).toBe(v2.body.id);
   });
 });

@@ -65,8 +65,8 @@ describe('licence jobs: renewal reminders and expiry', () => {
   /** A renewal filed and approved through the API, at the clock's current time: a new term and expiresOn + 5 years. */
   const renewThroughApi = async (licenceId: string) => {
     const authorization = `Bearer ${(await login(t, 'fj-admin')).accessToken}`;
-    const application = await t.http().post('/licence-applications').set('authorization', authorization).send({ agencyId: world.agencies.fuzhou, kind: 'renewal', licenceId }).expect(201);
-    await t.http().post(`/licence-applications/${application.body.id}/decision`).set('authorization', authorization).send({ decision: 'approve' }).expect(200);
+    const application = await t.http().post('/api/licence-applications').set('authorization', authorization).send({ agencyId: world.agencies.fuzhou, kind: 'renewal', licenceId }).expect(201);
+    await t.http().post(`/api/licence-applications/${application.body.id}/decision`).set('authorization', authorization).send({ decision: 'approve' }).expect(200);
   };
 
   // The agency user of the Fuzhou agency and the admin of the issuing Fujian bureau.

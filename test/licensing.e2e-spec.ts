@@ -25,20 +25,20 @@ describe('licensing', () => {
     );
     return row.id as string;
   };
-  const apply = (user: string, body: Record<string, unknown>) => t.http().post('/licence-applications').set('authorization', as[user]).send(body);
-  const decide = (user: string, id: string, body: Record<string, unknown>) => t.http().post(`/licence-applications/${id}/decision`).set('authorization', as[user]).send(body);
+  const apply = (user: string, body: Record<string, unknown>) => t.http().post('/api/licence-applications').set('authorization', as[user]).send(body);
+  const decide = (user: string, id: string, body: Record<string, unknown>) => t.http().post(`/api/licence-applications/${id}/decision`).set('authorization', as[user]).send(body);
   const act = (user: string, id: string, action: string, body: Record<string, unknown> = { reason: 'inspection findings' }) =>
-    t.http().post(`/licences/${id}/${action}`).set('authorization', as[user]).send(body);
+    t.http().post(`/api/licences/${id}/${action}`).set('authorization', as[user]).send(body);
 
   describe('applications', () => {
     it('lets an agency apply for its own agency; a bureau approves, issuing a numbered licence of 5 years', async () => {
       const submitted = await apply('agency-fj-1', { kind: 'new', licenceType: 'overseas_employment', scope: overseasScope, note: 'first licence' }).expect(201);
       expect(submitted.body).toMatchObject({ status: 'submitted', agencyId: world.agencies.fuzhou });
-      const review = await t.http().post(`/licence-applications/${submitted.body.id}/start-review`).set('authorization', as['fj-admin']).send({}).expect(200);
+      const review = await t.http().post(`/api/licence-applications/${submitted.body.id}/start-review`).set('authorization', as['fj-admin']).send({}).expect(200);
       expect(review.body.status).toBe('under_review');
       const approved = await decide('fj-admin', submitted.body.id, { decision: 'approve' }).expect(200);
       expect(approved.body.status).toBe('approved');
-      const licence = await t.http().get(`/licences/${approved.body.resultingLicenceId}`).set('authorization', as['agency-fj-1']).expect(200);
+      const licence = await t.http().get(`/api/licences/${approved.body.resultingLicenceId}`).set('authorization', as['agency-fj-1']).expect(200);
       expect(licence.body).toMatchObject({
         licenceNumber: expect.stringMatching(/^350000-2026-\d{6}$/),
         status: 'active',
@@ -60,7 +60,7 @@ describe('licensing', () => {
       expect(noReason.body.errors[0].field).toBe('reason');
       await decide('xm-admin', submitted.body.id, { decision: 'return', reason: 'address proof missing' }).expect(200);
       await decide('xm-admin', submitted.body.id, { decision: 'approve' }).expect(409);
-      const resubmitted = await t.http().post(`/licence-applications/${submitted.body.id}/resubmit`).set('authorization', as['xm-admin']).send({ version: 2, note: 'proof attached' }).expect(200);
+      const resubmitted = await t.http().post(`/api/licence-applications/${submitted.body.id}/resubmit`).set('authorization', as['xm-admin']).send({ version: 2, note: 'proof attached' }).expect(200);
       expect(resubmitted.body.status).toBe('resubmitted');
       const refused = await decide('xm-admin', submitted.body.id, { decision: 'refuse', reason: 'premises unsuitable' }).expect(200);
       expect(refused.body).toMatchObject({ status: 'refused', decisionReason: 'premises unsuitable', resultingLicenceId: null });
@@ -102,7 +102,7 @@ describe('licensing', () => {
       const renewal = await apply('fj-admin', { agencyId, kind: 'renewal', licenceId: licence.id }).expect(201);
       await apply('fj-admin', { agencyId, kind: 'renewal', licenceId: licence.id }).expect(409);
       await decide('fj-admin', renewal.body.id, { decision: 'approve' }).expect(200);
-      const renewed = await t.http().get(`/licences/${licence.id}`).set('authorization', as['fj-admin']).expect(200);
+      const renewed = await t.http().get(`/api/licences/${licence.id}`).set('authorization', as['fj-admin']).expect(200);
       expect(renewed.body).toMatchObject({ expiresOn: '2031-10-01', term: 2, status: 'active' });
       expect(renewed.body.events.map((e: { kind: string }) => e.kind)).toEqual(['renewed']);
       t.clock.set('2026-06-15T02:00:00Z');
@@ -113,7 +113,7 @@ describe('licensing', () => {
       const licence = await insertLicence(t, { agencyId, bureauId: world.bureaus.fujian });
       const variation = await apply('fj-admin', { agencyId, kind: 'variation', licenceId: licence.id, scope: { activities: ['overseas_placement'], destinationCountries: ['SG', 'MY'] }, conditions: 'no seafarers' }).expect(201);
       await decide('fj-admin', variation.body.id, { decision: 'approve' }).expect(200);
-      const varied = await t.http().get(`/licences/${licence.id}`).set('authorization', as['fj-admin']).expect(200);
+      const varied = await t.http().get(`/api/licences/${licence.id}`).set('authorization', as['fj-admin']).expect(200);
       expect(varied.body).toMatchObject({ scope: { destinationCountries: ['SG', 'MY'] }, conditions: 'no seafarers' });
       expect(varied.body.events[0].kind).toBe('varied');
     });
@@ -138,7 +138,7 @@ describe('licensing', () => {
       await act('fj-admin', d.id, 'suspend').expect(200);
       expect((await act('fj-admin', d.id, 'surrender').expect(200)).body.status).toBe('surrendered');
 
-      const detail = await t.http().get(`/licences/${a.id}`).set('authorization', as.ministry).expect(200);
+      const detail = await t.http().get(`/api/licences/${a.id}`).set('authorization', as.ministry).expect(200);
       expect(detail.body.events.map((e: { kind: string; fromStatus: string; toStatus: string }) => `${e.kind}:${e.fromStatus}>${e.toStatus}`)).toEqual([
         'suspended:active>suspended',
         'reinstated:suspended>active',
@@ -177,7 +177,7 @@ describe('licensing', () => {
     it('answers 404 to a Liaoning officer for a Fujian licence, and 403 to roles that may not act', async () => {
       const agencyId = await newAgency();
       const licence = await insertLicence(t, { agencyId, bureauId: world.bureaus.fujian });
-      expectProblem((await t.http().get(`/licences/${licence.id}`).set('authorization', as['ln-admin']).expect(404)).body, 404);
+      expectProblem((await t.http().get(`/api/licences/${licence.id}`).set('authorization', as['ln-admin']).expect(404)).body, 404);
       await act('ln-admin', licence.id, 'suspend').expect(404);
       await act('xm-admin', licence.id, 'suspend').expect(404);
       await act('fj-inspector', licence.id, 'suspend').expect(403);
@@ -188,12 +188,12 @@ describe('licensing', () => {
     });
 
     it('lists licences with filters, scoped', async () => {
-      const list = async (user: string, query = '') => (await t.http().get(`/licences?limit=200${query}`).set('authorization', as[user]).expect(200)).body.items as { jurisdictionCode: string; status: string; expiresOn: string }[];
+      const list = async (user: string, query = '') => (await t.http().get(`/api/licences?limit=200${query}`).set('authorization', as[user]).expect(200)).body.items as { jurisdictionCode: string; status: string; expiresOn: string }[];
       expect((await list('ln-admin')).every((l) => l.jurisdictionCode.startsWith('21'))).toBe(true);
       expect((await list('fj-admin', '&status=revoked')).every((l) => l.status === 'revoked')).toBe(true);
       expect((await list('ministry', '&expiringBefore=2026-12-31')).every((l) => l.expiresOn <= '2026-12-31')).toBe(true);
       expect((await list('agency-fj-1')).length).toBeGreaterThan(0);
-      await t.http().get('/licences?expiringBefore=soon').set('authorization', as.ministry).expect(400);
+      await t.http().get('/api/licences?expiringBefore=soon').set('authorization', as.ministry).expect(400);
     });
   });
 });

@@ -28,11 +28,11 @@ describe('what the logs never hold', () => {
 
   it('keeps passwords, access and refresh tokens out of the logs, with request ids in', async () => {
     const tokens = await login(t, 'fj-admin');
-    await t.http().post('/auth/login').send({ username: 'fj-admin', password: 'a-wrong-password-123' }).expect(401);
-    await t.http().get('/me').set('authorization', `Bearer ${tokens.accessToken}`).set('x-request-id', 'privacy-check-0001').expect(200);
-    const refreshed = await t.http().post('/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
-    await t.http().post('/auth/logout').send({ refreshToken: refreshed.body.refreshToken }).expect(204);
-    await t.http().get('/agencies?name=%E5%BC%A0%E4%B8%89%E7%9A%84%E6%8A%95%E8%AF%89').set('authorization', `Bearer ${tokens.accessToken}`).expect(200);
+    await t.http().post('/api/auth/login').send({ username: 'fj-admin', password: 'a-wrong-password-123' }).expect(401);
+    await t.http().get('/api/me').set('authorization', `Bearer ${tokens.accessToken}`).set('x-request-id', 'privacy-check-0001').expect(200);
+    const refreshed = await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
+    await t.http().post('/api/auth/logout').send({ refreshToken: refreshed.body.refreshToken }).expect(204);
+    await t.http().get('/api/agencies?name=%E5%BC%A0%E4%B8%89%E7%9A%84%E6%8A%95%E8%AF%89').set('authorization', `Bearer ${tokens.accessToken}`).expect(200);
 
     expect(log.text).toContain('privacy-check-0001');
     for (const secret of [PASSWORD, 'a-wrong-password-123', tokens.accessToken, tokens.refreshToken, refreshed.body.refreshToken, refreshed.body.accessToken]) {
@@ -46,9 +46,9 @@ describe('what the logs never hold', () => {
 
   it('keeps password hashes out of every answer', async () => {
     const admin = await login(t, 'admin');
-    const users = await t.http().get('/users?limit=200').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
-    const me = await t.http().get('/me').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
-    const audit = await t.http().get('/audit?limit=200').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
+    const users = await t.http().get('/api/users?limit=200').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
+    const me = await t.http().get('/api/me').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
+    const audit = await t.http().get('/api/audit?limit=200').set('authorization', `Bearer ${admin.accessToken}`).expect(200);
     for (const body of [users.body, me.body, audit.body]) {
       const text = JSON.stringify(body);
       expect(text).not.toMatch(/\$argon2id\$/);

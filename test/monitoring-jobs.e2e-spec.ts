@@ -49,7 +49,7 @@ describe('monitoring jobs', () => {
 
   it('reminds agencies of self-assessments 30 and 7 days before, flags the overdue once and raises their risk', async () => {
     t.clock.set('2026-06-10T02:00:00Z');
-    await t.http().post('/self-assessments').set('authorization', as['fj-admin']).send({ period: 2026, dueOn: '2026-09-30', agencyId: world.agencies.fuzhou }).expect(201);
+    await t.http().post('/api/self-assessments').set('authorization', as['fj-admin']).send({ period: 2026, dueOn: '2026-09-30', agencyId: world.agencies.fuzhou }).expect(201);
     t.clock.set('2026-08-31T02:00:00Z');
     expect(await run('self-assessment-deadlines')).toMatchObject({ counts: { dueSoon: 1, reminders: 1 } });
     t.clock.set('2026-09-23T02:00:00Z');

@@ -138,20 +138,20 @@ describe('notifications: outbox, inbox and email', () => {
     await t.db.query(`DELETE FROM notifications WHERE recipient_user_id = $1`, [world.users['agency-fj-1']]);
     await enqueue([0, 1, 2, 3].map((i) => reminder('agency-fj-1', `inbox-${i}`, 'inbox')));
     const others = (await t.db.query(`SELECT id FROM notifications WHERE dedup_key = 'dedup-1'`)) as { id: string }[];
-    const first = await t.http().get('/me/notifications').set('authorization', headers['agency-fj-1']).expect(200);
+    const first = await t.http().get('/api/me/notifications').set('authorization', headers['agency-fj-1']).expect(200);
     expect(first.body.items).toHaveLength(4);
     expect(first.body.items[0].title).toContain('Licence 350000-2021-000001');
     const read = first.body.items[2] as { id: string };
 
-    const marked = await t.http().post(`/me/notifications/${read.id}/read`).set('authorization', headers['agency-fj-1']).expect(200);
+    const marked = await t.http().post(`/api/me/notifications/${read.id}/read`).set('authorization', headers['agency-fj-1']).expect(200);
     expect(marked.body.readAt).toEqual(expect.any(String));
-    await t.http().post(`/me/notifications/${read.id}/read`).set('authorization', headers['agency-fj-1']).expect(200);
+    await t.http().post(`/api/me/notifications/${read.id}/read`).set('authorization', headers['agency-fj-1']).expect(200);
 
     // Someone else's notification is a 404, exactly like one that does not exist.
-    const foreign = await t.http().post(`/me/notifications/${others[0].id}/read`).set('authorization', headers['agency-fj-1']).expect(404);
+    const foreign = await t.http().post(`/api/me/notifications/${others[0].id}/read`).set('authorization', headers['agency-fj-1']).expect(404);
     expectProblem(foreign.body, 404);
-    await t.http().post(`/me/notifications/00000000-0000-4000-8000-000000000000/read`).set('authorization', headers['agency-fj-1']).expect(404);
-    await t.http().post(`/me/notifications/not-a-uuid/read`).set('authorization', headers['agency-fj-1']).expect(400);
+    await t.http().post(`/api/me/notifications/00000000-0000-4000-8000-000000000000/read`).set('authorization', headers['agency-fj-1']).expect(404);
+    await t.http().post(`/api/me/notifications/not-a-uuid/read`).set('authorization', headers['agency-fj-1']).expect(400);
     const [{ readAt }] = (await t.db.query(`SELECT read_at AS "readAt" FROM notifications WHERE id = $1`, [others[0].id])) as { readAt: Date | null }[];
     expect(readAt).toBeNull();
 
@@ -161,7 +161,7 @@ describe('notifications: outbox, inbox and email', () => {
     do {
       const page: { body: { items: { id: string; readAt: string | null }[]; nextCursor: string | null } } = await t
         .http()
-        .get('/me/notifications')
+        .get('/api/me/notifications')
         .query(cursor ? { limit: 1, cursor } : { limit: 1 })
         .set('authorization', headers['agency-fj-1'])
         .expect(200);
@@ -174,9 +174,9 @@ describe('notifications: outbox, inbox and email', () => {
     expect(seen.slice(0, 3).every((n) => n.readAt === null)).toBe(true);
 
     // Others see none of mine; signed-out callers nothing at all.
-    const admins = await t.http().get('/me/notifications').set('authorization', headers['fj-admin']).expect(200);
+    const admins = await t.http().get('/api/me/notifications').set('authorization', headers['fj-admin']).expect(200);
     expect((admins.body.items as { id: string }[]).some((n) => seen.some((s) => s.id === n.id))).toBe(false);
-    await t.http().get('/me/notifications').expect(401);
+    await t.http().get('/api/me/notifications').expect(401);
 
     const [audit] = (await t.db.query(`SELECT actor_username FROM audit_events WHERE action = 'notification.read' AND entity_id = $1`, [read.id])) as { actor_username: string }[];
     expect(audit.actor_username).toBe('agency-fj-1');

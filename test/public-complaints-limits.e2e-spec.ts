@@ -13,21 +13,21 @@ describe('public complaints: limits', () => {
   it('bounds sizes: categories, description, names and the idempotency key', async () => {
     const big = await t
       .http()
-      .post('/public/complaints')
+      .post('/api/public/complaints')
       .send(complaintBody({ categories: Array.from({ length: 11 }, (_, i) => `c${i}`), description: 'y'.repeat(5001), complainantName: 'n'.repeat(201) }))
       .expect(400);
     const fields = new Set((big.body.errors as { field: string }[]).map((e) => e.field));
     expect([...fields].sort()).toEqual(['categories', 'complainantName', 'description']);
-    const key = await t.http().post('/public/complaints').set('idempotency-key', 'k'.repeat(101)).send(complaintBody()).expect(400);
+    const key = await t.http().post('/api/public/complaints').set('idempotency-key', 'k'.repeat(101)).send(complaintBody()).expect(400);
     expect(key.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
   });
 
   it('refuses submissions past the per-address budget within a minute (429)', async () => {
     // Two of the budget of five went on the refused bodies above.
     for (let i = 0; i < 3; i++) {
-      await t.http().post('/public/complaints').send(complaintBody({ description: `Rate limit submission ${i}.` })).expect(201);
+      await t.http().post('/api/public/complaints').send(complaintBody({ description: `Rate limit submission ${i}.` })).expect(201);
     }
-    const refused = await t.http().post('/public/complaints').send(complaintBody({ description: 'One too many.' })).expect(429);
+    const refused = await t.http().post('/api/public/complaints').send(complaintBody({ description: 'One too many.' })).expect(429);
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
   });
 

@@ -37,7 +37,7 @@ describe('public verification and register', () => {
   afterAll(() => t.close());
 
   it('says whether a licence may be used to recruit today, with nothing private', async () => {
-    const response = await t.http().get(`/public/licences/${active.licenceNumber}`).expect(200);
+    const response = await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200);
     expect(response.body).toMatchObject({
       valid: true,
       status: 'active',
@@ -55,49 +55,49 @@ describe('public verification and register', () => {
   });
 
   it('verifies by USCC, preferring the licence valid today and listing the others', async () => {
-    const response = await t.http().get(`/public/licences/${uscc}`).expect(200);
+    const response = await t.http().get(`/api/public/licences/${uscc}`).expect(200);
     expect(response.body).toMatchObject({ valid: true, licenceNumber: active.licenceNumber });
     expect(response.body.otherLicences).toEqual([expect.objectContaining({ status: 'expired', licenceType: 'human_resources_service' })]);
   });
 
   it('shows a suspension at once, and then the reinstatement', async () => {
-    await t.http().post(`/licences/${active.id}/suspend`).set('authorization', as['xm-admin']).send({ reason: 'fees charged to workers' }).expect(200);
-    const suspended = await t.http().get(`/public/licences/${active.licenceNumber}`).expect(200);
+    await t.http().post(`/api/licences/${active.id}/suspend`).set('authorization', as['xm-admin']).send({ reason: 'fees charged to workers' }).expect(200);
+    const suspended = await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200);
     expect(suspended.body).toMatchObject({ valid: false, status: 'suspended', explanation: expect.stringMatching(/may not recruit/) });
-    await t.http().post(`/licences/${active.id}/reinstate`).set('authorization', as['xm-admin']).send({ reason: 'fees refunded' }).expect(200);
-    expect((await t.http().get(`/public/licences/${active.licenceNumber}`).expect(200)).body.valid).toBe(true);
+    await t.http().post(`/api/licences/${active.id}/reinstate`).set('authorization', as['xm-admin']).send({ reason: 'fees refunded' }).expect(200);
+    expect((await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200)).body.valid).toBe(true);
   });
 
   it('is not valid before its first or after its last day', async () => {
     t.clock.set('2030-01-02T02:00:00Z');
-    expect((await t.http().get(`/public/licences/${active.licenceNumber}`).expect(200)).body).toMatchObject({ valid: false, status: 'active' });
+    expect((await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200)).body).toMatchObject({ valid: false, status: 'active' });
     t.clock.set('2026-06-15T02:00:00Z');
   });
 
   it('answers a clear 404 for an unknown number or code', async () => {
-    const unknown = await t.http().get('/public/licences/350000-2026-999999').expect(404);
+    const unknown = await t.http().get('/api/public/licences/350000-2026-999999').expect(404);
     expect(unknown.headers['content-type']).toMatch(/problem\+json/);
     expect(unknown.body.detail).toMatch(/350000-2026-999999/);
-    const gibberish = await t.http().get(`/public/licences/${encodeURIComponent("1' OR '1'='1")}`).expect(404);
+    const gibberish = await t.http().get(`/api/public/licences/${encodeURIComponent("1' OR '1'='1")}`).expect(404);
     expect(gibberish.body.detail).toMatch(/neither a licence number/);
   });
 
   it('lists the public register with search, province and status filters, without private fields', async () => {
-    const all = await t.http().get('/public/agencies').expect(200);
+    const all = await t.http().get('/api/public/agencies').expect(200);
     expect(all.body.items).toHaveLength(1);
     expect(PRIVATE_FIELDS.filter((field) => keysDeep(all.body).has(field))).toEqual([]);
-    expect((await t.http().get(`/public/agencies?q=${encodeURIComponent('鹭岛')}`).expect(200)).body.items).toHaveLength(1);
-    expect((await t.http().get(`/public/agencies?q=${uscc}`).expect(200)).body.items).toHaveLength(1);
-    expect((await t.http().get('/public/agencies?province=21').expect(200)).body.items).toHaveLength(0);
-    expect((await t.http().get('/public/agencies?province=350000&status=expired').expect(200)).body.items[0].licences).toHaveLength(2);
-    const bad = await t.http().get('/public/agencies?province=Fujian').expect(400);
+    expect((await t.http().get(`/api/public/agencies?q=${encodeURIComponent('鹭岛')}`).expect(200)).body.items).toHaveLength(1);
+    expect((await t.http().get(`/api/public/agencies?q=${uscc}`).expect(200)).body.items).toHaveLength(1);
+    expect((await t.http().get('/api/public/agencies?province=21').expect(200)).body.items).toHaveLength(0);
+    expect((await t.http().get('/api/public/agencies?province=350000&status=expired').expect(200)).body.items[0].licences).toHaveLength(2);
+    const bad = await t.http().get('/api/public/agencies?province=Fujian').expect(400);
     expect(bad.body.errors[0].field).toBe('province');
   });
 
   it('rate-limits public look-ups per address', async () => {
     let limited = 0;
     for (let i = 0; i < 45 && limited === 0; i++) {
-      const response = await t.http().get(`/public/licences/${active.licenceNumber}`);
+      const response = await t.http().get(`/api/public/licences/${active.licenceNumber}`);
       if (response.status === 429) limited += 1;
     }
     expect(limited).toBe(1);
@@ -123,7 +123,7 @@ describe('public verification cache', () => {
     await t.close();
   });
 
-  const verifyOn = (app: TestApp['app'], number: string) => request(app.getHttpServer()).get(`/public/licences/${number}`).expect(200);
+  const verifyOn = (app: TestApp['app'], number: string) => request(app.getHttpServer()).get(`/api/public/licences/${number}`).expect(200);
   const eventually = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 40; i++) {
       if (await check()) return true;
@@ -147,7 +147,7 @@ describe('public verification cache', () => {
     const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian, licenceType: 'human_resources_service' });
     expect((await verifyOn(second, licence.licenceNumber)).body.valid).toBe(true);
     const admin = await login(t, 'fj-admin');
-    await t.http().post(`/licences/${licence.id}/suspend`).set('authorization', `Bearer ${admin.accessToken}`).send({ reason: 'inspection' }).expect(200);
+    await t.http().post(`/api/licences/${licence.id}/suspend`).set('authorization', `Bearer ${admin.accessToken}`).send({ reason: 'inspection' }).expect(200);
     expect((await verifyOn(t.app, licence.licenceNumber)).body.valid).toBe(false);
     expect(await eventually(async () => (await verifyOn(second, licence.licenceNumber)).body.valid === false)).toBe(true);
   });

@@ -39,7 +39,7 @@ describe('resilience', () => {
   it('answers 503 problem+json while PostgreSQL is down, recovers by itself, and leaves no write half-done', async () => {
     const token = (await login(t, 'fz-admin')).accessToken;
     const register = (i: number) =>
-      t.http().post('/agencies').set('authorization', `Bearer ${token}`).send({
+      t.http().post('/api/agencies').set('authorization', `Bearer ${token}`).send({
         uscc: testUscc('350100'), nameZh: `韧性测试${i}`, legalRepresentative: '王某', address: '某路', jurisdictionCode: '350100', agencyType: 'domestic_placement',
       });
     const before = await register(0).expect(201);
@@ -48,7 +48,7 @@ describe('resilience', () => {
     const inFlight = Array.from({ length: 20 }, (_, i) => register(i + 1));
     await server.stop();
     const answers = await Promise.all(inFlight);
-    const duringOutage = await Promise.all([t.http().get('/health/ready'), register(100), t.http().get('/agencies').set('authorization', `Bearer ${token}`)]);
+    const duringOutage = await Promise.all([t.http().get('/health/ready'), register(100), t.http().get('/api/agencies').set('authorization', `Bearer ${token}`)]);
     for (const response of [...answers, ...duringOutage]) {
       expect([201, 503]).toContain(response.status);
       if (response.status === 503) {
@@ -74,7 +74,7 @@ describe('resilience', () => {
     expect(orphans).toBe(0);
     const [{ found }] = await t.db.query(`SELECT count(*)::int AS found FROM agencies WHERE id = ANY($1::uuid[])`, [created]);
     expect(found).toBe(created.length);
-    const verify = await t.http().get('/audit/verify').set('authorization', `Bearer ${(await login(t, 'admin', PASSWORD)).accessToken}`).expect(200);
+    const verify = await t.http().get('/api/audit/verify').set('authorization', `Bearer ${(await login(t, 'admin', PASSWORD)).accessToken}`).expect(200);
     expect(verify.body.valid).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe('resilience', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `${testUscc('350100')},关闭测试${i},王某,某路,350100,domestic_placement`);
     await app.listen(0, '127.0.0.1');
     const address = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const slow = fetch(`${address}/agencies/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: [header, ...rows].join('\n') });
+    const slow = fetch(`${address}/api/agencies/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: [header, ...rows].join('\n') });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const closing = app.close();
     const refused = await fetch(`${address}/health`).catch(() => undefined);

@@ -41,31 +41,31 @@ describe('scheduler: job runs, locks and /admin/jobs', () => {
     }[];
 
   it('lists the jobs with their last run, for the system admin only', async () => {
-    const list = await t.http().get('/admin/jobs').set('authorization', headers.admin).expect(200);
+    const list = await t.http().get('/api/admin/jobs').set('authorization', headers.admin).expect(200);
     const names = (list.body as { name: string }[]).map((j) => j.name);
     expect(names).toEqual(expect.arrayContaining(['licence-expiry', 'licence-renewal-reminders', 'notification-delivery']));
     expect(list.body.find((j: { name: string }) => j.name === 'licence-renewal-reminders')).toMatchObject({ cron: '0 8 * * *', lastRun: null, recentRuns: [] });
     for (const user of ['ministry', 'fj-admin', 'fj-inspector', 'agency-fj-1']) {
-      expectProblem((await t.http().get('/admin/jobs').set('authorization', headers[user]).expect(403)).body, 403);
-      await t.http().post('/admin/jobs/licence-expiry/run').set('authorization', headers[user]).expect(403);
+      expectProblem((await t.http().get('/api/admin/jobs').set('authorization', headers[user]).expect(403)).body, 403);
+      await t.http().post('/api/admin/jobs/licence-expiry/run').set('authorization', headers[user]).expect(403);
     }
-    await t.http().get('/admin/jobs').expect(401);
+    await t.http().get('/api/admin/jobs').expect(401);
   });
 
   it('runs a job on demand and records the run', async () => {
-    const run = await t.http().post('/admin/jobs/licence-renewal-reminders/run').set('authorization', headers.admin).expect(200);
+    const run = await t.http().post('/api/admin/jobs/licence-renewal-reminders/run').set('authorization', headers.admin).expect(200);
     expect(run.body).toMatchObject({ jobName: 'licence-renewal-reminders', status: 'succeeded', triggeredBy: 'admin', counts: { reminders: 0 }, error: null });
-    const list = await t.http().get('/admin/jobs').set('authorization', headers.admin).expect(200);
+    const list = await t.http().get('/api/admin/jobs').set('authorization', headers.admin).expect(200);
     const job = list.body.find((j: { name: string }) => j.name === 'licence-renewal-reminders');
     expect(job.lastRun).toMatchObject({ id: run.body.id, status: 'succeeded' });
     expect(job.recentRuns).toEqual([job.lastRun]);
     const [audit] = (await t.db.query(`SELECT actor_username, after FROM audit_events WHERE action = 'job.run' AND entity_id = $1`, [run.body.id])) as { actor_username: string; after: unknown }[];
     expect(audit).toEqual({ actor_username: 'admin', after: { jobName: 'licence-renewal-reminders' } });
-    expectProblem((await t.http().post('/admin/jobs/no-such-job/run').set('authorization', headers.admin).expect(404)).body, 404);
+    expectProblem((await t.http().post('/api/admin/jobs/no-such-job/run').set('authorization', headers.admin).expect(404)).body, 404);
   });
 
   it('records a failing job as failed, with its error', async () => {
-    const run = await t.http().post('/admin/jobs/test-failing/run').set('authorization', headers.admin).expect(200);
+    const run = await t.http().post('/api/admin/jobs/test-failing/run').set('authorization', headers.admin).expect(200);
     expect(run.body).toMatchObject({ status: 'failed', error: 'nothing works', counts: null });
     expect((await runsOf('test-failing')).map((r) => r.status)).toEqual(['failed']);
   });

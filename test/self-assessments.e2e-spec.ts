@@ -33,10 +33,10 @@ describe('self-assessments', () => {
   const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((i) => i.id).sort();
 
   it('a bureau opens a round for every licensed agency in its jurisdiction, once per period', async () => {
-    expectProblem((await post('fj-inspector', '/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(403)).body, 403);
-    const bad = await post('fj-admin', '/self-assessments', { period: 1990, dueOn: 'soon' }).expect(400);
+    expectProblem((await post('fj-inspector', '/api/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(403)).body, 403);
+    const bad = await post('fj-admin', '/api/self-assessments', { period: 1990, dueOn: 'soon' }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueOn', 'period']);
-    const opened = await post('fj-admin', '/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(201);
+    const opened = await post('fj-admin', '/api/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(201);
     expect(opened.body).toMatchObject({ created: 2, skipped: 0 });
     for (const item of opened.body.items as { id: string; agencyId: string; version: number; status: string }[]) {
       expect(item.status).toBe('draft');
@@ -44,26 +44,26 @@ describe('self-assessments', () => {
       round[key] = { id: item.id, version: item.version };
     }
     expect(Object.keys(round).sort()).toEqual(['fuzhou', 'xiamen']);
-    const again = await post('fj-admin', '/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(201);
+    const again = await post('fj-admin', '/api/self-assessments', { period: 2026, dueOn: '2026-07-31' }).expect(201);
     expect(again.body).toMatchObject({ created: 0, skipped: 2 });
     // One agency, out of scope: 404.
-    expectProblem((await post('fj-admin', '/self-assessments', { period: 2026, dueOn: '2026-07-31', agencyId: world.agencies.shenyang }).expect(404)).body, 404);
-    const single = await post('ln-admin', '/self-assessments', { period: 2026, dueOn: '2026-07-31', agencyId: world.agencies.shenyang }).expect(201);
+    expectProblem((await post('fj-admin', '/api/self-assessments', { period: 2026, dueOn: '2026-07-31', agencyId: world.agencies.shenyang }).expect(404)).body, 404);
+    const single = await post('ln-admin', '/api/self-assessments', { period: 2026, dueOn: '2026-07-31', agencyId: world.agencies.shenyang }).expect(201);
     expect(single.body.created).toBe(1);
     round.shenyang = { id: single.body.items[0].id, version: single.body.items[0].version };
   });
 
   it("an agency sees only its own self-assessments (another agency's is a 404), as does a bureau of another province", async () => {
-    expect(ids(await get('agency-fj-1', '/self-assessments').expect(200))).toEqual([round.fuzhou.id]);
-    expectProblem((await get('agency-fj-1', `/self-assessments/${round.xiamen.id}`).expect(404)).body, 404);
-    await put('agency-fj-1', `/self-assessments/${round.xiamen.id}/answers`, { answers: answers(), version: 1 }).expect(404);
-    expectProblem((await get('ln-admin', `/self-assessments/${round.fuzhou.id}`).expect(404)).body, 404);
-    const lnList = await get('ln-admin', '/self-assessments').expect(200);
+    expect(ids(await get('agency-fj-1', '/api/self-assessments').expect(200))).toEqual([round.fuzhou.id]);
+    expectProblem((await get('agency-fj-1', `/api/self-assessments/${round.xiamen.id}`).expect(404)).body, 404);
+    await put('agency-fj-1', `/api/self-assessments/${round.xiamen.id}/answers`, { answers: answers(), version: 1 }).expect(404);
+    expectProblem((await get('ln-admin', `/api/self-assessments/${round.fuzhou.id}`).expect(404)).body, 404);
+    const lnList = await get('ln-admin', '/api/self-assessments').expect(200);
     expect(ids(lnList)).toEqual([round.shenyang.id]);
   });
 
   it('the agency fills answers, submits once complete, and cannot edit after submitting', async () => {
-    const path = `/self-assessments/${round.fuzhou.id}`;
+    const path = `/api/self-assessments/${round.fuzhou.id}`;
     const unknown = await put('agency-fj-1', `${path}/answers`, { answers: [{ itemCode: 'XYZ-9', answer: 'yes' }, { itemCode: 'LIC-1', answer: 'sometimes' }], version: 1 }).expect(400);
     expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual(['answers[1].answer']);
     const unknownCode = await put('agency-fj-1', `${path}/answers`, { answers: [{ itemCode: 'XYZ-9', answer: 'yes' }], version: 1 }).expect(400);
@@ -86,14 +86,14 @@ describe('self-assessments', () => {
   });
 
   it('the bureau returns with a note; the agency changes and resubmits; the bureau accepts', async () => {
-    const path = `/self-assessments/${round.fuzhou.id}`;
+    const path = `/api/self-assessments/${round.fuzhou.id}`;
     expectProblem((await post('agency-fj-1', `${path}/review`, { decision: 'accept', version: round.fuzhou.version }).expect(403)).body, 403);
     const noNote = await post('fj-admin', `${path}/review`, { decision: 'return', version: round.fuzhou.version }).expect(400);
     expect(noNote.body.errors[0].field).toBe('note');
     await post('fj-admin', `${path}/review`, { decision: 'return', note: 'Explain GOV-3', version: round.fuzhou.version + 1 }).expect(409);
     const returned = await post('fj-admin', `${path}/review`, { decision: 'return', note: 'Explain GOV-3', version: round.fuzhou.version }).expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', reviewNote: 'Explain GOV-3' });
-    expect(ids(await get('fj-admin', '/self-assessments?returned=true').expect(200))).toEqual([round.fuzhou.id]);
+    expect(ids(await get('fj-admin', '/api/self-assessments?returned=true').expect(200))).toEqual([round.fuzhou.id]);
     const again = await post('fj-admin', `${path}/review`, { decision: 'accept', version: returned.body.version }).expect(409);
     expect(again.body.currentStatus).toBe('returned');
     const changed = await put('agency-fj-1', `${path}/answers`, { answers: answers({ 'FEE-4': 'partly', 'PRO-4': 'not_applicable' }), version: returned.body.version }).expect(200);
@@ -104,11 +104,11 @@ describe('self-assessments', () => {
   });
 
   it('lists overdue ones: still a draft or returned past the due date', async () => {
-    expect(ids(await get('fj-admin', '/self-assessments?overdue=true').expect(200))).toEqual([]);
+    expect(ids(await get('fj-admin', '/api/self-assessments?overdue=true').expect(200))).toEqual([]);
     t.clock.set('2026-08-01T02:00:00Z');
-    expect(ids(await get('fj-admin', '/self-assessments?overdue=true').expect(200))).toEqual([round.xiamen.id]);
-    expect(ids(await get('ministry', '/self-assessments?overdue=true').expect(200))).toEqual([round.xiamen.id, round.shenyang.id].sort());
-    const bad = await get('fj-admin', '/self-assessments?overdue=maybe').expect(400);
+    expect(ids(await get('fj-admin', '/api/self-assessments?overdue=true').expect(200))).toEqual([round.xiamen.id]);
+    expect(ids(await get('ministry', '/api/self-assessments?overdue=true').expect(200))).toEqual([round.xiamen.id, round.shenyang.id].sort());
+    const bad = await get('fj-admin', '/api/self-assessments?overdue=maybe').expect(400);
     expect(bad.body.errors[0].field).toBe('overdue');
     const { SelfAssessmentsService } = await import('@app/self-assessments');
     const service = t.app.get(SelfAssessmentsService);
@@ -116,14 +116,14 @@ describe('self-assessments', () => {
     expect((await service.awaitingSubmission({ dueOn: ['2026-07-31'] })).map((s) => s.id).sort()).toEqual([round.xiamen.id, round.shenyang.id].sort());
     expect(await service.awaitingSubmission({ dueOn: ['2026-07-30'] })).toEqual([]);
     // The overdue self-assessment counts in the risk score.
-    const priorities = await get('fj-admin', '/inspections/priorities').expect(200);
+    const priorities = await get('fj-admin', '/api/inspections/priorities').expect(200);
     const xiamen = priorities.body.items.find((i: { agencyId: string }) => i.agencyId === world.agencies.xiamen);
     expect(xiamen.factors).toEqual(expect.arrayContaining([{ factor: 'self_assessments', points: 10, detail: '1 overdue, 0 submitted late' }]));
     t.clock.set('2026-06-15T02:00:00Z');
   });
 
   it('detects a discrepancy: answered yes, found non-compliant by an inspection within 12 months', async () => {
-    expect(ids(await get('fj-admin', '/self-assessments?withDiscrepancies=true').expect(200))).toEqual([]);
+    expect(ids(await get('fj-admin', '/api/self-assessments?withDiscrepancies=true').expect(200))).toEqual([]);
     // Eleven months after the self-assessment's submission: still within 12 months.
     await inspect(t, as['fj-inspector'], world.agencies.fuzhou, {
       templateId: await seededTemplateId(t),
@@ -132,9 +132,9 @@ describe('self-assessments', () => {
     });
     // Thirteen months before it: too long ago to compare.
     await inspect(t, as['fj-inspector'], world.agencies.fuzhou, { templateId: await seededTemplateId(t), inspectionDate: '2025-05-01', results: { 'LIC-3': 'non_compliant' } });
-    expect(ids(await get('fj-admin', '/self-assessments?withDiscrepancies=true').expect(200))).toEqual([round.fuzhou.id]);
-    expect(ids(await get('fj-admin', '/self-assessments?withDiscrepancies=false').expect(200))).toEqual([round.xiamen.id]);
-    const detail = await get('agency-fj-1', `/self-assessments/${round.fuzhou.id}`).set('accept-language', 'en').expect(200);
+    expect(ids(await get('fj-admin', '/api/self-assessments?withDiscrepancies=true').expect(200))).toEqual([round.fuzhou.id]);
+    expect(ids(await get('fj-admin', '/api/self-assessments?withDiscrepancies=false').expect(200))).toEqual([round.xiamen.id]);
+    const detail = await get('agency-fj-1', `/api/self-assessments/${round.fuzhou.id}`).set('accept-language', 'en').expect(200);
     expect(detail.body.discrepancies).toEqual([
       { itemCode: 'FEE-1', inspectionId: expect.any(String), inspectionDate: '2027-05-10' },
       { itemCode: 'GOV-2', inspectionId: expect.any(String), inspectionDate: '2027-05-10' },
@@ -142,11 +142,11 @@ describe('self-assessments', () => {
     expect(detail.body.answers[0]).toMatchObject({ itemCode: 'LIC-1', answer: 'yes', text: expect.stringMatching(/^The agency holds a valid licence/) });
     // Moving the agency to another city moves its monitoring records' scope with it.
     await t.db.query(`UPDATE agencies SET jurisdiction_code = '350200' WHERE id = $1`, [world.agencies.fuzhou]);
-    await get('fz-admin', `/self-assessments/${round.fuzhou.id}`).expect(404);
-    await get('xm-admin', `/self-assessments/${round.fuzhou.id}`).expect(200);
+    await get('fz-admin', `/api/self-assessments/${round.fuzhou.id}`).expect(404);
+    await get('xm-admin', `/api/self-assessments/${round.fuzhou.id}`).expect(200);
     await t.db.query(`UPDATE agencies SET jurisdiction_code = '350100' WHERE id = $1`, [world.agencies.fuzhou]);
-    await get('fz-admin', `/self-assessments/${round.fuzhou.id}`).expect(200);
-    const profile = await get('fj-admin', `/agencies/${world.agencies.fuzhou}/profile`).expect(200);
+    await get('fz-admin', `/api/self-assessments/${round.fuzhou.id}`).expect(200);
+    const profile = await get('fj-admin', `/api/agencies/${world.agencies.fuzhou}/profile`).expect(200);
     expect(profile.body.selfAssessments).toEqual([expect.objectContaining({ id: round.fuzhou.id, status: 'accepted' })]);
     expect(profile.body.risk.factors).toEqual(expect.arrayContaining([expect.objectContaining({ factor: 'discrepancies', points: 10 })]));
   });

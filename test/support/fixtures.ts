@@ -91,7 +91,7 @@ export interface Tokens {
 }
 
 export async function login(t: TestApp, username: string, password = PASSWORD): Promise<Tokens> {
-  const response = await t.http().post('/auth/login').send({ username, password });
+  const response = await t.http().post('/api/auth/login').send({ username, password });
   if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as Tokens;
 }

@@ -28,7 +28,7 @@ export async function inspect(
   agencyId: string,
   options: { results?: Record<string, Result>; templateId?: string; inspectionDate?: string; sanctionProposal?: Record<string, unknown> } = {},
 ): Promise<{ id: string; outcome: string; score: number; violationPoints: number; version: number; status: string }> {
-  const created = await t.http().post('/inspections').set('authorization', auth).send({
+  const created = await t.http().post('/api/inspections').set('authorization', auth).send({
     agencyId,
     type: 'routine',
     inspectionDate: options.inspectionDate ?? '2026-06-10',
@@ -36,9 +36,9 @@ export async function inspect(
   });
   if (created.status !== 201) throw new Error(`create inspection: ${created.status} ${JSON.stringify(created.body)}`);
   const codes = await itemCodes(t, created.body.templateId);
-  const filed = await t.http().put(`/inspections/${created.body.id}/findings`).set('authorization', auth).send({ findings: findingsFor(codes, options.results), version: created.body.version });
+  const filed = await t.http().put(`/api/inspections/${created.body.id}/findings`).set('authorization', auth).send({ findings: findingsFor(codes, options.results), version: created.body.version });
   if (filed.status !== 200) throw new Error(`file findings: ${filed.status} ${JSON.stringify(filed.body)}`);
-  const submitted = await t.http().post(`/inspections/${created.body.id}/submit`).set('authorization', auth).send({ version: filed.body.version, sanctionProposal: options.sanctionProposal });
+  const submitted = await t.http().post(`/api/inspections/${created.body.id}/submit`).set('authorization', auth).send({ version: filed.body.version, sanctionProposal: options.sanctionProposal });
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return submitted.body;
 }

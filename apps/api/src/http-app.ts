@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { Clock, Environment, requestIdOf } from '@app/core';
+import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
@@ -66,5 +66,6 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
   });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   setupOpenApi(app);
 }

@@ -1,4 +1,5 @@
 import { AppConfig, requestIdOf } from '@app/core';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { Options } from 'pino-http';
 
@@ -28,5 +29,6 @@ export function loggerParams(config: AppConfig, stream?: NodeJS.WritableStream):
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  // Named wildcard: path-to-regexp 8 refuses the bare '*' that nestjs-pino uses by default.
+  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (env.DEMO_SEED) await seedDemoData(app, log);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
-  log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/docs)`);
+  log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/api/docs)`);
 
   const stop = async (signal: string) => {
     log.log(`${signal}: finishing in-flight requests and shutting down`);

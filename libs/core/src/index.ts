@@ -15,3 +15,4 @@ export * from './http/id-param';
 export * from './http/rate-limit';
 export * from './persistence/versioned-update';
 export * from './persistence/in-transaction';
+export * from './http/api-prefix';

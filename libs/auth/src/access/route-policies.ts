@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { servedPath } from '@app/core';
 import { ACCESS_POLICY, AccessPolicy } from './access.decorators';
 
 export interface RouteWithPolicy {
@@ -39,7 +40,7 @@ export class RoutePolicies implements OnApplicationBootstrap {
         return prefixes.flatMap((prefix) =>
           paths.map((path) => ({
             method: RequestMethod[method],
-            path: `/${[prefix, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`,
+            path: servedPath(`/${[prefix, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`),
             controller: controller.name,
             handler: name,
             policy,
