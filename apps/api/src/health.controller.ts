@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
@@ -7,6 +7,7 @@ import { ProblemDetails } from '@app/core';
 import { DataSource } from 'typeorm';
 
 class HealthStatus {
+  @ApiProperty({ type: String, example: 'ok', description: 'Always `ok`: a failing probe answers 503 with a problem' })
   status: 'ok';
 }
 
@@ -18,7 +19,7 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process answers' })
   @ApiOkResponse({ type: HealthStatus })
   live(): HealthStatus {
     return { status: 'ok' };
@@ -26,7 +27,7 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the database answers' })
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database answers' })
   @ApiOkResponse({ type: HealthStatus })
   @ApiServiceUnavailableResponse({ type: ProblemDetails })
   async ready(): Promise<HealthStatus> {

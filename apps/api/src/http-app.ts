@@ -16,6 +16,11 @@ export interface ApiOptions {
   plainLogger?: boolean;
   /** Where pino writes (default stdout); the log-privacy test reads it. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Build the module graph without instantiating providers (no database connection): enough to
+   * describe the routes, as `npm run openapi:export` does.
+   */
+  preview?: boolean;
 }
 
 /** Builds the API exactly as production runs it; main.ts and the e2e tests both come through here. */
@@ -30,7 +35,12 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ env: options.overrides, clock: options.clock, logStream: options.logStream }),
     adapter,
-    { bufferLogs: !options.plainLogger, logger: options.plainLogger ? ['error', 'warn'] : undefined },
+    {
+      bufferLogs: !options.plainLogger,
+      // Preview mode warns that it is preview mode; whoever asked for it knows.
+      logger: options.plainLogger ? (options.preview ? ['error'] : ['error', 'warn']) : undefined,
+      preview: options.preview,
+    },
   );
   if (!options.plainLogger) app.useLogger(app.get(PinoLogger));
   await configureHttp(app, options);

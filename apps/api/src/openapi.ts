@@ -1,18 +1,45 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from '@app/core';
+import { documentProblemResponses } from './openapi-problems';
+import { simplifySchemaReferences } from './openapi-schemas';
 
-/** OpenAPI at /api/docs-json and the Swagger UI at /api/docs. Each operation lists its roles under `x-roles`. */
-export function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the app; `npm run openapi:export` writes the same one to apps/api/openapi.json. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Agency Registry API')
     .setDescription(
       'System of record for licensing and monitoring private recruitment agencies. Errors are RFC 9457 ' +
-        '`application/problem+json`. Lists take `?limit=&cursor=` and answer `{ items, nextCursor }`. ' +
+        `\`${PROBLEM_CONTENT_TYPE}\`. Lists take \`?limit=&cursor=\` and answer \`{ items, nextCursor }\`. ` +
         'Records outside the caller\'s jurisdiction answer 404, like records that do not exist.',
     )
     .setVersion('0.1.0')
+    // The paths carry their /api prefix, so the server is the origin the document is served from.
+    .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory });
+  return simplifySchemaReferences(documentProblemResponses(document));
+}
+
+/** OpenAPI at /api/docs-json and the Swagger UI at /api/docs. Each operation lists its roles under `x-roles`. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+}
+
+/**
+ * Operation ids a client's method names can be: `list` on AgenciesController is `listAgencies`,
+ * any other method takes the singular, `getAgency`, `suspendLicence`. Routes whose method name
+ * says less set their own id in @ApiOperation.
+ */
+export function operationIdFactory(controllerKey: string, methodKey: string): string {
+  const resource = controllerKey.replace(/Controller$/, '');
+  if (methodKey === 'list') return `list${resource}`;
+  return `${methodKey}${singular(resource)}`;
+}
+
+function singular(resource: string): string {
+  if (resource.endsWith('ies')) return `${resource.slice(0, -3)}y`;
+  if (resource.endsWith('s')) return resource.slice(0, -1);
+  return resource;
 }

@@ -5,7 +5,7 @@ import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { AgencyQuery, AgencyView, CreateAgencyRequest, ImportResult, UpdateAgencyRequest } from './agencies.dto';
 import { AgenciesService } from './agencies.service';
 import { AgencyImportService, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './agency-import.service';
-import { AgencyProfileSections } from './agency-profile';
+import { AgencyProfileSections, AgencyProfileView } from './agency-profile';
 
 const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'] as const;
 
@@ -37,6 +37,7 @@ export class AgenciesController {
   @Post('import')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'importAgencies', summary: 'Import agencies from a CSV file: all rows or none' })
   @ApiConsumes('text/csv')
   @ApiBody({
     description:
@@ -70,8 +71,9 @@ export class AgenciesController {
 
   @Get(':id/profile')
   @Allow(...READERS)
-  @ApiOperation({ summary: 'The agency with its licences and events, inspections, complaints, self-assessments and risk factors' })
-  async profile(@CurrentActor() actor: Actor, @IdParam() id: string) {
+  @ApiOperation({ operationId: 'getAgencyProfile', summary: 'The agency with its licences and events, inspections, complaints, self-assessments and risk factors' })
+  @ApiOkResponse({ type: AgencyProfileView })
+  async profile(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AgencyProfileView> {
     const agency = await this.agencies.get(actor, id);
     return { agency, ...(await this.profileSections.load(id, actor)) };
   }

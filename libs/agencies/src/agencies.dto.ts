@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import { AGENCY_TYPES, AgencyType, RiskFactor } from './agency.entity';
 import { IsUscc } from './uscc';
 
@@ -17,9 +17,9 @@ export class AgencyQuery extends PageQuery {
   @IsOptional() @Matches(/^[0-9A-HJ-NP-RTUW-Y]{1,18}$/, { message: 'uscc must be up to 18 USCC characters' }) uscc?: string;
   /** A division code or its prefix: `35` Fujian, `3501` Fuzhou. */
   @IsOptional() @Matches(/^\d{2,6}$/, { message: 'jurisdiction must be 2 to 6 digits of a division code' }) jurisdiction?: string;
-  @IsOptional() @IsIn(AGENCY_TYPES) agencyType?: AgencyType;
+  @ApiPropertyOptional(namedEnum('AgencyType', AGENCY_TYPES)) @IsOptional() @IsIn(AGENCY_TYPES) agencyType?: AgencyType;
   /** Agencies holding at least one licence in this status. */
-  @IsOptional() @IsIn(LICENCE_STATUSES) licenceStatus?: LicenceStatus;
+  @ApiPropertyOptional(namedEnum('LicenceStatus', LICENCE_STATUSES)) @IsOptional() @IsIn(LICENCE_STATUSES) licenceStatus?: LicenceStatus;
   @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100) minRisk?: number;
   @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100) maxRisk?: number;
 }
@@ -33,7 +33,7 @@ export class CreateAgencyRequest {
   @IsString() @Length(1, 300) address: string;
   /** City-level division code, e.g. `350100`. */
   @Matches(CITY_CODE, { message: 'jurisdictionCode must be a 6-digit division code' }) jurisdictionCode: string;
-  @IsIn(AGENCY_TYPES) agencyType: AgencyType;
+  @ApiProperty(namedEnum('AgencyType', AGENCY_TYPES)) @IsIn(AGENCY_TYPES) agencyType: AgencyType;
   @IsOptional() @IsString() @MaxLength(100) contactName?: string;
   @IsOptional() @Matches(/^[0-9+()\- ]{5,30}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
   @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
@@ -47,7 +47,7 @@ export class UpdateAgencyRequest {
   @IsOptional() @IsString() @Length(1, 100) legalRepresentative?: string;
   @IsOptional() @IsString() @Length(1, 300) address?: string;
   @IsOptional() @Matches(CITY_CODE, { message: 'jurisdictionCode must be a 6-digit division code' }) jurisdictionCode?: string;
-  @IsOptional() @IsIn(AGENCY_TYPES) agencyType?: AgencyType;
+  @ApiPropertyOptional(namedEnum('AgencyType', AGENCY_TYPES)) @IsOptional() @IsIn(AGENCY_TYPES) agencyType?: AgencyType;
   @IsOptional() @IsString() @MaxLength(100) contactName?: string;
   @IsOptional() @Matches(/^[0-9+()\- ]{5,30}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
   @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
@@ -70,7 +70,7 @@ export class AgencyView {
   @ApiProperty() legalRepresentative: string;
   @ApiProperty() address: string;
   @ApiProperty() jurisdictionCode: string;
-  @ApiProperty({ enum: AGENCY_TYPES }) agencyType: AgencyType;
+  @ApiProperty(namedEnum('AgencyType', AGENCY_TYPES)) agencyType: AgencyType;
   @ApiPropertyOptional({ nullable: true, type: String }) contactName: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) contactPhone: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) contactEmail: string | null;

@@ -12,7 +12,7 @@ export class AuditController {
 
   @Get()
   @Allow('ministry_official', 'system_admin')
-  @ApiOperation({ summary: 'The audit trail, newest first, with filters' })
+  @ApiOperation({ operationId: 'listAuditEvents', summary: 'The audit trail, newest first, with filters' })
   @ApiOkResponse({ type: PageOf(AuditEventView) })
   list(@Query() query: AuditQuery) {
     return this.audit.list(query);
@@ -20,7 +20,7 @@ export class AuditController {
 
   @Get('verify')
   @Allow('ministry_official', 'system_admin')
-  @ApiOperation({ summary: 'Verify the hash chain; names the first row that was altered or removed' })
+  @ApiOperation({ operationId: 'verifyAuditChain', summary: 'Verify the hash chain; names the first row that was altered or removed' })
   @ApiOkResponse({ type: AuditVerification })
   verify(): Promise<AuditVerification> {
     return this.audit.verify();

@@ -23,8 +23,8 @@ export class AuditEventView {
   @ApiProperty({ example: 'user.create' }) action: string;
   @ApiProperty() entityType: string;
   @ApiPropertyOptional({ nullable: true, type: String }) entityId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
-  @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) before: unknown;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) after: unknown;
   @ApiPropertyOptional({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;

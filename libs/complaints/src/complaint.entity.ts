@@ -1,5 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { ComplaintChannel, ComplaintOutcome, ComplaintStatus, Severity } from './complaint-rules';
+import { namedEnum } from '@app/core';
+import { ComplaintChannel, ComplaintOutcome, ComplaintStatus, SEVERITIES, Severity } from './complaint-rules';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -68,7 +70,7 @@ export class ComplaintEvent {
 @Entity('complaint_categories')
 export class ComplaintCategory {
   @PrimaryColumn() code: string;
-  @Column({ type: 'text' }) severityFloor: Severity;
+  @ApiProperty(namedEnum('ComplaintSeverity', SEVERITIES)) @Column({ type: 'text' }) severityFloor: Severity;
   @Column() forcedLabourIndicator: boolean;
   @Column() nameZh: string;
   @Column() nameEn: string;

@@ -40,7 +40,7 @@ export class ComplaintsController {
 
   @Get('trends')
   @Allow(...ANALYSTS)
-  @ApiOperation({ summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)' })
+  @ApiOperation({ operationId: 'getComplaintTrends', summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: TrendsView })
   async trends(
@@ -60,7 +60,7 @@ export class ComplaintsController {
 
   @Get('alerts')
   @Allow(...ANALYSTS)
-  @ApiOperation({ summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days' })
+  @ApiOperation({ operationId: 'getComplaintAlerts', summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days' })
   @ApiOkResponse({ type: AlertsView })
   alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery) {
     return this.trendsService.alerts(actor, query);
@@ -76,7 +76,7 @@ export class ComplaintsController {
 
   @Post()
   @Allow('ministry_official', ...HANDLERS)
-  @ApiOperation({ summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one' })
+  @ApiOperation({ operationId: 'recordComplaint', summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one' })
   @ApiCreatedResponse({ type: RecordedComplaintView })
   async create(@CurrentActor() actor: Actor, @Body() request: OfficialComplaintRequest): Promise<RecordedComplaintView> {
     const { complaint, secret } = await this.intake.submitOfficial(actor, request);
@@ -121,7 +121,7 @@ export class ComplaintsController {
   @Post(':id/inspection')
   @Allow(...HANDLERS)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Link the complaint to an inspection of its agency, or plan a complaint-type inspection (planOn) and link it' })
+  @ApiOperation({ operationId: 'linkComplaintInspection', summary: 'Link the complaint to an inspection of its agency, or plan a complaint-type inspection (planOn) and link it' })
   @ApiOkResponse({ type: ComplaintDetailView })
   linkInspection(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: LinkInspectionRequest) {
     return this.complaints.linkInspection(actor, id, request);

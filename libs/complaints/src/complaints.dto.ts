@@ -18,7 +18,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_OUTCOMES,
@@ -37,7 +37,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** What the public form and the official entry have in common. */
 export class ComplaintDetails {
-  /** Category codes (GET /complaints/categories). */
+  /** Category codes, from `GET /api/public/complaint-categories`. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @Length(1, 40, { each: true })
   categories: string[];
 
@@ -80,7 +80,7 @@ export class ComplaintDetails {
 export class PublicComplaintRequest extends ComplaintDetails {}
 
 export class OfficialComplaintRequest extends ComplaintDetails {
-  @IsIn(OFFICIAL_CHANNELS)
+  @ApiProperty(namedEnum('OfficialComplaintChannel', OFFICIAL_CHANNELS)) @IsIn(OFFICIAL_CHANNELS)
   channel: (typeof OFFICIAL_CHANNELS)[number];
 
   /** When it came in (a letter's date of receipt); defaults to now and cannot be in the future. */
@@ -100,16 +100,16 @@ export class PublicComplaintNote {
 
 export class PublicComplaintStatus {
   @ApiProperty() trackingCode: string;
-  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
+  @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ type: [PublicComplaintNote] }) notes: PublicComplaintNote[];
 }
 
 export class ComplaintQuery extends PageQuery {
-  @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
+  @ApiPropertyOptional(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
   @IsOptional() @IsString() @Length(1, 40) category?: string;
   @IsOptional() @IsUUID() agencyId?: string;
-  @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @ApiPropertyOptional(namedEnum('ComplaintSeverity', SEVERITIES)) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @IsOptional() @IsUUID() assigneeId?: string;
   /** true: open and past a deadline. */
   @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
@@ -129,10 +129,10 @@ export class AssignComplaintRequest {
 }
 
 export class TransitionComplaintRequest {
-  @IsIn(COMPLAINT_STATUSES) to: ComplaintStatus;
+  @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) @IsIn(COMPLAINT_STATUSES) to: ComplaintStatus;
   @Transform(trim) @IsString() @Length(1, 5000) note: string;
   /** Required to resolve. */
-  @IsOptional() @IsIn(COMPLAINT_OUTCOMES) outcome?: ComplaintOutcome;
+  @ApiPropertyOptional(namedEnum('ComplaintOutcome', COMPLAINT_OUTCOMES)) @IsOptional() @IsIn(COMPLAINT_OUTCOMES) outcome?: ComplaintOutcome;
   /** Shown to the complainant with the tracking code. */
   @IsOptional() @Transform(trim) @IsString() @Length(1, 2000) publicNote?: string;
   @Type(() => Number) @IsInt() @Min(1) version: number;
@@ -170,7 +170,7 @@ export class ComplaintEventView {
 export class ComplaintView {
   @ApiProperty() id: string;
   @ApiProperty() trackingCode: string;
-  @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
+  @ApiProperty(namedEnum('ComplaintChannel', COMPLAINT_CHANNELS)) channel: string;
   @ApiProperty() receivedAt: Date;
   @ApiPropertyOptional({ nullable: true, description: 'Null for anonymous complaints, and for callers not handling the complaint' })
   complainantName: string | null;
@@ -184,18 +184,18 @@ export class ComplaintView {
   @ApiProperty() description: string;
   @ApiPropertyOptional({ nullable: true }) destinationCountry: string | null;
   @ApiPropertyOptional({ nullable: true }) amountClaimed: number | null;
-  @ApiProperty({ enum: SEVERITIES }) severity: Severity;
-  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
+  @ApiProperty(namedEnum('ComplaintSeverity', SEVERITIES)) severity: Severity;
+  @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;
   @ApiPropertyOptional({ nullable: true }) assignedBureauId: string | null;
   @ApiPropertyOptional({ nullable: true }) assigneeId: string | null;
   @ApiProperty() ackDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
-  @ApiPropertyOptional({ nullable: true }) acknowledgedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) resolvedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) extendedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) acknowledgedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) resolvedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) extendedAt: Date | null;
   @ApiProperty() slaBreached: boolean;
   @ApiProperty({ description: 'Open and past a deadline now' }) overdue: boolean;
-  @ApiPropertyOptional({ enum: COMPLAINT_OUTCOMES, nullable: true }) outcome: ComplaintOutcome | null;
+  @ApiPropertyOptional({ ...namedEnum('ComplaintOutcome', COMPLAINT_OUTCOMES), nullable: true }) outcome: ComplaintOutcome | null;
   @ApiPropertyOptional({ nullable: true }) inspectionId: string | null;
   @ApiProperty() version: number;
 }
@@ -218,12 +218,12 @@ export class TrendsQuery {
   @IsOptional() @IsDateString({ strict: true }) from?: string;
   /** Last day, inclusive; defaults to today. By month, the month it falls in counts whole. */
   @IsOptional() @IsDateString({ strict: true }) to?: string;
-  @IsOptional() @IsIn(GRANULARITIES) granularity?: Granularity;
-  @IsOptional() @IsIn(TREND_GROUPS) groupBy?: TrendGroup;
+  @ApiPropertyOptional(namedEnum('TrendGranularity', GRANULARITIES)) @IsOptional() @IsIn(GRANULARITIES) granularity?: Granularity;
+  @ApiPropertyOptional(namedEnum('TrendGroup', TREND_GROUPS)) @IsOptional() @IsIn(TREND_GROUPS) groupBy?: TrendGroup;
   /** Province code, e.g. 350000. */
   @IsOptional() @Matches(/^\d{2}0000$/, { message: 'province must be a province code such as 350000' }) province?: string;
   @IsOptional() @IsString() @Length(1, 40) category?: string;
-  @IsOptional() @IsIn(COMPLAINT_CHANNELS) channel?: string;
+  @ApiPropertyOptional(namedEnum('ComplaintChannel', COMPLAINT_CHANNELS)) @IsOptional() @IsIn(COMPLAINT_CHANNELS) channel?: string;
   @IsOptional() @IsUUID() agencyId?: string;
 }
 
@@ -244,8 +244,8 @@ export class TrendRow {
 export class TrendsView {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
-  @ApiProperty({ enum: GRANULARITIES }) granularity: Granularity;
-  @ApiProperty({ enum: TREND_GROUPS }) groupBy: TrendGroup;
+  @ApiProperty(namedEnum('TrendGranularity', GRANULARITIES)) granularity: Granularity;
+  @ApiProperty(namedEnum('TrendGroup', TREND_GROUPS)) groupBy: TrendGroup;
   @ApiProperty({ type: [TrendRow] }) rows: TrendRow[];
 }
 

@@ -1,11 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { InspectionsModule, RiskService } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
+import { ComplaintView } from './complaints.dto';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintCategory, ComplaintEvent } from './complaint.entity';
 import { ComplaintIntakeService } from './complaint-intake.service';
@@ -16,6 +17,8 @@ import { ComplaintTrendsService } from './complaint-trends.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsService } from './complaints.service';
 import { PublicComplaintsController } from './public-complaints.controller';
+
+describeAgencyProfileSection('complaints', { type: [ComplaintView], description: 'The latest 50 complaints about it in your jurisdiction' });
 
 @Module({
   imports: [

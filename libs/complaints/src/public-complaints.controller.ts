@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, Headers, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Problems, ProblemDetails, RateLimit } from '@app/core';
+import { HeaderValue, Problems, ProblemDetails, RateLimit } from '@app/core';
 import { Public } from '@app/auth/access';
 import { ComplaintCategory } from './complaint.entity';
 import { ComplaintIntakeService } from './complaint-intake.service';
@@ -18,13 +18,13 @@ export class PublicComplaintsController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'no-store')
-  @ApiOperation({
+  @ApiOperation({ operationId: 'lodgePublicComplaint',
     summary: 'Lodge a complaint (anonymous allowed). The answer holds a tracking code and a secret, shown once',
     description: 'The same submission (or the same Idempotency-Key) within a minute is one complaint and gets the same answer.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 100 characters; repeats within a minute return the first receipt' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8 to 100 characters; repeats within a minute return the first receipt', schema: { type: 'string', minLength: 8, maxLength: 100 } })
   @ApiCreatedResponse({ type: ComplaintReceipt })
-  submit(@Body() request: PublicComplaintRequest, @Req() req: FastifyRequest, @Headers('idempotency-key') idempotencyKey?: string) {
+  submit(@Body() request: PublicComplaintRequest, @Req() req: FastifyRequest, @HeaderValue('idempotency-key') idempotencyKey: string | undefined) {
     if (idempotencyKey !== undefined && (idempotencyKey.length < 8 || idempotencyKey.length > 100)) {
       throw Problems.invalid([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 8 to 100 characters' }]);
     }
@@ -35,11 +35,11 @@ export class PublicComplaintsController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Follow a complaint: its status and the notes meant for the complainant' })
+  @ApiOperation({ operationId: 'trackPublicComplaint', summary: 'Follow a complaint: its status and the notes meant for the complainant' })
   @ApiHeader({ name: 'X-Complaint-Secret', required: true, description: 'The secret given with the tracking code' })
   @ApiOkResponse({ type: PublicComplaintStatus })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'Unknown tracking code or wrong secret (not told apart)' })
-  status(@Param('trackingCode') trackingCode: string, @Headers('x-complaint-secret') secret?: string) {
+  status(@Param('trackingCode') trackingCode: string, @HeaderValue('x-complaint-secret') secret: string | undefined) {
     if (!TRACKING_CODE.test(trackingCode)) throw Problems.notFound('Complaint', trackingCode.slice(0, 20));
     return this.intake.publicStatus(trackingCode, secret);
   }
@@ -48,7 +48,7 @@ export class PublicComplaintsController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'The categories a complaint may name' })
+  @ApiOperation({ operationId: 'listComplaintCategories', summary: 'The categories a complaint may name' })
   @ApiOkResponse({ type: [ComplaintCategory] })
   categories() {
     return this.intake.categories();

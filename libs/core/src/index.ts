@@ -16,3 +16,5 @@ export * from './http/rate-limit';
 export * from './persistence/versioned-update';
 export * from './persistence/in-transaction';
 export * from './http/api-prefix';
+export * from './http/header-value';
+export * from './openapi/named-enum';

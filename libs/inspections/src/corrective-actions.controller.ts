@@ -20,7 +20,7 @@ export class CorrectiveActionsController {
 
   @Patch(':id')
   @Allow('bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ summary: 'The agency submits its answer; an inspector or bureau admin verifies it or reopens the action' })
+  @ApiOperation({ operationId: 'updateCorrectiveAction', summary: 'The agency submits its answer; an inspector or bureau admin verifies it or reopens the action' })
   @ApiOkResponse({ type: CorrectiveActionView })
   @ApiConflictResponse({ type: ProblemDetails })
   patch(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CorrectiveActionPatch) {

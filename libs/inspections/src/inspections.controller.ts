@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
-import { primaryLanguage } from '@app/checklists';
+import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import {
   AddendumRequest,
@@ -35,7 +35,7 @@ export class InspectionsController {
 
   @Get('priorities')
   @Allow(...OFFICIALS)
-  @ApiOperation({ summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it' })
+  @ApiOperation({ operationId: 'listInspectionPriorities', summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it' })
   @ApiOkResponse({ type: PrioritiesView })
   async priorities(@CurrentActor() actor: Actor, @Query() query: PrioritiesQuery) {
     return { items: await this.risk.priorities(actor, query) };
@@ -52,11 +52,11 @@ export class InspectionsController {
 
   @Get(':id')
   @Allow(...OFFICIALS, 'agency_user')
-  @ApiHeader({ name: 'accept-language', required: false, description: 'zh-CN (default) or en: the primary item text' })
+  @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
   @ApiOperation({ summary: 'One inspection with its checklist findings, addenda and corrective actions' })
   @ApiOkResponse({ type: InspectionDetailView })
-  get(@CurrentActor() actor: Actor, @IdParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
-    return this.inspections.detail(actor, id, primaryLanguage(acceptLanguage));
+  get(@CurrentActor() actor: Actor, @IdParam() id: string, @RequestLanguage() language: Language) {
+    return this.inspections.detail(actor, id, language);
   }
 
   @Post()
@@ -69,11 +69,12 @@ export class InspectionsController {
 
   @Put(':id/findings')
   @Allow(...INSPECTORS)
-  @ApiOperation({ summary: 'File the whole set of findings (every checklist item once); refused after submission' })
+  @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
+  @ApiOperation({ operationId: 'fileInspectionFindings', summary: 'File the whole set of findings (every checklist item once); refused after submission' })
   @ApiOkResponse({ type: InspectionDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Submitted (findings immutable) or stale version' })
-  putFindings(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutFindingsRequest, @Headers('accept-language') acceptLanguage?: string) {
-    return this.inspections.putFindings(actor, id, request, primaryLanguage(acceptLanguage));
+  putFindings(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutFindingsRequest, @RequestLanguage() language: Language) {
+    return this.inspections.putFindings(actor, id, request, language);
   }
 
   @Post(':id/submit')
@@ -98,7 +99,7 @@ export class InspectionsController {
 
   @Post(':id/addenda')
   @Allow(...INSPECTORS)
-  @ApiOperation({ summary: 'Add a correction or remark to a submitted inspection (the findings stay as submitted)' })
+  @ApiOperation({ operationId: 'addInspectionAddendum', summary: 'Add a correction or remark to a submitted inspection (the findings stay as submitted)' })
   @ApiCreatedResponse({ type: AddendumView })
   addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AddendumRequest) {
     return this.inspections.addAddendum(actor, id, request);
@@ -107,7 +108,7 @@ export class InspectionsController {
   @Post(':id/sanction-decision')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Decide the sanction; a suspension or revocation changes the licence in the same transaction' })
+  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Decide the sanction; a suspension or revocation changes the licence in the same transaction' })
   @ApiOkResponse({ type: InspectionView })
   @ApiConflictResponse({ type: ProblemDetails })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SanctionDecisionRequest) {

@@ -19,13 +19,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CRITICALITIES } from '@app/checklists';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import { CORRECTIVE_ACTION_STATUSES, CorrectiveActionStatus, INSPECTION_STATUSES, INSPECTION_TYPES, InspectionStatus, InspectionType, Sanction, SANCTIONS } from './inspection.entity';
 import { FINDING_RESULTS, FindingResult, Outcome, OUTCOMES } from './scoring';
 
 export class CreateInspectionRequest {
   @IsUUID() agencyId: string;
-  @IsIn(INSPECTION_TYPES) type: InspectionType;
+  @ApiProperty(namedEnum('InspectionType', INSPECTION_TYPES)) @IsIn(INSPECTION_TYPES) type: InspectionType;
   /** The day of the visit (YYYY-MM-DD). */
   @IsDateString({ strict: true }) inspectionDate: string;
   /** A published inspection checklist; the newest published one when omitted. */
@@ -37,16 +37,16 @@ export class CreateInspectionRequest {
 
 export class InspectionQuery extends PageQuery {
   @IsOptional() @IsUUID() agencyId?: string;
-  @IsOptional() @IsIn(INSPECTION_STATUSES) status?: InspectionStatus;
-  @IsOptional() @IsIn(INSPECTION_TYPES) type?: InspectionType;
-  @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
+  @ApiPropertyOptional(namedEnum('InspectionStatus', INSPECTION_STATUSES)) @IsOptional() @IsIn(INSPECTION_STATUSES) status?: InspectionStatus;
+  @ApiPropertyOptional(namedEnum('InspectionType', INSPECTION_TYPES)) @IsOptional() @IsIn(INSPECTION_TYPES) type?: InspectionType;
+  @ApiPropertyOptional(namedEnum('InspectionOutcome', OUTCOMES)) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
   @IsOptional() @IsUUID() complaintId?: string;
   @IsOptional() @Matches(/^\d{2,6}$/, { message: 'jurisdiction must be 2 to 6 digits of a division code' }) jurisdiction?: string;
 }
 
 export class FindingInput {
   @IsString() @Length(1, 40) itemCode: string;
-  @IsIn(FINDING_RESULTS) result: FindingResult;
+  @ApiProperty(namedEnum('FindingResult', FINDING_RESULTS)) @IsIn(FINDING_RESULTS) result: FindingResult;
   @IsOptional() @IsString() @MaxLength(4000) note?: string;
   /** References to evidence (document numbers, file ids); at most 20. */
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 500, { each: true }) evidence?: string[];
@@ -60,7 +60,7 @@ export class PutFindingsRequest {
 }
 
 export class SanctionFields {
-  @IsIn(SANCTIONS) sanction: Sanction;
+  @ApiProperty(namedEnum('Sanction', SANCTIONS)) @IsIn(SANCTIONS) sanction: Sanction;
   /** Yuan; required for a fine, refused otherwise. */
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() @Max(100_000_000) fineAmount?: number;
   /** Days; required for a suspension, refused otherwise. */
@@ -92,7 +92,7 @@ export class CancelInspectionRequest {
 export class AddendumRequest {
   @IsOptional() @IsString() @Length(1, 40) itemCode?: string;
   /** The result the item should have had; recorded beside the submitted finding, which stays as it was. */
-  @IsOptional() @IsIn(FINDING_RESULTS) correctedResult?: FindingResult;
+  @ApiPropertyOptional(namedEnum('FindingResult', FINDING_RESULTS)) @IsOptional() @IsIn(FINDING_RESULTS) correctedResult?: FindingResult;
   @IsString() @Length(3, 4000) note: string;
 }
 
@@ -101,7 +101,7 @@ export type CorrectiveActionCommand = (typeof CORRECTIVE_ACTION_COMMANDS)[number
 
 export class CorrectiveActionPatch {
   /** submit: the agency answers; verify / reopen: the inspector judges the answer. */
-  @IsIn(CORRECTIVE_ACTION_COMMANDS) action: CorrectiveActionCommand;
+  @ApiProperty(namedEnum('CorrectiveActionCommand', CORRECTIVE_ACTION_COMMANDS)) @IsIn(CORRECTIVE_ACTION_COMMANDS) action: CorrectiveActionCommand;
   /** The agency's answer (required to submit). */
   @IsOptional() @IsString() @Length(3, 4000) response?: string;
   /** The inspector's note (required to reopen). */
@@ -114,7 +114,7 @@ export class CorrectiveActionPatch {
 export class CorrectiveActionQuery extends PageQuery {
   @IsOptional() @IsUUID() agencyId?: string;
   @IsOptional() @IsUUID() inspectionId?: string;
-  @IsOptional() @IsIn(CORRECTIVE_ACTION_STATUSES) status?: CorrectiveActionStatus;
+  @ApiPropertyOptional(namedEnum('CorrectiveActionStatus', CORRECTIVE_ACTION_STATUSES)) @IsOptional() @IsIn(CORRECTIVE_ACTION_STATUSES) status?: CorrectiveActionStatus;
 }
 
 export class PrioritiesQuery {
@@ -130,7 +130,7 @@ export class CorrectiveActionView {
   @ApiProperty() itemCode: string;
   @ApiProperty() description: string;
   @ApiProperty() dueOn: string;
-  @ApiProperty({ enum: CORRECTIVE_ACTION_STATUSES }) status: CorrectiveActionStatus;
+  @ApiProperty(namedEnum('CorrectiveActionStatus', CORRECTIVE_ACTION_STATUSES)) status: CorrectiveActionStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyResponse: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) respondedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) inspectorNote: string | null;
@@ -142,8 +142,8 @@ export class InspectionView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
   @ApiProperty() jurisdictionCode: string;
-  @ApiProperty({ enum: INSPECTION_TYPES }) type: InspectionType;
-  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty(namedEnum('InspectionType', INSPECTION_TYPES)) type: InspectionType;
+  @ApiProperty(namedEnum('InspectionStatus', INSPECTION_STATUSES)) status: InspectionStatus;
   @ApiProperty() inspectionDate: string;
   @ApiProperty() templateId: string;
   @ApiPropertyOptional({ nullable: true, type: String }) leadInspectorId: string | null;
@@ -151,12 +151,12 @@ export class InspectionView {
   @ApiPropertyOptional({ nullable: true, type: String }) followUpOfId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) violationPoints: number | null;
-  @ApiPropertyOptional({ nullable: true, enum: OUTCOMES }) outcome: Outcome | null;
-  @ApiPropertyOptional({ nullable: true, enum: SANCTIONS }) sanctionProposal: Sanction | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('InspectionOutcome', OUTCOMES) }) outcome: Outcome | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('Sanction', SANCTIONS) }) sanctionProposal: Sanction | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) proposedFineAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) proposedSuspensionDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sanctionProposalReason: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: SANCTIONS }) sanctionDecision: Sanction | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('Sanction', SANCTIONS) }) sanctionDecision: Sanction | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) decidedFineAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) decidedSuspensionDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sanctionDecisionReason: string | null;
@@ -172,12 +172,12 @@ export class InspectionView {
 export class FindingView {
   @ApiProperty() itemCode: string;
   @ApiProperty() section: string;
-  @ApiProperty({ enum: CRITICALITIES }) criticality: string;
+  @ApiProperty(namedEnum('Criticality', CRITICALITIES)) criticality: string;
   @ApiProperty() points: number;
   @ApiProperty({ description: 'The item text in the language Accept-Language picked' }) text: string;
   @ApiProperty() textZh: string;
   @ApiProperty() textEn: string;
-  @ApiPropertyOptional({ nullable: true, enum: FINDING_RESULTS, description: 'null until findings are filed' }) result: FindingResult | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('FindingResult', FINDING_RESULTS), description: 'null until findings are filed' }) result: FindingResult | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: [String] }) evidence: string[];
 }
@@ -185,7 +185,7 @@ export class FindingView {
 export class AddendumView {
   @ApiProperty() id: string;
   @ApiPropertyOptional({ nullable: true, type: String }) itemCode: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: FINDING_RESULTS }) correctedResult: FindingResult | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('FindingResult', FINDING_RESULTS) }) correctedResult: FindingResult | null;
   @ApiProperty() note: string;
   @ApiProperty() authorUsername: string;
   @ApiProperty() createdAt: Date;
@@ -209,6 +209,11 @@ export class PriorityView {
   @ApiProperty() nameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ description: '0-100' }) score: number;
+  @ApiProperty({ type: [RiskFactorView] }) factors: RiskFactorView[];
+}
+
+export class AgencyRiskView {
   @ApiProperty({ description: '0-100' }) score: number;
   @ApiProperty({ type: [RiskFactorView] }) factors: RiskFactorView[];
 }

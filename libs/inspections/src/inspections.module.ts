@@ -1,9 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { ChecklistsModule } from '@app/checklists';
 import { LicensingModule } from '@app/licensing';
+import { AgencyRiskView, InspectionView } from './inspections.dto';
 import { CorrectiveActionsController } from './corrective-actions.controller';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
@@ -11,6 +12,9 @@ import { InspectionsController } from './inspections.controller';
 import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
 import { SanctionsService } from './sanctions.service';
+
+describeAgencyProfileSection('inspections', { type: [InspectionView], description: 'Its latest 50 inspections in your jurisdiction' });
+describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, description: 'Its risk score now, with the factors behind it' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, ChecklistsModule, LicensingModule],

@@ -37,7 +37,7 @@ export class LicenceApplicationsController {
   @Post(':id/start-review')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Take a submitted or resubmitted application under review' })
+  @ApiOperation({ operationId: 'startLicenceApplicationReview', summary: 'Take a submitted or resubmitted application under review' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiConflictResponse({ type: ProblemDetails })
   startReview(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: StartReviewRequest) {

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LICENCE_STATUSES, LicenceStatus } from '@app/agencies';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationKind, ApplicationStatus } from './licence-application.entity';
 import { LICENCE_EVENT_KINDS, LICENCE_TYPES, LicenceType } from './licence.entity';
 
@@ -32,8 +32,8 @@ export class LicenceScopeDto {
 }
 
 export class LicenceQuery extends PageQuery {
-  @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
-  @IsOptional() @IsIn(LICENCE_TYPES) licenceType?: LicenceType;
+  @ApiPropertyOptional(namedEnum('LicenceStatus', LICENCE_STATUSES)) @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
+  @ApiPropertyOptional(namedEnum('LicenceType', LICENCE_TYPES)) @IsOptional() @IsIn(LICENCE_TYPES) licenceType?: LicenceType;
   @IsOptional() @IsUUID() agencyId?: string;
   /** Licences expiring on or before this date (YYYY-MM-DD). */
   @IsOptional() @IsDateString({ strict: true }) expiringBefore?: string;
@@ -53,7 +53,7 @@ export class SuspendRequest extends TransitionRequest {
 
 export class LicenceEventView {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: LICENCE_EVENT_KINDS }) kind: string;
+  @ApiProperty(namedEnum('LicenceEventKind', LICENCE_EVENT_KINDS)) kind: string;
   @ApiPropertyOptional({ nullable: true, type: String }) fromStatus: string | null;
   @ApiProperty() toStatus: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
@@ -67,10 +67,10 @@ export class LicenceView {
   @ApiProperty({ example: '350000-2026-000001' }) licenceNumber: string;
   @ApiProperty() agencyId: string;
   @ApiProperty() jurisdictionCode: string;
-  @ApiProperty({ enum: LICENCE_TYPES }) licenceType: LicenceType;
+  @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
   @ApiProperty({ type: LicenceScopeDto }) scope: LicenceScopeDto;
   @ApiProperty() issuedByBureauId: string;
-  @ApiProperty({ enum: LICENCE_STATUSES }) status: LicenceStatus;
+  @ApiProperty(namedEnum('LicenceStatus', LICENCE_STATUSES)) status: LicenceStatus;
   @ApiProperty({ example: '2026-01-01' }) validFrom: string;
   @ApiProperty({ example: '2031-01-01' }) expiresOn: string;
   @ApiProperty() term: number;
@@ -85,17 +85,17 @@ export class LicenceWithEvents extends LicenceView {
 }
 
 export class ApplicationQuery extends PageQuery {
-  @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
-  @IsOptional() @IsIn(APPLICATION_KINDS) kind?: ApplicationKind;
+  @ApiPropertyOptional(namedEnum('LicenceApplicationStatus', APPLICATION_STATUSES)) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
+  @ApiPropertyOptional(namedEnum('LicenceApplicationKind', APPLICATION_KINDS)) @IsOptional() @IsIn(APPLICATION_KINDS) kind?: ApplicationKind;
   @IsOptional() @IsUUID() agencyId?: string;
 }
 
 export class CreateApplicationRequest {
   /** Required for a bureau admin; an agency user applies for its own agency. */
   @IsOptional() @IsUUID() agencyId?: string;
-  @IsIn(APPLICATION_KINDS) kind: ApplicationKind;
+  @ApiProperty(namedEnum('LicenceApplicationKind', APPLICATION_KINDS)) @IsIn(APPLICATION_KINDS) kind: ApplicationKind;
   /** For a new licence. */
-  @IsOptional() @IsIn(LICENCE_TYPES) licenceType?: LicenceType;
+  @ApiPropertyOptional(namedEnum('LicenceType', LICENCE_TYPES)) @IsOptional() @IsIn(LICENCE_TYPES) licenceType?: LicenceType;
   /** For a renewal or a variation: the licence concerned. */
   @IsOptional() @IsUUID() licenceId?: string;
   /** Required for new licences and variations of scope; a renewal keeps the licence's scope when omitted. */
@@ -119,7 +119,7 @@ export class StartReviewRequest {
 }
 
 export class DecisionRequest {
-  @IsIn(['approve', 'refuse', 'return']) decision: 'approve' | 'refuse' | 'return';
+  @ApiProperty(namedEnum('LicenceApplicationDecision', ['approve', 'refuse', 'return'])) @IsIn(['approve', 'refuse', 'return']) decision: 'approve' | 'refuse' | 'return';
   /** Required to refuse or return. */
   @IsOptional() @IsString() @Length(3, 2000) reason?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
@@ -128,14 +128,14 @@ export class DecisionRequest {
 export class ApplicationView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
-  @ApiProperty({ enum: APPLICATION_KINDS }) kind: ApplicationKind;
-  @ApiProperty({ enum: LICENCE_TYPES }) licenceType: LicenceType;
+  @ApiProperty(namedEnum('LicenceApplicationKind', APPLICATION_KINDS)) kind: ApplicationKind;
+  @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
   @ApiPropertyOptional({ nullable: true, type: String }) licenceId: string | null;
   @ApiProperty({ type: LicenceScopeDto }) requestedScope: LicenceScopeDto;
   @ApiPropertyOptional({ nullable: true, type: String }) requestedConditions: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) reserveFundAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty(namedEnum('LicenceApplicationStatus', APPLICATION_STATUSES)) status: ApplicationStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) decisionReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) resultingLicenceId: string | null;
@@ -149,13 +149,13 @@ export class PublicAgencyQuery extends PageQuery {
   /** Province: `35` or `350000`. */
   @IsOptional() @Matches(/^\d{2}(0000)?$/, { message: 'province must be a province code such as 35 or 350000' }) province?: string;
   /** Agencies holding a licence in this status. */
-  @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
+  @ApiPropertyOptional(namedEnum('LicenceStatus', LICENCE_STATUSES)) @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
 }
 
 export class PublicLicenceSummary {
   @ApiProperty() licenceNumber: string;
-  @ApiProperty({ enum: LICENCE_TYPES }) licenceType: LicenceType;
-  @ApiProperty({ enum: LICENCE_STATUSES }) status: LicenceStatus;
+  @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
+  @ApiProperty(namedEnum('LicenceStatus', LICENCE_STATUSES)) status: LicenceStatus;
   @ApiProperty() expiresOn: string;
 }
 
@@ -172,10 +172,10 @@ export class LicenceVerification {
   /** Whether the holder may recruit today: the licence is active and today is within its validity. */
   @ApiProperty() valid: boolean;
   @ApiProperty() licenceNumber: string;
-  @ApiProperty({ enum: LICENCE_STATUSES }) status: LicenceStatus;
+  @ApiProperty(namedEnum('LicenceStatus', LICENCE_STATUSES)) status: LicenceStatus;
   @ApiProperty() explanation: string;
   @ApiProperty({ type: PublicAgency }) agency: Omit<PublicAgency, 'licences'>;
-  @ApiProperty({ enum: LICENCE_TYPES }) licenceType: LicenceType;
+  @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
   @ApiProperty({ type: LicenceScopeDto }) scope: LicenceScopeDto;
   @ApiProperty() validFrom: string;
   @ApiProperty() expiresOn: string;

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicenceApplication } from './licence-application.entity';
@@ -12,6 +12,9 @@ import { LicencesService } from './licences.service';
 import { PublicLicencesController } from './public.controller';
 import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
+import { LicenceWithEvents } from './licensing.dto';
+
+describeAgencyProfileSection('licences', { type: [LicenceWithEvents], description: 'Its licences, newest first, each with its events' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule],

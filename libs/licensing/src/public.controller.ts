@@ -17,7 +17,7 @@ export class PublicLicencesController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
-  @ApiOperation({ summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?' })
+  @ApiOperation({ operationId: 'verifyLicence', summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?' })
   @ApiOkResponse({ type: LicenceVerification })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No licence with that number or code' })
   verify(@Param('number') number: string) {
@@ -28,7 +28,7 @@ export class PublicLicencesController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
-  @ApiOperation({ summary: 'The public register of licensed agencies' })
+  @ApiOperation({ operationId: 'searchPublicRegister', summary: 'The public register of licensed agencies' })
   @ApiOkResponse({ type: PageOf(PublicAgency) })
   agencies(@Query() query: PublicAgencyQuery) {
     return this.register.agencies(query);

@@ -1,3 +1,4 @@
+import { namedEnum } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export type NotificationChannel = 'inbox' | 'email';
@@ -22,9 +23,9 @@ export class NotificationView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'licence.renewal_reminder' }) kind: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
-  @ApiProperty({ enum: ['inbox', 'email'] }) channel: NotificationChannel;
-  @ApiProperty({ enum: ['pending', 'sent', 'failed'], description: 'Email delivery; inbox-only notifications are sent when written' }) status: NotificationStatus;
+  @ApiProperty(namedEnum('NotificationChannel', ['inbox', 'email'])) channel: NotificationChannel;
+  @ApiProperty({ ...namedEnum('NotificationStatus', ['pending', 'sent', 'failed']), description: 'Email delivery; inbox-only notifications are sent when written' }) status: NotificationStatus;
   @ApiProperty({ description: 'Subject in Chinese and English' }) title: string;
-  @ApiPropertyOptional({ nullable: true }) readAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
   @ApiProperty() createdAt: Date;
 }

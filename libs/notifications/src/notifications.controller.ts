@@ -12,7 +12,7 @@ export class NotificationsController {
 
   @Get()
   @Allow(...ALL_ROLES)
-  @ApiOperation({ summary: 'My notifications, unread first, newest first' })
+  @ApiOperation({ operationId: 'listMyNotifications', summary: 'My notifications, unread first, newest first' })
   @ApiOkResponse({ type: PageOf(NotificationView) })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.notifications.listMine(actor.userId, query);
@@ -21,7 +21,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @Allow(...ALL_ROLES)
-  @ApiOperation({ summary: "Mark one of my notifications read; another user's is a 404" })
+  @ApiOperation({ operationId: 'markNotificationRead', summary: "Mark one of my notifications read; another user's is a 404" })
   @ApiOkResponse({ type: NotificationView })
   read(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<NotificationView> {
     return this.notifications.markRead(actor.userId, id);

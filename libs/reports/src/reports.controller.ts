@@ -11,7 +11,7 @@ export class ReportsController {
 
   @Get('overview')
   @Allow('ministry_official', 'bureau_admin', 'inspector')
-  @ApiOperation({ summary: 'Licences by status and province, inspection coverage, self-assessment submission, open complaints and SLA breaches, in your jurisdiction' })
+  @ApiOperation({ operationId: 'getReportsOverview', summary: 'Licences by status and province, inspection coverage, self-assessment submission, open complaints and SLA breaches, in your jurisdiction' })
   @ApiOkResponse({ type: Overview })
   overview(@CurrentActor() actor: Actor) {
     return this.reports.overview(actor);

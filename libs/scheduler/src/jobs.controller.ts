@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Problems } from '@app/core';
+import { Problems, namedEnum } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
@@ -10,12 +10,12 @@ const RECENT_RUNS = 10;
 export class JobRunView {
   @ApiPropertyOptional({ description: 'Absent when skipped' }) id?: string;
   @ApiProperty() jobName: string;
-  @ApiProperty({ enum: ['running', 'succeeded', 'failed', 'abandoned', 'skipped'] }) status: string;
+  @ApiProperty(namedEnum('JobRunStatus', ['running', 'succeeded', 'failed', 'abandoned', 'skipped'])) status: string;
   @ApiPropertyOptional({ description: "'schedule', or the username of the admin who ran it" }) triggeredBy?: string;
-  @ApiPropertyOptional() startedAt?: Date;
-  @ApiPropertyOptional({ nullable: true }) finishedAt?: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) startedAt?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) finishedAt?: Date | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, nullable: true }) counts?: Record<string, number> | null;
-  @ApiPropertyOptional({ nullable: true }) error?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) error?: string | null;
 }
 
 export class JobView {

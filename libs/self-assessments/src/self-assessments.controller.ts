@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
-import { primaryLanguage } from '@app/checklists';
+import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import {
   OpenRoundRequest,
@@ -32,16 +32,16 @@ export class SelfAssessmentsController {
 
   @Get(':id')
   @Allow(...READERS)
-  @ApiHeader({ name: 'accept-language', required: false, description: 'zh-CN (default) or en: the primary item text' })
+  @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
   @ApiOperation({ summary: 'One self-assessment with its answers and discrepancies' })
   @ApiOkResponse({ type: SelfAssessmentDetailView })
-  get(@CurrentActor() actor: Actor, @IdParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
-    return this.selfAssessments.detail(actor, id, primaryLanguage(acceptLanguage));
+  get(@CurrentActor() actor: Actor, @IdParam() id: string, @RequestLanguage() language: Language) {
+    return this.selfAssessments.detail(actor, id, language);
   }
 
   @Post()
   @Allow('bureau_admin')
-  @ApiOperation({ summary: 'Open a round: one agency, or every agency with a licence in force in your jurisdiction' })
+  @ApiOperation({ operationId: 'openSelfAssessmentRound', summary: 'Open a round: one agency, or every agency with a licence in force in your jurisdiction' })
   @ApiCreatedResponse({ type: OpenRoundView })
   open(@CurrentActor() actor: Actor, @Body() request: OpenRoundRequest) {
     return this.selfAssessments.openRound(actor, request);
@@ -49,11 +49,12 @@ export class SelfAssessmentsController {
 
   @Put(':id/answers')
   @Allow('agency_user')
-  @ApiOperation({ summary: 'Save the answers so far (draft or returned only)' })
+  @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
+  @ApiOperation({ operationId: 'saveSelfAssessmentAnswers', summary: 'Save the answers so far (draft or returned only)' })
   @ApiOkResponse({ type: SelfAssessmentDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, or stale version' })
-  putAnswers(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutAnswersRequest, @Headers('accept-language') acceptLanguage?: string) {
-    return this.selfAssessments.putAnswers(actor, id, request, primaryLanguage(acceptLanguage));
+  putAnswers(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutAnswersRequest, @RequestLanguage() language: Language) {
+    return this.selfAssessments.putAnswers(actor, id, request, language);
   }
 
   @Post(':id/submit')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import { Answer, ANSWERS } from '@app/inspections';
 import { SELF_ASSESSMENT_STATUSES, SelfAssessmentStatus } from './self-assessment.entity';
 
@@ -20,7 +20,7 @@ export class OpenRoundRequest {
 
 export class AnswerInput {
   @IsString() @Length(1, 40) itemCode: string;
-  @IsIn(ANSWERS) answer: Answer;
+  @ApiProperty(namedEnum('SelfAssessmentAnswer', ANSWERS)) @IsIn(ANSWERS) answer: Answer;
   @IsOptional() @IsString() @MaxLength(4000) comment?: string;
 }
 
@@ -35,7 +35,7 @@ export class VersionRequest {
 }
 
 export class ReviewRequest {
-  @IsIn(['accept', 'return']) decision: 'accept' | 'return';
+  @ApiProperty(namedEnum('SelfAssessmentReviewDecision', ['accept', 'return'])) @IsIn(['accept', 'return']) decision: 'accept' | 'return';
   /** Required when returning: what the agency must change. */
   @IsOptional() @IsString() @Length(3, 4000) note?: string;
   @Type(() => Number) @IsInt() @Min(1) version: number;
@@ -44,7 +44,7 @@ export class ReviewRequest {
 export class SelfAssessmentQuery extends PageQuery {
   @IsOptional() @IsUUID() agencyId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) period?: number;
-  @IsOptional() @IsIn(SELF_ASSESSMENT_STATUSES) status?: SelfAssessmentStatus;
+  @ApiPropertyOptional(namedEnum('SelfAssessmentStatus', SELF_ASSESSMENT_STATUSES)) @IsOptional() @IsIn(SELF_ASSESSMENT_STATUSES) status?: SelfAssessmentStatus;
   /** Still a draft or returned, past the due date. */
   @IsOptional() @Transform(booleanQuery) @IsBoolean() overdue?: boolean;
   /** Returned for changes and not yet resubmitted. */
@@ -60,7 +60,7 @@ export class SelfAssessmentView {
   @ApiProperty() templateId: string;
   @ApiProperty() period: number;
   @ApiProperty() dueOn: string;
-  @ApiProperty({ enum: SELF_ASSESSMENT_STATUSES }) status: SelfAssessmentStatus;
+  @ApiProperty(namedEnum('SelfAssessmentStatus', SELF_ASSESSMENT_STATUSES)) status: SelfAssessmentStatus;
   @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewNote: string | null;
@@ -73,7 +73,7 @@ export class AnswerView {
   @ApiProperty() text: string;
   @ApiProperty() textZh: string;
   @ApiProperty() textEn: string;
-  @ApiPropertyOptional({ nullable: true, enum: ANSWERS, description: 'null while unanswered' }) answer: Answer | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('SelfAssessmentAnswer', ANSWERS), description: 'null while unanswered' }) answer: Answer | null;
   @ApiPropertyOptional({ nullable: true, type: String }) comment: string | null;
 }
 

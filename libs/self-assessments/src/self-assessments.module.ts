@@ -1,13 +1,16 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
+import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { ChecklistsModule } from '@app/checklists';
 import { InspectionsModule, RiskService } from '@app/inspections';
+import { SelfAssessmentView } from './self-assessments.dto';
 import { discrepanciesSource, selfAssessmentsSource } from './self-assessment-risk-sources';
 import { SelfAssessment, SelfAssessmentAnswer } from './self-assessment.entity';
 import { SelfAssessmentsController } from './self-assessments.controller';
 import { SelfAssessmentsService } from './self-assessments.service';
+
+describeAgencyProfileSection('selfAssessments', { type: [SelfAssessmentView], description: 'Its latest 20 self-assessments' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule],

@@ -16,7 +16,7 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in; 5 failures in a row lock the account for 15 minutes' })
+  @ApiOperation({ operationId: 'login', summary: 'Sign in; 5 failures in a row lock the account for 15 minutes' })
   @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked or disabled account' })
   login(@Body() request: LoginRequest): Promise<TokenPair> {
@@ -27,7 +27,7 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
+  @ApiOperation({ operationId: 'refreshTokens', summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
   @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails })
   refresh(@Body() request: RefreshRequest): Promise<TokenPair> {
@@ -39,7 +39,7 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'End the sign-in the refresh token belongs to' })
+  @ApiOperation({ operationId: 'logout', summary: 'End the sign-in the refresh token belongs to' })
   @ApiNoContentResponse()
   logout(@Body() request: RefreshRequest): Promise<void> {
     return this.auth.logout(request.refreshToken);
@@ -47,7 +47,7 @@ export class AuthController {
 
   @Get('me')
   @Allow(...ALL_ROLES)
-  @ApiOperation({ summary: 'The signed-in user, with bureau and reach' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with bureau and reach' })
   @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);

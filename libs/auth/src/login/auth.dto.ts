@@ -1,3 +1,4 @@
+import { namedEnum } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, MaxLength } from 'class-validator';
 import { ROLES, Role } from '../access/roles';
@@ -25,7 +26,7 @@ export class TokenPair {
 export class MeBureau {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['ministry', 'province', 'city'] }) level: string;
+  @ApiProperty(namedEnum('BureauLevel', ['ministry', 'province', 'city'])) level: string;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
 }
 
@@ -33,5 +34,5 @@ export class MeView extends UserView {
   @ApiPropertyOptional({ nullable: true, type: MeBureau }) bureau: MeBureau | null;
   /** Division-code prefix the user's reach covers: '' national, '35' Fujian, null own agency only. */
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionPrefix: string | null;
-  @ApiProperty({ enum: ROLES }) declare role: Role;
+  @ApiProperty(namedEnum('Role', ROLES)) declare role: Role;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@app/core';
+import { PageQuery, namedEnum } from '@app/core';
 import { ROLES, Role } from '../access/roles';
 import { User, UserStatus } from './user.entity';
 
@@ -9,9 +9,9 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const USERNAME_MESSAGE = 'username must be 3-64 lowercase letters, digits, dots, dashes or underscores';
 
 export class UserQuery extends PageQuery {
-  @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional(namedEnum('Role', ROLES)) @IsOptional() @IsIn(ROLES) role?: Role;
   @IsOptional() @IsUUID() bureauId?: string;
-  @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
+  @ApiPropertyOptional(namedEnum('UserStatus', ['active', 'disabled'])) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
   /** Part of the username or display name. */
   @IsOptional() @IsString() @MaxLength(64) q?: string;
 }
@@ -22,7 +22,7 @@ export class CreateUserRequest {
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   /** At least 12 characters. */
   @IsString() @Length(12, 256) password: string;
-  @IsIn(ROLES) role: Role;
+  @ApiProperty(namedEnum('Role', ROLES)) @IsIn(ROLES) role: Role;
   /** For bureau roles; a bureau admin may omit it (its own bureau). */
   @IsOptional() @IsUUID() bureauId?: string;
   /** For agency users. */
@@ -34,9 +34,9 @@ export class UpdateUserRequest {
   @Type(() => Number) @IsInt() @Min(1) version: number;
   @IsOptional() @IsString() @Length(1, 120) displayName?: string;
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional(namedEnum('Role', ROLES)) @IsOptional() @IsIn(ROLES) role?: Role;
   /** Disabling signs the user out everywhere (refresh tokens revoked). */
-  @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
+  @ApiPropertyOptional(namedEnum('UserStatus', ['active', 'disabled'])) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
   /** Sets a new password and signs the user out everywhere. */
   @IsOptional() @IsString() @Length(12, 256) password?: string;
   /** Clears a login lockout. */
@@ -48,10 +48,10 @@ export class UserView {
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty(namedEnum('Role', ROLES)) role: Role;
   @ApiPropertyOptional({ nullable: true, type: String }) bureauId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyId: string | null;
-  @ApiProperty({ enum: ['active', 'disabled'] }) status: UserStatus;
+  @ApiProperty(namedEnum('UserStatus', ['active', 'disabled'])) status: UserStatus;
   @ApiPropertyOptional({ nullable: true, type: Date }) lockedUntil: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) lastLoginAt: Date | null;
   @ApiProperty() createdAt: Date;

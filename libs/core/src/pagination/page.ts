@@ -7,12 +7,14 @@ import { Problems } from '../errors/problem.exception';
 export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=` of every list. */
+// Explicit ApiProperty: the swagger compiler plugin only reads *.dto.ts files, and every list's
+// query DTO inherits these two.
 export class PageQuery {
-  /** How many items to return (1-200, default 50). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, description: 'How many items to return' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  /** The `nextCursor` of the previous page. */
+  @ApiPropertyOptional({ type: String, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'The `nextCursor` of the previous page' })
   @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a cursor this API issued' })
   cursor?: string;
 }
@@ -26,7 +28,7 @@ export interface Page<T> {
 export function PageOf<T>(itemType: new () => T) {
   class PageOfType {
     @ApiProperty({ type: [itemType] }) items: T[];
-    @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
     nextCursor: string | null;
   }
   Object.defineProperty(PageOfType, 'name', { value: `PageOf${itemType.name}` });
