@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { BackupJobModule } from '@app/backup';
 import { AccessGuard, AuthModule } from '@app/auth';
 import { ChecklistsModule } from '@app/checklists';
 import { ComplaintsModule } from '@app/complaints';
@@ -66,6 +67,7 @@ export class AppModule {
         InspectionJobsModule,
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
+        BackupJobModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const log = new Logger('Main');
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => log.log(line));
-  const app = await createApi({ env, overrides: { DATABASE_URL: database.url } });
+  // The settings that default from "no DATABASE_URL" (embedded mode) are passed on as they were
+  // resolved: with the embedded URL filled in, the app would otherwise see a configured database.
+  const app = await createApi({ env, overrides: { DATABASE_URL: database.url, RUN_JOBS: String(env.RUN_JOBS), BACKUP_DIR: env.BACKUP_DIR } });
   await runMigrations(app.get(DataSource));
   if (env.DEMO_SEED) await seedDemoData(app, log);
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => new NestLogger('Worker').log(line));
   process.env.DATABASE_URL = database.url;
+  // Defaulted from embedded mode, which DATABASE_URL would now hide from the module's own validation.
+  if (env.BACKUP_DIR) process.env.BACKUP_DIR = env.BACKUP_DIR;
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await runMigrations(app.get(DataSource));

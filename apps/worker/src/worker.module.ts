@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
+import { BackupJobModule } from '@app/backup';
 import { AppConfig, CoreModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { NotificationsModule } from '@app/notifications';
@@ -30,6 +31,7 @@ import { SchedulerModule } from '@app/scheduler';
     InspectionJobsModule,
     SelfAssessmentJobsModule,
     ComplaintJobsModule,
+    BackupJobModule,
   ],
 })
 export class WorkerModule {}

