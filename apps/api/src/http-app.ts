@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
+import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
 
 export interface ApiOptions {
@@ -49,12 +50,8 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // CSV imports arrive as text/csv, up to their own (larger) size limit.
-  fastify.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: options.env.IMPORT_BODY_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
+  acceptCsvUploads(app);
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
   // Once shutting down, in-flight requests finish and their keep-alive connections are closed
   // after the response, so close() does not wait for clients to hang up.
