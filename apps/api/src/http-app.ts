@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
+import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
@@ -52,6 +52,8 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   const fastify = app.getHttpAdapter().getInstance();
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
+  // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
+  refuseUnstorableInput(fastify);
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
   // Once shutting down, in-flight requests finish and their keep-alive connections are closed
   // after the response, so close() does not wait for clients to hang up.

@@ -66,6 +66,7 @@ export class AuditService {
       direction: 'DESC',
       sortValue: (e: AuditEvent) => e.seq,
       idValue: (e: AuditEvent) => e.seq,
+      cursorKinds: ['integer', 'integer'],
     });
   }
 

@@ -64,6 +64,7 @@ export class ComplaintsService {
       direction: 'DESC',
       sortValue: (c: Complaint) => c.receivedAt,
       idValue: (c: Complaint) => c.id,
+      cursorKinds: ['timestamp', 'uuid'],
     });
     const now = this.clock.now();
     return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
