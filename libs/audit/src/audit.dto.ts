@@ -28,6 +28,8 @@ export class AuditEventView {
   @ApiPropertyOptional({ nullable: true, type: String }) entityId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
   @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
+  /** True when before/after are case data the reader's role may not read (they are null then). */
+  @ApiPropertyOptional() payloadWithheld?: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
