@@ -63,8 +63,10 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Tokens and personal data must not be kept by browsers or proxies; public, cacheable answers say so themselves.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
-  setupOpenApi(app);
+  if (options.env.DOCS_ENABLED) setupOpenApi(app);
 }

@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   bureauId: string | null;
   agencyId: string | null;
   scope: string | null;
+  /** Set by the signer; a token without one would never expire and is refused. */
+  exp?: number;
 }
 
 @Injectable()
@@ -38,7 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
 /** The actor a verified token names; null when a claim the registry relies on is missing or wrong. */
 export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
-  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return null;
+  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
   return {
     userId: claims.sub,
     username: claims.username,
