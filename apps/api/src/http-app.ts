@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
+import { Logger, ServiceUnavailableException } from '@nestjs/common';
+import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, sendProblem, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
@@ -60,6 +61,18 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
+  });
+  // Nest runs its shutdown hooks before it closes the server; new requests are refused from the start of close().
+  const close = app.close.bind(app);
+  app.close = async () => {
+    closing = true;
+    return close();
+  };
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    sendProblem(request, reply, new ServiceUnavailableException('The API is shutting down'), new Logger('Http'));
+    return reply;
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
