@@ -40,7 +40,7 @@ describe('sign-in', () => {
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'password', 'username', 'username']);
   });
 
-  it('locks an account after 5 failures, even against the right password, and unlocks after 15 minutes', async () => {
+  it('locks an account after 5 failures from an address, even against the right password from there, and unlocks after 15 minutes', async () => {
     const clock = t.clock;
     const start = clock.now();
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -48,9 +48,10 @@ describe('sign-in', () => {
       expect(response.body.detail).toBe('Invalid username or password');
     }
     const fifth = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: 'wrong-password!' }).expect(401);
-    expect(fifth.body.detail).toMatch(/locked/);
+    // The lock is not announced: a locked account answers like a wrong password (issue 18).
+    expect(fifth.body.detail).toBe('Invalid username or password');
     const whileLocked = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: PASSWORD }).expect(401);
-    expect(whileLocked.body.detail).toMatch(/locked/);
+    expect(whileLocked.body.detail).toBe('Invalid username or password');
 
     clock.advance(14 * 60_000);
     await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: PASSWORD }).expect(401);

@@ -25,7 +25,41 @@ const nasty = fc.oneof(
   ),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
+  // Issue 18: inputs that once reached PostgreSQL and failed there with a 500.
+  fc.constantFrom('a\u0000b', '\uD800', 'x\uDFFFy', '2026-02-30', '2026-01-01T00:00:00.123456789Z', '2026-02-30T10:00:00Z'),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  forgedCursor(),
 );
+
+/** Cursors of the right shape (base64url JSON arrays) holding values this API never issued. */
+function forgedCursor(): fc.Arbitrary<string> {
+  const position = fc.oneof(
+    fc.constantFrom('not-a-date', '2026-02-30T00:00:00.000Z', '0000-00-00', '1e400', 'ffffffff-ffff-ffff-ffff-fffffffffffz', '\u0000', '-1'),
+    fc.uuid(),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.integer(),
+    fc.double(),
+    fc.string({ maxLength: 20 }),
+  );
+  return fc.array(position, { minLength: 1, maxLength: 4 }).map((values) => Buffer.from(JSON.stringify(values)).toString('base64url'));
+}
+
+const LONE_SURROGATE = /([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/;
+
+/** Percent-encodes like a browser, except that a lone surrogate goes out as the bytes a careless client sends (CESU-8). */
+function encode(value: string): string {
+  return value
+    .split(LONE_SURROGATE)
+    .map((part, i) => {
+      if (i % 2 === 0) return encodeURIComponent(part);
+      const code = part.charCodeAt(0);
+      return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    })
+    .join('');
+}
+
+/** A JSON body nested `depth` levels deep, built as text (JSON.stringify would recurse). */
+const deepJson = (depth: number, field = 'nameZh') => `{"${field}":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
 
 const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 10 }), tie('value'), { maxKeys: 3 })),
@@ -34,7 +68,7 @@ const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 /** Bodies: random objects, and the route's real field names with hostile values. */
 const FIELD_NAMES = ['username', 'password', 'role', 'bureauId', 'agencyId', 'uscc', 'nameZh', 'jurisdictionCode', 'agencyType', 'kind', 'licenceType', 'licenceId', 'scope', 'reason', 'until', 'version', 'decision', 'status', 'refreshToken', 'to', 'note', 'outcome', 'categories', 'description', 'findings', 'answers'];
 const body = fc.oneof(nastyValue, fc.dictionary(fc.constantFrom(...FIELD_NAMES), nastyValue, { maxKeys: 6 }));
-const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'q', 'from', 'to', 'name', 'jurisdiction', 'minRisk', 'groupBy', 'granularity', 'province', 'x'), nasty, { maxKeys: 4 });
+const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'q', 'from', 'to', 'name', 'jurisdiction', 'minRisk', 'groupBy', 'granularity', 'province', 'entityType', 'actor', 'x'), nasty, { maxKeys: 4 });
 
 /**
  * Every write and list route of the route table, fed malformed, oversized, wrong-typed,
@@ -64,15 +98,17 @@ describe('hostile input', () => {
   it('never answers 5xx and never writes on refused input', async () => {
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), body, query, nasty, async (route, payload, params, pathValue) => {
+      fc.asyncProperty(fc.constantFrom(...routes), body, query, nasty, fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 33, max: 100_000 }) }), async (route, payload, params, pathValue, deep) => {
         // Sign-in attempts are audited by design (even refused ones); they are covered by the auth tests.
         const audited = !route.path.startsWith('/api/auth/');
         const before = audited ? await lastAuditSeq() : 0;
-        const path = route.path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(pathValue) || 'x');
-        const request = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path).query(params);
+        const path = route.path.replace(/:[A-Za-z]+/g, () => encode(pathValue) || 'x');
+        const search = Object.entries(params).map(([key, value]) => `${key}=${encode(value)}`).join('&');
+        const request = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](search ? `${path}?${search}` : path);
         const user = userFor(route);
         if (user) request.set('authorization', as[user]);
-        const response = route.method === 'GET' ? await request : await request.set('content-type', 'application/json').send(JSON.stringify(payload ?? null));
+        const text = deep ? deepJson(deep) : JSON.stringify(payload ?? null);
+        const response = route.method === 'GET' ? await request : await request.set('content-type', 'application/json').send(text);
         if (response.status >= 500) failures.push(`${route.method} ${path} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
         if (audited && response.status >= 400 && (await lastAuditSeq()) !== before) failures.push(`${route.method} ${path} → ${response.status} but wrote`);
         return failures.length === 0;
@@ -80,6 +116,35 @@ describe('hostile input', () => {
       { numRuns: Number(process.env.HOSTILE_RUNS ?? 1000), seed: Number(process.env.HOSTILE_SEED ?? 20261123) },
     );
     expect(failures).toEqual([]);
+  });
+
+  /** Each of these answered 500 (and logged an error) before issue 18. */
+  it('answers 400 problem+json naming the field to forged cursors, NUL, impossible dates, nine-digit fractions, lone surrogates and deep JSON', async () => {
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const cases: [string, () => Promise<{ status: number; body: { errors?: { field: string }[] }; headers: Record<string, string> }>, string][] = [
+      ['forged agencies cursor', () => t.http().get('/api/agencies').query({ cursor: cursor(['yesterday', 'not-a-uuid']) }).set('authorization', as['fz-admin']), 'cursor'],
+      ['forged audit cursor', () => t.http().get('/api/audit').query({ cursor: cursor(['1e400', 'x']) }).set('authorization', as.admin), 'cursor'],
+      ['forged complaints cursor', () => t.http().get('/api/complaints').query({ cursor: cursor(['2026-13-45T00:00:00Z', uuid]) }).set('authorization', as['fz-admin']), 'cursor'],
+      ['forged public register cursor', () => t.http().get('/api/public/agencies').query({ cursor: Buffer.from(`[1e400,"${uuid}"]`).toString('base64url') }), 'cursor'],
+      ['forged notifications cursor', () => t.http().get('/api/me/notifications').query({ cursor: cursor([1, '2026-02-30T00:00:00.000Z', uuid]) }).set('authorization', as['fz-admin']), 'cursor'],
+      ['NUL in a query string', () => t.http().get('/api/agencies?name=a%00b').set('authorization', as['fz-admin']), 'name'],
+      ['NUL in a JSON body', () => t.http().post('/api/agencies').set('authorization', as['fz-admin']).send({ nameZh: 'a\u0000b' }), 'nameZh'],
+      ['an impossible date', () => t.http().get('/api/audit?from=2026-02-30').set('authorization', as.admin), 'from'],
+      ['nine-digit fractional seconds', () => t.http().get('/api/audit?from=2026-01-01T00:00:00.123456789Z').set('authorization', as.admin), 'from'],
+      ['a lone surrogate in JSON', () => t.http().post('/api/agencies').set('authorization', as['fz-admin']).set('content-type', 'application/json').send('{"nameZh":"\\ud800x"}'), 'nameZh'],
+      ['a lone surrogate in a JSON array', () => t.http().post('/api/agencies').set('authorization', as['fz-admin']).set('content-type', 'application/json').send('{"nameZh":["\\udc00"]}'), 'nameZh'],
+      ['100,000-deep JSON', () => t.http().post('/api/agencies').set('authorization', as['fz-admin']).set('content-type', 'application/json').send(deepJson(100_000)), 'nameZh'],
+    ];
+    const before = await lastAuditSeq();
+    for (const [name, send, field] of cases) {
+      const response = await send();
+      expect([name, response.status]).toEqual([name, 400]);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect([name, response.body.errors?.map((e) => e.field.split(/[.[]/)[0])]).toEqual([name, expect.arrayContaining([field])]);
+    }
+    expect(await lastAuditSeq()).toBe(before);
+    await t.http().get('/health').expect(200);
   });
 
   it('answers problem+json to every refused request', async () => {

@@ -3,8 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
+import { Logger, ServiceUnavailableException } from '@nestjs/common';
+import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, sendProblem, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
+import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
 
 export interface ApiOptions {
@@ -59,12 +61,10 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // CSV imports arrive as text/csv, up to their own (larger) size limit.
-  fastify.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: options.env.IMPORT_BODY_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
+  acceptCsvUploads(app);
+  // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
+  refuseUnstorableInput(fastify);
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
   // Once shutting down, in-flight requests finish and their keep-alive connections are closed
   // after the response, so close() does not wait for clients to hang up.
@@ -72,10 +72,24 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   fastify.addHook('preClose', async () => {
     closing = true;
   });
+  // Nest runs its shutdown hooks before it closes the server; new requests are refused from the start of close().
+  const close = app.close.bind(app);
+  app.close = async () => {
+    closing = true;
+    return close();
+  };
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    sendProblem(request, reply, new ServiceUnavailableException('The API is shutting down'), new Logger('Http'));
+    return reply;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Tokens and personal data must not be kept by browsers or proxies; public, cacheable answers say so themselves.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
-  setupOpenApi(app);
+  if (options.env.DOCS_ENABLED) setupOpenApi(app);
 }

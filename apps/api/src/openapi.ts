@@ -1,8 +1,12 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '@app/core';
+import { PROBLEM_CONTENT_TYPE, Problems, sendProblem } from '@app/core';
 import { documentProblemResponses } from './openapi-problems';
 import { simplifySchemaReferences } from './openapi-schemas';
+
+const SWAGGER_UI_ASSET = /^\/api\/docs\/(|index\.html|index\.css|swagger-ui[\w.-]*\.(js|css)|swagger-initializer\.js|favicon-[\w-]+\.png|oauth2-redirect\.html)$/;
+const logger = new Logger('OpenApi');
 
 /** The OpenAPI document of the app; `npm run openapi:export` writes the same one to apps/api/openapi.json. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -22,8 +26,17 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   return simplifySchemaReferences(documentProblemResponses(document));
 }
 
-/** OpenAPI at /api/docs-json and the Swagger UI at /api/docs. Each operation lists its roles under `x-roles`. */
+/** OpenAPI at /api/docs-json and the Swagger UI at /api/docs (when DOCS_ENABLED; off by default in production). Each operation lists its roles under `x-roles`. */
 export function setupOpenApi(app: INestApplication): void {
+  // swagger-ui-dist's own files (package.json, README.md, licences) say which version runs: only the UI's assets are served.
+  const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/docs/') && !SWAGGER_UI_ASSET.test(path)) {
+      sendProblem(request, reply, Problems.notFound('Page'), logger);
+      return reply;
+    }
+  });
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 }
 

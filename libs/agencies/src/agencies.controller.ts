@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam, PageOf, ProblemDetails, ProblemException } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { AgencyQuery, AgencyView, CreateAgencyRequest, ImportResult, UpdateAgencyRequest } from './agencies.dto';
 import { AgenciesService } from './agencies.service';
@@ -49,8 +51,13 @@ export class AgenciesController {
   })
   @ApiOkResponse({ type: ImportResult })
   @ApiBadRequestResponse({ type: ProblemDetails, description: 'errors: [{ line, field, message }]' })
-  import(@CurrentActor() actor: Actor, @Body() csv: string) {
-    return this.importer.import(actor, typeof csv === 'string' ? csv : '');
+  @ApiPayloadTooLargeResponse({ type: ProblemDetails, description: `More than ${MAX_IMPORT_ROWS} rows or IMPORT_BODY_LIMIT_BYTES bytes: the import stops there` })
+  import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
+    // The text/csv parser hands the body over unread (see http-app.ts); any other media type is refused.
+    if (!(request.body instanceof Readable)) {
+      throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-media-type', 'Send the file as text/csv');
+    }
+    return this.importer.import(actor, request.body);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageOf } from '@app/core';
-import { Allow } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
 import { AuditService } from './audit.service';
 
@@ -14,8 +14,8 @@ export class AuditController {
   @Allow('ministry_official', 'system_admin')
   @ApiOperation({ operationId: 'listAuditEvents', summary: 'The audit trail, newest first, with filters' })
   @ApiOkResponse({ type: PageOf(AuditEventView) })
-  list(@Query() query: AuditQuery) {
-    return this.audit.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+    return this.audit.list(actor, query);
   }
 
   @Get('verify')

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** PostgreSQL keeps microseconds; more digits than that are refused rather than rounded silently. */
+const AT_MOST_MICROSECONDS = /^[^.]*(\.\d{1,6}([^\d].*)?)?$/;
 import { PageQuery } from '@app/core';
 
 export class AuditQuery extends PageQuery {
@@ -9,9 +12,9 @@ export class AuditQuery extends PageQuery {
   /** The actor's username or user id. */
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
   /** ISO 8601 instant, inclusive. */
-  @IsOptional() @IsDateString() from?: string;
+  @IsOptional() @IsDateString({ strict: true }) @Matches(AT_MOST_MICROSECONDS, { message: 'from has at most 6 fractional digits of seconds' }) from?: string;
   /** ISO 8601 instant, exclusive. */
-  @IsOptional() @IsDateString() to?: string;
+  @IsOptional() @IsDateString({ strict: true }) @Matches(AT_MOST_MICROSECONDS, { message: 'to has at most 6 fractional digits of seconds' }) to?: string;
 }
 
 export class AuditEventView {
@@ -25,6 +28,8 @@ export class AuditEventView {
   @ApiPropertyOptional({ nullable: true, type: String }) entityId: string | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) before: unknown;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) after: unknown;
+  /** True when before/after are case data the reader's role may not read (they are null then). */
+  @ApiPropertyOptional() payloadWithheld?: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;

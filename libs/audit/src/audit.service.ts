@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, paginate, RequestContext } from '@app/core';
+import { Actor } from '@app/auth/access';
 import { AuditEvent } from './audit-event.entity';
-import { AuditQuery, AuditVerification } from './audit.dto';
+import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
+import { shownTo } from './audit-visibility';
 
 export interface AuditEntry {
   /** `<entity>.<verb>`, e.g. `licence.suspend`. */
@@ -50,7 +52,18 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEvent>> {
+  /**
+   * The trail, newest first. Payloads of case records (complaints, inspections, self-assessments,
+   * applications) go only to roles that may read those cases: a system admin sees that they
+   * happened, not what they hold. Complainants' personal data, which rows written before it was
+   * kept out of the trail may still hold, is removed from every payload shown.
+   */
+  async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {
+    const page = await this.query(query);
+    return { items: page.items.map((event) => shownTo(actor, event)), nextCursor: page.nextCursor };
+  }
+
+  private async query(query: AuditQuery): Promise<Page<AuditEvent>> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
@@ -66,6 +79,7 @@ export class AuditService {
       direction: 'DESC',
       sortValue: (e: AuditEvent) => e.seq,
       idValue: (e: AuditEvent) => e.seq,
+      cursorKinds: ['integer', 'integer'],
     });
   }
 

@@ -7,10 +7,12 @@ import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { AccessGuard } from './access/access.guard';
+import { AccessTokens } from './access/access-tokens';
 import { JwtStrategy } from './access/jwt.strategy';
 import { RoutePolicies } from './access/route-policies';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
+import { LoginThrottle } from './login/login-throttle';
 import { Passwords } from './login/passwords';
 import { RefreshToken } from './login/refresh-token.entity';
 import { RefreshTokens } from './login/refresh-tokens';
@@ -29,7 +31,7 @@ import { UsersService } from './users/users.service';
     AgenciesModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [JwtStrategy, AccessGuard, RoutePolicies, Passwords, RefreshTokens, UsersService, AuthService],
-  exports: [AccessGuard, RoutePolicies, UsersService, Passwords],
+  providers: [JwtStrategy, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, AuthService],
+  exports: [AccessGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
 })
 export class AuthModule {}

@@ -2,10 +2,21 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { OPEN_STATUSES } from './complaint-rules';
 import { ComplaintDetailView, ComplaintEventView, ComplaintView } from './complaints.dto';
 
-/** The complaint as the audit trail keeps it: without the secret's hash, salt or dedup hash. */
-export function auditableComplaint(complaint: Complaint): Partial<Complaint> {
-  const { secretHash: _hash, secretSalt: _salt, dedupHash: _dedup, ...rest } = complaint;
-  return rest;
+/** What a complainant told us about themselves and their case: never stored in the audit trail. */
+export const COMPLAINANT_PERSONAL_FIELDS = ['complainantName', 'complainantContact', 'description'] as const;
+
+/**
+ * The complaint as the audit trail keeps it: without the secret's hash, salt or dedup hash, and
+ * without the complainant's personal data, of which only the fields present are named.
+ */
+export function auditableComplaint(complaint: Complaint): Partial<Complaint> & { personalDataFields: string[] } {
+  const { secretHash: _hash, secretSalt: _salt, dedupHash: _dedup, complainantName: _name, complainantContact: _contact, description: _description, ...rest } = complaint;
+  return { ...rest, personalDataFields: COMPLAINANT_PERSONAL_FIELDS.filter((field) => complaint[field] !== null && complaint[field] !== undefined) };
+}
+
+/** Which personal fields an update changed, named without their values. */
+export function personalDataChanged(before: Complaint, after: Complaint): string[] {
+  return COMPLAINANT_PERSONAL_FIELDS.filter((field) => before[field] !== after[field]);
 }
 
 export function isOverdue(complaint: Complaint, now: Date): boolean {

@@ -9,7 +9,7 @@ import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
 import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
-import { auditableComplaint, complaintView, detailView } from './complaint-views';
+import { auditableComplaint, complaintView, detailView, personalDataChanged } from './complaint-views';
 import {
   AgencyAnswerRequest,
   AssignComplaintRequest,
@@ -64,6 +64,7 @@ export class ComplaintsService {
       direction: 'DESC',
       sortValue: (c: Complaint) => c.receivedAt,
       idValue: (c: Complaint) => c.id,
+      cursorKinds: ['timestamp', 'uuid'],
     });
     const now = this.clock.now();
     return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
@@ -305,7 +306,7 @@ export class ComplaintsService {
         entityType: 'complaint',
         entityId: current.id,
         before: auditableComplaint(current),
-        after: auditableComplaint(updated),
+        after: { ...auditableComplaint(updated), personalDataChanged: personalDataChanged(current, updated) },
       });
     });
     return this.get(actor, current.id);

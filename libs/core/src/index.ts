@@ -18,3 +18,4 @@ export * from './persistence/in-transaction';
 export * from './http/api-prefix';
 export * from './http/header-value';
 export * from './openapi/named-enum';
+export * from './http/unstorable-input';

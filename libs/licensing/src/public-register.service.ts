@@ -105,7 +105,7 @@ export class PublicRegisterService {
     }
     if (query.province) where.push(`a.jurisdiction_code LIKE $${params.push(`${query.province.slice(0, 2)}%`)}`);
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       where.push(`(a.created_at, a.id) < ($${params.push(createdAt)}, $${params.push(id)})`);
     }
     const agencies = (await this.dataSource.query(

@@ -82,7 +82,7 @@ export class NotificationsService {
     const params: unknown[] = [userId, limit + 1];
     let after = '';
     if (page.cursor) {
-      const [unread, createdAt, id] = decodeCursor(page.cursor, 3);
+      const [unread, createdAt, id] = decodeCursor(page.cursor, ['flag', 'timestamp', 'uuid']);
       params.push(unread === 1, createdAt, id);
       after = `AND ((read_at IS NULL), created_at, id) < ($3::boolean, $4::timestamptz, $5::uuid)`;
     }

@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   bureauId: string | null;
   agencyId: string | null;
   scope: string | null;
+  /** Set by the signer; a token without one would never expire and is refused. */
+  exp?: number;
 }
 
 @Injectable()
@@ -32,14 +34,19 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(claims: AccessTokenClaims): Actor | false {
-    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return false;
-    return {
-      userId: claims.sub,
-      username: claims.username,
-      role: claims.role,
-      bureauId: claims.bureauId ?? null,
-      agencyId: claims.agencyId ?? null,
-      jurisdictionPrefix: claims.scope ?? null,
-    };
+    return actorFromClaims(claims) ?? false;
   }
+}
+
+/** The actor a verified token names; null when a claim the registry relies on is missing or wrong. */
+export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
+  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
+  return {
+    userId: claims.sub,
+    username: claims.username,
+    role: claims.role,
+    bureauId: claims.bureauId ?? null,
+    agencyId: claims.agencyId ?? null,
+    jurisdictionPrefix: claims.scope ?? null,
+  };
 }

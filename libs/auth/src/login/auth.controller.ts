@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ProblemDetails, RateLimit } from '@app/core';
 import { Allow, Public } from '../access/access.decorators';
@@ -16,11 +16,11 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'login', summary: 'Sign in; 5 failures in a row lock the account for 15 minutes' })
+  @ApiOperation({ operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures' })
   @ApiOkResponse({ type: TokenPair })
-  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked or disabled account' })
-  login(@Body() request: LoginRequest): Promise<TokenPair> {
-    return this.auth.login(request.username, request.password);
+  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked account or too many failures (one answer for all), or a disabled account' })
+  login(@Body() request: LoginRequest, @Ip() clientIp: string): Promise<TokenPair> {
+    return this.auth.login(request.username, request.password, clientIp);
   }
 
   @Post('auth/refresh')

@@ -12,6 +12,7 @@ import { UserView } from '../users/users.dto';
 import { UsersService } from '../users/users.service';
 import { MeView, TokenPair } from './auth.dto';
 import { Passwords } from './passwords';
+import { LoginThrottle } from './login-throttle';
 import { RefreshTokens } from './refresh-tokens';
 
 const INVALID_CREDENTIALS = 'Invalid username or password';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly bureaus: BureausService,
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
+    private readonly loginThrottle: LoginThrottle,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -31,20 +33,23 @@ export class AuthService {
   ) {}
 
   /**
-   * Signs a user in. Repeated failures lock the account for a while; the answer to a wrong
-   * username and a wrong password is the same, and takes as long.
+   * Signs a user in. A wrong username, a wrong password, a locked account and an address that
+   * must wait all get the same answer, and take as long. Failures slow down the address they
+   * come from (see LoginThrottle) and, past LOGIN_MAX_FAILURES, lock the account for
+   * LOGIN_LOCK_MINUTES, except against an address with no failures for it: an outsider cannot
+   * lock its owner out.
    */
-  async login(username: string, password: string): Promise<TokenPair> {
+  async login(username: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
     const user = await this.users.findForLogin(this.dataSource.manager, username);
     const now = this.clock.now();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'locked', lockedUntil: user.lockedUntil });
-      throw Problems.unauthorized('This account is locked after repeated failed sign-ins; try again later');
-    }
+    const throttle = await this.loginThrottle.state(this.dataSource.manager, username, clientIp);
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches) {
-      const lockedUntil = user ? await this.registerFailure(user, username) : await this.recordAttempt(null, username, 'auth.login_failed', { reason: 'unknown-username' });
-      if (lockedUntil) throw Problems.unauthorized('This account is now locked after repeated failed sign-ins; try again later');
+    const locked = !!user?.lockedUntil && user.lockedUntil > now && throttle.failures > 0;
+    if (!user || !passwordMatches || throttle.waiting || locked) {
+      const reason = throttle.waiting ? 'address-waiting' : locked ? 'locked' : user ? 'wrong-password' : 'unknown-username';
+      if (!throttle.waiting) await this.dataSource.transaction((manager) => this.loginThrottle.fail(manager, username, clientIp));
+      if (user && !passwordMatches && !throttle.waiting) await this.registerFailure(user, username);
+      else await this.recordAttempt(user, username, user ? 'auth.login_refused' : 'auth.login_failed', { reason });
       throw Problems.unauthorized(INVALID_CREDENTIALS);
     }
     if (user.status !== 'active') {
@@ -54,6 +59,7 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       // Plain SQL: a sign-in is not an edit of the account, so it must not bump its version.
       await manager.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1`, [user.id, now]);
+      await this.loginThrottle.succeed(manager, username, clientIp);
       const tokens = await this.issueTokens(manager, user);
       await this.audit.record(manager, { action: 'auth.login', entityType: 'user', entityId: user.id, actor: this.partyOf(user) });
       return tokens;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { Allow } from '../access/access.decorators';
@@ -34,6 +34,16 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateUserRequest) {
     return this.users.create(actor, request);
+  }
+
+  @Post(':id/unlock')
+  @Allow('system_admin', 'bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'End a sign-in lockout: the account lock and the waiting time of every address (audited)' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ type: ProblemDetails })
+  unlock(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.users.unlock(actor, id);
   }
 
   @Patch(':id')

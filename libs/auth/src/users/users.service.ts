@@ -9,6 +9,7 @@ import { Actor } from '../access/actor';
 import { Role } from '../access/roles';
 import { applyScope } from '../access/scope';
 import { Passwords } from '../login/passwords';
+import { LoginThrottle } from '../login/login-throttle';
 import { RefreshTokens } from '../login/refresh-tokens';
 import { User } from './user.entity';
 import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly agencies: AgenciesService,
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
+    private readonly loginThrottle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
 
@@ -87,6 +89,7 @@ export class UsersService {
     }
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, User, { id, version: request.version }, changes, 'User');
+      if (request.unlock) await this.loginThrottle.forgive(manager, current.username);
       if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
       }
@@ -99,6 +102,18 @@ export class UsersService {
         after: { ...updated, passwordChanged: request.password !== undefined },
       });
       return updated;
+    });
+  }
+
+  /** Ends a sign-in lockout: the account's lock and every address's waiting time. */
+  async unlock(actor: Actor, id: string): Promise<UserView> {
+    const user = await this.getScoped(actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      // Plain SQL: clearing a lock is not an edit of the account, so it does not bump its version.
+      await manager.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [id]);
+      await this.loginThrottle.forgive(manager, user.username);
+      await this.audit.record(manager, { action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: user.lockedUntil, failedLoginCount: user.failedLoginCount } });
+      return UserView.of(await manager.findOneByOrFail(User, { id }));
     });
   }
 

@@ -89,6 +89,10 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Serve the OpenAPI document and Swagger UI at /api/docs (default: on, except in production). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  DOCS_ENABLED?: boolean;
+
   /** Days before `expiresOn` at which renewal reminders go out, e.g. '90,60,30,7,1'. */
   @Matches(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, { message: 'REMINDER_OFFSETS must be a comma-separated list of day counts, e.g. 90,60,30,7,1' })
   REMINDER_OFFSETS = '90,60,30,7,1';
@@ -175,6 +179,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   env.DEMO_SEED ??= embedded && env.NODE_ENV !== 'production';
   env.RUN_JOBS ??= embedded;
   env.BACKUP_DIR ??= embedded ? join(env.DATA_DIR, 'backups') : undefined;
+  env.DOCS_ENABLED ??= env.NODE_ENV !== 'production';
   env.JWT_SECRET ??= developmentJwtSecret(env.DATA_DIR);
   return env;
 }

@@ -41,10 +41,32 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): CursorValue[] {
+/** What a cursor position must be, so that a forged one is refused before it reaches SQL. */
+export type CursorKind = 'timestamp' | 'uuid' | 'integer' | 'flag';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+const CURSOR_KIND_CHECKS: Record<CursorKind, (value: CursorValue) => boolean> = {
+  timestamp: (value) => typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value.slice(0, 10),
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  integer: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && /^\d{1,18}$/.test(value)),
+  flag: (value) => value === 0 || value === 1,
+};
+
+/**
+ * The positions a cursor holds. With their kinds, each is checked (a forged cursor of the right
+ * shape but wrong contents answers 400 instead of failing in SQL); a bare length checks the shape only.
+ */
+export function decodeCursor(cursor: string, kinds: number | readonly CursorKind[]): CursorValue[] {
+  const length = typeof kinds === 'number' ? kinds : kinds.length;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v, i) => (typeof v === 'string' || typeof v === 'number') && (typeof kinds === 'number' || CURSOR_KIND_CHECKS[kinds[i]](v)))
+    ) {
       return values as CursorValue[];
     }
   } catch {
@@ -64,6 +86,8 @@ export interface KeysetOrder {
   /** How the raw sort value is read back from an entity, for the next cursor. */
   sortValue: (row: never) => CursorValue | Date;
   idValue: (row: never) => string | number;
+  /** What the sort and id values are, to refuse forged cursors; byCreation gives timestamp and uuid. */
+  cursorKinds: readonly [CursorKind, CursorKind];
 }
 
 /**
@@ -79,7 +103,7 @@ export async function paginate<T extends ObjectLiteral>(
   const limit = page.limit ?? defaultLimit;
   const comparator = order.direction === 'DESC' ? '<' : '>';
   if (page.cursor) {
-    const [sort, id] = decodeCursor(page.cursor, 2);
+    const [sort, id] = decodeCursor(page.cursor, order.cursorKinds);
     qb.andWhere(`(${order.sortColumn}, ${order.idColumn}) ${comparator} (:cursorSort, :cursorId)`, {
       cursorSort: sort,
       cursorId: id,
@@ -108,5 +132,6 @@ export function byCreation(alias: string, direction: 'ASC' | 'DESC' = 'DESC'): K
     direction,
     sortValue: (row: { createdAt: Date }) => row.createdAt,
     idValue: (row: { id: string }) => row.id,
+    cursorKinds: ['timestamp', 'uuid'],
   };
 }
