@@ -114,7 +114,7 @@ describe('public verification cache', () => {
     world = await seedWorld(t);
     // A second API process on the same database, as behind a load balancer.
     const overrides = { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', DB_POOL_SIZE: '2' };
-    second = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), overrides, plainLogger: true });
+    second = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), plainLogger: true });
     await second.init();
     await second.getHttpAdapter().getInstance().ready();
   });

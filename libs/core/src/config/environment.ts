@@ -86,6 +86,13 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   RUN_JOBS?: boolean;
 
+  /**
+   * Tests and operations only: `job-name=cron;other-job=cron` replaces those jobs' crons (Asia/Shanghai,
+   * seconds field optional). The crons in code stay the defaults; unknown job names stop the start.
+   */
+  @Matches(/^(\s*[a-z][a-z0-9-]*\s*=[^;=]*[^;=\s][^;=]*(;|$))*\s*$/, { message: 'JOB_CRON_OVERRIDES must look like job-name=cron;other-job=cron' })
+  JOB_CRON_OVERRIDES = '';
+
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 
