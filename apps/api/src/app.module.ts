@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AccessGuard, AuthModule } from '@app/auth';
+import { WorkingCalendarModule } from '@app/calendar';
 import { ChecklistsModule } from '@app/checklists';
 import { ComplaintsModule } from '@app/complaints';
 import {
@@ -58,6 +59,7 @@ export class AppModule {
         ChecklistsModule,
         InspectionsModule,
         SelfAssessmentsModule,
+        WorkingCalendarModule,
         ComplaintsModule,
         ReportsModule,
         SchedulerModule,

@@ -122,10 +122,6 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1) @Max(20)
   LICENCE_VALIDITY_YEARS_LABOUR_SERVICE_COOPERATION = 5;
 
-  /** Public holidays (comma-separated YYYY-MM-DD) that complaint deadlines skip, besides weekends. */
-  @Matches(/^(\s*\d{4}-\d{2}-\d{2}\s*(,(?=\s*\d)|$))*$/, { message: 'HOLIDAYS must be a comma-separated list of YYYY-MM-DD dates' })
-  HOLIDAYS = '';
-
   /** Complaint deadlines in working days (China's labour-inspection rules) and the urgent acknowledgement in hours. */
   @Type(() => Number) @IsInt() @Min(1) @Max(365)
   COMPLAINT_ACK_WORKING_DAYS = 5;
@@ -155,6 +151,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = validateSync(env, { whitelist: false }).map(
     (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
+  // Retired rather than ignored: holidays set there would silently stop counting.
+  if (typeof raw.HOLIDAYS === 'string' && raw.HOLIDAYS.trim() !== '') {
+    problems.push('HOLIDAYS: retired; holidays and working weekend days are the working calendar now (GET/PUT /api/admin/working-calendar/:year)');
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required (at least 32 bytes) when NODE_ENV=production');
