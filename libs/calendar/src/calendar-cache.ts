@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -21,7 +21,7 @@ interface StoredYear {
  * reads the table again, so no process counts with a calendar another one has changed.
  */
 @Injectable()
-export class CalendarCache implements OnModuleInit, OnModuleDestroy {
+export class CalendarCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CalendarCache.name);
   private cached: Promise<CalendarYears> | undefined;
   private listener: Client | undefined;
@@ -37,7 +37,8 @@ export class CalendarCache implements OnModuleInit, OnModuleDestroy {
     await this.listen();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has closed: requests still finishing count with a current calendar. */
+  async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
   }
