@@ -5,6 +5,7 @@ import { Complaints1763885100000 } from './1763885100000-complaints';
 import { SchedulerAndNotifications1763885300000 } from './1763885300000-scheduler-and-notifications';
 import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-monthly-rollup';
 import { ListOrderIndexes1763885500000 } from './1763885500000-list-order-indexes';
+import { WorkingCalendar1763885600000 } from './1763885600000-working-calendar';
 import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
@@ -16,5 +17,6 @@ export const ALL_MIGRATIONS = [
   SchedulerAndNotifications1763885300000,
   ComplaintMonthlyRollup1763885400000,
   ListOrderIndexes1763885500000,
+  WorkingCalendar1763885600000,
   LoginThrottle1763885800000,
 ];

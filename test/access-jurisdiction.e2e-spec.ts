@@ -96,6 +96,8 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/bureaus/:id', { path: `/api/bureaus/${world.bureaus.fuzhou}`, missing: `/api/bureaus/${NO_SUCH_ID}`, inScope: ['admin', 'ministry', 'fj-admin', 'fz-admin'] });
     // Checklist templates are national: every role the route allows reads them.
     add('GET /api/checklist-templates/:id', { path: `/api/checklist-templates/${templateId}`, missing: `/api/checklist-templates/${NO_SUCH_ID}`, inScope: ['ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin', 'agency-fj-1', 'agency-xm-1'] });
+    // The working calendar is national: the system admin and every official read it; agencies may not.
+    add('GET /api/admin/working-calendar/:year', { path: '/api/admin/working-calendar/2026', inScope: ['admin', 'ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin'] });
     // Public: anyone with the licence number; anyone with the tracking code and its secret.
     add('GET /api/public/licences/:number', { path: `/api/public/licences/${licence.licenceNumber}`, inScope: 'everyone' });
     add('GET /api/public/complaints/:trackingCode', { path: `/api/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });

@@ -143,7 +143,7 @@ describe('licence jobs: renewal reminders and expiry', () => {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'registry-test-data-')),
       REMINDER_BATCH_SIZE: '2',
     };
-    const other: NestFastifyApplication = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), overrides, clock, plainLogger: true });
+    const other: NestFastifyApplication = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), clock, plainLogger: true });
     await other.init();
     try {
       clock.set(morningOf('2026-02-25'));

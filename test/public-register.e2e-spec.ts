@@ -64,6 +64,11 @@ describe('public verification and register', () => {
     await t.http().post(`/api/licences/${active.id}/suspend`).set('authorization', as['xm-admin']).send({ reason: 'fees charged to workers' }).expect(200);
     const suspended = await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200);
     expect(suspended.body).toMatchObject({ valid: false, status: 'suspended', explanation: expect.stringMatching(/may not recruit/) });
+    // With an end date, the explanation gives it.
+    await t.http().post(`/api/licences/${active.id}/reinstate`).set('authorization', as['xm-admin']).send({ reason: 'fees refunded' }).expect(200);
+    await t.http().post(`/api/licences/${active.id}/suspend`).set('authorization', as['xm-admin']).send({ reason: 'fees charged to workers', until: '2027-03-01' }).expect(200);
+    const until = await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200);
+    expect(until.body).toMatchObject({ status: 'suspended', suspendedUntil: '2027-03-01', explanation: expect.stringMatching(/^The licence is suspended until 2027-03-01: .*may not recruit/) });
     await t.http().post(`/api/licences/${active.id}/reinstate`).set('authorization', as['xm-admin']).send({ reason: 'fees refunded' }).expect(200);
     expect((await t.http().get(`/api/public/licences/${active.licenceNumber}`).expect(200)).body.valid).toBe(true);
   });
@@ -114,7 +119,7 @@ describe('public verification cache', () => {
     world = await seedWorld(t);
     // A second API process on the same database, as behind a load balancer.
     const overrides = { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', DB_POOL_SIZE: '2' };
-    second = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), overrides, plainLogger: true });
+    second = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), plainLogger: true });
     await second.init();
     await second.getHttpAdapter().getInstance().ready();
   });

@@ -24,7 +24,7 @@ describe('resilience', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'registry-resilience-data-'));
     server = await RestartablePostgres.start();
     const overrides = { NODE_ENV: 'test', DATABASE_URL: server.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', DATA_DIR: dataDir, DB_POOL_SIZE: '4' };
-    app = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), overrides, clock: new SettableClock(), plainLogger: true });
+    app = await createApi({ env: validateEnvironment({ ...process.env, ...overrides }), clock: new SettableClock(), plainLogger: true });
     await runMigrations(app.get(DataSource));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -60,7 +60,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   };
   const env = validateEnvironment({ ...process.env, ...overrides });
   // With a log stream, the app logs as in production (pino JSON) into it; otherwise quietly.
-  const app = await createApi({ env, overrides, clock, plainLogger: !options.logStream, logStream: options.logStream });
+  const app = await createApi({ env, clock, plainLogger: !options.logStream, logStream: options.logStream });
   const db = app.get(DataSource);
   await runMigrations(db);
   await app.init();

@@ -6,6 +6,7 @@ import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { BackupJobModule } from '@app/backup';
 import { AccessGuard, AuthModule } from '@app/auth';
+import { WorkingCalendarModule } from '@app/calendar';
 import { ChecklistsModule } from '@app/checklists';
 import { ComplaintsModule } from '@app/complaints';
 import {
@@ -59,6 +60,7 @@ export class AppModule {
         ChecklistsModule,
         InspectionsModule,
         SelfAssessmentsModule,
+        WorkingCalendarModule,
         ComplaintsModule,
         ReportsModule,
         SchedulerModule,

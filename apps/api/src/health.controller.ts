@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
+import { WorkingCalendarService } from '@app/calendar';
 import { ProblemDetails } from '@app/core';
 import { DataSource } from 'typeorm';
 
@@ -11,11 +12,19 @@ class HealthStatus {
   status: 'ok';
 }
 
+class ReadinessStatus extends HealthStatus {
+  /** What an operator should attend to though the API serves, e.g. next year's working calendar missing from 1 December. */
+  warnings: string[];
+}
+
 @ApiTags('health')
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: WorkingCalendarService,
+  ) {}
 
   @Get()
   @Public()
@@ -28,12 +37,12 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database answers' })
-  @ApiOkResponse({ type: HealthStatus })
+  @ApiOkResponse({ type: ReadinessStatus })
   @ApiServiceUnavailableResponse({ type: ProblemDetails })
-  async ready(): Promise<HealthStatus> {
+  async ready(): Promise<ReadinessStatus> {
     try {
       await this.dataSource.query('SELECT 1');
-      return { status: 'ok' };
+      return { status: 'ok', warnings: await this.calendar.missingYearWarnings() };
     } catch {
       throw new ServiceUnavailableException('The database does not answer');
     }

@@ -10,9 +10,8 @@ import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
 
 export interface ApiOptions {
+  /** The validated environment, used as it is (the e2e tests point each app at its own database). */
   env: Environment;
-  /** Overrides of the environment (the e2e tests point each app at its own database). */
-  overrides?: Record<string, string | undefined>;
   clock?: Clock;
   /** Use Nest's console logger instead of pino (quieter test output). */
   plainLogger?: boolean;
@@ -35,7 +34,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ env: options.overrides, clock: options.clock, logStream: options.logStream }),
+    AppModule.register({ environment: options.env, clock: options.clock, logStream: options.logStream }),
     adapter,
     {
       bufferLogs: !options.plainLogger,

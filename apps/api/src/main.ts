@@ -10,23 +10,28 @@ async function main(): Promise<void> {
   const log = new Logger('Main');
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => log.log(line));
-  // The settings that default from "no DATABASE_URL" (embedded mode) are passed on as they were
-  // resolved: with the embedded URL filled in, the app would otherwise see a configured database.
-  const app = await createApi({ env, overrides: { DATABASE_URL: database.url, RUN_JOBS: String(env.RUN_JOBS), BACKUP_DIR: env.BACKUP_DIR } });
-  await runMigrations(app.get(DataSource));
-  if (env.DEMO_SEED) await seedDemoData(app, log);
-  await app.listen({ port: env.PORT, host: env.HOST });
-  const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
-  log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/api/docs)`);
+  try {
+    // The app runs on exactly this environment: RUN_JOBS and DEMO_SEED keep their embedded-mode defaults.
+    const app = await createApi({ env: { ...env, DATABASE_URL: database.url } });
+    await runMigrations(app.get(DataSource));
+    if (env.DEMO_SEED) await seedDemoData(app, log);
+    await app.listen({ port: env.PORT, host: env.HOST });
+    const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+    log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/api/docs)`);
 
-  const stop = async (signal: string) => {
-    log.log(`${signal}: finishing in-flight requests and shutting down`);
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+    const stop = async (signal: string) => {
+      log.log(`${signal}: finishing in-flight requests and shutting down`);
+      await app.close();
+      await database.stop();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    // An embedded PostgreSQL started above would otherwise outlive the failed start.
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

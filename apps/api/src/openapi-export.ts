@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     RUN_JOBS: 'false',
   };
   const env = validateEnvironment({ ...process.env, ...overrides });
-  const app = await createApi({ env, overrides, plainLogger: true, preview: true });
+  const app = await createApi({ env, plainLogger: true, preview: true });
   const document = createOpenApiDocument(app);
   writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
   console.warn(`OpenAPI document written to ${target} (${Object.keys(document.paths).length} paths)`);

@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { BackupJobModule } from '@app/backup';
-import { AppConfig, CoreModule } from '@app/core';
+import { AppConfig, CoreModule, Environment } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
@@ -16,22 +16,31 @@ import { SchedulerModule } from '@app/scheduler';
  * process. It always runs its jobs (RUN_JOBS forced on): running them is all it is for.
  * Modules with jobs register them with the SchedulerModule's JobRegistry; list them here.
  */
-@Module({
-  imports: [
-    CoreModule.forRoot({ env: { RUN_JOBS: 'true' } }),
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') } }),
-    }),
-    DatabaseModule.forRoot({ applicationName: 'agency-registry-worker' }),
-    AuditModule,
-    SchedulerModule,
-    NotificationsModule,
-    LicenceJobsModule,
-    InspectionJobsModule,
-    SelfAssessmentJobsModule,
-    ComplaintJobsModule,
-    BackupJobModule,
-  ],
-})
-export class WorkerModule {}
+@Module({})
+export class WorkerModule {
+  /**
+   * Built from the environment main.ts validated and completed (the embedded DATABASE_URL is known
+   * only after start-up), not from process.env at import time.
+   */
+  static register(environment: Environment): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot({ environment: { ...environment, RUN_JOBS: true } }),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') } }),
+        }),
+        DatabaseModule.forRoot({ applicationName: 'agency-registry-worker' }),
+        AuditModule,
+        SchedulerModule,
+        NotificationsModule,
+        LicenceJobsModule,
+        InspectionJobsModule,
+        SelfAssessmentJobsModule,
+        ComplaintJobsModule,
+        BackupJobModule,
+      ],
+    };
+  }
+}

@@ -187,7 +187,7 @@ export class ComplaintIntakeService {
         status: 'received',
         assignedBureauId: routing.assignedBureauId,
         assigneeId: null,
-        ...this.deadlines.forNew(origin.receivedAt, severity),
+        ...(await this.deadlines.forNew(origin.receivedAt, severity)),
         slaBreached: false,
         outcome: null,
         inspectionId: null,

@@ -16,7 +16,7 @@ export function complaintRiskSource(complaints: ComplaintsService): RiskFactorSo
       return [...weights].map(([agencyId, { weight, count }]) => ({
         agencyId,
         points: Math.min(MAX_COMPLAINT_POINTS, Math.round(weight * POINTS_PER_WEIGHT)),
-        detail: `${count} substantiated complaints (weight ${weight.toFixed(1)} after decay)`,
+        detail: `${count} substantiated complaint${count === 1 ? '' : 's'} (weight ${weight.toFixed(1)} after decay)`,
       }));
     },
   };

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
+import { WorkingCalendarModule } from '@app/calendar';
 import { InspectionsModule, RiskService } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
@@ -29,6 +30,7 @@ describeAgencyProfileSection('complaints', { type: [ComplaintView], description:
     LicensingModule,
     JurisdictionsModule,
     InspectionsModule,
+    WorkingCalendarModule,
   ],
   controllers: [PublicComplaintsController, ComplaintsController],
   providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets],

@@ -139,7 +139,7 @@ export class ComplaintsService {
     const current = await this.load(actor, id);
     if (DISPOSED_STATUSES.includes(current.status)) throw Problems.conflict('complaint-disposed', `Complaint is ${current.status}; its deadline no longer runs`, { currentStatus: current.status });
     if (current.extendedAt) throw Problems.conflict('already-extended', 'The resolution deadline has already been extended once');
-    const resolveDueAt = this.deadlines.extended(current.resolveDueAt);
+    const resolveDueAt = await this.deadlines.extended(current.resolveDueAt);
     return this.update(actor, current, request.version, 'complaint.extend', {
       changes: { resolveDueAt, extendedAt: this.clock.now(), extensionReason: request.reason },
       event: { kind: 'extended', note: request.reason, details: { from: current.resolveDueAt, to: resolveDueAt } },

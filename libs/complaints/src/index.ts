@@ -4,6 +4,5 @@ export * from './complaint-intake.service';
 export * from './complaint-trends.service';
 export * from './complaint-rules';
 export * from './complaints.dto';
-export { WorkingCalendar } from './working-days';
 export { complaintRiskSource } from './complaint-risk-source';
 export * from './complaint-rollup';

@@ -5,7 +5,13 @@ import { AppConfig } from './config/app-config';
 import { Environment, validateEnvironment } from './config/environment';
 
 export interface CoreModuleOptions {
-  /** Settings that win over process.env (tests use this to run apps side by side). */
+  /**
+   * The validated environment to use as it is. main.ts validates once, fills in what only start-up
+   * knows (the embedded DATABASE_URL) and hands the result here: validating again would recompute
+   * the defaults that depend on DATABASE_URL (RUN_JOBS, DEMO_SEED) as if the database were external.
+   */
+  environment?: Environment;
+  /** Settings that win over process.env, validated here when no `environment` is given. */
   env?: Record<string, string | undefined>;
   /** Replaces the system clock (tests move "today"). */
   clock?: Clock;
@@ -20,7 +26,7 @@ export interface CoreModuleOptions {
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreModuleOptions = {}): DynamicModule {
-    const environment: Environment = validateEnvironment({ ...process.env, ...options.env });
+    const environment: Environment = options.environment ?? validateEnvironment({ ...process.env, ...options.env });
     return {
       module: CoreModule,
       imports: [

@@ -31,6 +31,14 @@ const STATUS_EXPLANATIONS: Record<LicenceStatus, string> = {
   expired: 'The licence has expired: the agency may not recruit under it.',
 };
 
+/** The public explanation of a status; a suspension with an end date names it. */
+function explanationOf(licence: { status: LicenceStatus; suspended_until: string | null }): string {
+  if (licence.status === 'suspended' && licence.suspended_until) {
+    return `The licence is suspended until ${licence.suspended_until}: the agency may not recruit until it is reinstated.`;
+  }
+  return STATUS_EXPLANATIONS[licence.status];
+}
+
 /**
  * What the public may know about licences: whether an agency may recruit now, and the public
  * register. Only public fields are selected; contacts, risk and case data never are.
@@ -61,7 +69,7 @@ export class PublicRegisterService {
       valid: isValid(best, today),
       licenceNumber: best.licence_number,
       status: best.status,
-      explanation: STATUS_EXPLANATIONS[best.status],
+      explanation: explanationOf(best),
       agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
       licenceType: best.licence_type,
       scope: best.scope,

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { CronTime } from 'cron';
+import { AppConfig } from '@app/core';
+import { parseCronOverrides } from './cron-overrides';
 import { JobDefinition } from './job';
 
 const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
@@ -7,18 +9,24 @@ const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
 /**
  * Every job of the process. Modules add theirs in `onModuleInit` with one call
  * (`registry.register({ name, cron, description, run })`); crons start after every module
- * has initialised (see JobScheduler).
+ * has initialised (see JobScheduler). A job named in JOB_CRON_OVERRIDES gets that cron instead.
  */
 @Injectable()
 export class JobRegistry {
   private readonly jobs = new Map<string, JobDefinition>();
+  private readonly overrides: Map<string, string>;
+
+  constructor(@Optional() config?: AppConfig) {
+    this.overrides = parseCronOverrides(config?.get('JOB_CRON_OVERRIDES') ?? '');
+  }
 
   register(job: JobDefinition): void {
     if (!JOB_NAME.test(job.name)) throw new Error(`Job name '${job.name}' must be kebab-case`);
     if (this.jobs.has(job.name)) throw new Error(`Job '${job.name}' is registered twice`);
+    const cron = this.overrides.get(job.name) ?? job.cron;
     // Throws on a malformed expression, so a typo fails at start and not at 08:00.
-    new CronTime(job.cron);
-    this.jobs.set(job.name, job);
+    new CronTime(cron);
+    this.jobs.set(job.name, { ...job, cron });
   }
 
   get(name: string): JobDefinition | undefined {
@@ -27,5 +35,14 @@ export class JobRegistry {
 
   all(): JobDefinition[] {
     return [...this.jobs.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Overridden job names that no module registered: a typo that would otherwise change nothing. */
+  unknownOverrides(): string[] {
+    return [...this.overrides.keys()].filter((name) => !this.jobs.has(name));
+  }
+
+  isOverridden(name: string): boolean {
+    return this.overrides.has(name);
   }
 }

@@ -23,7 +23,12 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.get('RUN_JOBS')) return;
+    const unknown = this.registry.unknownOverrides();
+    if (unknown.length > 0) throw new Error(`JOB_CRON_OVERRIDES names jobs that do not exist: ${unknown.join(', ')}`);
+    if (!this.config.get('RUN_JOBS')) {
+      this.logger.log('Scheduled jobs are off in this process (RUN_JOBS=false): a worker runs them');
+      return;
+    }
     for (const job of this.registry.all()) {
       const cron = CronJob.from({
         cronTime: job.cron,
@@ -33,8 +38,9 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
       });
       this.schedulerRegistry.addCronJob(job.name, cron);
       cron.start();
+      const overridden = this.registry.isOverridden(job.name) ? ' (JOB_CRON_OVERRIDES)' : '';
+      this.logger.log(`Scheduled job ${job.name}: '${job.cron}'${overridden} in ${BUSINESS_TIME_ZONE}, next run ${cron.nextDate().toISO()}`);
     }
-    this.logger.log(`Scheduled jobs: ${this.registry.all().map((j) => `${j.name} (${j.cron})`).join(', ')}`);
   }
 
   /**

@@ -34,6 +34,6 @@ export const discrepanciesSource: RiskFactorSource = {
         GROUP BY s.agency_id`,
       [agencyIds, today],
     )) as { agencyId: string; n: number }[];
-    return rows.map((row) => ({ agencyId: row.agencyId, points: Math.min(row.n * 5, 20), detail: `${row.n} self-assessment answers contradicted by inspections` }));
+    return rows.map((row) => ({ agencyId: row.agencyId, points: Math.min(row.n * 5, 20), detail: `${row.n} self-assessment answer${row.n === 1 ? '' : 's'} contradicted by inspections` }));
   },
 };

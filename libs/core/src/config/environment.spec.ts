@@ -48,4 +48,14 @@ describe('validateEnvironment', () => {
       /PORT[\s\S]*DB_POOL_SIZE[\s\S]*LOG_LEVEL/,
     );
   });
+
+  it('refuses the retired HOLIDAYS instead of ignoring holidays someone counts on', () => {
+    expect(() => validateEnvironment({ HOLIDAYS: '2026-10-01', DATA_DIR: dataDir() })).toThrow(/HOLIDAYS: retired.*working-calendar/);
+    expect(validateEnvironment({ HOLIDAYS: '', DATA_DIR: dataDir() }).NODE_ENV).toBe('development');
+  });
+
+  it('checks the shape of JOB_CRON_OVERRIDES', () => {
+    expect(validateEnvironment({ JOB_CRON_OVERRIDES: 'notification-delivery=* * * * * *;complaint-sla=0 */2 * * *', DATA_DIR: dataDir() }).JOB_CRON_OVERRIDES).toMatch(/^notification/);
+    expect(() => validateEnvironment({ JOB_CRON_OVERRIDES: 'notification-delivery', DATA_DIR: dataDir() })).toThrow(/JOB_CRON_OVERRIDES/);
+  });
 });

@@ -86,6 +86,13 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   RUN_JOBS?: boolean;
 
+  /**
+   * Tests and operations only: `job-name=cron;other-job=cron` replaces those jobs' crons (Asia/Shanghai,
+   * seconds field optional). The crons in code stay the defaults; unknown job names stop the start.
+   */
+  @Matches(/^(\s*[a-z][a-z0-9-]*\s*=[^;=]*[^;=\s][^;=]*(;|$))*\s*$/, { message: 'JOB_CRON_OVERRIDES must look like job-name=cron;other-job=cron' })
+  JOB_CRON_OVERRIDES = '';
+
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 
@@ -118,10 +125,6 @@ export class Environment {
 
   @Type(() => Number) @IsInt() @Min(1) @Max(20)
   LICENCE_VALIDITY_YEARS_LABOUR_SERVICE_COOPERATION = 5;
-
-  /** Public holidays (comma-separated YYYY-MM-DD) that complaint deadlines skip, besides weekends. */
-  @Matches(/^(\s*\d{4}-\d{2}-\d{2}\s*(,(?=\s*\d)|$))*$/, { message: 'HOLIDAYS must be a comma-separated list of YYYY-MM-DD dates' })
-  HOLIDAYS = '';
 
   /** Complaint deadlines in working days (China's labour-inspection rules) and the urgent acknowledgement in hours. */
   @Type(() => Number) @IsInt() @Min(1) @Max(365)
@@ -168,6 +171,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = validateSync(env, { whitelist: false }).map(
     (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
+  // Retired rather than ignored: holidays set there would silently stop counting.
+  if (typeof raw.HOLIDAYS === 'string' && raw.HOLIDAYS.trim() !== '') {
+    problems.push('HOLIDAYS: retired; holidays and working weekend days are the working calendar now (GET/PUT /api/admin/working-calendar/:year)');
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required (at least 32 bytes) when NODE_ENV=production');

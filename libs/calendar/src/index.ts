@@ -1,0 +1,3 @@
+export * from './working-calendar.module';
+export * from './working-calendar.service';
+export { endOfBusinessDay } from './working-days';
