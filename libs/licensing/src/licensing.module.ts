@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
+import { NotificationsModule } from '@app/notifications';
 import { LicenceApplication } from './licence-application.entity';
 import { LicenceApplicationsController } from './licence-applications.controller';
 import { LicenceApplicationsService } from './licence-applications.service';
@@ -14,7 +15,7 @@ import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule],
+  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
   providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache],
   exports: [LicencesService],
