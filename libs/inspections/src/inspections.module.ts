@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { LicensingModule } from '@app/licensing';
 import { CorrectiveActionsController } from './corrective-actions.controller';
@@ -13,7 +15,7 @@ import { RiskService } from './risk/risk.service';
 import { SanctionsService } from './sanctions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, ChecklistsModule, LicensingModule],
+  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
   providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService],
   exports: [InspectionsService, CorrectiveActionsService, RiskService],

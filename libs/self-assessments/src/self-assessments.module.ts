@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { InspectionsModule, RiskService } from '@app/inspections';
 import { discrepanciesSource, selfAssessmentsSource } from './self-assessment-risk-sources';
@@ -10,7 +11,7 @@ import { SelfAssessmentsController } from './self-assessments.controller';
 import { SelfAssessmentsService } from './self-assessments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule],
+  imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule, NotificationsModule],
   controllers: [SelfAssessmentsController],
   providers: [SelfAssessmentsService],
   exports: [SelfAssessmentsService],
