@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { AuthModule } from '@app/auth';
 import { InspectionsModule, RiskService } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
@@ -26,6 +27,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
     LicensingModule,
     JurisdictionsModule,
     InspectionsModule,
+    NotificationsModule,
   ],
   controllers: [PublicComplaintsController, ComplaintsController],
   providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets],
