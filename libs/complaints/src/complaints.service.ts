@@ -10,7 +10,7 @@ import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
 import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
-import { auditableComplaint, COMPLAINT_NAMES, ComplaintNames, complaintView, detailView } from './complaint-views';
+import { auditableComplaint, COMPLAINT_NAMES, complaintView, detailView } from './complaint-views';
 import {
   AgencyAnswerRequest,
   AssigneeView,
