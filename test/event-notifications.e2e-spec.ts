@@ -1,5 +1,5 @@
 import { SettableClock } from '@app/core';
-import { JobRunner } from '@app/scheduler';
+import { JobRunner, JobRunRecord } from '@app/scheduler';
 import { seedWorld, signInAll, World } from './support/fixtures';
 import { complaintBody } from './support/complaint-fixtures';
 import { insertLicence } from './support/licence-fixtures';
@@ -74,7 +74,7 @@ describe('notifications of what happened', () => {
 
     it('tells the agency when its licence expires', async () => {
       const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian, licenceType: 'human_resources_service', expiresOn: '2026-05-31' });
-      expect((await t.app.get(JobRunner).runJob('licence-expiry')).counts).toMatchObject({ expired: 1 });
+      expect(((await t.app.get(JobRunner).runJob('licence-expiry')) as JobRunRecord).counts).toMatchObject({ expired: 1 });
       const [expired] = await inbox('agency-fj-1', 'licence.expired');
       expect(expired.titleZh).toBe(`许可证 ${licence.licenceNumber} 已过期`);
       expect(expired.titleEn).toBe(`Licence ${licence.licenceNumber} has expired`);
@@ -229,7 +229,7 @@ describe('notifications of what happened', () => {
       }
       const before = await inbox('fj-admin', 'complaint.sla_breached');
       clock.set(new Date('2026-06-20T02:00:00Z'));
-      const run = await t.app.get(JobRunner).runJob('complaint-sla');
+      const run = (await t.app.get(JobRunner).runJob('complaint-sla')) as JobRunRecord;
       expect(run.counts).toMatchObject({ escalations: 1 });
       const after = await inbox('fj-admin', 'complaint.sla_breached');
       expect(after).toHaveLength(before.length + 1);
