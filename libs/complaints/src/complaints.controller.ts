@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Clock, IdParam, PageOf } from '@app/core';
+import { IdParam, PageOf } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
@@ -36,7 +36,6 @@ export class ComplaintsController {
     private readonly complaints: ComplaintsService,
     private readonly intake: ComplaintIntakeService,
     private readonly trendsService: ComplaintTrendsService,
-    private readonly clock: Clock,
   ) {}
 
   @Get('trends')
