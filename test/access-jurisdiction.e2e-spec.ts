@@ -90,8 +90,10 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/self-assessments/:id', { path: `/api/self-assessments/${selfAssessment.id}`, missing: `/api/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The agency sees complaints about it (without the complainant's identity).
     add('GET /api/complaints/:id', { path: `/api/complaints/${complaint.id}`, missing: `/api/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
-    // A bureau admin manages its own bureau's users only; the system admin all.
-    add('GET /api/users/:id', { path: `/api/users/${user.id}`, missing: `/api/users/${NO_SUCH_ID}`, inScope: ['admin', 'fz-admin'] });
+    // A bureau admin manages the users of its own bureau and the bureaus below it; the system admin all.
+    add('GET /api/users/:id', { path: `/api/users/${user.id}`, missing: `/api/users/${NO_SUCH_ID}`, inScope: ['admin', 'fj-admin', 'fz-admin'] });
+    // Who may take a complaint: for the bureau admins whose jurisdiction covers it.
+    add('GET /api/complaints/:id/assignees', { path: `/api/complaints/${complaint.id}/assignees`, missing: `/api/complaints/${NO_SUCH_ID}/assignees`, inScope: ['fj-admin', 'fz-admin'] });
     // A bureau sees its own bureau and those below it.
     add('GET /api/bureaus/:id', { path: `/api/bureaus/${world.bureaus.fuzhou}`, missing: `/api/bureaus/${NO_SUCH_ID}`, inScope: ['admin', 'ministry', 'fj-admin', 'fz-admin'] });
     // Checklist templates are national: every role the route allows reads them.

@@ -174,10 +174,10 @@ describe('complaints: trends, alerts, overview', () => {
     const csv = await trends('ministry', { groupBy: 'channel', granularity: 'month' }).set('accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('period,group,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate');
+    expect(lines[0]).toBe('period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate');
     expect(lines).toHaveLength((json.body.rows as Row[]).length + 1);
-    const first = (json.body.rows as Row[])[0];
-    expect(lines[1].startsWith(`${first.period},${first.group},${first.complaints},`)).toBe(true);
+    const first = (json.body.rows as Row[])[0] as Row & { label: string };
+    expect(lines[1].startsWith(`${first.period},${first.group},${first.label},${first.complaints},`)).toBe(true);
   });
 
   it('scopes trends to a bureau\'s jurisdiction and refuses agency users, the system admin and bad input', async () => {

@@ -342,7 +342,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
   });
 
   describe('assignment', () => {
-    it('lets a bureau admin assign within its jurisdiction to an officer of the handling bureau', async () => {
+    it('lets a bureau admin assign within its jurisdiction to an officer of a bureau covering the complaint', async () => {
       const complaint = await fuzhouComplaint({ description: 'Assignment complaint.' });
       const assigned = await t
         .http()
@@ -362,11 +362,12 @@ describe('complaints: intake, routing, handling, visibility', () => {
         .expect(200);
       expect(toProvince.body).toMatchObject({ assignedBureauId: world.bureaus.fujian, assigneeId: world.users['fj-inspector'] });
 
+      // Xiamen's bureau does not cover a Fuzhou complaint.
       const wrongOfficer = await t
         .http()
         .post(`/api/complaints/${complaint.id}/assign`)
         .set('authorization', auth['fj-admin'])
-        .send({ assigneeId: world.users['fz-inspector'], version: 3 })
+        .send({ assigneeId: world.users['xm-admin'], version: 3 })
         .expect(400);
       expect(wrongOfficer.body.errors).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
       const outside = await t

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor, applyScope } from '@app/auth';
 import { addDays, Clock, Problems } from '@app/core';
+import { Language } from '@app/checklists';
 import { SUBSTANTIATED_OUTCOMES } from './complaint-rules';
+import { trendLabels } from './complaint-trend-labels';
 import { AgencyAlert, AlertsQuery, AlertsView, Granularity, SpikeAlert, TrendGroup, TrendRow, TrendsQuery, TrendsView } from './complaints.dto';
 
 /** SQL of each grouping over the rollup (whitelisted: never built from input). */
@@ -41,7 +43,8 @@ export class ComplaintTrendsService {
     private readonly clock: Clock,
   ) {}
 
-  async trends(actor: Actor, query: TrendsQuery): Promise<TrendsView> {
+  /** Trends, each group labelled in `language` (Accept-Language) beside its code. */
+  async trends(actor: Actor, query: TrendsQuery, language: Language = 'zh-CN'): Promise<TrendsView> {
     const granularity: Granularity = query.granularity ?? 'month';
     let to = query.to ?? this.clock.today();
     let from = query.from ?? addDays(to, -365);
@@ -61,7 +64,9 @@ export class ComplaintTrendsService {
       granularity === 'month' && !query.channel && !query.agencyId && (groupBy === 'category' || groupBy === 'province')
         ? await this.monthlyCells(actor, query, groupBy, from, `${to.slice(0, 7)}-01`)
         : await this.dailyCells(actor, query, groupBy, granularity, from, to);
-    return { from, to, granularity, groupBy, rows: summarise(cells) };
+    const rows = summarise(cells);
+    const labels = await trendLabels(this.dataSource.manager, groupBy, [...new Set(rows.map((r) => r.group))], language);
+    return { from, to, granularity, groupBy, language, rows: rows.map((row) => ({ ...row, label: labels.get(row.group) ?? row.group })) };
   }
 
   private async dailyCells(actor: Actor, query: TrendsQuery, groupBy: TrendGroup, granularity: Granularity, from: string, to: string): Promise<MeasureCell[]> {
@@ -195,7 +200,7 @@ function summarise(cells: MeasureCell[]): TrendRow[] {
     let entry = rows.get(key);
     if (!entry) {
       entry = {
-        row: { period: cell.period, group: cell.grp, complaints: 0, substantiated: 0, decided: 0, substantiationRate: null, resolved: 0, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 },
+        row: { period: cell.period, group: cell.grp, label: cell.grp, complaints: 0, substantiated: 0, decided: 0, substantiationRate: null, resolved: 0, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 },
         histogram: new Map(),
       };
       rows.set(key, entry);
@@ -269,6 +274,7 @@ function round(value: number): number {
 const CSV_COLUMNS: (keyof TrendRow)[] = [
   'period',
   'group',
+  'label',
   'complaints',
   'substantiated',
   'decided',

@@ -38,17 +38,18 @@ describe('findSpikes', () => {
 });
 
 describe('trendsCsv', () => {
-  it('writes a header and quotes what needs quoting', () => {
+  it('writes a header with the label beside the group code, and quotes what needs quoting', () => {
     const csv = trendsCsv({
       from: '2026-01-01',
       to: '2026-01-31',
       granularity: 'month',
       groupBy: 'category',
-      rows: [{ period: '2026-01-01', group: 'a,"b"', complaints: 2, substantiated: 1, decided: 2, substantiationRate: 0.5, resolved: 2, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 }],
+      language: 'en',
+      rows: [{ period: '2026-01-01', group: 'a,"b"', label: 'Fees, "deposits"', complaints: 2, substantiated: 1, decided: 2, substantiationRate: 0.5, resolved: 2, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 }],
     });
     expect(csv.split('\r\n')).toEqual([
-      'period,group,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate',
-      '2026-01-01,"a,""b""",2,1,2,0.5,2,,0,0',
+      'period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate',
+      '2026-01-01,"a,""b""","Fees, ""deposits""",2,1,2,0.5,2,,0,0',
       '',
     ]);
   });

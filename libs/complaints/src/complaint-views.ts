@@ -1,3 +1,5 @@
+import { agencyLicenceNumbers, optionalAgencyNames } from '@app/agencies';
+import { combineJoins, joinColumns } from '@app/core';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { OPEN_STATUSES } from './complaint-rules';
 import { ComplaintDetailView, ComplaintEventView, ComplaintView } from './complaints.dto';
@@ -24,8 +26,18 @@ export function isOverdue(complaint: Complaint, now: Date): boolean {
   return (!complaint.acknowledgedAt && complaint.ackDueAt < now) || complaint.resolveDueAt < now;
 }
 
+/** A complaint's agency (names, licences in force), handling bureau and assignee by name. */
+export const COMPLAINT_NAMES = combineJoins(
+  optionalAgencyNames('c.agency_id'),
+  agencyLicenceNumbers('c.agency_id'),
+  joinColumns('bureaus', 'view_assigned_bureau', 'view_assigned_bureau.id = c.assigned_bureau_id', { assignedBureauName: 'name' }),
+  joinColumns('users', 'view_assignee', 'view_assignee.id = c.assignee_id', { assigneeName: 'display_name' }),
+);
+
+export type ComplaintNames = ReturnType<typeof COMPLAINT_NAMES.read>;
+
 /** A complaint for an official or agency; the complainant only when `showComplainant`. */
-export function complaintView(complaint: Complaint, now: Date, showComplainant: boolean): ComplaintView {
+export function complaintView(complaint: Complaint & ComplaintNames, now: Date, showComplainant: boolean): ComplaintView {
   return {
     id: complaint.id,
     trackingCode: complaint.trackingCode,
@@ -35,6 +47,9 @@ export function complaintView(complaint: Complaint, now: Date, showComplainant: 
     complainantContact: showComplainant ? complaint.complainantContact : null,
     complainantVisible: showComplainant,
     agencyId: complaint.agencyId,
+    agencyNameZh: complaint.agencyNameZh,
+    agencyNameEn: complaint.agencyNameEn,
+    licenceNumbers: complaint.licenceNumbers,
     agencyNameGiven: complaint.agencyNameGiven,
     licenceNumberGiven: complaint.licenceNumberGiven,
     jurisdictionCode: complaint.jurisdictionCode,
@@ -45,7 +60,9 @@ export function complaintView(complaint: Complaint, now: Date, showComplainant: 
     severity: complaint.severity,
     status: complaint.status,
     assignedBureauId: complaint.assignedBureauId,
+    assignedBureauName: complaint.assignedBureauName,
     assigneeId: complaint.assigneeId,
+    assigneeName: complaint.assigneeName,
     ackDueAt: complaint.ackDueAt,
     resolveDueAt: complaint.resolveDueAt,
     acknowledgedAt: complaint.acknowledgedAt,
@@ -85,6 +102,6 @@ export function agencyEventView(event: ComplaintEvent): ComplaintEventView {
   };
 }
 
-export function detailView(complaint: Complaint, events: ComplaintEvent[], now: Date, showComplainant: boolean, forAgency: boolean): ComplaintDetailView {
+export function detailView(complaint: Complaint & ComplaintNames, events: ComplaintEvent[], now: Date, showComplainant: boolean, forAgency: boolean): ComplaintDetailView {
   return { ...complaintView(complaint, now, showComplainant), history: events.map(forAgency ? agencyEventView : eventView) };
 }

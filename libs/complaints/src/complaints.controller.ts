@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Clock, IdParam, PageOf } from '@app/core';
+import { IdParam, PageOf } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
+import { primaryLanguage } from '@app/checklists';
 import { ComplaintTrendsService, trendsCsv } from './complaint-trends.service';
-import { complaintView } from './complaint-views';
 import {
   AgencyAnswerRequest,
   AlertsQuery,
   AlertsView,
+  AssigneesView,
   AssignComplaintRequest,
   ComplaintDetailView,
   ComplaintQuery,
@@ -35,7 +36,6 @@ export class ComplaintsController {
     private readonly complaints: ComplaintsService,
     private readonly intake: ComplaintIntakeService,
     private readonly trendsService: ComplaintTrendsService,
-    private readonly clock: Clock,
   ) {}
 
   @Get('trends')
@@ -47,9 +47,10 @@ export class ComplaintsController {
     @CurrentActor() actor: Actor,
     @Query() query: TrendsQuery,
     @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.trendsService.trends(actor, query);
+    const view = await this.trendsService.trends(actor, query, primaryLanguage(acceptLanguage));
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
       void reply.header('content-disposition', `attachment; filename="complaint-trends-${view.from}-${view.to}.csv"`);
@@ -80,7 +81,7 @@ export class ComplaintsController {
   @ApiCreatedResponse({ type: RecordedComplaintView })
   async create(@CurrentActor() actor: Actor, @Body() request: OfficialComplaintRequest): Promise<RecordedComplaintView> {
     const { complaint, secret } = await this.intake.submitOfficial(actor, request);
-    return { ...complaintView(complaint, this.clock.now(), true), secret };
+    return { ...(await this.complaints.recordedView(complaint)), secret };
   }
 
   @Get(':id')
@@ -91,10 +92,18 @@ export class ComplaintsController {
     return this.complaints.get(actor, id);
   }
 
+  @Get(':id/assignees')
+  @Allow('bureau_admin')
+  @ApiOperation({ summary: 'Who may take the complaint: inspectors and bureau admins of the bureaus in your jurisdiction that cover it' })
+  @ApiOkResponse({ type: AssigneesView })
+  async assignees(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AssigneesView> {
+    return { items: await this.complaints.assignees(actor, id) };
+  }
+
   @Post(':id/assign')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Assign to a bureau in your jurisdiction and/or one of its officers (send the version you read)' })
+  @ApiOperation({ summary: 'Assign to a bureau in your jurisdiction and/or an officer GET /complaints/{id}/assignees lists, who is told (send the version you read)' })
   @ApiOkResponse({ type: ComplaintDetailView })
   assign(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AssignComplaintRequest) {
     return this.complaints.assign(actor, id, request);

@@ -176,8 +176,11 @@ export class ComplaintView {
   complainantName: string | null;
   @ApiPropertyOptional({ nullable: true }) complainantContact: string | null;
   @ApiProperty({ description: 'false when the complainant is withheld from this caller' }) complainantVisible: boolean;
-  @ApiPropertyOptional({ nullable: true }) agencyId: string | null;
-  @ApiPropertyOptional({ nullable: true }) agencyNameGiven: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The agency on the register, when the complaint names one' }) agencyId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The registered agency's Chinese name" }) agencyNameZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The registered agency's English name" }) agencyNameEn: string | null;
+  @ApiProperty({ type: [String], description: "Numbers of the registered agency's licences in force (active or suspended)" }) licenceNumbers: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The name the complainant gave' }) agencyNameGiven: string | null;
   @ApiPropertyOptional({ nullable: true }) licenceNumberGiven: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty({ type: [String] }) categories: string[];
@@ -186,8 +189,10 @@ export class ComplaintView {
   @ApiPropertyOptional({ nullable: true }) amountClaimed: number | null;
   @ApiProperty(namedEnum('ComplaintSeverity', SEVERITIES)) severity: Severity;
   @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;
-  @ApiPropertyOptional({ nullable: true }) assignedBureauId: string | null;
-  @ApiPropertyOptional({ nullable: true }) assigneeId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignedBureauId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The handling bureau by name' }) assignedBureauName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The assignee's display name" }) assigneeName: string | null;
   @ApiProperty() ackDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) acknowledgedAt: Date | null;
@@ -198,6 +203,19 @@ export class ComplaintView {
   @ApiPropertyOptional({ ...namedEnum('ComplaintOutcome', COMPLAINT_OUTCOMES), nullable: true }) outcome: ComplaintOutcome | null;
   @ApiPropertyOptional({ nullable: true }) inspectionId: string | null;
   @ApiProperty() version: number;
+}
+
+/** An official who may take a complaint (GET /complaints/:id/assignees). */
+export class AssigneeView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '林检查员' }) displayName: string;
+  @ApiProperty(namedEnum('AssignableRole', ['inspector', 'bureau_admin'])) role: string;
+  @ApiProperty() bureauId: string;
+  @ApiProperty({ example: 'Fuzhou HRSS' }) bureauName: string;
+}
+
+export class AssigneesView {
+  @ApiProperty({ type: [AssigneeView], description: 'Nearest bureau first, inspectors before admins, then by name' }) items: AssigneeView[];
 }
 
 export class RecordedComplaintView extends ComplaintView {
@@ -231,6 +249,11 @@ export class TrendRow {
   @ApiProperty({ description: 'First day of the period (YYYY-MM-DD)' }) period: string;
   @ApiProperty({ description: 'The group value (category code, province code, agency id, channel or outcome); "none" for no agency or no outcome yet' })
   group: string;
+  @ApiProperty({
+    description: 'The group by name in the language Accept-Language picked: category or province name, agency name, channel or outcome in words',
+    example: '福建省',
+  })
+  label: string;
   @ApiProperty() complaints: number;
   @ApiProperty() substantiated: number;
   @ApiProperty({ description: 'Complaints with an outcome' }) decided: number;
@@ -246,6 +269,7 @@ export class TrendsView {
   @ApiProperty() to: string;
   @ApiProperty(namedEnum('TrendGranularity', GRANULARITIES)) granularity: Granularity;
   @ApiProperty(namedEnum('TrendGroup', TREND_GROUPS)) groupBy: TrendGroup;
+  @ApiProperty({ ...namedEnum('TrendLabelLanguage', ['zh-CN', 'en']), description: 'The language of the labels (Accept-Language: zh or en; Chinese by default)' }) language: 'zh-CN' | 'en';
   @ApiProperty({ type: [TrendRow] }) rows: TrendRow[];
 }
 

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { AuthModule } from '@app/auth';
 import { WorkingCalendarModule } from '@app/calendar';
 import { InspectionsModule, RiskService } from '@app/inspections';
@@ -31,6 +32,7 @@ describeAgencyProfileSection('complaints', { type: [ComplaintView], description:
     JurisdictionsModule,
     InspectionsModule,
     WorkingCalendarModule,
+    NotificationsModule,
   ],
   controllers: [PublicComplaintsController, ComplaintsController],
   providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets],

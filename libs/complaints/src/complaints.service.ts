@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction, UsersService } from '@app/auth';
-import { inTransaction, Clock, Page, paginate, ProblemException, Problems } from '@app/core';
+import { fetchView, fetchViews, inTransaction, Clock, Page, paginateViews, ProblemException, Problems } from '@app/core';
+import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
 import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
-import { auditableComplaint, complaintView, detailView, personalDataChanged } from './complaint-views';
+import { auditableComplaint, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged } from './complaint-views';
 import {
   AgencyAnswerRequest,
+  AssigneeView,
   AssignComplaintRequest,
   ComplaintDetailView,
   ComplaintQuery,
@@ -42,9 +44,13 @@ export class ComplaintsService {
     private readonly inspections: InspectionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  /** Complaints in the caller's scope. Lists never show the complainant: open one to see it. */
+  /**
+   * Complaints in the caller's scope, one query per page (names joined in, COMPLAINT_NAMES).
+   * Lists never show the complainant: open one to see it.
+   */
   async list(actor: Actor, query: ComplaintQuery): Promise<Page<ComplaintView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
@@ -58,31 +64,47 @@ export class ComplaintsService {
       const overdue = `(c.status IN (:...openStatuses) AND ((c.acknowledged_at IS NULL AND c.ack_due_at < :now) OR c.resolve_due_at < :now))`;
       qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { openStatuses: OPEN_STATUSES, now: this.clock.now() });
     }
-    const page = await paginate(qb, query, {
+    const page = await paginateViews(qb, query, {
       sortColumn: 'c.received_at',
       idColumn: 'c.id',
       direction: 'DESC',
       sortValue: (c: Complaint) => c.receivedAt,
       idValue: (c: Complaint) => c.id,
       cursorKinds: ['timestamp', 'uuid'],
-    });
+    }, COMPLAINT_NAMES);
     const now = this.clock.now();
     return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ComplaintDetailView> {
-    const complaint = await this.load(actor, id);
+    const complaint = await fetchView(this.scoped(actor).andWhere('c.id = :id', { id }), COMPLAINT_NAMES);
+    if (!complaint) throw Problems.notFound('Complaint', id);
     const events = await this.dataSource.getRepository(ComplaintEvent).find({ where: { complaintId: id }, order: { id: 'ASC' } });
     return detailView(complaint, events, this.clock.now(), await this.mayIdentify(actor, complaint), actor.role === 'agency_user');
   }
 
-  /** A bureau admin gives the complaint to a bureau in its jurisdiction and/or one of its officers. */
+  /** A complaint as just recorded, with its names (the complainant shown: the recorder handles it). */
+  async recordedView(complaint: Complaint): Promise<ComplaintView> {
+    const [withNames] = await fetchViews(this.dataSource.manager.createQueryBuilder(Complaint, 'c').where('c.id = :id', { id: complaint.id }), COMPLAINT_NAMES);
+    return complaintView(withNames, this.clock.now(), true);
+  }
+
+  /** Who may take the complaint: the officers of the bureaus in the caller's jurisdiction that cover it. */
+  async assignees(actor: Actor, id: string): Promise<AssigneeView[]> {
+    const complaint = await this.load(actor, id);
+    return this.users.assignableOfficers(actor, complaint.jurisdictionCode);
+  }
+
+  /**
+   * A bureau admin gives the complaint to a bureau in its jurisdiction and/or one of the officers
+   * `assignees` lists (the complaint then goes to that officer's bureau), who is told.
+   */
   async assign(actor: Actor, id: string, request: AssignComplaintRequest): Promise<ComplaintDetailView> {
     if (!request.bureauId && !request.assigneeId) {
       throw Problems.invalid([{ field: 'assigneeId', message: 'give a bureauId, an assigneeId or both' }]);
     }
     const current = await this.load(actor, id);
-    const bureauId = request.bureauId ?? current.assignedBureauId;
+    let bureauId = request.bureauId ?? current.assignedBureauId;
     if (request.bureauId) {
       const bureau = await this.bureaus.findById(request.bureauId);
       const bureauPrefix = bureau ? this.bureaus.scopeOf(bureau) : null;
@@ -90,15 +112,42 @@ export class ComplaintsService {
         throw Problems.invalid([{ field: 'bureauId', message: 'the bureau must be in your jurisdiction and cover the complaint' }]);
       }
     }
-    if (request.assigneeId) {
-      const user = await this.users.findById(this.dataSource.manager, request.assigneeId);
-      if (!user || !bureauId || user.bureauId !== bureauId || !['inspector', 'bureau_admin'].includes(user.role) || user.status !== 'active') {
-        throw Problems.invalid([{ field: 'assigneeId', message: 'the assignee must be an active inspector or bureau admin of the handling bureau' }]);
+    const assigneeId = request.assigneeId;
+    if (assigneeId) {
+      const officer = (await this.users.assignableOfficers(actor, current.jurisdictionCode)).find((o) => o.id === assigneeId);
+      if (!officer) {
+        throw Problems.invalid([
+          { field: 'assigneeId', message: `the assignee must be one of GET /api/complaints/${id}/assignees: an active inspector or bureau admin of a bureau in your jurisdiction that covers the complaint` },
+        ]);
       }
+      if (request.bureauId && officer.bureauId !== request.bureauId) {
+        throw Problems.invalid([{ field: 'assigneeId', message: 'the assignee is an officer of another bureau than bureauId' }]);
+      }
+      bureauId = officer.bureauId;
     }
+    const tellAssignee = async (manager: EntityManager, updated: Complaint) => {
+      if (!assigneeId || assigneeId === actor.userId) return;
+      const [names] = await fetchViews(manager.createQueryBuilder(Complaint, 'c').where('c.id = :id', { id }), COMPLAINT_NAMES);
+      await this.notifications.notifyUser(manager, {
+        kind: 'complaint.assigned',
+        userId: assigneeId,
+        dedupKey: `complaint.assigned:${id}:${updated.version}`,
+        payload: {
+          complaintId: id,
+          trackingCode: updated.trackingCode,
+          severity: updated.severity,
+          ackDueAt: updated.acknowledgedAt ? null : updated.ackDueAt,
+          resolveDueAt: updated.resolveDueAt,
+          agencyNameZh: names.agencyNameZh ?? updated.agencyNameGiven,
+          agencyNameEn: names.agencyNameEn,
+          assignedBy: actor.username,
+        },
+      });
+    };
     return this.update(actor, current, request.version, 'complaint.assign', {
-      changes: { assignedBureauId: bureauId, assigneeId: request.assigneeId ?? (request.bureauId ? null : current.assigneeId) },
-      event: { kind: 'assigned', details: { bureauId, assigneeId: request.assigneeId ?? null } },
+      changes: { assignedBureauId: bureauId, assigneeId: assigneeId ?? (request.bureauId ? null : current.assigneeId) },
+      event: { kind: 'assigned', details: { bureauId, assigneeId: assigneeId ?? null } },
+      after: tellAssignee,
     });
   }
 
@@ -252,7 +301,7 @@ export class ComplaintsService {
 
   /** For the agency profile: its latest complaints, never with the complainant. */
   async forAgencyProfile(actor: Actor, agencyId: string): Promise<ComplaintView[]> {
-    const rows = await this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50).getMany();
+    const rows = await fetchViews(this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50), COMPLAINT_NAMES);
     const now = this.clock.now();
     return rows.map((c) => complaintView(c, now, false));
   }
@@ -285,7 +334,7 @@ export class ComplaintsService {
     current: Complaint,
     version: number,
     action: string,
-    change: { changes: Partial<Complaint>; event: EventInput; expectedStatus?: string },
+    change: { changes: Partial<Complaint>; event: EventInput; expectedStatus?: string; after?: (manager: EntityManager, updated: Complaint) => Promise<void> },
   ): Promise<ComplaintDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const qb = manager
@@ -308,6 +357,7 @@ export class ComplaintsService {
         before: auditableComplaint(current),
         after: { ...auditableComplaint(updated), personalDataChanged: personalDataChanged(current, updated) },
       });
+      await change.after?.(manager, updated);
     });
     return this.get(actor, current.id);
   }

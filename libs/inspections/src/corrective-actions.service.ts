@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
-import { inTransaction, byCreation, Clock, Page, paginate, Problems } from '@app/core';
+import { inTransaction, byCreation, Clock, fetchView, Page, paginateViews, Problems } from '@app/core';
+import { NotificationsService } from '@app/notifications';
 import { CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
-import { CorrectiveActionCommand, CorrectiveActionPatch, CorrectiveActionQuery } from './inspections.dto';
+import { CorrectiveActionCommand, CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';
+import { CORRECTIVE_ACTION_NAMES } from './inspection-views';
 import { RiskService } from './risk/risk.service';
 
 /** A corrective action as the deadline job sees it. */
@@ -34,14 +36,23 @@ export class CorrectiveActionsService {
     private readonly audit: AuditService,
     private readonly risk: RiskService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  list(actor: Actor, query: CorrectiveActionQuery): Promise<Page<CorrectiveAction>> {
+  /** One query per page: the names are joined in (CORRECTIVE_ACTION_NAMES). */
+  list(actor: Actor, query: CorrectiveActionQuery): Promise<Page<CorrectiveActionView>> {
     const qb = applyScope(this.dataSource.getRepository(CorrectiveAction).createQueryBuilder('c'), actor, CORRECTIVE_ACTION_SCOPE);
     if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.inspectionId) qb.andWhere('c.inspection_id = :inspectionId', { inspectionId: query.inspectionId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    return paginate(qb, query, byCreation('c'));
+    return paginateViews(qb, query, byCreation('c'), CORRECTIVE_ACTION_NAMES);
+  }
+
+  /** A corrective action with its agency by name; 404 out of scope. */
+  async view(actor: Actor, id: string): Promise<CorrectiveActionView> {
+    const action = await fetchView(applyScope(this.dataSource.getRepository(CorrectiveAction).createQueryBuilder('c'), actor, CORRECTIVE_ACTION_SCOPE).andWhere('c.id = :id', { id }), CORRECTIVE_ACTION_NAMES);
+    if (!action) throw Problems.notFound('Corrective action', id);
+    return action;
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<CorrectiveAction> {
@@ -51,7 +62,7 @@ export class CorrectiveActionsService {
   }
 
   /** The agency answers (submit); an inspector or bureau admin verifies the answer or reopens the action. */
-  async patch(actor: Actor, id: string, request: CorrectiveActionPatch): Promise<CorrectiveAction> {
+  async patch(actor: Actor, id: string, request: CorrectiveActionPatch): Promise<CorrectiveActionView> {
     const command = COMMANDS[request.action];
     const isAgency = actor.role === 'agency_user';
     if ((command.by === 'agency') !== isAgency) {
@@ -60,7 +71,7 @@ export class CorrectiveActionsService {
     if (request.action === 'submit' && !request.response) throw Problems.invalid([{ field: 'response', message: 'the answer is required to submit' }]);
     if (request.action === 'reopen' && !request.note) throw Problems.invalid([{ field: 'note', message: 'say why the action is reopened' }]);
     if (request.dueOn !== undefined && request.action !== 'reopen') throw Problems.invalid([{ field: 'dueOn', message: 'a new due date is set only when reopening' }]);
-    return this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const current = await this.get(actor, id, manager);
       if (!command.from.includes(current.status)) throw Problems.illegalTransition('Corrective action', current.status, command.to);
       if (current.version !== request.version) throw Problems.staleVersion('Corrective action', current.version);
@@ -80,9 +91,18 @@ export class CorrectiveActionsService {
       if (result.affected !== 1) throw Problems.staleVersion('Corrective action');
       const updated = await manager.findOneByOrFail(CorrectiveAction, { id });
       await this.audit.record(manager, { action: `corrective_action.${request.action}`, entityType: 'corrective_action', entityId: id, before: current, after: updated });
+      if (request.action !== 'submit') {
+        const kind = request.action === 'verify' ? 'corrective_action.verified' : 'corrective_action.reopened';
+        await this.notifications.notifyAgency(manager, {
+          kind,
+          agencyId: current.agencyId,
+          dedupKey: `${kind}:${id}:${updated.version}`,
+          payload: { correctiveActionId: id, inspectionId: current.inspectionId, itemCode: current.itemCode, dueOn: updated.dueOn, note: updated.inspectorNote },
+        });
+      }
       await this.risk.recompute(manager, [current.agencyId]);
-      return updated;
     });
+    return this.view(actor, id);
   }
 
   /**

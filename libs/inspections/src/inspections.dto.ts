@@ -33,6 +33,11 @@ export class CreateInspectionRequest {
   /** The complaint this inspection follows up (complaints are another module; not checked here). */
   @IsOptional() @IsUUID() complaintId?: string;
   @IsOptional() @IsString() @MaxLength(4000) notes?: string;
+  /**
+   * The lead inspector: an active inspector or bureau admin whose bureau covers the agency and lies
+   * in your jurisdiction (told of it). An inspector planning a visit leads it when omitted.
+   */
+  @IsOptional() @IsUUID() leadInspectorId?: string;
 }
 
 export class InspectionQuery extends PageQuery {
@@ -126,6 +131,9 @@ export class CorrectiveActionView {
   @ApiProperty() id: string;
   @ApiProperty() inspectionId: string;
   @ApiProperty() agencyId: string;
+  @ApiProperty({ description: "The agency's Chinese name" }) agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The agency's English name, when it has one" }) agencyNameEn: string | null;
+  @ApiProperty({ type: [String], description: "Numbers of the agency's licences in force (active or suspended)", example: ['350000-2026-000001'] }) licenceNumbers: string[];
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() itemCode: string;
   @ApiProperty() description: string;
@@ -141,12 +149,18 @@ export class CorrectiveActionView {
 export class InspectionView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
+  @ApiProperty({ description: "The agency's Chinese name" }) agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The agency's English name, when it has one" }) agencyNameEn: string | null;
+  @ApiProperty({ type: [String], description: "Numbers of the agency's licences in force (active or suspended)", example: ['350000-2026-000001'] }) licenceNumbers: string[];
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty(namedEnum('InspectionType', INSPECTION_TYPES)) type: InspectionType;
   @ApiProperty(namedEnum('InspectionStatus', INSPECTION_STATUSES)) status: InspectionStatus;
   @ApiProperty() inspectionDate: string;
   @ApiProperty() templateId: string;
   @ApiPropertyOptional({ nullable: true, type: String }) leadInspectorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The lead inspector's display name" }) leadInspectorName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) bureauId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The bureau that planned the inspection, by name' }) bureauName: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) complaintId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) followUpOfId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;

@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { LicensingModule } from '@app/licensing';
 import { AgencyRiskView, InspectionView } from './inspections.dto';
@@ -17,7 +19,7 @@ describeAgencyProfileSection('inspections', { type: [InspectionView], descriptio
 describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, description: 'Its risk score now, with the factors behind it' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, ChecklistsModule, LicensingModule],
+  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
   providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService],
   exports: [InspectionsService, CorrectiveActionsService, RiskService],

@@ -5,10 +5,13 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, addDays, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
+import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
+import { UsersService } from '@app/auth';
+import { AgencyNotice, NotificationsService } from '@app/notifications';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
-import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { INSPECTION_NAMES } from './inspection-views';
 import { RiskService } from './risk/risk.service';
 import { scoreInspection } from './scoring';
 
@@ -23,9 +26,12 @@ export class InspectionsService {
     private readonly audit: AuditService,
     private readonly risk: RiskService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  list(actor: Actor, query: InspectionQuery): Promise<Page<Inspection>> {
+  /** One query per page: the names are joined in (INSPECTION_NAMES). */
+  list(actor: Actor, query: InspectionQuery): Promise<Page<InspectionView>> {
     const qb = this.scoped(actor, this.dataSource.manager);
     if (query.agencyId) qb.andWhere('i.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
@@ -33,7 +39,14 @@ export class InspectionsService {
     if (query.outcome) qb.andWhere('i.outcome = :outcome', { outcome: query.outcome });
     if (query.complaintId) qb.andWhere('i.complaint_id = :complaintId', { complaintId: query.complaintId });
     if (query.jurisdiction) qb.andWhere('i.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginate(qb, query, byCreation('i'));
+    return paginateViews(qb, query, byCreation('i'), INSPECTION_NAMES);
+  }
+
+  /** An inspection with its agency, lead inspector and bureau by name; 404 out of scope. */
+  async view(actor: Actor, id: string): Promise<InspectionView> {
+    const inspection = await fetchView(this.scoped(actor, this.dataSource.manager).andWhere('i.id = :id', { id }), INSPECTION_NAMES);
+    if (!inspection) throw Problems.notFound('Inspection', id);
+    return inspection;
   }
 
   /** The inspection if the actor may see it; 404 otherwise. */
@@ -54,17 +67,15 @@ export class InspectionsService {
   }
 
   /** For the agency profile: its latest inspections, newest first (for an agency, the submitted ones). */
-  ofAgency(agencyId: string, actor: Actor): Promise<Inspection[]> {
-    return this.scoped(actor, this.dataSource.manager)
-      .andWhere('i.agency_id = :agencyId', { agencyId })
-      .orderBy('i.inspection_date', 'DESC')
-      .addOrderBy('i.created_at', 'DESC')
-      .take(50)
-      .getMany();
+  ofAgency(agencyId: string, actor: Actor): Promise<InspectionView[]> {
+    return fetchViews(
+      this.scoped(actor, this.dataSource.manager).andWhere('i.agency_id = :agencyId', { agencyId }).orderBy('i.inspection_date', 'DESC').addOrderBy('i.created_at', 'DESC').limit(50),
+      INSPECTION_NAMES,
+    );
   }
 
   async detail(actor: Actor, id: string, language: Language): Promise<InspectionDetailView> {
-    const inspection = await this.get(actor, id);
+    const inspection = await this.view(actor, id);
     const [{ items }, findings, addenda, correctiveActions] = await Promise.all([
       this.checklists.get(inspection.templateId),
       this.dataSource.getRepository(Finding).findBy({ inspectionId: id }),
@@ -90,14 +101,22 @@ export class InspectionsService {
         };
       }),
       addenda,
-      correctiveActions,
+      // Same agency as the inspection: its names are the inspection's.
+      correctiveActions: correctiveActions.map((action) => ({ ...action, agencyNameZh: inspection.agencyNameZh, agencyNameEn: inspection.agencyNameEn, licenceNumbers: inspection.licenceNumbers })),
     };
   }
 
-  async create(actor: Actor, request: CreateInspectionRequest): Promise<Inspection> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, request: CreateInspectionRequest): Promise<InspectionView> {
+    const created = await this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.get(actor, request.agencyId, manager);
       const { template } = await this.checklists.forUse('inspection', request.templateId, manager);
+      const leadInspectorId = request.leadInspectorId ?? (actor.role === 'inspector' ? actor.userId : null);
+      if (request.leadInspectorId) {
+        const officers = await this.users.assignableOfficers(actor, agency.jurisdictionCode, manager);
+        if (!officers.some((o) => o.id === request.leadInspectorId)) {
+          throw Problems.invalid([{ field: 'leadInspectorId', message: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency' }]);
+        }
+      }
       const inspection = await manager.save(
         manager.create(Inspection, {
           agencyId: agency.id,
@@ -106,14 +125,36 @@ export class InspectionsService {
           status: 'planned',
           inspectionDate: request.inspectionDate,
           templateId: template.id,
-          leadInspectorId: actor.role === 'inspector' ? actor.userId : null,
+          leadInspectorId,
           bureauId: actor.bureauId,
           complaintId: request.complaintId ?? null,
           notes: request.notes ?? null,
         }),
       );
       await this.audit.record(manager, { action: 'inspection.create', entityType: 'inspection', entityId: inspection.id, after: inspection });
+      if (leadInspectorId && leadInspectorId !== actor.userId) await this.tellLeadInspector(manager, inspection, agency, actor.username);
       return inspection;
+    });
+    return this.view(actor, created.id);
+  }
+
+  /** Tells the lead inspector the inspection is theirs (once per inspection and inspector). */
+  private async tellLeadInspector(manager: EntityManager, inspection: Inspection, agency: { nameZh: string; nameEn: string | null }, assignedBy: string): Promise<void> {
+    if (!inspection.leadInspectorId) return;
+    await this.notifications.notifyUser(manager, {
+      kind: 'inspection.assigned',
+      userId: inspection.leadInspectorId,
+      dedupKey: `inspection.assigned:${inspection.id}`,
+      payload: {
+        inspectionId: inspection.id,
+        inspectionDate: inspection.inspectionDate,
+        inspectionType: inspection.type,
+        agencyId: inspection.agencyId,
+        agencyNameZh: agency.nameZh,
+        agencyNameEn: agency.nameEn,
+        notes: inspection.notes,
+        assignedBy,
+      },
     });
   }
 
@@ -142,11 +183,11 @@ export class InspectionsService {
    * Scores the findings, fixes them for good, opens a corrective action per non-compliant item,
    * records the sanction proposal, and for a serious violation plans the follow-up visit.
    */
-  async submit(actor: Actor, id: string, request: SubmitInspectionRequest): Promise<Inspection> {
+  async submit(actor: Actor, id: string, request: SubmitInspectionRequest): Promise<InspectionView> {
     const proposal = request.sanctionProposal ?? { sanction: 'none' as const };
     const problems = sanctionFieldProblems('sanctionProposal.', proposal);
     if (problems.length > 0) throw Problems.invalid(problems);
-    return this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'submitted');
       if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
@@ -185,22 +226,46 @@ export class InspectionsService {
         );
       if (actions.length > 0) await manager.insert(CorrectiveAction, actions);
       await this.audit.record(manager, { action: 'inspection.submit', entityType: 'inspection', entityId: id, before: inspection, after: { ...submitted, correctiveActions: actions.map((a) => a.itemCode) } });
-      if (outcome === 'serious_violation') await this.planFollowUp(manager, submitted, addDays(today, FOLLOW_UP_AFTER_DAYS));
+      await this.tellAgencyOfSubmission(manager, submitted, actions);
+      if (outcome === 'serious_violation') await this.planFollowUp(manager, actor, submitted, addDays(today, FOLLOW_UP_AFTER_DAYS));
       await this.risk.recompute(manager, [inspection.agencyId]);
-      return submitted;
     });
+    return this.view(actor, id);
+  }
+
+  /** The agency learns the outcome, and which corrective actions it must take by when. */
+  private async tellAgencyOfSubmission(manager: EntityManager, inspection: Inspection, actions: CorrectiveAction[]): Promise<void> {
+    const about = { inspectionId: inspection.id, inspectionDate: inspection.inspectionDate, inspectionType: inspection.type };
+    const notices: AgencyNotice[] = [
+      {
+        kind: 'inspection.submitted',
+        agencyId: inspection.agencyId,
+        dedupKey: `inspection.submitted:${inspection.id}`,
+        payload: { ...about, outcome: inspection.outcome, score: inspection.score, correctiveActions: actions.length },
+      },
+    ];
+    if (actions.length > 0) {
+      const byDue = [...actions].sort((a, b) => (a.dueOn === b.dueOn ? (a.itemCode < b.itemCode ? -1 : 1) : a.dueOn < b.dueOn ? -1 : 1));
+      notices.push({
+        kind: 'corrective_actions.set',
+        agencyId: inspection.agencyId,
+        dedupKey: `corrective_actions.set:${inspection.id}`,
+        payload: { ...about, count: actions.length, firstDueOn: byDue[0].dueOn, actions: byDue.map((a) => ({ itemCode: a.itemCode, dueOn: a.dueOn })) },
+      });
+    }
+    await this.notifications.notifyAgencies(manager, notices);
   }
 
   /** Calls off a visit that has not been submitted; its findings so far stay, unscored. */
-  async cancel(actor: Actor, id: string, request: CancelInspectionRequest): Promise<Inspection> {
-    return this.dataSource.transaction(async (manager) => {
+  async cancel(actor: Actor, id: string, request: CancelInspectionRequest): Promise<InspectionView> {
+    await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'planned' && inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'cancelled');
       if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
       const cancelled = await this.bumpVersion(manager, inspection, { status: 'cancelled', cancelReason: request.reason });
       await this.audit.record(manager, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before: inspection, after: cancelled });
-      return cancelled;
     });
+    return this.view(actor, id);
   }
 
   /** A correction or remark on a submitted inspection: recorded beside the findings, which stay as submitted. */
@@ -230,7 +295,7 @@ export class InspectionsService {
     });
   }
 
-  private async planFollowUp(manager: EntityManager, inspection: Inspection, on: string): Promise<void> {
+  private async planFollowUp(manager: EntityManager, actor: Actor, inspection: Inspection, on: string): Promise<void> {
     const followUp = await manager.save(
       manager.create(Inspection, {
         agencyId: inspection.agencyId,
@@ -247,6 +312,9 @@ export class InspectionsService {
       }),
     );
     await this.audit.record(manager, { action: 'inspection.plan_follow_up', entityType: 'inspection', entityId: followUp.id, after: followUp });
+    if (followUp.leadInspectorId && followUp.leadInspectorId !== actor.userId) {
+      await this.tellLeadInspector(manager, followUp, await this.agencies.get(actor, followUp.agencyId, manager), actor.username);
+    }
   }
 
   /** Writes changes only if nobody else has since the read (version and status as read). */

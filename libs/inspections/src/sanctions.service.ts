@@ -7,7 +7,7 @@ import { Clock, Problems } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';
 import { Inspection } from './inspection.entity';
 import { sanctionFieldProblems, suspensionUntil } from './inspection-rules';
-import { SanctionDecisionRequest } from './inspections.dto';
+import { InspectionView, SanctionDecisionRequest } from './inspections.dto';
 import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
 
@@ -27,13 +27,13 @@ export class SanctionsService {
     private readonly clock: Clock,
   ) {}
 
-  async decide(actor: Actor, id: string, request: SanctionDecisionRequest): Promise<Inspection> {
+  async decide(actor: Actor, id: string, request: SanctionDecisionRequest): Promise<InspectionView> {
     const problems = sanctionFieldProblems('', request);
     if (request.licenceId && request.sanction !== 'suspension' && request.sanction !== 'revocation') {
       problems.push({ field: 'licenceId', message: 'licenceId is for a suspension or revocation only' });
     }
     if (problems.length > 0) throw Problems.invalid(problems);
-    return this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const inspection = await this.inspections.get(actor, id, manager);
       if (inspection.status !== 'submitted') throw Problems.illegalTransition('Inspection', inspection.status, 'closed');
       if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
@@ -50,8 +50,8 @@ export class SanctionsService {
       });
       await this.audit.record(manager, { action: 'inspection.sanction_decision', entityType: 'inspection', entityId: id, before: inspection, after: decided });
       await this.risk.recompute(manager, [inspection.agencyId]);
-      return decided;
     });
+    return this.inspections.view(actor, id);
   }
 
   /** Suspends or revokes the named licence, or every licence of the agency the sanction can apply to. */

@@ -23,7 +23,7 @@ export class LicenceApplicationsController {
   @ApiOperation({ summary: 'One application' })
   @ApiOkResponse({ type: ApplicationView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.applications.get(actor, id);
+    return this.applications.view(actor, id);
   }
 
   @Post()

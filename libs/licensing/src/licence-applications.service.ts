@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
-import { addDays, byCreation, Clock, Page, paginate, Problems, updateVersioned } from '@app/core';
+import { addDays, byCreation, Clock, fetchView, Page, paginateViews, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { Bureau, BureausService } from '@app/jurisdictions';
+import { NotificationsService } from '@app/notifications';
 import { ApplicationStatus, LicenceApplication } from './licence-application.entity';
-import { ApplicationQuery, CreateApplicationRequest, DecisionRequest, ResubmitApplicationRequest } from './licensing.dto';
+import { ApplicationQuery, ApplicationView, CreateApplicationRequest, DecisionRequest, ResubmitApplicationRequest } from './licensing.dto';
+import { APPLICATION_NAMES } from './licensing-views';
 import { RENEWAL_WINDOW_DAYS } from './licence-rules';
 import { Licence } from './licence.entity';
 import { LicencesService } from './licences.service';
@@ -31,14 +33,23 @@ export class LicenceApplicationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  list(actor: Actor, query: ApplicationQuery): Promise<Page<LicenceApplication>> {
+  /** One query per page: the names are joined in (APPLICATION_NAMES). */
+  list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
     const qb = applyScope(this.applications.createQueryBuilder('app'), actor, APPLICATION_SCOPE);
     if (query.status) qb.andWhere('app.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('app.kind = :kind', { kind: query.kind });
     if (query.agencyId) qb.andWhere('app.agency_id = :agencyId', { agencyId: query.agencyId });
-    return paginate(qb, query, byCreation('app'));
+    return paginateViews(qb, query, byCreation('app'), APPLICATION_NAMES);
+  }
+
+  /** An application with its agency and licence by name; 404 out of scope. */
+  async view(actor: Actor, id: string): Promise<ApplicationView> {
+    const application = await fetchView(applyScope(this.applications.createQueryBuilder('app'), actor, APPLICATION_SCOPE).andWhere('app.id = :id', { id }), APPLICATION_NAMES);
+    if (!application) throw Problems.notFound('Licence application', id);
+    return application;
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<LicenceApplication> {
@@ -49,7 +60,7 @@ export class LicenceApplicationsService {
     return application;
   }
 
-  async create(actor: Actor, request: CreateApplicationRequest): Promise<LicenceApplication> {
+  async create(actor: Actor, request: CreateApplicationRequest): Promise<ApplicationView> {
     const agencyId = actor.role === 'agency_user' ? actor.agencyId : request.agencyId;
     if (!agencyId) throw Problems.invalid([{ field: 'agencyId', message: 'agencyId is required' }]);
     if (actor.role === 'agency_user' && request.agencyId && request.agencyId !== actor.agencyId) {
@@ -57,7 +68,7 @@ export class LicenceApplicationsService {
     }
     const agency = await this.agencies.get(actor, agencyId);
     const details = await this.checkRequest(actor, request, agency.id);
-    return this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const application = await manager.save(
         manager.create(LicenceApplication, {
           agencyId: agency.id,
@@ -76,13 +87,14 @@ export class LicenceApplicationsService {
       await this.audit.record(manager, { action: 'licence_application.submit', entityType: 'licence_application', entityId: application.id, after: application });
       return application;
     });
+    return this.view(actor, created.id);
   }
 
-  async startReview(actor: Actor, id: string, version?: number): Promise<LicenceApplication> {
+  async startReview(actor: Actor, id: string, version?: number): Promise<ApplicationView> {
     return this.move(actor, id, ['submitted', 'resubmitted'], 'under_review', version, 'licence_application.review');
   }
 
-  async resubmit(actor: Actor, id: string, request: ResubmitApplicationRequest): Promise<LicenceApplication> {
+  async resubmit(actor: Actor, id: string, request: ResubmitApplicationRequest): Promise<ApplicationView> {
     return this.move(actor, id, ['returned'], 'resubmitted', request.version, 'licence_application.resubmit', {
       ...(request.scope ? { requestedScope: { activities: request.scope.activities, destinationCountries: request.scope.destinationCountries } } : {}),
       ...(request.conditions !== undefined ? { requestedConditions: request.conditions } : {}),
@@ -92,7 +104,7 @@ export class LicenceApplicationsService {
   }
 
   /** Approve (issuing, renewing or varying the licence in the same transaction), refuse or return. */
-  async decide(actor: Actor, id: string, request: DecisionRequest): Promise<LicenceApplication> {
+  async decide(actor: Actor, id: string, request: DecisionRequest): Promise<ApplicationView> {
     if (request.decision !== 'approve' && !request.reason) {
       throw Problems.invalid([{ field: 'reason', message: `a reason is required to ${request.decision}` }]);
     }
@@ -104,18 +116,34 @@ export class LicenceApplicationsService {
       const to: ApplicationStatus = request.decision === 'approve' ? 'approved' : request.decision === 'refuse' ? 'refused' : 'returned';
       if (!OPEN_FOR_DECISION.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
       await updateVersioned(manager, LicenceApplication, application, { status: to, decisionReason: request.reason ?? null, decidedBy: actor.userId, decidedAt: this.clock.now() }, 'Licence application');
-      const resultingLicenceId = to === 'approved' ? await this.carryOut(manager, bureau, application) : null;
-      if (resultingLicenceId) await manager.update(LicenceApplication, { id }, { resultingLicenceId });
+      const licence = to === 'approved' ? await this.carryOut(manager, bureau, application) : null;
+      if (licence) await manager.update(LicenceApplication, { id }, { resultingLicenceId: licence.id });
       const decided = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action: `licence_application.${request.decision}`, entityType: 'licence_application', entityId: id, before: application, after: decided });
+      await this.notifications.notifyAgency(manager, {
+        kind: `licence_application.${to}`,
+        agencyId: application.agencyId,
+        dedupKey: `licence_application.${to}:${id}:${decided.version}`,
+        payload: {
+          applicationId: id,
+          applicationKind: application.kind,
+          licenceType: application.licenceType,
+          submittedAt: application.createdAt,
+          reason: request.reason ?? null,
+          licenceId: licence?.id ?? null,
+          licenceNumber: licence?.licenceNumber ?? null,
+          expiresOn: licence?.expiresOn ?? null,
+        },
+      });
       return decided;
     });
     // Approvals are rare: forgetting this process's cached answers is simpler than finding the agency's.
     if (decided.status === 'approved') this.cache.evict(['*']);
-    return decided;
+    return this.view(actor, id);
   }
 
-  private async carryOut(manager: EntityManager, bureau: Bureau | null, application: LicenceApplication): Promise<string> {
+  /** Issues, renews or varies the licence; answers it as it now is. */
+  private async carryOut(manager: EntityManager, bureau: Bureau | null, application: LicenceApplication): Promise<Licence> {
     if (application.kind === 'new') {
       await this.refuseSecondLicence(manager, application.agencyId, application.licenceType);
       if (!bureau) throw Problems.forbidden('Only a bureau can issue licences');
@@ -129,28 +157,26 @@ export class LicenceApplicationsService {
         issuedByBureauId: bureau.id,
         bureauCode: bureau.jurisdictionCode,
       });
-      return licence.id;
+      return licence;
     }
     const licence = await manager.findOneByOrFail(Licence, { id: application.licenceId as string });
     if (application.kind === 'renewal') {
       this.checkRenewalWindow(licence);
-      return (await this.licences.renew(manager, licence, application.id)).id;
+      return this.licences.renew(manager, licence, application.id);
     }
-    return (
-      await this.licences.vary(manager, licence, { scope: application.requestedScope, conditions: application.requestedConditions, reserveFundAmount: application.reserveFundAmount }, application.id)
-    ).id;
+    return this.licences.vary(manager, licence, { scope: application.requestedScope, conditions: application.requestedConditions, reserveFundAmount: application.reserveFundAmount }, application.id);
   }
 
-  private async move(actor: Actor, id: string, from: ApplicationStatus[], to: ApplicationStatus, version: number | undefined, action: string, changes: Partial<LicenceApplication> = {}): Promise<LicenceApplication> {
-    return this.dataSource.transaction(async (manager) => {
+  private async move(actor: Actor, id: string, from: ApplicationStatus[], to: ApplicationStatus, version: number | undefined, action: string, changes: Partial<LicenceApplication> = {}): Promise<ApplicationView> {
+    await this.dataSource.transaction(async (manager) => {
       const application = await this.get(actor, id, manager);
       if (!from.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
       if (version !== undefined && version !== application.version) throw Problems.staleVersion('Licence application', application.version);
       await updateVersioned(manager, LicenceApplication, application, { ...changes, status: to }, 'Licence application');
       const moved = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action, entityType: 'licence_application', entityId: id, before: application, after: moved });
-      return moved;
     });
+    return this.view(actor, id);
   }
 
   /** Checks what the application asks for; returns the licence type, scope and (renewal/variation) licence. */

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AppConfig, byCreation, Clock, Page, paginate, Problems, RequestContext, updateVersioned } from '@app/core';
+import { AppConfig, byCreation, Clock, fetchView, fetchViews, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
-import { LicenceScopeDto, LicenceQuery, LicenceWithEvents } from './licensing.dto';
+import { LicenceScopeDto, LicenceQuery, LicenceView, LicenceWithEvents } from './licensing.dto';
+import { LICENCE_NAMES } from './licensing-views';
 import { LICENCE_TRANSITIONS, LicenceAction, addYears, formatLicenceNumber } from './licence-rules';
 import { Licence, LicenceEvent, LicenceEventKind, LicenceType } from './licence.entity';
 import { VerificationCache } from './verification-cache';
 import { announcePublicChange } from '@app/agencies';
+import { NotificationsService } from '@app/notifications';
 
 export const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
+
+/** Changes the bureau makes to a licence that its agency is told of (a surrender is the agency's own act). */
+const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated' };
 
 export interface NewLicence {
   agencyId: string;
@@ -32,16 +37,25 @@ export class LicencesService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  list(actor: Actor, query: LicenceQuery): Promise<Page<Licence>> {
+  /** One query per page: the names are joined in (LICENCE_NAMES). */
+  list(actor: Actor, query: LicenceQuery): Promise<Page<LicenceView>> {
     const qb = applyScope(this.licences.createQueryBuilder('l'), actor, LICENCE_SCOPE);
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     if (query.licenceType) qb.andWhere('l.licence_type = :licenceType', { licenceType: query.licenceType });
     if (query.agencyId) qb.andWhere('l.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.expiringBefore) qb.andWhere('l.expires_on <= :expiringBefore', { expiringBefore: query.expiringBefore });
     if (query.jurisdiction) qb.andWhere('l.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginate(qb, query, byCreation('l'));
+    return paginateViews(qb, query, byCreation('l'), LICENCE_NAMES);
+  }
+
+  /** A licence as its readers see it, with agency and issuing bureau by name; 404 out of scope. */
+  async view(actor: Actor, id: string): Promise<LicenceView> {
+    const licence = await fetchView(applyScope(this.licences.createQueryBuilder('l'), actor, LICENCE_SCOPE).andWhere('l.id = :id', { id }), LICENCE_NAMES);
+    if (!licence) throw Problems.notFound('Licence', id);
+    return licence;
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Licence> {
@@ -51,14 +65,14 @@ export class LicencesService {
   }
 
   async getWithEvents(actor: Actor, id: string): Promise<LicenceWithEvents> {
-    const licence = await this.get(actor, id);
+    const licence = await this.view(actor, id);
     const events = await this.dataSource.getRepository(LicenceEvent).find({ where: { licenceId: id }, order: { id: 'ASC' } });
     return { ...licence, events };
   }
 
   /** An agency's licences with their events, in two queries (the agency profile). */
   async ofAgency(agencyId: string): Promise<LicenceWithEvents[]> {
-    const licences = await this.licences.find({ where: { agencyId }, order: { createdAt: 'DESC' } });
+    const licences = await fetchViews(this.licences.createQueryBuilder('l').where('l.agency_id = :agencyId', { agencyId }).orderBy('l.created_at', 'DESC'), LICENCE_NAMES);
     if (licences.length === 0) return [];
     const events = await this.dataSource.getRepository(LicenceEvent).find({ where: { licenceId: In(licences.map((l) => l.id)) }, order: { id: 'ASC' } });
     return licences.map((l) => ({ ...l, events: events.filter((e) => e.licenceId === l.id) }));
@@ -72,14 +86,14 @@ export class LicencesService {
    * Moves a licence along the lifecycle. The UPDATE names the version and status it read, so of
    * two officers acting at once exactly one wins and the other gets a 409.
    */
-  async transition(actor: Actor, id: string, action: LicenceAction, reason: string, options: { version?: number; until?: string } = {}): Promise<Licence> {
+  async transition(actor: Actor, id: string, action: LicenceAction, reason: string, options: { version?: number; until?: string } = {}): Promise<LicenceView> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const licence = await this.get(actor, id, manager);
       return this.applyTransition(manager, licence, action, reason, options);
     });
     // Other processes hear the NOTIFY; this one need not wait for it.
     this.cache.evict([updated.licenceNumber]);
-    return updated;
+    return this.view(actor, id);
   }
 
   /** The same, inside the caller's transaction (a sanction decision of an inspection). */
@@ -96,8 +110,17 @@ export class LicencesService {
     });
     const updated = await manager.findOneByOrFail(Licence, { id: licence.id });
     await announcePublicChange(manager, [licence.licenceNumber]);
-    await this.recordEvent(manager, updated, rule.event, licence.status, reason, { ...(options.until ? { until: options.until } : {}), ...options.details });
+    const event = await this.recordEvent(manager, updated, rule.event, licence.status, reason, { ...(options.until ? { until: options.until } : {}), ...options.details });
     await this.audit.record(manager, { action: `licence.${action}`, entityType: 'licence', entityId: licence.id, before: licence, after: updated });
+    const kind = AGENCY_TOLD[action];
+    if (kind) {
+      await this.notifications.notifyAgency(manager, {
+        kind,
+        agencyId: licence.agencyId,
+        dedupKey: `${kind}:${licence.id}:${event.id}`,
+        payload: { licenceId: licence.id, licenceNumber: licence.licenceNumber, reason, until: updated.suspendedUntil, at: event.occurredAt },
+      });
+    }
     return updated;
   }
 
@@ -210,9 +233,9 @@ export class LicencesService {
     }
   }
 
-  private async recordEvent(manager: EntityManager, licence: Licence, kind: LicenceEventKind, fromStatus: string | null, reason: string | null, details: Record<string, unknown> = {}): Promise<void> {
+  private async recordEvent(manager: EntityManager, licence: Licence, kind: LicenceEventKind, fromStatus: string | null, reason: string | null, details: Record<string, unknown> = {}): Promise<LicenceEvent> {
     const actor = RequestContext.current()?.actor;
-    await manager.save(
+    return manager.save(
       manager.create(LicenceEvent, {
       licenceId: licence.id,
       kind,

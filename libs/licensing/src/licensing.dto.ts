@@ -69,7 +69,10 @@ export class LicenceView {
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
   @ApiProperty({ type: LicenceScopeDto }) scope: LicenceScopeDto;
+  @ApiProperty({ description: "The holder's Chinese name", example: '福州海峡人力资源有限公司' }) agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The holder's English name, when it has one" }) agencyNameEn: string | null;
   @ApiProperty() issuedByBureauId: string;
+  @ApiProperty({ description: 'The issuing bureau by name', example: 'Fujian HRSS' }) issuedByBureauName: string;
   @ApiProperty(namedEnum('LicenceStatus', LICENCE_STATUSES)) status: LicenceStatus;
   @ApiProperty({ example: '2026-01-01' }) validFrom: string;
   @ApiProperty({ example: '2031-01-01' }) expiresOn: string;
@@ -128,6 +131,8 @@ export class DecisionRequest {
 export class ApplicationView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
+  @ApiProperty({ description: "The applicant's Chinese name" }) agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The applicant's English name, when it has one" }) agencyNameEn: string | null;
   @ApiProperty(namedEnum('LicenceApplicationKind', APPLICATION_KINDS)) kind: ApplicationKind;
   @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;
   @ApiPropertyOptional({ nullable: true, type: String }) licenceId: string | null;
@@ -139,6 +144,13 @@ export class ApplicationView {
   @ApiPropertyOptional({ nullable: true, type: String }) decisionReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) resultingLicenceId: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '350000-2026-000001',
+    description: 'The licence concerned: the one renewed or varied, or the one an approval issued; null for a new licence not yet approved',
+  })
+  licenceNumber: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() version: number;
 }

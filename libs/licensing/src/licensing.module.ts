@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
+import { NotificationsModule } from '@app/notifications';
 import { LicenceApplication } from './licence-application.entity';
 import { LicenceApplicationsController } from './licence-applications.controller';
 import { LicenceApplicationsService } from './licence-applications.service';
@@ -17,7 +18,7 @@ import { LicenceWithEvents } from './licensing.dto';
 describeAgencyProfileSection('licences', { type: [LicenceWithEvents], description: 'Its licences, newest first, each with its events' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule],
+  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
   providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache],
   exports: [LicencesService],

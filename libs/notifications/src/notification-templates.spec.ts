@@ -1,4 +1,4 @@
-import { renderNotification } from './notification-templates';
+import { NOTIFICATION_KINDS, renderNotification } from './notification-templates';
 
 describe('renderNotification', () => {
   it('renders a renewal reminder in Chinese and English', () => {
@@ -17,5 +17,44 @@ describe('renderNotification', () => {
   it('falls back to a generic notice for a kind without a template', () => {
     const rendered = renderNotification('something.new', { title: 'Hello' });
     expect(rendered.subject).toBe('通知：Hello / Notice: Hello');
+  });
+});
+
+describe('renderNotification: what happened, in both languages', () => {
+  it('names the one complaint and the deadline of a single SLA breach, and counts several', () => {
+    const one = renderNotification('complaint.sla_breached', {
+      count: 1,
+      breaches: [{ trackingCode: 'TS-ABC', deadline: 'resolution', dueAt: '2026-06-01T10:00:00Z', severity: 'high' }],
+    });
+    expect(one.titleZh).toBe('投诉 TS-ABC 已超过办结期限');
+    expect(one.titleEn).toBe('Complaint TS-ABC is past its resolution deadline');
+    expect(one.bodyEn).toContain('- TS-ABC: resolution deadline 2026-06-01 18:00 (severity high)');
+    const many = renderNotification('complaint.sla_breached', {
+      breaches: [
+        { trackingCode: 'TS-1', deadline: 'acknowledgement', dueAt: '2026-06-01T10:00:00Z', severity: 'low' },
+        { trackingCode: 'TS-2', deadline: 'resolution', dueAt: '2026-06-02T10:00:00Z', severity: 'urgent' },
+      ],
+    });
+    expect(many.subject).toBe('2 件投诉超过处理期限 / 2 complaints past a deadline');
+    expect(many.bodyZh).toContain('- TS-2：办结期限 2026-06-02 18:00（紧急程度：紧急）');
+  });
+
+  it('renders every kind it knows without a blank where a value belongs', () => {
+    const payload = {
+      licenceNumber: 'N-1', agencyNameZh: '甲', agencyNameEn: 'A', reason: 'why', at: '2026-06-01T00:00:00Z', until: '2026-07-01', expiresOn: '2027-01-01',
+      daysLeft: 3, applicationKind: 'renewal', licenceType: 'overseas_employment', submittedAt: '2026-05-01T00:00:00Z', inspectionDate: '2026-05-02',
+      inspectionType: 'routine', outcome: 'compliant', score: 100, correctiveActions: 0, count: 1, firstDueOn: '2026-06-30',
+      actions: [{ itemCode: 'GOV-2', dueOn: '2026-06-30' }], itemCode: 'GOV-2', dueOn: '2026-06-30', note: 'n', period: 2026, trackingCode: 'TS-1',
+      severity: 'low', ackDueAt: '2026-06-08T00:00:00Z', resolveDueAt: '2026-09-01T00:00:00Z', assignedBy: 'fj-admin',
+      breaches: [{ trackingCode: 'TS-1', deadline: 'acknowledgement', dueAt: '2026-06-08T00:00:00Z', severity: 'low' }],
+    };
+    for (const kind of NOTIFICATION_KINDS) {
+      const rendered = renderNotification(kind, payload);
+      for (const text of [rendered.titleZh, rendered.titleEn, rendered.bodyZh, rendered.bodyEn]) {
+        expect(text).not.toMatch(/undefined|null|\[object| {2}/);
+        expect(text.length).toBeGreaterThan(5);
+      }
+      expect(rendered.titleEn).not.toContain('Notice:');
+    }
   });
 });

@@ -1,50 +1,258 @@
-/** A rendered notification, in Chinese first and English second (one message serves both readers). */
+/** A notification rendered in both languages. */
 export interface RenderedNotification {
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  /** Email subject: Chinese first, English second (one message serves both readers). */
   subject: string;
+  /** Email text: both bodies and the signature. */
   text: string;
 }
 
 type Payload = Record<string, unknown>;
+type Bilingual = [zh: string, en: string];
 
 const str = (payload: Payload, key: string): string => {
   const value = payload[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
 
-interface Template {
-  subject: (p: Payload) => [zh: string, en: string];
-  body: (p: Payload) => [zh: string, en: string];
+/** A date or timestamp as a reader in China reads it: YYYY-MM-DD, and HH:mm (Asia/Shanghai) for a time. */
+export function localTime(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const shanghai = new Date(date.getTime() + 8 * 3_600_000).toISOString();
+  return `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}`;
 }
+
+/** The agency named in a payload: `agencyNameZh` (or the older `agencyName`), `agencyNameEn` when it has one. */
+const agency = (p: Payload): Bilingual => {
+  const zh = str(p, 'agencyNameZh') || str(p, 'agencyName');
+  return [zh, str(p, 'agencyNameEn') || zh];
+};
+
+const LABELS: Record<string, Record<string, Bilingual>> = {
+  applicationKind: { new: ['新办许可', 'new licence'], renewal: ['许可延续', 'renewal'], variation: ['许可变更', 'variation'] },
+  licenceType: {
+    human_resources_service: ['人力资源服务许可证', 'human resources service licence'],
+    overseas_employment: ['出境就业中介许可证', 'overseas employment licence'],
+    labour_service_cooperation: ['对外劳务合作经营资格', 'labour service cooperation licence'],
+  },
+  outcome: {
+    compliant: ['合规', 'compliant'],
+    minor_issues: ['存在轻微问题', 'minor issues'],
+    serious_violation: ['严重违规', 'serious violation'],
+    critical_violation: ['重大违规', 'critical violation'],
+  },
+  inspectionType: { routine: ['日常检查', 'routine inspection'], complaint: ['投诉检查', 'complaint inspection'], follow_up: ['复查', 'follow-up inspection'], thematic: ['专项检查', 'thematic inspection'] },
+  severity: { low: ['低', 'low'], medium: ['中', 'medium'], high: ['高', 'high'], urgent: ['紧急', 'urgent'] },
+  deadline: { acknowledgement: ['受理期限', 'acknowledgement deadline'], resolution: ['办结期限', 'resolution deadline'] },
+};
+
+const label = (group: string, value: string): Bilingual => LABELS[group]?.[value] ?? [value, value];
+
+interface Template {
+  title: (p: Payload) => Bilingual;
+  body: (p: Payload) => Bilingual;
+}
+
+const licenceChange = (zhVerb: string, enVerb: string, extra: (p: Payload) => Bilingual = () => ['', '']): Template => ({
+  title: (p) => [`许可证 ${str(p, 'licenceNumber')} 已被${zhVerb}`, `Licence ${str(p, 'licenceNumber')} has been ${enVerb}`],
+  body: (p) => {
+    const [zhAgency, enAgency] = agency(p);
+    const [zhExtra, enExtra] = extra(p);
+    return [
+      `${zhAgency}的许可证 ${str(p, 'licenceNumber')} 已于 ${localTime(p.at)} 被${zhVerb}。理由：${str(p, 'reason')}。${zhExtra}`,
+      `Licence ${str(p, 'licenceNumber')} of ${enAgency} was ${enVerb} on ${localTime(p.at)}. Reason: ${str(p, 'reason')}.${enExtra ? ` ${enExtra}` : ''}`,
+    ];
+  },
+});
+
+const applicationDecision = (zhVerb: string, enVerb: string, extra: (p: Payload) => Bilingual): Template => ({
+  title: (p) => {
+    const [zhKind, enKind] = label('applicationKind', str(p, 'applicationKind'));
+    return [`您的${zhKind}申请已${zhVerb}`, `Your ${enKind} application has been ${enVerb}`];
+  },
+  body: (p) => {
+    const [zhKind, enKind] = label('applicationKind', str(p, 'applicationKind'));
+    const [zhType, enType] = label('licenceType', str(p, 'licenceType'));
+    const [zhAgency, enAgency] = agency(p);
+    const [zhExtra, enExtra] = extra(p);
+    return [
+      `${zhAgency}于 ${localTime(p.submittedAt)} 提交的${zhType}${zhKind}申请已${zhVerb}。${zhExtra}`,
+      `The ${enKind} application for a ${enType} that ${enAgency} filed on ${localTime(p.submittedAt)} has been ${enVerb}. ${enExtra}`,
+    ];
+  },
+});
+
+const reason = (p: Payload): Bilingual => [`理由：${str(p, 'reason')}`, `Reason: ${str(p, 'reason')}`];
+
+interface Breach {
+  trackingCode: string;
+  deadline: string;
+  dueAt: string;
+  severity: string;
+}
+
+const breaches = (p: Payload): Breach[] => (Array.isArray(p.breaches) ? (p.breaches as Breach[]) : []);
 
 const TEMPLATES: Record<string, Template> = {
   'licence.renewal_reminder': {
-    subject: (p) => [`许可证 ${str(p, 'licenceNumber')} 将于 ${str(p, 'expiresOn')} 到期`, `Licence ${str(p, 'licenceNumber')} expires on ${str(p, 'expiresOn')}`],
+    title: (p) => [`许可证 ${str(p, 'licenceNumber')} 将于 ${str(p, 'expiresOn')} 到期`, `Licence ${str(p, 'licenceNumber')} expires on ${str(p, 'expiresOn')}`],
     body: (p) => [
-      `人力资源服务许可证 ${str(p, 'licenceNumber')}（${str(p, 'agencyName')}）将于 ${str(p, 'expiresOn')} 到期，距今 ${str(p, 'daysLeft')} 天。请在到期前提交续期申请。`,
-      `Licence ${str(p, 'licenceNumber')} (${str(p, 'agencyName')}) expires on ${str(p, 'expiresOn')}, in ${str(p, 'daysLeft')} days. Please apply for its renewal before then.`,
+      `人力资源服务许可证 ${str(p, 'licenceNumber')}（${agency(p)[0]}）将于 ${str(p, 'expiresOn')} 到期，距今 ${str(p, 'daysLeft')} 天。请在到期前提交续期申请。`,
+      `Licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) expires on ${str(p, 'expiresOn')}, in ${str(p, 'daysLeft')} days. Please apply for its renewal before then.`,
     ],
   },
   'licence.expired': {
-    subject: (p) => [`许可证 ${str(p, 'licenceNumber')} 已过期`, `Licence ${str(p, 'licenceNumber')} has expired`],
+    title: (p) => [`许可证 ${str(p, 'licenceNumber')} 已过期`, `Licence ${str(p, 'licenceNumber')} has expired`],
     body: (p) => [
-      `许可证 ${str(p, 'licenceNumber')}（${str(p, 'agencyName')}）的有效期已于 ${str(p, 'expiresOn')} 届满，且未获续期批准，现已失效。该机构不得继续从事许可范围内的业务。`,
-      `Licence ${str(p, 'licenceNumber')} (${str(p, 'agencyName')}) was valid until ${str(p, 'expiresOn')} and was not renewed: it has expired. The agency may no longer carry on the licensed activities.`,
+      `许可证 ${str(p, 'licenceNumber')}（${agency(p)[0]}）的有效期已于 ${str(p, 'expiresOn')} 届满，且未获续期批准，现已失效。该机构不得继续从事许可范围内的业务。`,
+      `Licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) was valid until ${str(p, 'expiresOn')} and was not renewed: it has expired. The agency may no longer carry on the licensed activities.`,
     ],
+  },
+  'licence.suspended': licenceChange('暂停', 'suspended', (p) =>
+    str(p, 'until')
+      ? [`暂停至 ${str(p, 'until')}（含），期间不得从事许可范围内的业务。`, `It is suspended until ${str(p, 'until')} inclusive; the licensed activities may not be carried on meanwhile.`]
+      : ['暂停期间不得从事许可范围内的业务，直至恢复。', 'The licensed activities may not be carried on until it is reinstated.'],
+  ),
+  'licence.revoked': licenceChange('吊销', 'revoked', () => ['该机构不得继续从事许可范围内的业务。', 'The agency may no longer carry on the licensed activities.']),
+  'licence.reinstated': licenceChange('恢复', 'reinstated', () => ['该机构可继续从事许可范围内的业务。', 'The agency may again carry on the licensed activities.']),
+  'licence_application.approved': applicationDecision('批准', 'approved', (p) => [
+    `许可证编号 ${str(p, 'licenceNumber')}，有效期至 ${str(p, 'expiresOn')}。`,
+    `Licence number ${str(p, 'licenceNumber')}, valid until ${str(p, 'expiresOn')}.`,
+  ]),
+  'licence_application.refused': applicationDecision('不予批准', 'refused', reason),
+  'licence_application.returned': applicationDecision('退回补正', 'returned for changes', (p) => [
+    `${reason(p)[0]}。请修改后重新提交。`,
+    `${reason(p)[1]}. Please change it and resubmit.`,
+  ]),
+  'inspection.submitted': {
+    title: (p) => [`${localTime(p.inspectionDate)} 的检查结果：${label('outcome', str(p, 'outcome'))[0]}`, `Inspection of ${localTime(p.inspectionDate)}: ${label('outcome', str(p, 'outcome'))[1]}`],
+    body: (p) => [
+      `对${agency(p)[0]}于 ${localTime(p.inspectionDate)} 进行的${label('inspectionType', str(p, 'inspectionType'))[0]}已提交：得分 ${str(p, 'score')}，结论为“${label('outcome', str(p, 'outcome'))[0]}”，需整改事项 ${str(p, 'correctiveActions')} 项。`,
+      `The ${label('inspectionType', str(p, 'inspectionType'))[1]} of ${agency(p)[1]} on ${localTime(p.inspectionDate)} has been submitted: score ${str(p, 'score')}, outcome "${label('outcome', str(p, 'outcome'))[1]}", ${str(p, 'correctiveActions')} corrective action(s) to take.`,
+    ],
+  },
+  'corrective_actions.set': {
+    title: (p) => [`需整改事项 ${str(p, 'count')} 项，最早于 ${str(p, 'firstDueOn')} 到期`, `${str(p, 'count')} corrective action(s) set, the first due on ${str(p, 'firstDueOn')}`],
+    body: (p) => {
+      const items = Array.isArray(p.actions) ? (p.actions as { itemCode: string; dueOn: string }[]) : [];
+      return [
+        `${localTime(p.inspectionDate)} 的检查要求${agency(p)[0]}整改以下事项：\n${items.map((a) => `- ${a.itemCode}：${a.dueOn} 前`).join('\n')}\n请在期限内提交整改情况。`,
+        `The inspection of ${localTime(p.inspectionDate)} requires ${agency(p)[1]} to correct:\n${items.map((a) => `- ${a.itemCode}: by ${a.dueOn}`).join('\n')}\nPlease answer each before its due date.`,
+      ];
+    },
+  },
+  'corrective_action.verified': {
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 已核实`, `Corrective action ${str(p, 'itemCode')} verified`],
+    body: (p) => [
+      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改已由检查人员核实完成。${str(p, 'note') ? `备注：${str(p, 'note')}` : ''}`,
+      `The correction of item ${str(p, 'itemCode')} by ${agency(p)[1]} has been verified by the inspector.${str(p, 'note') ? ` Note: ${str(p, 'note')}` : ''}`,
+    ],
+  },
+  'corrective_action.reopened': {
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 需重新整改，期限 ${str(p, 'dueOn')}`, `Corrective action ${str(p, 'itemCode')} reopened, due on ${str(p, 'dueOn')}`],
+    body: (p) => [
+      `检查人员未接受${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改答复：${str(p, 'note')}。请于 ${str(p, 'dueOn')} 前重新提交。`,
+      `The inspector did not accept the answer of ${agency(p)[1]} on item ${str(p, 'itemCode')}: ${str(p, 'note')}. Please answer again by ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'corrective_action.due': {
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 将于 ${str(p, 'dueOn')} 到期`, `Corrective action ${str(p, 'itemCode')} is due on ${str(p, 'dueOn')}`],
+    body: (p) => [
+      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改须于 ${str(p, 'dueOn')} 前提交。`,
+      `${agency(p)[1]} must answer corrective action ${str(p, 'itemCode')} by ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'corrective_action.overdue': {
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 已逾期`, `Corrective action ${str(p, 'itemCode')} is overdue`],
+    body: (p) => [
+      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改期限 ${str(p, 'dueOn')} 已过，尚未提交。`,
+      `${agency(p)[1]} has not answered corrective action ${str(p, 'itemCode')}, due on ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'self_assessment.opened': {
+    title: (p) => [`请于 ${str(p, 'dueOn')} 前完成 ${str(p, 'period')} 年度自查`, `Self-assessment ${str(p, 'period')} due on ${str(p, 'dueOn')}`],
+    body: (p) => [
+      `${str(p, 'bureauName') || '主管部门'}已开启 ${str(p, 'period')} 年度自查，${agency(p)[0]}须于 ${str(p, 'dueOn')} 前填写并提交。`,
+      `${str(p, 'bureauName') || 'The bureau'} has opened the ${str(p, 'period')} self-assessment round: ${agency(p)[1]} must fill it in and submit it by ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'self_assessment.returned': {
+    title: (p) => [`${str(p, 'period')} 年度自查被退回`, `Self-assessment ${str(p, 'period')} returned`],
+    body: (p) => [
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查被退回，需修改：${str(p, 'note')}。请于 ${str(p, 'dueOn')} 前重新提交。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} was returned for changes: ${str(p, 'note')}. Please resubmit it by ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'self_assessment.due': {
+    title: (p) => [`${str(p, 'period')} 年度自查将于 ${str(p, 'dueOn')} 到期`, `Self-assessment ${str(p, 'period')} is due on ${str(p, 'dueOn')}`],
+    body: (p) => [
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查尚未提交，截止日期为 ${str(p, 'dueOn')}。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} is not yet submitted; it is due on ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'self_assessment.overdue': {
+    title: (p) => [`${str(p, 'period')} 年度自查已逾期`, `Self-assessment ${str(p, 'period')} is overdue`],
+    body: (p) => [
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查截止日期 ${str(p, 'dueOn')} 已过，尚未提交。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]}, due on ${str(p, 'dueOn')}, has not been submitted.`,
+    ],
+  },
+  'complaint.assigned': {
+    title: (p) => [`投诉 ${str(p, 'trackingCode')} 已分派给您`, `Complaint ${str(p, 'trackingCode')} assigned to you`],
+    body: (p) => [
+      `${str(p, 'assignedBy')} 将投诉 ${str(p, 'trackingCode')}（${str(p, 'agencyNameZh') || '未登记机构'}，紧急程度：${label('severity', str(p, 'severity'))[0]}）分派给您办理。受理期限 ${localTime(p.ackDueAt)}，办结期限 ${localTime(p.resolveDueAt)}。`,
+      `${str(p, 'assignedBy')} assigned complaint ${str(p, 'trackingCode')} (${str(p, 'agencyNameEn') || str(p, 'agencyNameZh') || 'an agency not on the register'}, severity ${label('severity', str(p, 'severity'))[1]}) to you. Acknowledge by ${localTime(p.ackDueAt)}, resolve by ${localTime(p.resolveDueAt)}.`,
+    ],
+  },
+  'inspection.assigned': {
+    title: (p) => [`${localTime(p.inspectionDate)} 的检查已指派给您`, `Inspection on ${localTime(p.inspectionDate)} assigned to you`],
+    body: (p) => [
+      `您被指定为${agency(p)[0]}于 ${localTime(p.inspectionDate)} 的${label('inspectionType', str(p, 'inspectionType'))[0]}的主检查员。${str(p, 'notes')}`,
+      `You are the lead inspector of the ${label('inspectionType', str(p, 'inspectionType'))[1]} of ${agency(p)[1]} on ${localTime(p.inspectionDate)}.${str(p, 'notes') ? ` ${str(p, 'notes')}` : ''}`,
+    ],
+  },
+  'complaint.sla_breached': {
+    title: (p) => {
+      const list = breaches(p);
+      return list.length === 1
+        ? [`投诉 ${list[0].trackingCode} 已超过${label('deadline', list[0].deadline)[0]}`, `Complaint ${list[0].trackingCode} is past its ${label('deadline', list[0].deadline)[1]}`]
+        : [`${list.length} 件投诉超过处理期限`, `${list.length} complaints past a deadline`];
+    },
+    body: (p) => {
+      const list = breaches(p);
+      return [
+        `以下投诉已超过法定处理期限，请督办：\n${list.map((b) => `- ${b.trackingCode}：${label('deadline', b.deadline)[0]} ${localTime(b.dueAt)}（紧急程度：${label('severity', b.severity)[0]}）`).join('\n')}`,
+        `These complaints are past a legal deadline and need following up:\n${list.map((b) => `- ${b.trackingCode}: ${label('deadline', b.deadline)[1]} ${localTime(b.dueAt)} (severity ${label('severity', b.severity)[1]})`).join('\n')}`,
+      ];
+    },
   },
 };
 
 const FALLBACK: Template = {
-  subject: (p) => [`通知：${str(p, 'title') || '系统通知'}`, `Notice: ${str(p, 'title') || 'system notice'}`],
+  title: (p) => [`通知：${str(p, 'title') || '系统通知'}`, `Notice: ${str(p, 'title') || 'system notice'}`],
   body: (p) => [JSON.stringify(p), JSON.stringify(p)],
 };
 
-/** Renders a notification bilingually (zh-CN, then en); unknown kinds get a generic notice. */
+/** Kinds with a template of their own (the rest get a generic notice). */
+export const NOTIFICATION_KINDS = Object.keys(TEMPLATES);
+
+/** Renders a notification in Chinese and English; unknown kinds get a generic notice. */
 export function renderNotification(kind: string, payload: Payload): RenderedNotification {
   const template = TEMPLATES[kind] ?? FALLBACK;
-  const [subjectZh, subjectEn] = template.subject(payload);
+  const [titleZh, titleEn] = template.title(payload);
   const [bodyZh, bodyEn] = template.body(payload);
   return {
-    subject: `${subjectZh} / ${subjectEn}`,
+    titleZh,
+    titleEn,
+    bodyZh,
+    bodyEn,
+    subject: `${titleZh} / ${titleEn}`,
     text: `${bodyZh}\n\n${bodyEn}\n\n——\n中华人民共和国人力资源和社会保障部 职业中介机构登记系统\nAgency Registry (MOHRSS). This message was sent automatically.`,
   };
 }

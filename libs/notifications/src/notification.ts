@@ -19,13 +19,36 @@ export interface NotificationRequest {
   channel?: NotificationChannel;
 }
 
+/**
+ * A notification to every active user of an agency; `dedupKey` names the event, and each
+ * recipient's key is it plus the user's id. The agency's names are added to the payload.
+ */
+export interface AgencyNotice {
+  kind: string;
+  agencyId: string;
+  dedupKey: string;
+  payload: Record<string, unknown>;
+}
+
+/** A notification to one user; its key is `dedupKey` plus the user's id. */
+export interface UserNotice {
+  kind: string;
+  userId: string;
+  dedupKey: string;
+  payload: Record<string, unknown>;
+}
+
 export class NotificationView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'licence.renewal_reminder' }) kind: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
   @ApiProperty(namedEnum('NotificationChannel', ['inbox', 'email'])) channel: NotificationChannel;
   @ApiProperty({ ...namedEnum('NotificationStatus', ['pending', 'sent', 'failed']), description: 'Email delivery; inbox-only notifications are sent when written' }) status: NotificationStatus;
-  @ApiProperty({ description: 'Subject in Chinese and English' }) title: string;
+  @ApiProperty({ description: 'Subject in Chinese and English (as the email subject)' }) title: string;
+  @ApiProperty({ description: 'What happened, in Chinese', example: '许可证 350000-2026-000001 已被暂停' }) titleZh: string;
+  @ApiProperty({ description: 'What happened, in English', example: 'Licence 350000-2026-000001 has been suspended' }) titleEn: string;
+  @ApiProperty({ description: 'The message in Chinese' }) bodyZh: string;
+  @ApiProperty({ description: 'The message in English' }) bodyEn: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
   @ApiProperty() createdAt: Date;
 }

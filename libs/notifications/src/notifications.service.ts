@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, decodeCursor, encodeCursor, Page, PageQuery, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
-import { NotificationRequest, NotificationView } from './notification';
+import { AgencyNotice, NotificationRequest, NotificationView, UserNotice } from './notification';
 import { renderNotification } from './notification-templates';
 
 /** The columns a query handed to `enqueueFromQuery` must produce. */
 export const OUTBOX_QUERY_COLUMNS = 'kind, recipient_user_id, dedup_key, payload, channel';
+
+/** A notification as stored: its text is rendered from kind and payload when read. */
+type StoredNotification = Omit<NotificationView, 'title' | 'titleZh' | 'titleEn' | 'bodyZh' | 'bodyEn'>;
 
 const VIEW_COLUMNS = `id, kind, payload, channel, status, read_at AS "readAt", created_at AS "createdAt"`;
 
@@ -44,6 +47,30 @@ export class NotificationsService {
         requests.map((r) => r.channel ?? 'email'),
       ],
     );
+  }
+
+  /** Tells each agency's users what happened to it, in one statement for all the notices. */
+  async notifyAgencies(manager: EntityManager, notices: AgencyNotice[]): Promise<number> {
+    if (notices.length === 0) return 0;
+    return this.enqueueFromQuery(
+      manager,
+      `SELECT n.kind, u.id AS recipient_user_id, n.dedup_key || ':' || u.id AS dedup_key,
+              n.payload || jsonb_build_object('agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
+              'email' AS channel
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS n(agency_id, kind, dedup_key, payload)
+         JOIN agencies a ON a.id = n.agency_id
+         JOIN users u ON u.agency_id = n.agency_id AND u.role = 'agency_user'`,
+      [notices.map((n) => n.agencyId), notices.map((n) => n.kind), notices.map((n) => n.dedupKey), notices.map((n) => JSON.stringify(n.payload))],
+    );
+  }
+
+  notifyAgency(manager: EntityManager, notice: AgencyNotice): Promise<number> {
+    return this.notifyAgencies(manager, [notice]);
+  }
+
+  /** Tells one official (an assignment); false when already told of this event. */
+  notifyUser(manager: EntityManager, notice: UserNotice): Promise<boolean> {
+    return this.enqueue(manager, { kind: notice.kind, recipientUserId: notice.userId, dedupKey: `${notice.dedupKey}:${notice.userId}`, payload: notice.payload });
   }
 
   /**
@@ -92,8 +119,8 @@ export class NotificationsService {
         ORDER BY (read_at IS NULL) DESC, created_at DESC, id DESC
         LIMIT $2`,
       params,
-    )) as Omit<NotificationView, 'title'>[];
-    const items = rows.slice(0, limit).map((row) => ({ ...row, title: renderNotification(row.kind, row.payload).subject }));
+    )) as StoredNotification[];
+    const items = rows.slice(0, limit).map(withText);
     const last = items[items.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor([last.readAt === null ? 1 : 0, last.createdAt.toISOString(), last.id]) : null;
     return { items, nextCursor };
@@ -105,15 +132,21 @@ export class NotificationsService {
       const [rows] = (await manager.query(
         `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_user_id = $2 RETURNING ${VIEW_COLUMNS}`,
         [id, userId],
-      )) as [Omit<NotificationView, 'title'>[], number]; // UPDATE answers [rows, rowCount]
+      )) as [StoredNotification[], number]; // UPDATE answers [rows, rowCount]
       const row = rows[0];
       if (!row) throw Problems.notFound('Notification', id);
       await this.audit.record(manager, { action: 'notification.read', entityType: 'notification', entityId: id, after: { readAt: row.readAt } });
-      return { ...row, title: renderNotification(row.kind, row.payload).subject };
+      return withText(row);
     });
   }
 
   private get mailEnabled(): boolean {
     return !!this.config.get('SMTP_URL');
   }
+}
+
+/** The stored kind and payload rendered: the title and body in both languages. */
+function withText(row: StoredNotification): NotificationView {
+  const { subject, titleZh, titleEn, bodyZh, bodyEn } = renderNotification(row.kind, row.payload);
+  return { ...row, title: subject, titleZh, titleEn, bodyZh, bodyEn };
 }

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { InspectionsModule, RiskService } from '@app/inspections';
 import { SelfAssessmentView } from './self-assessments.dto';
@@ -13,7 +14,7 @@ import { SelfAssessmentsService } from './self-assessments.service';
 describeAgencyProfileSection('selfAssessments', { type: [SelfAssessmentView], description: 'Its latest 20 self-assessments' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule],
+  imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule, NotificationsModule],
   controllers: [SelfAssessmentsController],
   providers: [SelfAssessmentsService],
   exports: [SelfAssessmentsService],

@@ -7,6 +7,7 @@ import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
 import { byCreation, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
+import { NotificationsService } from '@app/notifications';
 import { DISCREPANCIES_OF_S } from './discrepancies';
 import { SelfAssessment, SelfAssessmentAnswer, SelfAssessmentStatus } from './self-assessment.entity';
 import { DiscrepancyView, OpenRoundRequest, OpenRoundView, PutAnswersRequest, ReviewRequest, SelfAssessmentDetailView, SelfAssessmentQuery, VersionRequest } from './self-assessments.dto';
@@ -37,6 +38,7 @@ export class SelfAssessmentsService {
     private readonly audit: AuditService,
     private readonly risk: RiskService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(actor: Actor, query: SelfAssessmentQuery): Promise<Page<SelfAssessment>> {
@@ -139,6 +141,15 @@ export class SelfAssessmentsService {
         entityId: request.agencyId && items[0] ? items[0].id : null,
         after: { period: request.period, dueOn: request.dueOn, templateId: template.id, created: items.length, ids: created.slice(0, 1000).map((c) => c.id) },
       });
+      await this.notifications.notifyAgencies(
+        manager,
+        items.map((item) => ({
+          kind: 'self_assessment.opened',
+          agencyId: item.agencyId,
+          dedupKey: `self_assessment.opened:${item.id}`,
+          payload: { selfAssessmentId: item.id, period: item.period, dueOn: item.dueOn },
+        })),
+      );
       return { created: items.length, skipped: total - items.length, items };
     });
   }
@@ -194,6 +205,14 @@ export class SelfAssessmentsService {
       if (current.version !== request.version) throw Problems.staleVersion('Self-assessment', current.version);
       const updated = await this.update(manager, current, { status: to, reviewNote: request.note ?? null, reviewedBy: actor.userId, reviewedAt: this.clock.now() });
       await this.audit.record(manager, { action: `self_assessment.${request.decision}`, entityType: 'self_assessment', entityId: id, before: current, after: updated });
+      if (to === 'returned') {
+        await this.notifications.notifyAgency(manager, {
+          kind: 'self_assessment.returned',
+          agencyId: current.agencyId,
+          dedupKey: `self_assessment.returned:${id}:${updated.version}`,
+          payload: { selfAssessmentId: id, period: current.period, dueOn: current.dueOn, note: request.note },
+        });
+      }
       await this.risk.recompute(manager, [current.agencyId]);
       return updated;
     });

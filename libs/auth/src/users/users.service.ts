@@ -5,16 +5,24 @@ import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core
 import { AuditService } from '@app/audit';
 import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
-import { Actor } from '../access/actor';
+import { Actor, coversJurisdiction } from '../access/actor';
 import { Role } from '../access/roles';
-import { applyScope } from '../access/scope';
 import { Passwords } from '../login/passwords';
 import { LoginThrottle } from '../login/login-throttle';
 import { RefreshTokens } from '../login/refresh-tokens';
 import { User } from './user.entity';
 import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
 
-/** What a bureau admin may make of the users of its own bureau. */
+/** An official who may take a case in a division: for assignment pickers. */
+export interface AssignableOfficer {
+  id: string;
+  displayName: string;
+  role: Role;
+  bureauId: string;
+  bureauName: string;
+}
+
+/** What a bureau admin may make of the users of its bureaus. */
 const BUREAU_ADMIN_GRANTS: readonly Role[] = ['bureau_admin', 'inspector'];
 
 @Injectable()
@@ -30,7 +38,7 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** System admins see every user; a bureau admin the users of its own bureau. */
+  /** System admins see every user; a bureau admin the users of its own bureau and the bureaus below it. */
   async list(actor: Actor, query: UserQuery): Promise<Page<UserView>> {
     const qb = this.scoped(actor);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
@@ -130,8 +138,35 @@ export class UsersService {
     return manager.findOneBy(User, { id });
   }
 
+  /**
+   * Active inspectors and bureau admins who may take a case in division `code`: their bureau
+   * covers the code (a city bureau its city, a province bureau its province) and lies in the
+   * actor's jurisdiction. Nearest bureau first, inspectors before admins, then by name.
+   */
+  async assignableOfficers(actor: Actor, code: string, manager: EntityManager = this.dataSource.manager): Promise<AssignableOfficer[]> {
+    if (actor.jurisdictionPrefix === null) return [];
+    return (await manager.query(
+      `SELECT u.id, u.display_name AS "displayName", u.role, u.bureau_id AS "bureauId", b.name AS "bureauName"
+         FROM bureaus b
+         JOIN users u ON u.bureau_id = b.id
+        WHERE b.level IN ('province', 'city')
+          AND b.jurisdiction_code LIKE $1 || '%'
+          AND $2::text LIKE left(b.jurisdiction_code, CASE b.level WHEN 'province' THEN 2 ELSE 4 END) || '%'
+          AND u.status = 'active' AND u.role IN ('inspector', 'bureau_admin')
+        ORDER BY b.jurisdiction_code DESC, (u.role = 'inspector') DESC, u.display_name, u.id`,
+      [actor.jurisdictionPrefix, code],
+    )) as AssignableOfficer[];
+  }
+
+  /** A bureau admin reaches the users of its own bureau and of the bureaus in its jurisdiction. */
   private scoped(actor: Actor) {
-    return applyScope(this.users.createQueryBuilder('u'), actor, { bureau: actor.role === 'system_admin' ? undefined : 'u.bureau_id' });
+    const qb = this.users.createQueryBuilder('u');
+    if (actor.role === 'system_admin') return qb;
+    if (actor.role !== 'bureau_admin' || !actor.bureauId || actor.jurisdictionPrefix === null) return qb.andWhere('false');
+    return qb.andWhere(`(u.bureau_id = :ownBureau OR u.bureau_id IN (SELECT b.id FROM bureaus b WHERE b.jurisdiction_code LIKE :bureauPrefix))`, {
+      ownBureau: actor.bureauId,
+      bureauPrefix: `${actor.jurisdictionPrefix}%`,
+    });
   }
 
   private async getScoped(actor: Actor, id: string): Promise<User> {
@@ -154,10 +189,10 @@ export class UsersService {
     }
     const targetBureauId = bureauId ?? (actor.role === 'bureau_admin' ? actor.bureauId : undefined);
     if (!targetBureauId) throw Problems.invalid([{ field: 'bureauId', message: `a ${role} needs a bureauId` }]);
-    if (actor.role === 'bureau_admin' && targetBureauId !== actor.bureauId) {
-      throw Problems.forbidden('A bureau admin manages the users of its own bureau only');
-    }
     const bureau = await this.bureaus.findById(targetBureauId);
+    if (actor.role === 'bureau_admin' && targetBureauId !== actor.bureauId && !(bureau?.jurisdictionCode && coversJurisdiction(actor, bureau.jurisdictionCode))) {
+      throw Problems.forbidden('A bureau admin manages the users of its own bureau and the bureaus below it only');
+    }
     if (!bureau) throw Problems.invalid([{ field: 'bureauId', message: 'no such bureau' }]);
     if (actor.role === 'bureau_admin') {
       const grants = bureau.level === 'ministry' ? [...BUREAU_ADMIN_GRANTS, 'ministry_official'] : BUREAU_ADMIN_GRANTS;

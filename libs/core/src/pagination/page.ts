@@ -100,6 +100,12 @@ export async function paginate<T extends ObjectLiteral>(
   order: KeysetOrder,
   defaultLimit = 50,
 ): Promise<Page<T>> {
+  const limit = applyKeyset(qb, page, order, defaultLimit);
+  return pageOf(await qb.getMany(), limit, order);
+}
+
+/** Adds the cursor condition, the order and LIMIT n+1 to a list query; answers n. */
+export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageQuery, order: KeysetOrder, defaultLimit = 50): number {
   const limit = page.limit ?? defaultLimit;
   const comparator = order.direction === 'DESC' ? '<' : '>';
   if (page.cursor) {
@@ -110,7 +116,11 @@ export async function paginate<T extends ObjectLiteral>(
     });
   }
   qb.orderBy(order.sortColumn, order.direction).addOrderBy(order.idColumn, order.direction).take(undefined).limit(limit + 1);
-  const rows = await qb.getMany();
+  return limit;
+}
+
+/** The page of the n+1 rows a keyset query fetched: n items and, when there is more, the next cursor. */
+export function pageOf<T>(rows: T[], limit: number, order: KeysetOrder): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =

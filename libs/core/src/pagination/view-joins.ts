@@ -1,0 +1,87 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { applyKeyset, KeysetOrder, Page, pageOf, PageQuery } from './page';
+
+/**
+ * Names a view shows beside an entity's ids (agency name, bureau name...), read in the same
+ * statement as the entity: `join` adds LEFT JOINs and aliased selects to the query, `read` takes
+ * them from the raw row. A list stays one query whatever its page size.
+ */
+export interface ViewJoins<X> {
+  join<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T>;
+  read(raw: Record<string, unknown>): X;
+}
+
+/** Rows of a query with their joined names: one statement (getRawAndEntities), matched by id. */
+export async function fetchViews<T extends ObjectLiteral & { id: string }, X>(qb: SelectQueryBuilder<T>, joins: ViewJoins<X>): Promise<(T & X)[]> {
+  const { entities, raw } = await joins.join(qb).getRawAndEntities();
+  const idKey = `${qb.alias}_id`;
+  const rawById = new Map((raw as Record<string, unknown>[]).map((row) => [String(row[idKey]), row]));
+  return entities.map((entity) => ({ ...entity, ...joins.read(rawById.get(entity.id) ?? {}) }));
+}
+
+/** One row with its names, or null. */
+export async function fetchView<T extends ObjectLiteral & { id: string }, X>(qb: SelectQueryBuilder<T>, joins: ViewJoins<X>): Promise<(T & X) | null> {
+  const [row] = await fetchViews(qb.limit(1), joins);
+  return row ?? null;
+}
+
+/** `paginate` for views: the same keyset, with the names joined into the page's one query. */
+export async function paginateViews<T extends ObjectLiteral & { id: string }, X>(
+  qb: SelectQueryBuilder<T>,
+  page: PageQuery,
+  order: KeysetOrder,
+  joins: ViewJoins<X>,
+  defaultLimit = 50,
+): Promise<Page<T & X>> {
+  const limit = applyKeyset(qb, page, order, defaultLimit);
+  return pageOf(await fetchViews(qb, joins), limit, order);
+}
+
+/** Reads a joined text column that may be null. */
+export function textOrNull(raw: Record<string, unknown>, key: string): string | null {
+  const value = raw[key];
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Reads a joined text[] column (null when nothing matched) as an array. */
+export function textArray(raw: Record<string, unknown>, key: string): string[] {
+  const value = raw[key];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/**
+ * LEFT JOINs `table` as `alias` on `on` and selects its `columns` under the view's property
+ * names. `V` is `string` when the join always matches (a NOT NULL foreign key).
+ */
+export function joinColumns<K extends string, V extends string | null = string | null>(table: string, alias: string, on: string, columns: Record<K, string>): ViewJoins<Record<K, V>> {
+  const keys = Object.keys(columns) as K[];
+  return {
+    join: (qb) => {
+      qb.leftJoin(table, alias, on);
+      for (const key of keys) qb.addSelect(`${alias}.${columns[key]}`, key);
+      return qb;
+    },
+    read: (raw) => Object.fromEntries(keys.map((key) => [key, textOrNull(raw, key)])) as Record<K, V>,
+  };
+}
+
+/** Selects a correlated text[] subquery (served by an index on its filter) under `key`. */
+export function selectArray<K extends string>(key: K, subquery: string): ViewJoins<Record<K, string[]>> {
+  return {
+    join: (qb) => qb.addSelect(`(${subquery})`, key),
+    read: (raw) => ({ [key]: textArray(raw, key) }) as Record<K, string[]>,
+  };
+}
+
+export function combineJoins<A, B>(a: ViewJoins<A>, b: ViewJoins<B>): ViewJoins<A & B>;
+export function combineJoins<A, B, C>(a: ViewJoins<A>, b: ViewJoins<B>, c: ViewJoins<C>): ViewJoins<A & B & C>;
+export function combineJoins<A, B, C, D>(a: ViewJoins<A>, b: ViewJoins<B>, c: ViewJoins<C>, d: ViewJoins<D>): ViewJoins<A & B & C & D>;
+export function combineJoins(...parts: ViewJoins<object>[]): ViewJoins<object> {
+  return {
+    join: (qb) => {
+      for (const part of parts) part.join(qb);
+      return qb;
+    },
+    read: (raw) => Object.assign({}, ...parts.map((part) => part.read(raw))) as object,
+  };
+}
