@@ -133,7 +133,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; 5 failures in a row lock the account for 15 minutes */
+        /** Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -226,6 +226,23 @@ export interface paths {
         head?: never;
         /** Change a user: name, email, role, status, password, unlock (send the version you read) */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a sign-in lockout: the account lock and the waiting time of every address (audited) */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/agencies": {
@@ -829,6 +846,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/working-calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year of the working calendar: public holidays and working weekend days (调休); 404 for a year not entered (it counts Monday to Friday) */
+        get: operations["getWorkingCalendar"];
+        /** Replace (or enter, with version 0) a year of the working calendar; deadlines computed from then on follow it */
+        put: operations["putWorkingCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/complaints": {
         parameters: {
             query?: never;
@@ -952,6 +987,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may take the complaint: inspectors and bureau admins of the bureaus in your jurisdiction that cover it */
+        get: operations["assigneesComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/assign": {
         parameters: {
             query?: never;
@@ -961,7 +1013,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign to a bureau in your jurisdiction and/or one of its officers (send the version you read) */
+        /** Assign to a bureau in your jurisdiction and/or an officer GET /complaints/{id}/assignees lists, who is told (send the version you read) */
         post: operations["assignComplaint"];
         delete?: never;
         options?: never;
@@ -1151,6 +1203,13 @@ export interface components {
             requestId?: string;
             errors?: components["schemas"]["FieldProblem"][];
         };
+        ReadinessStatus: {
+            /**
+             * @description Always `ok`: a failing probe answers 503 with a problem
+             * @example ok
+             */
+            status: string;
+        };
         AuditEventView: {
             seq: string;
             /** Format: date-time */
@@ -1168,6 +1227,8 @@ export interface components {
             after?: {
                 [key: string]: unknown;
             } | null;
+            /** @description True when before/after are case data the reader's role may not read (they are null then). */
+            payloadWithheld?: boolean;
             requestId?: string | null;
             prevHash: string;
             hash: string;
@@ -1424,7 +1485,19 @@ export interface components {
             jurisdictionCode: string;
             licenceType: components["schemas"]["LicenceType"];
             scope: components["schemas"]["LicenceScopeDto"];
+            /**
+             * @description The holder's Chinese name
+             * @example 福州海峡人力资源有限公司
+             */
+            agencyNameZh: string;
+            /** @description The holder's English name, when it has one */
+            agencyNameEn?: string | null;
             issuedByBureauId: string;
+            /**
+             * @description The issuing bureau by name
+             * @example Fujian HRSS
+             */
+            issuedByBureauName: string;
             status: components["schemas"]["LicenceStatus"];
             /** @example 2026-01-01 */
             validFrom: string;
@@ -1448,12 +1521,28 @@ export interface components {
         InspectionView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name */
+            agencyNameZh: string;
+            /** @description The agency's English name, when it has one */
+            agencyNameEn?: string | null;
+            /**
+             * @description Numbers of the agency's licences in force (active or suspended)
+             * @example [
+             *       "350000-2026-000001"
+             *     ]
+             */
+            licenceNumbers: string[];
             jurisdictionCode: string;
             type: components["schemas"]["InspectionType"];
             status: components["schemas"]["InspectionStatus"];
             inspectionDate: string;
             templateId: string;
             leadInspectorId?: string | null;
+            /** @description The lead inspector's display name */
+            leadInspectorName?: string | null;
+            bureauId?: string | null;
+            /** @description The bureau that planned the inspection, by name */
+            bureauName?: string | null;
             complaintId?: string | null;
             followUpOfId?: string | null;
             score?: number | null;
@@ -1503,7 +1592,15 @@ export interface components {
             complainantContact?: string | null;
             /** @description false when the complainant is withheld from this caller */
             complainantVisible: boolean;
+            /** @description The agency on the register, when the complaint names one */
             agencyId?: string | null;
+            /** @description The registered agency's Chinese name */
+            agencyNameZh?: string | null;
+            /** @description The registered agency's English name */
+            agencyNameEn?: string | null;
+            /** @description Numbers of the registered agency's licences in force (active or suspended) */
+            licenceNumbers: string[];
+            /** @description The name the complainant gave */
             agencyNameGiven?: string | null;
             licenceNumberGiven?: string | null;
             jurisdictionCode: string;
@@ -1514,7 +1611,11 @@ export interface components {
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
             assignedBureauId?: string | null;
+            /** @description The handling bureau by name */
+            assignedBureauName?: string | null;
             assigneeId?: string | null;
+            /** @description The assignee's display name */
+            assigneeName?: string | null;
             /** Format: date-time */
             ackDueAt: string;
             /** Format: date-time */
@@ -1569,7 +1670,19 @@ export interface components {
             jurisdictionCode: string;
             licenceType: components["schemas"]["LicenceType"];
             scope: components["schemas"]["LicenceScopeDto"];
+            /**
+             * @description The holder's Chinese name
+             * @example 福州海峡人力资源有限公司
+             */
+            agencyNameZh: string;
+            /** @description The holder's English name, when it has one */
+            agencyNameEn?: string | null;
             issuedByBureauId: string;
+            /**
+             * @description The issuing bureau by name
+             * @example Fujian HRSS
+             */
+            issuedByBureauName: string;
             status: components["schemas"]["LicenceStatus"];
             /** @example 2026-01-01 */
             validFrom: string;
@@ -1605,6 +1718,10 @@ export interface components {
         ApplicationView: {
             id: string;
             agencyId: string;
+            /** @description The applicant's Chinese name */
+            agencyNameZh: string;
+            /** @description The applicant's English name, when it has one */
+            agencyNameEn?: string | null;
             kind: components["schemas"]["LicenceApplicationKind"];
             licenceType: components["schemas"]["LicenceType"];
             licenceId?: string | null;
@@ -1617,6 +1734,11 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string | null;
             resultingLicenceId?: string | null;
+            /**
+             * @description The licence concerned: the one renewed or varied, or the one an approval issued; null for a new licence not yet approved
+             * @example 350000-2026-000001
+             */
+            licenceNumber?: string | null;
             /** Format: date-time */
             createdAt: string;
             version: number;
@@ -1812,6 +1934,17 @@ export interface components {
             id: string;
             inspectionId: string;
             agencyId: string;
+            /** @description The agency's Chinese name */
+            agencyNameZh: string;
+            /** @description The agency's English name, when it has one */
+            agencyNameEn?: string | null;
+            /**
+             * @description Numbers of the agency's licences in force (active or suspended)
+             * @example [
+             *       "350000-2026-000001"
+             *     ]
+             */
+            licenceNumbers: string[];
             jurisdictionCode: string;
             itemCode: string;
             description: string;
@@ -1828,12 +1961,28 @@ export interface components {
         InspectionDetailView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name */
+            agencyNameZh: string;
+            /** @description The agency's English name, when it has one */
+            agencyNameEn?: string | null;
+            /**
+             * @description Numbers of the agency's licences in force (active or suspended)
+             * @example [
+             *       "350000-2026-000001"
+             *     ]
+             */
+            licenceNumbers: string[];
             jurisdictionCode: string;
             type: components["schemas"]["InspectionType"];
             status: components["schemas"]["InspectionStatus"];
             inspectionDate: string;
             templateId: string;
             leadInspectorId?: string | null;
+            /** @description The lead inspector's display name */
+            leadInspectorName?: string | null;
+            bureauId?: string | null;
+            /** @description The bureau that planned the inspection, by name */
+            bureauName?: string | null;
             complaintId?: string | null;
             followUpOfId?: string | null;
             score?: number | null;
@@ -1879,6 +2028,12 @@ export interface components {
              */
             complaintId?: string;
             notes?: string;
+            /**
+             * Format: uuid
+             * @description The lead inspector: an active inspector or bureau admin whose bureau covers the agency and lies
+             *     in your jurisdiction (told of it). An inspector planning a visit leads it when omitted.
+             */
+            leadInspectorId?: string;
         };
         FindingInput: {
             result: components["schemas"]["FindingResult"];
@@ -2036,6 +2191,42 @@ export interface components {
             note?: string;
             version: number;
         };
+        CalendarDayView: {
+            /** @example 2026-02-15 */
+            date: string;
+            /** @example 春节 */
+            nameZh?: string | null;
+            /** @example Spring Festival */
+            nameEn?: string | null;
+        };
+        WorkingCalendarYearView: {
+            /** @example 2026 */
+            year: number;
+            /** @description Send it back with PUT */
+            version: number;
+            /** @description Where the data came from: the package that seeded it, or 'edited' */
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            holidays: components["schemas"]["CalendarDayView"][];
+            workingDays: components["schemas"]["CalendarDayView"][];
+        };
+        CalendarDayBody: {
+            /** @description YYYY-MM-DD, in the year of the path. */
+            date: string;
+            /** @description The holiday's name, e.g. 春节 (for a working day: the holiday it makes up for). */
+            nameZh?: string;
+            /** @description e.g. Spring Festival. */
+            nameEn?: string;
+        };
+        WorkingCalendarYearBody: {
+            /** @description The version read with GET (0 for a year not entered yet); a stale one answers 409. */
+            version: number;
+            /** @description Every public holiday of the year, weekend days inside a holiday included. */
+            holidays: components["schemas"]["CalendarDayBody"][];
+            /** @description The Saturdays and Sundays declared working days (调休). */
+            workingDays: components["schemas"]["CalendarDayBody"][];
+        };
         PublicComplaintRequest: {
             /** @description Category codes, from `GET /api/public/complaint-categories`. */
             categories: string[];
@@ -2086,11 +2277,21 @@ export interface components {
         TrendGranularity: "day" | "week" | "month";
         /** @enum {string} */
         TrendGroup: "category" | "province" | "agency" | "channel" | "outcome";
+        /**
+         * @description The language of the labels (Accept-Language: zh or en; Chinese by default)
+         * @enum {string}
+         */
+        TrendLabelLanguage: "zh-CN" | "en";
         TrendRow: {
             /** @description First day of the period (YYYY-MM-DD) */
             period: string;
             /** @description The group value (category code, province code, agency id, channel or outcome); "none" for no agency or no outcome yet */
             group: string;
+            /**
+             * @description The group by name in the language Accept-Language picked: category or province name, agency name, channel or outcome in words
+             * @example 福建省
+             */
+            label: string;
             complaints: number;
             substantiated: number;
             /** @description Complaints with an outcome */
@@ -2108,6 +2309,8 @@ export interface components {
             to: string;
             granularity: components["schemas"]["TrendGranularity"];
             groupBy: components["schemas"]["TrendGroup"];
+            /** @description The language of the labels (Accept-Language: zh or en; Chinese by default) */
+            language: components["schemas"]["TrendLabelLanguage"];
             rows: components["schemas"]["TrendRow"][];
         };
         SpikeAlert: {
@@ -2171,7 +2374,15 @@ export interface components {
             complainantContact?: string | null;
             /** @description false when the complainant is withheld from this caller */
             complainantVisible: boolean;
+            /** @description The agency on the register, when the complaint names one */
             agencyId?: string | null;
+            /** @description The registered agency's Chinese name */
+            agencyNameZh?: string | null;
+            /** @description The registered agency's English name */
+            agencyNameEn?: string | null;
+            /** @description Numbers of the registered agency's licences in force (active or suspended) */
+            licenceNumbers: string[];
+            /** @description The name the complainant gave */
             agencyNameGiven?: string | null;
             licenceNumberGiven?: string | null;
             jurisdictionCode: string;
@@ -2182,7 +2393,11 @@ export interface components {
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
             assignedBureauId?: string | null;
+            /** @description The handling bureau by name */
+            assignedBureauName?: string | null;
             assigneeId?: string | null;
+            /** @description The assignee's display name */
+            assigneeName?: string | null;
             /** Format: date-time */
             ackDueAt: string;
             /** Format: date-time */
@@ -2224,7 +2439,15 @@ export interface components {
             complainantContact?: string | null;
             /** @description false when the complainant is withheld from this caller */
             complainantVisible: boolean;
+            /** @description The agency on the register, when the complaint names one */
             agencyId?: string | null;
+            /** @description The registered agency's Chinese name */
+            agencyNameZh?: string | null;
+            /** @description The registered agency's English name */
+            agencyNameEn?: string | null;
+            /** @description Numbers of the registered agency's licences in force (active or suspended) */
+            licenceNumbers: string[];
+            /** @description The name the complainant gave */
             agencyNameGiven?: string | null;
             licenceNumberGiven?: string | null;
             jurisdictionCode: string;
@@ -2235,7 +2458,11 @@ export interface components {
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
             assignedBureauId?: string | null;
+            /** @description The handling bureau by name */
+            assignedBureauName?: string | null;
             assigneeId?: string | null;
+            /** @description The assignee's display name */
+            assigneeName?: string | null;
             /** Format: date-time */
             ackDueAt: string;
             /** Format: date-time */
@@ -2253,6 +2480,21 @@ export interface components {
             inspectionId?: string | null;
             version: number;
             history: components["schemas"]["ComplaintEventView"][];
+        };
+        /** @enum {string} */
+        AssignableRole: "inspector" | "bureau_admin";
+        AssigneeView: {
+            id: string;
+            /** @example 林检查员 */
+            displayName: string;
+            role: components["schemas"]["AssignableRole"];
+            bureauId: string;
+            /** @example Fuzhou HRSS */
+            bureauName: string;
+        };
+        AssigneesView: {
+            /** @description Nearest bureau first, inspectors before admins, then by name */
+            items: components["schemas"]["AssigneeView"][];
         };
         AssignComplaintRequest: {
             /**
@@ -2363,8 +2605,22 @@ export interface components {
             channel: components["schemas"]["NotificationChannel"];
             /** @description Email delivery; inbox-only notifications are sent when written */
             status: components["schemas"]["NotificationStatus"];
-            /** @description Subject in Chinese and English */
+            /** @description Subject in Chinese and English (as the email subject) */
             title: string;
+            /**
+             * @description What happened, in Chinese
+             * @example 许可证 350000-2026-000001 已被暂停
+             */
+            titleZh: string;
+            /**
+             * @description What happened, in English
+             * @example Licence 350000-2026-000001 has been suspended
+             */
+            titleEn: string;
+            /** @description The message in Chinese */
+            bodyZh: string;
+            /** @description The message in English */
+            bodyEn: string;
             /** Format: date-time */
             readAt?: string | null;
             /** Format: date-time */
@@ -2426,7 +2682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthStatus"];
+                    "application/json": components["schemas"]["ReadinessStatus"];
                 };
             };
             /** @description Rate limit exceeded */
@@ -2768,7 +3024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Wrong credentials, locked or disabled account */
+            /** @description Wrong credentials, locked account or too many failures (one answer for all), or a disabled account */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,6 +3392,53 @@ export interface operations {
             };
         };
     };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listAgencies: {
         parameters: {
             query?: {
@@ -3290,6 +3593,15 @@ export interface operations {
             };
             /** @description Only for: bureau_admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description More than 100000 rows or IMPORT_BODY_LIMIT_BYTES bytes: the import stops there */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5558,6 +5870,124 @@ export interface operations {
             };
         };
     };
+    getWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingCalendarYearView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    putWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingCalendarYearBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingCalendarYearView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     lodgePublicComplaint: {
         parameters: {
             query?: never;
@@ -5923,6 +6353,54 @@ export interface operations {
                 };
             };
             /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    assigneesComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneesView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
