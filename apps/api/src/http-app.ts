@@ -6,6 +6,37 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { serveWebApp, webDistDirectory } from './web-app';
+
+/**
+ * The web app's policy: its scripts only from this origin, never inline or eval'd. Ant Design
+ * writes its CSS-in-JS into <style> elements, so styles may be inline.
+ */
+const APP_CSP: Record<string, string[]> = {
+  defaultSrc: [`'self'`],
+  scriptSrc: [`'self'`],
+  scriptSrcAttr: [`'none'`],
+  styleSrc: [`'self'`, `'unsafe-inline'`],
+  imgSrc: [`'self'`, 'data:'],
+  fontSrc: [`'self'`, 'data:'],
+  connectSrc: [`'self'`],
+  objectSrc: [`'none'`],
+  baseUri: [`'self'`],
+  formAction: [`'self'`],
+  frameAncestors: [`'none'`],
+};
+
+const DOCS_CSP: Record<string, string[]> = {
+  ...APP_CSP,
+  scriptSrc: [`'self'`, `'unsafe-inline'`],
+  imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
+};
+
+function cspHeader(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}
 
 export interface ApiOptions {
   env: Environment;
@@ -38,16 +69,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 }
 
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-      },
-    },
-  });
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
   const fastify = app.getHttpAdapter().getInstance();
   // CSV imports arrive as text/csv, up to their own (larger) size limit.
   fastify.addContentTypeParser(
@@ -66,6 +88,12 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
   });
+  // Swagger UI keeps the policy it was written for; the web app gets the strict one above.
+  const docsCsp = cspHeader(DOCS_CSP);
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(`/${API_PREFIX}/docs`)) reply.header('content-security-policy', docsCsp);
+  });
+  await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   setupOpenApi(app);
 }

@@ -16,3 +16,4 @@ export * from './http/rate-limit';
 export * from './persistence/versioned-update';
 export * from './persistence/in-transaction';
 export * from './http/api-prefix';
+export * from './i18n';
