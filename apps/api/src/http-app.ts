@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
@@ -69,6 +70,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 }
 
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
+  await app.register(fastifyCookie);
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
   const fastify = app.getHttpAdapter().getInstance();
   // CSV imports arrive as text/csv, up to their own (larger) size limit.

@@ -34,22 +34,22 @@ export class AuthService {
    * Signs a user in. Repeated failures lock the account for a while; the answer to a wrong
    * username and a wrong password is the same, and takes as long.
    */
-  async login(username: string, password: string): Promise<TokenPair> {
+  async login(username: string, password: string): Promise<Required<TokenPair>> {
     const user = await this.users.findForLogin(this.dataSource.manager, username);
     const now = this.clock.now();
     if (user?.lockedUntil && user.lockedUntil > now) {
       await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'locked', lockedUntil: user.lockedUntil });
-      throw Problems.unauthorized('This account is locked after repeated failed sign-ins; try again later');
+      throw Problems.unauthorized('This account is locked after repeated failed sign-ins; try again later', 'account-locked');
     }
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !passwordMatches) {
       const lockedUntil = user ? await this.registerFailure(user, username) : await this.recordAttempt(null, username, 'auth.login_failed', { reason: 'unknown-username' });
-      if (lockedUntil) throw Problems.unauthorized('This account is now locked after repeated failed sign-ins; try again later');
-      throw Problems.unauthorized(INVALID_CREDENTIALS);
+      if (lockedUntil) throw Problems.unauthorized('This account is now locked after repeated failed sign-ins; try again later', 'account-locked');
+      throw Problems.unauthorized(INVALID_CREDENTIALS, 'invalid-credentials');
     }
     if (user.status !== 'active') {
       await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'disabled' });
-      throw Problems.unauthorized('This account is disabled');
+      throw Problems.unauthorized('This account is disabled', 'account-disabled');
     }
     return this.dataSource.transaction(async (manager) => {
       // Plain SQL: a sign-in is not an edit of the account, so it must not bump its version.
@@ -61,7 +61,7 @@ export class AuthService {
   }
 
   /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
-  async refresh(token: string): Promise<TokenPair> {
+  async refresh(token: string): Promise<Required<TokenPair>> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rotation = await this.refreshTokens.consume(manager, token);
       if (rotation.outcome === 'invalid') return { refused: 'invalid' as const };
@@ -118,7 +118,7 @@ export class AuthService {
     };
   }
 
-  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<TokenPair> {
+  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<Required<TokenPair>> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,
