@@ -5,6 +5,7 @@ import { Complaints1763885100000 } from './1763885100000-complaints';
 import { SchedulerAndNotifications1763885300000 } from './1763885300000-scheduler-and-notifications';
 import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-monthly-rollup';
 import { ListOrderIndexes1763885500000 } from './1763885500000-list-order-indexes';
+import { ReferenceData1763885900000 } from './1763885900000-reference-data';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   SchedulerAndNotifications1763885300000,
   ComplaintMonthlyRollup1763885400000,
   ListOrderIndexes1763885500000,
+  ReferenceData1763885900000,
 ];

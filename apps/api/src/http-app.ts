@@ -8,6 +8,7 @@ import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 import { serveWebApp, webDistDirectory } from './web-app';
+import { registerAllZhMessages } from './zh-messages';
 
 /**
  * The web app's policy: its scripts only from this origin, never inline or eval'd. Ant Design
@@ -52,6 +53,7 @@ export interface ApiOptions {
 
 /** Builds the API exactly as production runs it; main.ts and the e2e tests both come through here. */
 export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
+  registerAllZhMessages();
   const adapter = new FastifyAdapter({
     bodyLimit: options.env.BODY_LIMIT_BYTES,
     trustProxy: options.env.TRUST_PROXY,

@@ -82,4 +82,4 @@ const CORE = [
   { en: 'The web app is not built: run npm run build:web', zh: '网页应用尚未构建：请运行 npm run build:web' },
 ];
 
-zhMessages.add([...VALIDATION, ...CORE]);
+zhMessages.add({ rules: [...VALIDATION, ...CORE] });

@@ -13,6 +13,12 @@ export interface MessageRule {
   zh: string;
 }
 
+/** A lib's Chinese: its message templates, and the words (entity and state names) they use. */
+export interface ZhMessageSet {
+  rules: MessageRule[];
+  terms?: Record<string, string>;
+}
+
 interface CompiledRule {
   pattern: RegExp;
   slots: { name: string; kind: 'text' | 'term' | 'message' }[];
@@ -28,7 +34,7 @@ export class ZhCatalogue {
   private readonly terms = new Map<string, string>();
   private compiled: CompiledRule[] | null = null;
 
-  add(rules: MessageRule[], terms: Record<string, string> = {}): void {
+  add({ rules, terms = {} }: ZhMessageSet): void {
     this.sources.push(...rules);
     for (const [en, zh] of Object.entries(terms)) this.terms.set(en, zh);
     this.compiled = null;
@@ -62,7 +68,8 @@ export class ZhCatalogue {
   /** Most specific first (the most fixed text), so `{entity:term} {id} was not found` wins over looser rules. */
   private rules(): CompiledRule[] {
     if (this.compiled) return this.compiled;
-    const termAlternation = [...this.terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)';
+    // A term slot takes a known term, or else one word kept as it is (a state the catalogue lacks).
+    const termAlternation = [...[...this.terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp), '[^\\s;:,]+'].join('|');
     this.compiled = this.sources
       .map((rule) => {
         const slots: CompiledRule['slots'] = [];
