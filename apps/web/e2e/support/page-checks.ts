@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from './environment';
+
+export type Language = 'zh-CN' | 'en';
+export const SCREENSHOT_DIR = join(repositoryRoot(), 'apps/web/e2e/screenshots');
+
+/** Chooses the language the way a returning visitor has it: the stored choice. */
+export async function useLanguage(page: Page, language: Language) {
+  await page.addInitScript((lang) => window.localStorage.setItem('lang', lang), language);
+}
+
+/** No serious or critical axe-core violation (WCAG 2.x A/AA rules and best practices). */
+export async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  expect(
+    blocking.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
+    `axe on ${name}`,
+  ).toEqual([]);
+  return results.violations.length;
+}
+
+/** Nothing wider than the phone: a worker never scrolls sideways. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+/** A full-page screenshot kept as a test artifact (apps/web/e2e/screenshots/, git-ignored). */
+export async function keepScreenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
