@@ -37,8 +37,17 @@ export class MeBureau {
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
 }
 
+export class MeAgency {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
+}
+
 export class MeView extends UserView {
   @ApiPropertyOptional({ nullable: true, type: MeBureau }) bureau: MeBureau | null;
+  /** The agency an agency user works for. */
+  @ApiPropertyOptional({ nullable: true, type: MeAgency }) agency: MeAgency | null;
+  @ApiProperty() unreadNotifications: number;
   /** Division-code prefix the user's reach covers: '' national, '35' Fujian, null own agency only. */
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionPrefix: string | null;
   @ApiProperty({ enum: ROLES }) declare role: Role;

@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
+import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
+import { NotificationsService } from '@app/notifications';
 import { Actor } from '../access/actor';
 import { AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../access/jwt.strategy';
 import { User } from '../users/user.entity';
@@ -22,6 +24,8 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly bureaus: BureausService,
+    private readonly agencies: AgenciesService,
+    private readonly notifications: NotificationsService,
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly jwt: JwtService,
@@ -110,11 +114,17 @@ export class AuthService {
   async me(actor: Actor): Promise<MeView> {
     const user = await this.users.findById(this.dataSource.manager, actor.userId);
     if (!user) throw Problems.unauthorized('The signed-in user no longer exists');
-    const bureau = user.bureauId ? await this.bureaus.findById(user.bureauId) : null;
+    const [bureau, [agency], unreadNotifications] = await Promise.all([
+      user.bureauId ? this.bureaus.findById(user.bureauId) : null,
+      user.agencyId ? this.agencies.findByIds([user.agencyId]) : [],
+      this.notifications.unreadCount(user.id),
+    ]);
     return {
       ...UserView.of(user),
       bureau: bureau ? { id: bureau.id, name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode } : null,
+      agency: agency ? { id: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn } : null,
       jurisdictionPrefix: actor.jurisdictionPrefix,
+      unreadNotifications,
     };
   }
 
