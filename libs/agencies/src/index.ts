@@ -5,3 +5,4 @@ export * from './agency.entity';
 export * from './agency-profile';
 export * from './uscc';
 export * from './public-register-changes';
+export * from './messages.zh';

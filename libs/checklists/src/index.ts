@@ -3,3 +3,4 @@ export * from './checklists.service';
 export * from './checklist-template.entity';
 export * from './checklists.dto';
 export * from './language';
+export * from './messages.zh';

@@ -7,3 +7,4 @@ export * from './complaints.dto';
 export { WorkingCalendar } from './working-days';
 export { complaintRiskSource } from './complaint-risk-source';
 export * from './complaint-rollup';
+export * from './messages.zh';

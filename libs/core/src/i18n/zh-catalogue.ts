@@ -6,6 +6,7 @@
  *
  * A template names its variable parts in braces: `{id}` takes any text and keeps it as it is;
  * `{name:term}` takes one of the registered terms (an entity or a state) and uses its Chinese;
+ * `{name:field}` takes a field name (no spaces) and keeps it;
  * `{name:message}` takes another message and translates it in turn.
  */
 export interface MessageRule {
@@ -21,12 +22,15 @@ export interface ZhMessageSet {
 
 interface CompiledRule {
   pattern: RegExp;
-  slots: { name: string; kind: 'text' | 'term' | 'message' }[];
+  slots: { name: string; kind: SlotKind }[];
   zh: string;
   specificity: number;
 }
 
-const SLOT = /\{(\w+)(?::(term|message))?\}/g;
+type SlotKind = 'text' | 'term' | 'field' | 'message';
+
+const SLOT = /\{(\w+)(?::(term|field|message))?\}/g;
+const FIELD_NAME = '([\\w.\\[\\]-]+)';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class ZhCatalogue {
@@ -80,8 +84,8 @@ export class ZhCatalogue {
           const literal = rule.en.slice(last, match.index);
           pattern += escapeRegExp(literal);
           specificity += literal.length;
-          const kind = (match[2] as 'term' | 'message' | undefined) ?? 'text';
-          pattern += kind === 'term' ? `(${termAlternation})` : '([\\s\\S]+?)';
+          const kind = (match[2] as SlotKind | undefined) ?? 'text';
+          pattern += kind === 'term' ? `(${termAlternation})` : kind === 'field' ? FIELD_NAME : '([\\s\\S]+?)';
           slots.push({ name: match[1], kind });
           last = match.index + match[0].length;
         }
