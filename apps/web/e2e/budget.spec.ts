@@ -24,7 +24,8 @@ const PUBLIC_PAGES: Record<string, string> = {
 };
 const OFFICER_PAGES = ['src/features/workspace/RoleHomePage.tsx', 'src/features/help-lines-admin/HelpLinesAdminPage.tsx'];
 
-test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async ({}, testInfo) => {
+test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async () => {
+  const testInfo = test.info();
   const dist = join(repositoryRoot(), 'dist/web');
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry);

@@ -35,7 +35,7 @@ for (const language of ['zh-CN', 'en'] as Language[]) {
         await page.goto(entry.path);
         await entry.ready(page);
         await expect(page.locator('html')).toHaveAttribute('lang', language);
-        await expectNoHorizontalScroll(page);
+        await expectNoHorizontalScroll(page, `${entry.name}-${tag}`);
         await expectAccessible(page, testInfo, `${entry.name}-${tag}`);
         await keepScreenshot(page, `${entry.name}-${tag}`);
       }
@@ -72,6 +72,7 @@ test.describe('keyboard alone', () => {
     await useLanguage(page, 'en');
     const valid = await licenceInStatus(request, 'active');
     await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
     const field = page.getByLabel('Licence number or unified social credit code');
@@ -101,6 +102,9 @@ test.describe('keyboard alone', () => {
     for (let i = 0; i < 40 && !(await description.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(description).toBeFocused();
     await page.keyboard.type('The agency stopped answering when I was stranded abroad.');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Which agency?')).toBeFocused();
+    await page.keyboard.type('Golden Bridge Overseas Jobs');
 
     // Province: a select operated by keys (type to search, Enter to pick).
     const province = page.getByLabel('In which province did it happen?');

@@ -7,9 +7,11 @@ import { repositoryRoot } from './environment';
 export type Language = 'zh-CN' | 'en';
 export const SCREENSHOT_DIR = join(repositoryRoot(), 'apps/web/e2e/screenshots');
 
-/** Chooses the language the way a returning visitor has it: the stored choice. */
+/** Chooses the language the way a returning visitor has it: the stored choice (a later switch in the page wins). */
 export async function useLanguage(page: Page, language: Language) {
-  await page.addInitScript((lang) => window.localStorage.setItem('lang', lang), language);
+  await page.addInitScript((lang) => {
+    if (!window.localStorage.getItem('lang')) window.localStorage.setItem('lang', lang);
+  }, language);
 }
 
 /** No serious or critical axe-core violation (WCAG 2.x A/AA rules and best practices). */
@@ -25,9 +27,14 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, name: str
 }
 
 /** Nothing wider than the phone: a worker never scrolls sideways. */
-export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+export async function expectNoHorizontalScroll(page: Page, name: string) {
+  const { overflow, widest } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`;
+    return { overflow: document.documentElement.scrollWidth - width, widest: over.slice(-3).map(describe) };
+  });
+  expect(overflow, `horizontal overflow on ${name} (${widest.join(', ')})`).toBeLessThanOrEqual(0);
 }
 
 /** A full-page screenshot kept as a test artifact (apps/web/e2e/screenshots/, git-ignored). */

@@ -23,7 +23,7 @@ export function App() {
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -46,7 +46,7 @@ export const en: Messages = {
   home: {
     title: 'Before you go abroad to work, check the agency',
     lead: 'Enter a licence number or unified social credit code to see at once whether an agency may recruit legally.',
-    feeWarning: 'Recruitment fees are the employer’s to pay. Be careful with any agency that asks you for a fee or a deposit, or keeps your papers.',
+    feeWarning: "Recruitment fees are the employer's to pay. Be careful with any agency that asks you for a fee or a deposit, or keeps your papers.",
     cards: {
       agencies: { title: 'Agency register', text: 'Find licensed agencies by name or province' },
       complain: { title: 'Make a complaint', text: 'Cheated, charged a fee, papers taken? Tell us' },
@@ -56,7 +56,7 @@ export const en: Messages = {
   },
   verify: {
     title: 'Check a licence',
-    intro: 'The number on the licence (like 350100-2026-000123), or the agency’s 18-character unified social credit code.',
+    intro: "The number on the licence (like 350100-2026-000123), or the agency's 18-character unified social credit code.",
     label: 'Licence number or unified social credit code',
     placeholder: '350100-2026-000123',
     submit: 'Check',
@@ -143,7 +143,8 @@ export const en: Messages = {
     descriptionTooShort: 'Write at least 10 characters',
     descriptionTooLong: (max: number) => `At most ${max} characters`,
     agency: 'Which agency?',
-    agencyHelp: 'Type its licence number, credit code or name and pick a suggestion. Leave empty if you do not know.',
+    agencyHelp: 'Type its licence number, credit code or the name it goes by, and pick a suggestion.',
+    agencyRequired: "Give the agency's name, licence number or credit code",
     agencyPlaceholder: 'Number, code or name',
     agencyLicensed: (number: string) => `Licence ${number}`,
     place: 'In which province did it happen?',
@@ -229,7 +230,7 @@ export const en: Messages = {
       'It must name the employer, workplace, job, wage, hours, days off, housing and the fare home.',
       'It must not be swapped for another on arrival: be wary if you are asked to sign again.',
     ],
-    feesTitle: 'Recruitment fees are the employer’s to pay',
+    feesTitle: "Recruitment fees are the employer's to pay",
     fees: 'Under Article 7 of the ILO Private Employment Agencies Convention (C181), agencies shall not charge workers any fees or costs, directly or indirectly. A placement fee, deposit or guarantee money is not yours to pay.',
     warningTitle: 'Warning signs of forced labour and trafficking',
     warnings: [
@@ -248,7 +249,7 @@ export const en: Messages = {
   },
   auth: {
     title: 'Staff sign-in',
-    intro: 'For the authorities’ and agencies’ staff. Job seekers and the public need no account.',
+    intro: "For the authorities' and agencies' staff. Job seekers and the public need no account.",
     username: 'Username',
     password: 'Password',
     usernameRequired: 'Enter your username',

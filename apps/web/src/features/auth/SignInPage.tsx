@@ -48,7 +48,7 @@ export function SignInPage() {
   return (
     <div className="stack narrow">
       <PageHeading title={t.auth.title} intro={t.auth.intro} />
-      {notice && !attempt.error && <Alert type="info" showIcon title={notice} />}
+      {notice && !attempt.error && <Alert type="info" showIcon role="note" title={notice} />}
       {attempt.error && <Alert type="error" showIcon role="alert" title={refusal(attempt.error, t)} data-testid="sign-in-error" />}
       <Form<Credentials> form={form} layout="vertical" className="panel" onFinish={(values) => attempt.mutate(values)} requiredMark={false}>
         <Form.Item name="username" label={t.auth.username} rules={[{ required: true, whitespace: true, message: t.auth.usernameRequired }]}>

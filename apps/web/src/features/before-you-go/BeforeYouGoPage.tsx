@@ -34,7 +34,7 @@ export function BeforeYouGoPage() {
       <section className="panel" aria-labelledby="help-lines">
         <h2 id="help-lines">{t.beforeYouGo.helpLinesTitle}</h2>
         {helpLines.isPending && <Loading />}
-        {helpLines.error && <Alert type="warning" showIcon title={t.beforeYouGo.helpLinesEmpty} />}
+        {helpLines.error && <Alert type="warning" showIcon role="note" title={t.beforeYouGo.helpLinesEmpty} />}
         <ul className="result-list" data-testid="help-lines">
           {(helpLines.data ?? []).map((line) => (
             <li key={line.id}>

@@ -29,6 +29,7 @@ interface FormValues {
 }
 
 const MAX_DESCRIPTION = 5000;
+const SEVERITY_ORDER = ['urgent', 'high', 'medium', 'low'];
 const AMOUNT = /^\d{1,9}(\.\d{1,2})?$/;
 const LICENCE_NUMBER = /^\d{6}-\d{4}-\d{6}$/;
 /** The API's field names mapped to this form's. */
@@ -97,6 +98,10 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
     },
   });
 
+  // The gravest first, so a worker in danger finds their case at the top; "other" last.
+  const sortedCategories = [...(categories.data ?? [])].sort(
+    (a, b) => Number(a.code === 'other') - Number(b.code === 'other') || SEVERITY_ORDER.indexOf(a.severityFloor) - SEVERITY_ORDER.indexOf(b.severityFloor),
+  );
   const agencyIdentified = (value: string | undefined) => !!value && looksLikeNumber(normaliseNumber(value));
   const agencySuggestions = (suggestions.data ?? []).map((agency) => ({
     value: agency.licenceNumbers[0] ?? agency.uscc,
@@ -117,17 +122,23 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
       requiredMark="optional"
       className="stack"
     >
-      <Alert type="warning" showIcon title={t.complaint.urgentNote} />
+      <Alert type="warning" showIcon role="note" title={t.complaint.urgentNote} />
 
       <fieldset className="panel form-section">
-        <legend className="visually-hidden">{t.complaint.categories}</legend>
-        <Form.Item name="categories" label={t.complaint.categories} rules={[{ required: true, type: 'array', min: 1, message: t.complaint.categoriesRequired }]}>
-          <Checkbox.Group className="category-list">
-            {(categories.data ?? []).map((category) => (
+        <legend className="form-legend" id="categories-legend">
+          {t.complaint.categories}
+        </legend>
+        {/* A validator rather than `required`: antd would put aria-required on the group, which ARIA does not allow there. */}
+        <Form.Item
+          name="categories"
+          rules={[{ validator: (_, value: string[] | undefined) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t.complaint.categoriesRequired))) }]}
+        >
+          <Checkbox.Group className="category-list" role="group" aria-labelledby="categories-legend">
+            {sortedCategories.map((category) => (
               <Checkbox key={category.code} value={category.code} className="category-option">
                 <span className="category-name">{language === 'en' ? category.nameEn : category.nameZh}</span>
                 {category.severityFloor === 'urgent' && (
-                  <Tag color="red" className="category-tag">
+                  <Tag variant="solid" color="#a8071a" className="category-tag">
                     {t.complaint.urgentCategory}
                   </Tag>
                 )}
@@ -150,10 +161,10 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
             { max: MAX_DESCRIPTION, message: t.complaint.descriptionTooLong(MAX_DESCRIPTION) },
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} showCount maxLength={MAX_DESCRIPTION} />
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={MAX_DESCRIPTION} />
         </Form.Item>
 
-        <Form.Item name="agency" label={t.complaint.agency} extra={t.complaint.agencyHelp} rules={[{ max: 200, message: t.complaint.tooLong }]}>
+        <Form.Item name="agency" label={t.complaint.agency} extra={t.complaint.agencyHelp} rules={[{ required: true, whitespace: true, message: t.complaint.agencyRequired }, { max: 200, message: t.complaint.tooLong }]}>
           <Input list="agency-suggestions" autoComplete="off" placeholder={t.complaint.agencyPlaceholder} onChange={(event) => setAgencyText(event.target.value)} />
         </Form.Item>
         {/* The browser's own suggestion list: the value is the licence number (or code), the label the name. */}

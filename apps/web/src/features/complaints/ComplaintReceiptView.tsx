@@ -13,7 +13,7 @@ export function ComplaintReceiptView({ receipt, onAnother }: { receipt: Complain
         {t.receipt.title}
       </h1>
       {receipt.urgent && <Alert type="error" showIcon role="alert" title={t.receipt.urgent} data-testid="urgent" />}
-      <Alert type="info" showIcon title={t.receipt.keep} />
+      <Alert type="info" showIcon role="note" title={t.receipt.keep} />
       <div className="panel">
         <dl className="facts">
           <dt>{t.receipt.trackingCode}</dt>

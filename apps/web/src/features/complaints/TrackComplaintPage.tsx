@@ -9,7 +9,8 @@ import { useComplaintStatus, type TrackingCredentials } from './use-complaint-st
 import { Loading } from '@/components/Loading';
 
 const TRACKING_CODE = /^CP-[A-Z0-9]{5}-[A-Z0-9]{5}$/;
-const STATUS_COLOUR: Record<string, string> = { resolved: 'green', closed: 'default', dismissed: 'default', referred: 'blue' };
+/** Solid colours with white text (contrast above 4.5:1); open complaints in amber. */
+const STATUS_COLOUR: Record<string, string> = { resolved: '#1f6b06', closed: '#595959', dismissed: '#595959', referred: '#0b5cad' };
 
 function fromState(state: unknown): TrackingCredentials | undefined {
   if (!state || typeof state !== 'object') return undefined;
@@ -61,12 +62,12 @@ export function TrackComplaintPage() {
         <section className="panel" aria-labelledby="complaint-status" data-testid="complaint-status">
           <h2 id="complaint-status">
             {t.track.status}:{' '}
-            <Tag color={STATUS_COLOUR[status.data.status] ?? 'orange'} className="status-tag" data-testid="status">
+            <Tag variant="solid" color={STATUS_COLOUR[status.data.status] ?? '#a64300'} className="status-tag" data-testid="status">
               {t.complaintStatus[status.data.status]}
             </Tag>
           </h2>
           <p>{t.complaintStatusHelp[status.data.status]}</p>
-          {status.data.urgent && <Alert type="error" showIcon title={t.track.urgent} />}
+          {status.data.urgent && <Alert type="error" showIcon role="note" title={t.track.urgent} />}
           <dl className="facts" style={{ marginTop: 12 }}>
             <dt>{t.receipt.trackingCode}</dt>
             <dd>{status.data.trackingCode}</dd>

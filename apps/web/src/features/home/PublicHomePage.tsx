@@ -22,7 +22,7 @@ export function PublicHomePage() {
         <p className="page-intro">{t.home.lead}</p>
         <VerifyForm />
       </section>
-      <Alert type="warning" showIcon title={t.home.feeWarning} />
+      <Alert type="warning" showIcon role="note" title={t.home.feeWarning} />
       <nav aria-label={t.nav.label} className="card-grid">
         {cards.map((card) => (
           <Link key={card.to} to={card.to} className="link-card">

@@ -1,4 +1,4 @@
-import { Button, Empty, Form, Input, Tag } from 'antd';
+import { Button, Empty, Form, Input } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useProvinces } from '@/api/reference';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
@@ -7,9 +7,9 @@ import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useRegister, type RegisterFilter } from './use-register';
 import { Loading } from '@/components/Loading';
+import { LicenceStatusTag } from '@/components/LicenceStatusTag';
 
 const STATUSES = ['active', 'suspended', 'revoked', 'expired', 'surrendered'] as const;
-const STATUS_COLOUR = { active: 'green', suspended: 'orange', revoked: 'red', surrendered: 'default', expired: 'default' } as const;
 type Status = (typeof STATUSES)[number];
 
 function isStatus(value: string | null): value is Status {
@@ -81,7 +81,7 @@ export function RegisterPage() {
                 {agency.licences.map((licence) => (
                   <li key={licence.licenceNumber}>
                     <Link to={`/verify/${licence.licenceNumber}`}>{licence.licenceNumber}</Link>{' '}
-                    <Tag color={STATUS_COLOUR[licence.status]}>{t.licenceStatus[licence.status]}</Tag>
+                    <LicenceStatusTag status={licence.status} />
                     <span className="agency-meta">
                       {t.licenceType[licence.licenceType]} · {t.register.expires(formatDate(licence.expiresOn, language))}
                     </span>

@@ -1,11 +1,10 @@
-import { Tag } from 'antd';
 import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { LicenceStatusTag } from '@/components/LicenceStatusTag';
 
 type Verification = components['schemas']['LicenceVerification'];
 
-const STATUS_COLOUR = { active: 'green', suspended: 'orange', revoked: 'red', surrendered: 'default', expired: 'default' } as const;
 
 /** At a glance first (valid or not, and why), then the facts a worker compares with the papers. */
 export function VerificationAnswer({ answer }: { answer: Verification }) {
@@ -43,7 +42,7 @@ export function VerificationAnswer({ answer }: { answer: Verification }) {
           <dd>{answer.licenceNumber}</dd>
           <dt>{t.verify.status}</dt>
           <dd>
-            <Tag color={STATUS_COLOUR[answer.status]}>{t.licenceStatus[answer.status]}</Tag>
+            <LicenceStatusTag status={answer.status} />
             {answer.valid && <span>{answer.explanation}</span>}
           </dd>
           {answer.suspendedUntil && (
