@@ -492,7 +492,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify a licence by its number, or an agency by its unified social credit code: may it recruit today? */
+        /**
+         * Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?
+         * @description `explanation` is in the language of Accept-Language (English without it).
+         */
         get: operations["PublicLicencesController_verify"];
         put?: never;
         post?: never;
@@ -511,6 +514,23 @@ export interface paths {
         };
         /** The public register of licensed agencies */
         get: operations["PublicLicencesController_agencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agency-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies of the public register by the start of a licence number or USCC, or part of a name (at most 8) */
+        get: operations["PublicLicencesController_suggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1698,6 +1718,16 @@ export interface components {
             items: components["schemas"]["PublicAgency"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        AgencySuggestion: {
+            uscc: string;
+            nameZh: string;
+            nameEn?: string | null;
+            /** @description Newest first. */
+            licenceNumbers: string[];
+        };
+        AgencySuggestions: {
+            items: components["schemas"]["AgencySuggestion"][];
         };
         ChecklistItemView: {
             code: string;
@@ -4100,7 +4130,9 @@ export interface operations {
     PublicLicencesController_verify: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 number: string;
             };
@@ -4171,6 +4203,37 @@ export interface operations {
             };
         };
     };
+    PublicLicencesController_suggestions: {
+        parameters: {
+            query: {
+                /** @description The start of a licence number or USCC, or part of the agency's Chinese or English name. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySuggestions"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ChecklistsController_list: {
         parameters: {
             query?: {
@@ -4178,8 +4241,9 @@ export interface operations {
                 status?: "draft" | "published";
                 code?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description zh-CN (default) or en: the primary text; both are always present */
+                "accept-language"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4217,8 +4281,9 @@ export interface operations {
     ChecklistsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description zh-CN (default) or en: the primary text; both are always present */
+                "accept-language"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4260,8 +4325,9 @@ export interface operations {
     ChecklistsController_get: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description zh-CN (default) or en: the primary text; both are always present */
+                "accept-language"?: string;
             };
             path: {
                 id: string;
@@ -4301,8 +4367,9 @@ export interface operations {
     ChecklistsController_publish: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description zh-CN (default) or en: the primary text; both are always present */
+                "accept-language"?: string;
             };
             path: {
                 id: string;
@@ -4518,8 +4585,8 @@ export interface operations {
     InspectionsController_putFindings: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                "accept-language"?: string;
             };
             path: {
                 id: string;
@@ -4991,8 +5058,8 @@ export interface operations {
     SelfAssessmentsController_putAnswers: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                "accept-language"?: string;
             };
             path: {
                 id: string;
@@ -5147,8 +5214,7 @@ export interface operations {
     PublicComplaintsController_submit: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Up to 100 characters; repeats within a minute return the first receipt */
                 "Idempotency-Key"?: string;
             };
@@ -5184,7 +5250,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-complaint-secret": string;
                 /** @description The secret given with the tracking code */
                 "X-Complaint-Secret": string;
             };

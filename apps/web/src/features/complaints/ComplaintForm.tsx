@@ -80,7 +80,7 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
 
   const submit = useMutation({
     mutationFn: async (values: FormValues) =>
-      data(await api.POST('/api/public/complaints', { body: toRequest(values), params: { header: { 'idempotency-key': idempotencyKey() } } })),
+      data(await api.POST('/api/public/complaints', { body: toRequest(values), params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
     onSuccess: (receipt) => {
       forgetIdempotencyKey();
       clearDraft();

@@ -16,8 +16,7 @@ export function useComplaintStatus(credentials: TrackingCredentials | undefined)
     queryFn: async ({ signal }) =>
       data(
         await api.GET('/api/public/complaints/{trackingCode}', {
-          params: { path: { trackingCode: credentials?.code ?? '' } },
-          headers: { 'X-Complaint-Secret': credentials?.secret ?? '' },
+          params: { path: { trackingCode: credentials?.code ?? '' }, header: { 'X-Complaint-Secret': credentials?.secret ?? '' } },
           signal,
         }),
       ),
