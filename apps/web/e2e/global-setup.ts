@@ -62,6 +62,8 @@ export default async function globalSetup() {
       DEMO_SEED: 'true',
       RUN_JOBS: 'false',
       LOG_LEVEL: 'warn',
+      // Short-lived access tokens, so the silent refresh before expiry happens within a test.
+      JWT_ACCESS_TTL_SECONDS: '75',
       RATE_LIMIT_LOGIN_PER_MINUTE: '60',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '600',
     },

@@ -34,6 +34,25 @@ test.describe('staff sign-in', () => {
     expect(refresh.status()).toBe(401);
   });
 
+  test('refreshes the access token silently before it expires', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').fill('fj-inspector');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    // The test API issues 75-second tokens: the app refreshes a minute before expiry, through the cookie.
+    const refresh = await page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'), { timeout: 30_000 });
+    expect(refresh.status()).toBe(200);
+    expect(refresh.request().headers()['x-registry-client']).toBe('web');
+    expect(await refresh.json()).not.toHaveProperty('refreshToken');
+    // The cookie rotated: the next refresh, with the new cookie, works too, and the session goes on.
+    const second = await page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'), { timeout: 30_000 });
+    expect(second.status()).toBe(200);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(page.locator('#nav-menu').getByRole('button', { name: 'Sign out (Fujian inspector)' })).toBeVisible();
+  });
+
   test('a locked account is told so in words, in Chinese', async ({ page }) => {
     await useLanguage(page, 'zh-CN');
     await page.goto('/sign-in');

@@ -10,7 +10,11 @@ export const SCREENSHOT_DIR = join(repositoryRoot(), 'apps/web/e2e/screenshots')
 /** Chooses the language the way a returning visitor has it: the stored choice (a later switch in the page wins). */
 export async function useLanguage(page: Page, language: Language) {
   await page.addInitScript((lang) => {
-    if (!window.localStorage.getItem('lang')) window.localStorage.setItem('lang', lang);
+    try {
+      if (!window.localStorage.getItem('lang')) window.localStorage.setItem('lang', lang);
+    } catch {
+      // about:blank has no storage; the app's pages do.
+    }
   }, language);
 }
 

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { RequireRole } from './auth/RequireRole';
 import { RouteError } from './layout/RouteError';
+import { Loading } from '@/components/Loading';
 
 /**
  * Every page loads on demand: the first load carries the shell and the page asked for, and the
@@ -11,6 +12,8 @@ export const router = createBrowserRouter([
   {
     element: <AppShell />,
     errorElement: <RouteError />,
+    // Shown while the first page's chunk arrives (on a weak connection, a moment worth a spinner).
+    hydrateFallbackElement: <Loading />,
     children: [
       { index: true, lazy: () => import('@/features/home/PublicHomePage').then((m) => ({ Component: m.PublicHomePage })) },
       { path: 'verify', lazy: () => import('@/features/public-verify/VerifyPage').then((m) => ({ Component: m.VerifyPage })) },
