@@ -7,6 +7,8 @@ import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-m
 import { ListOrderIndexes1763885500000 } from './1763885500000-list-order-indexes';
 import { WorkingCalendar1763885600000 } from './1763885600000-working-calendar';
 import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
+import { ReferenceData1763885900000 } from './1763885900000-reference-data';
+import { AgencySuggestionIndexes1763885900001 } from './1763885900001-agency-suggestion-indexes';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +21,6 @@ export const ALL_MIGRATIONS = [
   ListOrderIndexes1763885500000,
   WorkingCalendar1763885600000,
   LoginThrottle1763885800000,
+  ReferenceData1763885900000,
+  AgencySuggestionIndexes1763885900001,
 ];

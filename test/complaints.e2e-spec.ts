@@ -52,10 +52,18 @@ describe('complaints: intake, routing, handling, visibility', () => {
         .expect(200);
 
       const followed = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).set('x-complaint-secret', complaint.secret).expect(200);
+      const [deadlines] = (await t.db.query(`SELECT ack_due_at, resolve_due_at, severity FROM complaints WHERE id = $1`, [complaint.id])) as {
+        ack_due_at: Date;
+        resolve_due_at: Date;
+        severity: string;
+      }[];
       expect(followed.body).toEqual({
         trackingCode: complaint.trackingCode,
         status: 'triaged',
         receivedAt: MONDAY,
+        ackDueAt: deadlines.ack_due_at.toISOString(),
+        resolveDueAt: deadlines.resolve_due_at.toISOString(),
+        urgent: deadlines.severity === 'urgent',
         notes: [{ at: MONDAY, note: 'Your complaint was accepted.' }],
       });
       expect(JSON.stringify(followed.body)).not.toContain('internal');
@@ -70,6 +78,23 @@ describe('complaints: intake, routing, handling, visibility', () => {
       expect(unknown.body.title).toBe(wrong.body.title);
       const missing = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).expect(400);
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'X-Complaint-Secret' })]);
+    });
+
+    it('puts the acknowledgement deadline on the receipt: 24 hours when urgent, 5 working days otherwise', async () => {
+      const urgent = await lodge(complaintBody({ categories: ['document_retention'], description: 'Receipt check: they kept my passport.' })).expect(201);
+      expect(urgent.body).toEqual({
+        trackingCode: expect.stringMatching(/^CP-/),
+        secret: expect.any(String),
+        receivedAt: MONDAY,
+        ackDueAt: '2026-11-24T02:00:00.000Z',
+        resolveDueAt: expect.any(String),
+        urgent: true,
+      });
+      const ordinary = await lodge(complaintBody({ categories: ['no_written_contract'], description: 'Receipt check: no written contract.' })).expect(201);
+      expect(ordinary.body).toMatchObject({ urgent: false, receivedAt: MONDAY });
+      const [stored] = (await t.db.query(`SELECT ack_due_at FROM complaints WHERE tracking_code = $1`, [ordinary.body.trackingCode])) as { ack_due_at: Date }[];
+      expect(ordinary.body.ackDueAt).toBe(stored.ack_due_at.toISOString());
+      expect(new Date(ordinary.body.ackDueAt).getTime()).toBeGreaterThan(new Date(MONDAY).getTime() + 5 * 86_400_000);
     });
 
     it('treats the same submission twice within a minute as one complaint, and a later one as new', async () => {

@@ -31,9 +31,10 @@ describe('HTTP conventions', () => {
   });
 
   it('answers unknown routes with a problem', async () => {
-    const response = await t.http().get('/no-such-route').expect(404);
+    // Paths outside /api belong to the web app (test/web-app.e2e-spec.ts).
+    const response = await t.http().get('/api/no-such-route').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, instance: '/no-such-route', requestId: response.headers['x-request-id'] });
+    expect(response.body).toMatchObject({ status: 404, instance: '/api/no-such-route', requestId: response.headers['x-request-id'] });
   });
 
   it('answers malformed JSON, wrong media types and oversized bodies with problems, changing nothing', async () => {

@@ -21,6 +21,7 @@ import {
 import { DatabaseModule } from '@app/database';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
+import { ReferenceDataModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { NotificationsModule } from '@app/notifications';
 import { LicenceJobsModule } from '@app/notifications/licence-jobs';
@@ -63,6 +64,7 @@ export class AppModule {
         WorkingCalendarModule,
         ComplaintsModule,
         ReportsModule,
+        ReferenceDataModule,
         SchedulerModule,
         NotificationsModule,
         LicenceJobsModule,

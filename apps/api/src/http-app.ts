@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,38 @@ import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, sen
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
+import { serveWebApp, webDistDirectory } from './web-app';
+import { registerAllZhMessages } from './zh-messages';
+
+/**
+ * The web app's policy: its scripts only from this origin, never inline or eval'd. Ant Design
+ * writes its CSS-in-JS into <style> elements, so styles may be inline.
+ */
+const APP_CSP: Record<string, string[]> = {
+  defaultSrc: [`'self'`],
+  scriptSrc: [`'self'`],
+  scriptSrcAttr: [`'none'`],
+  styleSrc: [`'self'`, `'unsafe-inline'`],
+  imgSrc: [`'self'`, 'data:'],
+  fontSrc: [`'self'`, 'data:'],
+  connectSrc: [`'self'`],
+  objectSrc: [`'none'`],
+  baseUri: [`'self'`],
+  formAction: [`'self'`],
+  frameAncestors: [`'none'`],
+};
+
+const DOCS_CSP: Record<string, string[]> = {
+  ...APP_CSP,
+  scriptSrc: [`'self'`, `'unsafe-inline'`],
+  imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
+};
+
+function cspHeader(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}
 
 export interface ApiOptions {
   /** The validated environment, used as it is (the e2e tests point each app at its own database). */
@@ -26,6 +59,7 @@ export interface ApiOptions {
 
 /** Builds the API exactly as production runs it; main.ts and the e2e tests both come through here. */
 export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
+  registerAllZhMessages();
   const adapter = new FastifyAdapter({
     bodyLimit: options.env.BODY_LIMIT_BYTES,
     trustProxy: options.env.TRUST_PROXY,
@@ -49,16 +83,8 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 }
 
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-      },
-    },
-  });
+  await app.register(fastifyCookie);
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
   const fastify = app.getHttpAdapter().getInstance();
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
@@ -89,6 +115,12 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
+  // Swagger UI keeps the policy it was written for; the web app gets the strict one above.
+  const docsCsp = cspHeader(DOCS_CSP);
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(`/${API_PREFIX}/docs`)) reply.header('content-security-policy', docsCsp);
+  });
+  await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   if (options.env.DOCS_ENABLED) setupOpenApi(app);
 }

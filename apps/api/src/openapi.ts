@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, Problems, sendProblem } from '@app/core';
 import { documentProblemResponses } from './openapi-problems';
 import { simplifySchemaReferences } from './openapi-schemas';
+import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 const SWAGGER_UI_ASSET = /^\/api\/docs\/(|index\.html|index\.css|swagger-ui[\w.-]*\.(js|css)|swagger-initializer\.js|favicon-[\w-]+\.png|oauth2-redirect\.html)$/;
 const logger = new Logger('OpenApi');
@@ -22,7 +23,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory });
+  const document = mergeHeaderParameters(SwaggerModule.createDocument(app, config, { operationIdFactory }));
   return simplifySchemaReferences(documentProblemResponses(document));
 }
 
@@ -55,4 +56,27 @@ function singular(resource: string): string {
   if (resource.endsWith('ies')) return `${resource.slice(0, -3)}y`;
   if (resource.endsWith('s')) return resource.slice(0, -1);
   return resource;
+}
+
+/**
+ * A handler's @Headers('x-name') shows up as a required header parameter of its own, next to the
+ * @ApiHeader that documents it, so generated clients would ask for both spellings. HTTP header
+ * names are case-insensitive: keep one per name, the documented one, and an undocumented one
+ * (read with @Headers but optional to the caller, like Accept-Language) as not required.
+ */
+function mergeHeaderParameters(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as { parameters?: ParameterObject[] }[]) {
+      if (!operation?.parameters) continue;
+      const headers = new Map<string, ParameterObject>();
+      for (const parameter of operation.parameters.filter((p) => p.in === 'header')) {
+        const name = parameter.name.toLowerCase();
+        const kept = headers.get(name);
+        if (!kept || (!kept.description && parameter.description)) headers.set(name, parameter);
+      }
+      for (const parameter of headers.values()) if (!parameter.description) parameter.required = false;
+      operation.parameters = operation.parameters.filter((p) => p.in !== 'header' || headers.get(p.name.toLowerCase()) === p);
+    }
+  }
+  return document;
 }

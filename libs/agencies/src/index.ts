@@ -6,3 +6,4 @@ export * from './agency-profile';
 export * from './uscc';
 export * from './public-register-changes';
 export * from './agency-names';
+export * from './messages.zh';

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
+import { NotificationsModule } from '@app/notifications';
 import { AccessGuard } from './access/access.guard';
 import { AccessTokens } from './access/access-tokens';
 import { JwtStrategy } from './access/jwt.strategy';
@@ -29,6 +30,7 @@ import { UsersService } from './users/users.service';
     AuditModule,
     JurisdictionsModule,
     AgenciesModule,
+    NotificationsModule,
   ],
   controllers: [AuthController, UsersController],
   providers: [JwtStrategy, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, AuthService],

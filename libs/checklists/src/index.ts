@@ -4,3 +4,4 @@ export * from './checklist-template.entity';
 export * from './checklists.dto';
 export * from './language';
 export * from './language-header';
+export * from './messages.zh';

@@ -9,7 +9,7 @@ import { BureausService, JurisdictionsService } from '@app/jurisdictions';
 import { LicencesService } from '@app/licensing';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintCategory, ComplaintEvent } from './complaint.entity';
-import { ComplaintChannel, ComplaintStatus, severityOf } from './complaint-rules';
+import { ComplaintChannel, ComplaintStatus, Severity, severityOf } from './complaint-rules';
 import { ComplaintSecrets, submissionHash } from './complaint-secrets';
 import { auditableComplaint } from './complaint-views';
 import {
@@ -63,13 +63,18 @@ export class ComplaintIntakeService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [dedupHash]);
       const now = this.clock.now();
       const [previous] = (await manager.query(
-        `SELECT tracking_code AS "trackingCode", secret_salt AS "salt" FROM complaints
+        `SELECT tracking_code AS "trackingCode", secret_salt AS "salt", received_at AS "receivedAt", ack_due_at AS "ackDueAt",
+                resolve_due_at AS "resolveDueAt", severity
+           FROM complaints
           WHERE dedup_hash = $1 AND received_at > $2 ORDER BY received_at DESC LIMIT 1`,
         [dedupHash, new Date(now.getTime() - DEDUP_WINDOW_MS)],
-      )) as { trackingCode: string; salt: string }[];
-      if (previous) return { trackingCode: previous.trackingCode, secret: this.secrets.secretFor(previous.salt) };
-      const { trackingCode, secret } = await this.insert(manager, request, routing, categories, { channel: 'web', receivedAt: now, dedupHash, actor: PUBLIC_ACTOR });
-      return { trackingCode, secret };
+      )) as { trackingCode: string; salt: string; receivedAt: Date; ackDueAt: Date; resolveDueAt: Date; severity: Severity }[];
+      if (previous) {
+        const { salt, severity, ...receipt } = previous;
+        return { ...receipt, secret: this.secrets.secretFor(salt), urgent: severity === 'urgent' };
+      }
+      const { id: _id, ...receipt } = await this.insert(manager, request, routing, categories, { channel: 'web', receivedAt: now, dedupHash, actor: PUBLIC_ACTOR });
+      return receipt;
     });
   }
 
@@ -102,9 +107,11 @@ export class ComplaintIntakeService {
   async publicStatus(trackingCode: string, secret: string | undefined): Promise<PublicComplaintStatus> {
     if (!secret) throw Problems.invalid([{ field: 'X-Complaint-Secret', message: 'send the secret you were given in the X-Complaint-Secret header' }]);
     const [row] = (await this.dataSource.query(
-      `SELECT id, status, received_at AS "receivedAt", secret_hash AS "secretHash" FROM complaints WHERE tracking_code = $1`,
+      `SELECT id, status, received_at AS "receivedAt", secret_hash AS "secretHash", ack_due_at AS "ackDueAt",
+              resolve_due_at AS "resolveDueAt", severity
+         FROM complaints WHERE tracking_code = $1`,
       [trackingCode],
-    )) as { id: string; status: ComplaintStatus; receivedAt: Date; secretHash: string }[];
+    )) as { id: string; status: ComplaintStatus; receivedAt: Date; secretHash: string; ackDueAt: Date; resolveDueAt: Date; severity: Severity }[];
     // A wrong secret answers exactly like an unknown code, so codes cannot be probed.
     if (!row || !this.secrets.matches(secret, row.secretHash)) throw Problems.notFound('Complaint', trackingCode);
     const notes = (await this.dataSource.query(
@@ -112,7 +119,15 @@ export class ComplaintIntakeService {
         WHERE complaint_id = $1 AND public_note IS NOT NULL ORDER BY id`,
       [row.id],
     )) as PublicComplaintNote[];
-    return { trackingCode, status: row.status, receivedAt: row.receivedAt, notes };
+    return {
+      trackingCode,
+      status: row.status,
+      receivedAt: row.receivedAt,
+      ackDueAt: row.ackDueAt,
+      resolveDueAt: row.resolveDueAt,
+      urgent: row.severity === 'urgent',
+      notes,
+    };
   }
 
   /** Checks categories and the agency or place, and works out where the complaint goes. */
@@ -209,6 +224,14 @@ export class ComplaintIntakeService {
       }),
     );
     await this.audit.record(manager, { action: 'complaint.create', entityType: 'complaint', entityId: complaint.id, after: auditableComplaint(complaint), actor: origin.actor });
-    return { id: complaint.id, trackingCode: complaint.trackingCode, secret };
+    return {
+      id: complaint.id,
+      trackingCode: complaint.trackingCode,
+      secret,
+      receivedAt: complaint.receivedAt,
+      ackDueAt: complaint.ackDueAt,
+      resolveDueAt: complaint.resolveDueAt,
+      urgent: severity === 'urgent',
+    };
   }
 }

@@ -91,6 +91,12 @@ export class OfficialComplaintRequest extends ComplaintDetails {
 export class ComplaintReceipt {
   @ApiProperty() trackingCode: string;
   @ApiProperty({ description: 'Shown once: keep it to follow the complaint (header X-Complaint-Secret)' }) secret: string;
+  @ApiProperty() receivedAt: Date;
+  /** By when the bureau must acknowledge it (24 hours when urgent, else 5 working days). */
+  @ApiProperty() ackDueAt: Date;
+  @ApiProperty() resolveDueAt: Date;
+  /** A category that may indicate forced labour or danger (document retention, confinement, violence...). */
+  @ApiProperty() urgent: boolean;
 }
 
 export class PublicComplaintNote {
@@ -102,6 +108,10 @@ export class PublicComplaintStatus {
   @ApiProperty() trackingCode: string;
   @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;
   @ApiProperty() receivedAt: Date;
+  @ApiProperty() ackDueAt: Date;
+  /** Moves later when the bureau extends it (once). */
+  @ApiProperty() resolveDueAt: Date;
+  @ApiProperty() urgent: boolean;
   @ApiProperty({ type: [PublicComplaintNote] }) notes: PublicComplaintNote[];
 }
 

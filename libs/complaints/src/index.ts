@@ -6,3 +6,4 @@ export * from './complaint-rules';
 export * from './complaints.dto';
 export { complaintRiskSource } from './complaint-risk-source';
 export * from './complaint-rollup';
+export * from './messages.zh';

@@ -20,3 +20,4 @@ export * from './http/api-prefix';
 export * from './http/header-value';
 export * from './openapi/named-enum';
 export * from './http/unstorable-input';
+export * from './i18n';

@@ -3,3 +3,4 @@ export * from './jurisdictions.service';
 export * from './bureaus.service';
 export * from './bureau.entity';
 export * from './jurisdiction.entity';
+export * from './messages.zh';

@@ -164,6 +164,23 @@ export class PublicAgencyQuery extends PageQuery {
   @ApiPropertyOptional(namedEnum('LicenceStatus', LICENCE_STATUSES)) @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
 }
 
+export class AgencySuggestionQuery {
+  /** The start of a licence number or USCC, or part of the agency's Chinese or English name. */
+  @IsString() @Length(2, 100) q: string;
+}
+
+export class AgencySuggestion {
+  @ApiProperty() uscc: string;
+  @ApiProperty() nameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
+  /** Newest first. */
+  @ApiProperty({ type: [String] }) licenceNumbers: string[];
+}
+
+export class AgencySuggestions {
+  @ApiProperty({ type: [AgencySuggestion] }) items: AgencySuggestion[];
+}
+
 export class PublicLicenceSummary {
   @ApiProperty() licenceNumber: string;
   @ApiProperty(namedEnum('LicenceType', LICENCE_TYPES)) licenceType: LicenceType;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
-import { Clock, decodeCursor, encodeCursor, Page, Problems } from '@app/core';
-import { LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
+import { Bilingual, Clock, decodeCursor, encodeCursor, inLanguage, Language, Page, Problems } from '@app/core';
+import { AgencySuggestion, LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
 import { LICENCE_NUMBER_PATTERN } from './licence-rules';
 import { VerificationCache } from './verification-cache';
 
@@ -23,20 +23,23 @@ interface VerificationRow {
   bureau_name: string;
 }
 
-const STATUS_EXPLANATIONS: Record<LicenceStatus, string> = {
-  active: 'The licence is in force: the agency may recruit within the scope shown.',
-  suspended: 'The licence is suspended: the agency may not recruit until it is reinstated.',
-  revoked: 'The licence was revoked: the agency may not recruit.',
-  surrendered: 'The licence was surrendered by the agency: it may not recruit under it.',
-  expired: 'The licence has expired: the agency may not recruit under it.',
+const STATUS_EXPLANATIONS: Record<LicenceStatus, Bilingual> = {
+  active: { en: 'The licence is in force: the agency may recruit within the scope shown.', zh: '许可证有效：该机构可在所示范围内招聘。' },
+  suspended: { en: 'The licence is suspended: the agency may not recruit until it is reinstated.', zh: '许可证已暂停：恢复之前，该机构不得招聘。' },
+  revoked: { en: 'The licence was revoked: the agency may not recruit.', zh: '许可证已被吊销：该机构不得招聘。' },
+  surrendered: { en: 'The licence was surrendered by the agency: it may not recruit under it.', zh: '许可证已由该机构交回：不得再凭此证招聘。' },
+  expired: { en: 'The licence has expired: the agency may not recruit under it.', zh: '许可证已过期：该机构不得再凭此证招聘。' },
 };
 
-/** The public explanation of a status; a suspension with an end date names it. */
-function explanationOf(licence: { status: LicenceStatus; suspended_until: string | null }): string {
+/** The public explanation of a status, in the reader's language; a suspension with an end date names it. */
+function explanationOf(licence: { status: LicenceStatus; suspended_until: string | null }, language: Language): string {
   if (licence.status === 'suspended' && licence.suspended_until) {
-    return `The licence is suspended until ${licence.suspended_until}: the agency may not recruit until it is reinstated.`;
+    return inLanguage(language, {
+      en: `The licence is suspended until ${licence.suspended_until}: the agency may not recruit until it is reinstated.`,
+      zh: `许可证暂停至 ${licence.suspended_until}：恢复之前，该机构不得招聘。`,
+    });
   }
-  return STATUS_EXPLANATIONS[licence.status];
+  return inLanguage(language, STATUS_EXPLANATIONS[licence.status]);
 }
 
 /**
@@ -52,7 +55,7 @@ export class PublicRegisterService {
   ) {}
 
   /** By licence number, or by USCC (the agency's licence valid today, else its latest). */
-  async verify(numberOrUscc: string): Promise<LicenceVerification> {
+  async verify(numberOrUscc: string, language: Language = 'en'): Promise<LicenceVerification> {
     const key = numberOrUscc.trim().toUpperCase();
     const byNumber = LICENCE_NUMBER_PATTERN.test(key);
     if (!byNumber && usccProblem(key) !== null) {
@@ -69,7 +72,7 @@ export class PublicRegisterService {
       valid: isValid(best, today),
       licenceNumber: best.licence_number,
       status: best.status,
-      explanation: explanationOf(best),
+      explanation: explanationOf(best, language),
       agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
       licenceType: best.licence_type,
       scope: best.scope,
@@ -100,6 +103,31 @@ export class PublicRegisterService {
     )) as VerificationRow[];
     if (rows.length > 0) this.cache.set(key, rows, [key, ...rows.map((r) => r.licence_number), rows[0].uscc], generation);
     return rows;
+  }
+
+  /**
+   * Up to 8 agencies of the public register whose licence number or USCC starts with the text, or
+   * whose name contains it: what the complaint form offers as a person types.
+   */
+  async suggestions(text: string): Promise<AgencySuggestion[]> {
+    const q = text.trim();
+    const prefix = `${escapeLike(q.toUpperCase())}%`;
+    return (await this.dataSource.query(
+      `WITH matches AS (
+         SELECT a.id FROM agencies a WHERE a.uscc LIKE $1
+         UNION SELECT l.agency_id FROM licences l WHERE l.licence_number LIKE $1
+         UNION (SELECT a.id FROM agencies a WHERE a.name_zh ILIKE $2 OR a.name_en ILIKE $2 LIMIT 50)
+       )
+       SELECT a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn",
+              array_agg(l.licence_number ORDER BY l.expires_on DESC, l.licence_number) AS "licenceNumbers"
+         FROM matches m
+         JOIN agencies a ON a.id = m.id
+         JOIN licences l ON l.agency_id = a.id
+        GROUP BY a.id
+        ORDER BY (a.uscc LIKE $1) DESC, a.name_zh, a.id
+        LIMIT 8`,
+      [prefix, `%${escapeLike(q)}%`],
+    )) as AgencySuggestion[];
   }
 
   /** The public register: licensed agencies (ever), newest first, with their licences. */

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageOf, ProblemDetails, RateLimit } from '@app/core';
+import { PageOf, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
 import { Public } from '@app/auth/access';
-import { LicenceVerification, PublicAgency, PublicAgencyQuery } from './licensing.dto';
+import { AgencySuggestionQuery, AgencySuggestions, LicenceVerification, PublicAgency, PublicAgencyQuery } from './licensing.dto';
 import { PublicRegisterService } from './public-register.service';
 
 /** Cached briefly by browsers and proxies: a status change shows within a minute. */
@@ -17,11 +17,16 @@ export class PublicLicencesController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
-  @ApiOperation({ operationId: 'verifyLicence', summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?' })
+  @Header('vary', 'Accept-Language')
+  @ApiOperation({
+    operationId: 'verifyLicence',
+    summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?',
+    description: '`explanation` is in the language of Accept-Language (English without it).',
+  })
   @ApiOkResponse({ type: LicenceVerification })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No licence with that number or code' })
-  verify(@Param('number') number: string) {
-    return this.register.verify(number);
+  verify(@Param('number') number: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.register.verify(number, preferredLanguage(acceptLanguage, 'en'));
   }
 
   @Get('agencies')
@@ -32,5 +37,15 @@ export class PublicLicencesController {
   @ApiOkResponse({ type: PageOf(PublicAgency) })
   agencies(@Query() query: PublicAgencyQuery) {
     return this.register.agencies(query);
+  }
+
+  @Get('agency-suggestions')
+  @Public()
+  @RateLimit('public')
+  @Header('cache-control', SHORT_CACHE)
+  @ApiOperation({ summary: 'Agencies of the public register by the start of a licence number or USCC, or part of a name (at most 8)' })
+  @ApiOkResponse({ type: AgencySuggestions })
+  async suggestions(@Query() query: AgencySuggestionQuery): Promise<AgencySuggestions> {
+    return { items: await this.register.suggestions(query.q) };
   }
 }

@@ -3,3 +3,4 @@ export * from './notification-templates';
 export * from './notifications.service';
 export * from './notifications.module';
 export * from './email-delivery';
+export * from './messages.zh';

@@ -103,6 +103,15 @@ export class NotificationsService {
     return rows[0].count;
   }
 
+  /** How many of the user's notifications are unread (the inbox index covers it). */
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unread FROM notifications WHERE recipient_user_id = $1 AND (read_at IS NULL)`,
+      [userId],
+    )) as { unread: number }[];
+    return row.unread;
+  }
+
   /** The caller's notifications, unread first, then newest first (keyset on unread, createdAt, id). */
   async listMine(userId: string, page: PageQuery): Promise<Page<NotificationView>> {
     const limit = page.limit ?? 50;

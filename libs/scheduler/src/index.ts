@@ -2,3 +2,4 @@ export * from './job';
 export * from './job-registry';
 export * from './job-runner';
 export * from './scheduler.module';
+export * from './messages.zh';

@@ -2,3 +2,4 @@ export * from './self-assessments.module';
 export * from './self-assessments.service';
 export * from './self-assessment.entity';
 export * from './self-assessments.dto';
+export * from './messages.zh';

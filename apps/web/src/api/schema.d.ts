@@ -133,7 +133,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures */
+        /** Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -150,7 +150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for new tokens (the old one stops working) */
+        /** Exchange a refresh token (body, or the web app's cookie) for new tokens; the old one stops working */
         post: operations["refreshTokens"];
         delete?: never;
         options?: never;
@@ -167,7 +167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the sign-in the refresh token belongs to */
+        /** End the sign-in the refresh token (body, or the web app's cookie) belongs to */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -182,7 +182,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, with bureau and reach */
+        /** The signed-in user, with bureau or agency, reach and unread notifications */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -510,7 +510,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify a licence by its number, or an agency by its unified social credit code: may it recruit today? */
+        /**
+         * Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?
+         * @description `explanation` is in the language of Accept-Language (English without it).
+         */
         get: operations["verifyLicence"];
         put?: never;
         post?: never;
@@ -529,6 +532,23 @@ export interface paths {
         };
         /** The public register of licensed agencies */
         get: operations["searchPublicRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agency-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies of the public register by the start of a licence number or USCC, or part of a name (at most 8) */
+        get: operations["suggestionsPublicLicence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1106,6 +1126,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/help-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Numbers a worker can call for help, in the language of Accept-Language (Chinese by default) */
+        get: operations["helpLinesPublicReferenceData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/country-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Advice for a destination country (and for every destination), in the language of Accept-Language */
+        get: operations["countryNotesPublicReferenceData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/help-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every help line, in both languages */
+        get: operations["helpLinesAdminReferenceData"];
+        put?: never;
+        /** Add a help line (cite its source) */
+        post: operations["createHelpLineAdminReferenceData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/help-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a help line */
+        put: operations["updateHelpLineAdminReferenceData"];
+        post?: never;
+        /** Remove a help line (`?version=` as read) */
+        delete: operations["removeHelpLineAdminReferenceData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/country-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every country note, in both languages */
+        get: operations["countryNotesAdminReferenceData"];
+        put?: never;
+        /** Add a country note (cite its source) */
+        post: operations["createCountryNoteAdminReferenceData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/country-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a country note */
+        put: operations["updateCountryNoteAdminReferenceData"];
+        post?: never;
+        /** Remove a country note (`?version=` as read) */
+        delete: operations["removeCountryNoteAdminReferenceData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -1287,12 +1413,18 @@ export interface components {
         LoginRequest: {
             username: string;
             password: string;
+            /**
+             * @description Where the refresh token goes: `body` (default, API clients) answers it in the JSON; `cookie`
+             *     (the web app) sets it as the httpOnly cookie `registry_refresh` and leaves it out of the JSON.
+             * @enum {string}
+             */
+            session?: "body" | "cookie";
         };
         TokenPair: {
             /** @description A JWT for the Authorization header (`Bearer <token>`). */
             accessToken: string;
-            /** @description Single use: each refresh returns a new one. */
-            refreshToken: string;
+            /** @description Single use: each refresh returns a new one. Absent when the token travels in the cookie. */
+            refreshToken?: string;
             /**
              * @description Seconds until the access token expires.
              * @example 900
@@ -1302,7 +1434,8 @@ export interface components {
             tokenType: string;
         };
         RefreshRequest: {
-            refreshToken: string;
+            /** @description Required unless the web app sends its cookie (with header `X-Registry-Client: web`). */
+            refreshToken?: string;
         };
         /** @enum {string} */
         Role: "system_admin" | "ministry_official" | "bureau_admin" | "inspector" | "agency_user";
@@ -1313,6 +1446,11 @@ export interface components {
             name: string;
             level: components["schemas"]["BureauLevel"];
             jurisdictionCode?: string | null;
+        };
+        MeAgency: {
+            id: string;
+            nameZh: string;
+            nameEn?: string | null;
         };
         MeView: {
             id: string;
@@ -1331,6 +1469,9 @@ export interface components {
             createdAt: string;
             version: number;
             bureau?: components["schemas"]["MeBureau"] | null;
+            /** @description The agency an agency user works for. */
+            agency?: components["schemas"]["MeAgency"] | null;
+            unreadNotifications: number;
             /** @description Division-code prefix the user's reach covers: '' national, '35' Fujian, null own agency only. */
             jurisdictionPrefix?: string | null;
         };
@@ -1824,6 +1965,16 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        AgencySuggestion: {
+            uscc: string;
+            nameZh: string;
+            nameEn?: string | null;
+            /** @description Newest first. */
+            licenceNumbers: string[];
+        };
+        AgencySuggestions: {
+            items: components["schemas"]["AgencySuggestion"][];
+        };
         /** @enum {string} */
         ChecklistKind: "inspection" | "self_assessment";
         /** @enum {string} */
@@ -2252,6 +2403,17 @@ export interface components {
             trackingCode: string;
             /** @description Shown once: keep it to follow the complaint (header X-Complaint-Secret) */
             secret: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description By when the bureau must acknowledge it (24 hours when urgent, else 5 working days).
+             */
+            ackDueAt: string;
+            /** Format: date-time */
+            resolveDueAt: string;
+            /** @description A category that may indicate forced labour or danger (document retention, confinement, violence...). */
+            urgent: boolean;
         };
         PublicComplaintNote: {
             /** Format: date-time */
@@ -2263,6 +2425,14 @@ export interface components {
             status: components["schemas"]["ComplaintStatus"];
             /** Format: date-time */
             receivedAt: string;
+            /** Format: date-time */
+            ackDueAt: string;
+            /**
+             * Format: date-time
+             * @description Moves later when the bureau extends it (once).
+             */
+            resolveDueAt: string;
+            urgent: boolean;
             notes: components["schemas"]["PublicComplaintNote"][];
         };
         ComplaintCategory: {
@@ -2560,6 +2730,116 @@ export interface components {
             /** @description Self-assessments due in the last 12 months that were submitted */
             selfAssessmentSubmission: components["schemas"]["Coverage"];
             complaints: components["schemas"]["ComplaintCounts"];
+        };
+        PublicHelpLine: {
+            id: string;
+            /** @example 12333 */
+            number: string;
+            /** @description In the request's language (Accept-Language; Chinese by default). */
+            name: string;
+            description: string;
+            sourceUrl: string;
+            sortOrder: number;
+        };
+        PublicHelpLines: {
+            items: components["schemas"]["PublicHelpLine"][];
+        };
+        PublicCountryNote: {
+            id: string;
+            countryCode?: string | null;
+            title: string;
+            body: string;
+            sourceUrl: string;
+        };
+        PublicCountryNotes: {
+            items: components["schemas"]["PublicCountryNote"][];
+        };
+        AdminHelpLine: {
+            id: string;
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            sourceUrl: string;
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AdminHelpLines: {
+            items: components["schemas"]["AdminHelpLine"][];
+        };
+        HelpLineRequest: {
+            /** @description As dialled: `12333`, `+86-10-12308`. */
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            /** @description Where the number is published (http or https). */
+            sourceUrl: string;
+            sortOrder?: number;
+        };
+        UpdateHelpLineRequest: {
+            /** @description As dialled: `12333`, `+86-10-12308`. */
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            /** @description Where the number is published (http or https). */
+            sourceUrl: string;
+            sortOrder?: number;
+            /** @description The version you read; a stale one is refused with 409. */
+            version: number;
+        };
+        AdminCountryNote: {
+            id: string;
+            countryCode?: string | null;
+            titleZh: string;
+            titleEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            sourceUrl: string;
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AdminCountryNotes: {
+            items: components["schemas"]["AdminCountryNote"][];
+        };
+        CountryNoteRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2; null for advice that holds for every destination.
+             * @example SG
+             */
+            countryCode?: string | null;
+            titleZh: string;
+            titleEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            sourceUrl: string;
+            sortOrder?: number;
+        };
+        UpdateCountryNoteRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2; null for advice that holds for every destination.
+             * @example SG
+             */
+            countryCode?: string | null;
+            titleZh: string;
+            titleEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            sourceUrl: string;
+            sortOrder?: number;
+            version: number;
         };
         /** @enum {string} */
         JobRunStatus: "running" | "succeeded" | "failed" | "abandoned" | "skipped";
@@ -3047,7 +3327,10 @@ export interface operations {
     refreshTokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `web` when the refresh token is the registry_refresh cookie */
+                "X-Registry-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3082,6 +3365,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The cookie came without X-Registry-Client: web */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limit exceeded */
             429: {
                 headers: {
@@ -3096,7 +3388,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `web` when the refresh token is the registry_refresh cookie */
+                "X-Registry-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3114,6 +3409,15 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` lists each offending field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Neither a refresh token nor the cookie */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4521,7 +4825,9 @@ export interface operations {
     verifyLicence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 number: string;
             };
@@ -4583,6 +4889,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPublicAgency"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    suggestionsPublicLicence: {
+        parameters: {
+            query: {
+                /** @description The start of a licence number or USCC, or part of the agency's Chinese or English name. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySuggestions"];
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -6789,6 +7135,529 @@ export interface operations {
             };
             /** @description Only for: ministry_official, bureau_admin, inspector */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    helpLinesPublicReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHelpLines"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countryNotesPublicReferenceData: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2: this country's notes and those for every destination. Without it, all notes. */
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCountryNotes"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    helpLinesAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminHelpLines"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createHelpLineAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpLineRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminHelpLine"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The number is already listed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateHelpLineAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHelpLineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminHelpLine"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stale version, or the number is already listed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeHelpLineAdminReferenceData: {
+        parameters: {
+            query: {
+                /** @description The version you read; a stale one is refused with 409. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countryNotesAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCountryNotes"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCountryNoteAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountryNoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCountryNote"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateCountryNoteAdminReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCountryNoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCountryNote"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeCountryNoteAdminReferenceData: {
+        parameters: {
+            query: {
+                /** @description The version you read; a stale one is refused with 409. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stale version */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,37 +1,67 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ProblemDetails, RateLimit } from '@app/core';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, ProblemDetails, Problems, RateLimit } from '@app/core';
 import { Allow, Public } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES } from '../access/roles';
 import { LoginRequest, MeView, RefreshRequest, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
+import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './refresh-cookie';
+
+const WEB_CLIENT = { name: 'X-Registry-Client', required: false, description: '`web` when the refresh token is the registry_refresh cookie' };
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Post('auth/login')
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures' })
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie' })
   @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked account or too many failures (one answer for all), or a disabled account' })
-  login(@Body() request: LoginRequest, @Ip() clientIp: string): Promise<TokenPair> {
-    return this.auth.login(request.username, request.password, clientIp);
+  async login(@Body() request: LoginRequest, @Ip() clientIp: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
+    const tokens = await this.auth.login(request.username, request.password, clientIp);
+    if (request.session !== 'cookie') return tokens;
+    return this.intoCookie(req, reply, tokens);
   }
 
   @Post('auth/refresh')
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'refreshTokens', summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
+  @Header('cache-control', 'no-store')
+  @ApiHeader(WEB_CLIENT)
+  @ApiOperation({ operationId: 'refreshTokens', summary: 'Exchange a refresh token (body, or the web app\'s cookie) for new tokens; the old one stops working' })
   @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails })
-  refresh(@Body() request: RefreshRequest): Promise<TokenPair> {
-    return this.auth.refresh(request.refreshToken);
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'The cookie came without X-Registry-Client: web' })
+  async refresh(@Body() request: RefreshRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
+    const presented = presentedRefreshToken(req, request.refreshToken);
+    if (!presented) throw Problems.unauthorized('No refresh token: send refreshToken, or sign in again', 'no-refresh-token');
+    if (!presented.fromCookie) return this.auth.refresh(presented.token);
+    try {
+      return this.intoCookie(req, reply, await this.auth.refresh(presented.token));
+    } catch (error) {
+      // A refused cookie is of no further use; the browser should not keep sending it.
+      clearRefreshCookie(req, reply);
+      throw error;
+    }
   }
 
   /** Holding the refresh token is enough to end its sign-in, so an expired access token does not stop a logout. */
@@ -39,17 +69,29 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ operationId: 'logout', summary: 'End the sign-in the refresh token belongs to' })
+  @Header('cache-control', 'no-store')
+  @ApiHeader(WEB_CLIENT)
+  @ApiOperation({ operationId: 'logout', summary: 'End the sign-in the refresh token (body, or the web app\'s cookie) belongs to' })
   @ApiNoContentResponse()
-  logout(@Body() request: RefreshRequest): Promise<void> {
-    return this.auth.logout(request.refreshToken);
+  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Neither a refresh token nor the cookie' })
+  async logout(@Body() request: RefreshRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const presented = presentedRefreshToken(req, request.refreshToken);
+    if (!presented) throw Problems.unauthorized('No refresh token: send refreshToken, or sign in again', 'no-refresh-token');
+    await this.auth.logout(presented.token);
+    if (presented.fromCookie) clearRefreshCookie(req, reply);
   }
 
   @Get('me')
   @Allow(...ALL_ROLES)
-  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with bureau and reach' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with bureau or agency, reach and unread notifications' })
   @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
+  }
+
+  private intoCookie(req: FastifyRequest, reply: FastifyReply, tokens: Required<TokenPair>): TokenPair {
+    const { refreshToken, ...rest } = tokens;
+    setRefreshCookie(req, reply, refreshToken, this.config.get('REFRESH_TOKEN_TTL_DAYS') * 86_400);
+    return rest;
   }
 }

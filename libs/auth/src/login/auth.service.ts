@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
+import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
+import { NotificationsService } from '@app/notifications';
 import { Actor } from '../access/actor';
 import { AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../access/jwt.strategy';
 import { User } from '../users/user.entity';
@@ -23,6 +25,8 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly bureaus: BureausService,
+    private readonly agencies: AgenciesService,
+    private readonly notifications: NotificationsService,
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly loginThrottle: LoginThrottle,
@@ -39,7 +43,7 @@ export class AuthService {
    * LOGIN_LOCK_MINUTES, except against an address with no failures for it: an outsider cannot
    * lock its owner out.
    */
-  async login(username: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
+  async login(username: string, password: string, clientIp = 'unknown'): Promise<Required<TokenPair>> {
     const user = await this.users.findForLogin(this.dataSource.manager, username);
     const now = this.clock.now();
     const throttle = await this.loginThrottle.state(this.dataSource.manager, username, clientIp);
@@ -50,11 +54,11 @@ export class AuthService {
       if (!throttle.waiting) await this.dataSource.transaction((manager) => this.loginThrottle.fail(manager, username, clientIp));
       if (user && !passwordMatches && !throttle.waiting) await this.registerFailure(user, username);
       else await this.recordAttempt(user, username, user ? 'auth.login_refused' : 'auth.login_failed', { reason });
-      throw Problems.unauthorized(INVALID_CREDENTIALS);
+      throw Problems.unauthorized(INVALID_CREDENTIALS, 'invalid-credentials');
     }
     if (user.status !== 'active') {
       await this.recordAttempt(user, username, 'auth.login_refused', { reason: 'disabled' });
-      throw Problems.unauthorized('This account is disabled');
+      throw Problems.unauthorized('This account is disabled', 'account-disabled');
     }
     return this.dataSource.transaction(async (manager) => {
       // Plain SQL: a sign-in is not an edit of the account, so it must not bump its version.
@@ -67,7 +71,7 @@ export class AuthService {
   }
 
   /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
-  async refresh(token: string): Promise<TokenPair> {
+  async refresh(token: string): Promise<Required<TokenPair>> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rotation = await this.refreshTokens.consume(manager, token);
       if (rotation.outcome === 'invalid') return { refused: 'invalid' as const };
@@ -116,15 +120,21 @@ export class AuthService {
   async me(actor: Actor): Promise<MeView> {
     const user = await this.users.findById(this.dataSource.manager, actor.userId);
     if (!user) throw Problems.unauthorized('The signed-in user no longer exists');
-    const bureau = user.bureauId ? await this.bureaus.findById(user.bureauId) : null;
+    const [bureau, [agency], unreadNotifications] = await Promise.all([
+      user.bureauId ? this.bureaus.findById(user.bureauId) : null,
+      user.agencyId ? this.agencies.findByIds([user.agencyId]) : [],
+      this.notifications.unreadCount(user.id),
+    ]);
     return {
       ...UserView.of(user),
       bureau: bureau ? { id: bureau.id, name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode } : null,
+      agency: agency ? { id: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn } : null,
       jurisdictionPrefix: actor.jurisdictionPrefix,
+      unreadNotifications,
     };
   }
 
-  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<TokenPair> {
+  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<Required<TokenPair>> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,

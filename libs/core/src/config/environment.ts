@@ -100,6 +100,10 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   DOCS_ENABLED?: boolean;
 
+  /** The built web app (Vite's output), served at `/`; relative paths are from the repository root. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   /** Days before `expiresOn` at which renewal reminders go out, e.g. '90,60,30,7,1'. */
   @Matches(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, { message: 'REMINDER_OFFSETS must be a comma-separated list of day counts, e.g. 90,60,30,7,1' })
   REMINDER_OFFSETS = '90,60,30,7,1';

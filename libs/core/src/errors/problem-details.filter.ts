@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferredLanguage } from '../i18n/language';
+import { localizeProblem } from '../i18n/localize-problem';
 import { problemFromDatabaseError } from './database-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { ProblemException } from './problem.exception';
@@ -78,12 +80,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
   const problem = toProblem(error, request.url.split('?')[0], String(request.id));
+  // API clients without Accept-Language get English, as they always have; the web app always says which.
+  const language = preferredLanguage(request.headers['accept-language'], 'en');
   if (problem.status >= 500 && problem.status !== 503) {
     logger.error({ fault: describeFault(error), requestId: request.id }, 'Unhandled fault');
   }
   if (problem.status === 503) reply.header('retry-after', '5');
   if (problem.status === 429) copyNamedRetryAfter(reply);
-  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', language)
+    .header('vary', 'Accept-Language')
+    .send(localizeProblem(problem, language));
 }
 
 /** The throttler names its header after the budget (retry-after-login); clients look for Retry-After. */

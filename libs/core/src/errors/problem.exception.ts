@@ -41,6 +41,6 @@ export const Problems = {
     ),
   invalid: (errors: FieldProblem[], detail = 'The request has invalid fields') =>
     new ProblemException(HttpStatus.BAD_REQUEST, 'validation', detail, { errors }),
-  forbidden: (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail),
-  unauthorized: (detail: string) => new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized', detail),
+  forbidden: (detail: string, slug = 'forbidden') => new ProblemException(HttpStatus.FORBIDDEN, slug, detail),
+  unauthorized: (detail: string, slug = 'unauthorized') => new ProblemException(HttpStatus.UNAUTHORIZED, slug, detail),
 };

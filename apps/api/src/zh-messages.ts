@@ -1,0 +1,34 @@
+import { AGENCIES_ZH } from '@app/agencies';
+import { AUTH_ZH } from '@app/auth';
+import { CHECKLISTS_ZH } from '@app/checklists';
+import { COMPLAINTS_ZH } from '@app/complaints';
+import { zhMessages } from '@app/core';
+import { INSPECTIONS_ZH } from '@app/inspections';
+import { JURISDICTIONS_ZH } from '@app/jurisdictions';
+import { LICENSING_ZH } from '@app/licensing';
+import { NOTIFICATIONS_ZH } from '@app/notifications';
+import { REFERENCE_DATA_ZH } from '@app/reference-data';
+import { SCHEDULER_ZH } from '@app/scheduler';
+import { SELF_ASSESSMENTS_ZH } from '@app/self-assessments';
+
+let registered = false;
+
+/** Registers the Chinese of every lib's messages, once per process (core registers its own). */
+export function registerAllZhMessages(): void {
+  if (registered) return;
+  registered = true;
+  const sets = [
+    AGENCIES_ZH,
+    AUTH_ZH,
+    CHECKLISTS_ZH,
+    COMPLAINTS_ZH,
+    INSPECTIONS_ZH,
+    JURISDICTIONS_ZH,
+    LICENSING_ZH,
+    NOTIFICATIONS_ZH,
+    REFERENCE_DATA_ZH,
+    SCHEDULER_ZH,
+    SELF_ASSESSMENTS_ZH,
+  ];
+  for (const set of sets) zhMessages.add(set);
+}

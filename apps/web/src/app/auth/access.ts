@@ -1,0 +1,16 @@
+import type { Role } from './session';
+
+/**
+ * Which roles may open which signed-in pages. The navigation offers only these, a deep link
+ * outside them shows the 403 page, and the API still decides every call.
+ */
+export const PAGE_ROLES = {
+  home: ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  helpLines: ['system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type SignedInPage = keyof typeof PAGE_ROLES;
+
+export function mayOpen(role: Role, page: SignedInPage): boolean {
+  return (PAGE_ROLES[page] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
+import { mayOpen } from '../auth/access';
+import { signOut } from '../auth/session';
+import { useSession } from '../auth/use-session';
+import { toggleLanguage, useT } from '../i18n/use-i18n';
+import type { Messages } from '../i18n/messages';
+import type { SessionState } from '../auth/session';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navItems(t: Messages, session: SessionState): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/verify', label: t.nav.verify },
+    { to: '/agencies', label: t.nav.agencies },
+    { to: '/complaints/new', label: t.nav.complain },
+    { to: '/complaints/track', label: t.nav.track },
+    { to: '/before-you-go', label: t.nav.beforeYouGo },
+  ];
+  if (session.status === 'signedIn') {
+    if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
+    if (mayOpen(session.me.role, 'helpLines')) items.push({ to: '/admin/help-lines', label: t.nav.helpLines });
+  }
+  return items;
+}
+
+export function AppShell() {
+  const t = useT();
+  const session = useSession();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a navigation, a keyboard or screen-reader user starts at the new page, not the old link.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    setMenuOpen(false);
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
+
+  const items = navItems(t, session);
+  const onSignOut = async () => {
+    await signOut();
+    void navigate('/sign-in?signedOut=1');
+  };
+
+  const links = (className: string) => (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t.common.skipToContent}
+      </a>
+      {navigation.state === 'loading' && <div className="nav-progress" role="progressbar" aria-label={t.common.loading} />}
+      <header className="shell-header">
+        <div className="shell-header-inner">
+          <Link to="/" className="brand" aria-label={`${t.common.appName} · ${t.nav.home}`}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span className="brand-name">{t.common.appName}</span>
+          </Link>
+          <nav aria-label={t.nav.label} className="nav-wide">
+            {links('nav-links')}
+          </nav>
+          <div className="header-actions">
+            <span className="account-wide">{accountControl(t, session, onSignOut)}</span>
+            <button type="button" className="native-button text lang-switch" onClick={toggleLanguage} lang={t.common.languageSwitch === 'English' ? 'en' : 'zh-CN'} aria-label={t.common.languageSwitchLabel}>
+              {t.common.languageSwitch}
+            </button>
+            <button type="button" className="native-button menu-button" onClick={() => setMenuOpen((open) => !open)} aria-expanded={menuOpen} aria-controls="nav-menu">
+              {menuOpen ? t.common.close : t.common.menu}
+            </button>
+          </div>
+        </div>
+      </header>
+      {menuOpen && (
+        <div id="nav-menu" className="nav-menu">
+          <div className="nav-menu-inner">
+            <nav aria-label={t.nav.label}>{links('nav-drawer-links')}</nav>
+            <div className="drawer-account">{accountControl(t, session, onSignOut)}</div>
+          </div>
+        </div>
+      )}
+      <main id="main" ref={main} tabIndex={-1} className="shell-main">
+        <Outlet />
+      </main>
+      <footer className="shell-footer">
+        <p>{t.common.footer}</p>
+        {session.status !== 'signedIn' && <Link to="/sign-in">{t.nav.signIn}</Link>}
+      </footer>
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+function accountControl(t: Messages, session: SessionState, onSignOut: () => Promise<void>) {
+  if (session.status === 'signedIn') {
+    return (
+      <button type="button" onClick={() => void onSignOut()} className="native-button sign-out">
+        {t.nav.signOut} ({session.me.displayName})
+      </button>
+    );
+  }
+  return <Link to="/sign-in">{t.nav.signIn}</Link>;
+}

@@ -1,0 +1,39 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './layout/AppShell';
+import { RequireRole } from './auth/RequireRole';
+import { RouteError } from './layout/RouteError';
+import { Loading } from '@/components/Loading';
+
+/**
+ * Every page loads on demand: the first load carries the shell and the page asked for, and the
+ * officials' pages never reach a worker's phone unless opened.
+ */
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    // Shown while the first page's chunk arrives (on a weak connection, a moment worth a spinner).
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { index: true, lazy: () => import('@/features/home/PublicHomePage').then((m) => ({ Component: m.PublicHomePage })) },
+      { path: 'verify', lazy: () => import('@/features/public-verify/VerifyPage').then((m) => ({ Component: m.VerifyPage })) },
+      { path: 'verify/:number', lazy: () => import('@/features/public-verify/VerifyPage').then((m) => ({ Component: m.VerifyPage })) },
+      { path: 'agencies', lazy: () => import('@/features/public-register/RegisterPage').then((m) => ({ Component: m.RegisterPage })) },
+      { path: 'complaints/new', lazy: () => import('@/features/complaints/NewComplaintPage').then((m) => ({ Component: m.NewComplaintPage })) },
+      { path: 'complaints/track', lazy: () => import('@/features/complaints/TrackComplaintPage').then((m) => ({ Component: m.TrackComplaintPage })) },
+      { path: 'before-you-go', lazy: () => import('@/features/before-you-go/BeforeYouGoPage').then((m) => ({ Component: m.BeforeYouGoPage })) },
+      { path: 'sign-in', lazy: () => import('@/features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+      {
+        path: 'home',
+        element: <RequireRole page="home" />,
+        children: [{ index: true, lazy: () => import('@/features/workspace/RoleHomePage').then((m) => ({ Component: m.RoleHomePage })) }],
+      },
+      {
+        path: 'admin/help-lines',
+        element: <RequireRole page="helpLines" />,
+        children: [{ index: true, lazy: () => import('@/features/help-lines-admin/HelpLinesAdminPage').then((m) => ({ Component: m.HelpLinesAdminPage })) }],
+      },
+      { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
+    ],
+  },
+]);

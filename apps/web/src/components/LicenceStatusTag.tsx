@@ -1,0 +1,19 @@
+import { Tag } from 'antd';
+import type { components } from '@/api/schema';
+import { useT } from '@/app/i18n/use-i18n';
+
+type LicenceStatus = components['schemas']['LicenceVerification']['status'];
+
+/** Solid colours with white text: readable at a glance and above 4.5:1 contrast (antd's pastel tags are not). */
+const COLOUR: Record<LicenceStatus, string> = {
+  active: '#1f6b06',
+  suspended: '#a64300',
+  revoked: '#a8071a',
+  surrendered: '#595959',
+  expired: '#595959',
+};
+
+export function LicenceStatusTag({ status }: { status: LicenceStatus }) {
+  const t = useT();
+  return <Tag variant="solid" color={COLOUR[status]}>{t.licenceStatus[status]}</Tag>;
+}

@@ -1,0 +1,102 @@
+import { Button, Empty, Form, Input } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useProvinces } from '@/api/reference';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useRegister, type RegisterFilter } from './use-register';
+import { Loading } from '@/components/Loading';
+import { LicenceStatusTag } from '@/components/LicenceStatusTag';
+
+const STATUSES = ['active', 'suspended', 'revoked', 'expired', 'surrendered'] as const;
+type Status = (typeof STATUSES)[number];
+
+function isStatus(value: string | null): value is Status {
+  return STATUSES.some((status) => status === value);
+}
+
+/** The public register; the filter lives in the address so a search can be shared or reloaded. */
+export function RegisterPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const filter: RegisterFilter = {
+    q: params.get('q') || undefined,
+    province: params.get('province') || undefined,
+    status: isStatus(status) ? status : undefined,
+  };
+  const register = useRegister(filter);
+  const provinces = useProvinces();
+  const agencies = register.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const update = (values: { q?: string; province?: string; status?: string }) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value.trim());
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="stack">
+      <PageHeading title={t.register.title} intro={t.register.intro} />
+      <Form
+        layout="vertical"
+        className="panel"
+        role="search"
+        initialValues={{ q: filter.q ?? '', province: filter.province, status: filter.status }}
+        onFinish={update}
+      >
+        <Form.Item name="q" label={t.register.searchLabel}>
+          <Input placeholder={t.register.searchPlaceholder} allowClear autoComplete="off" />
+        </Form.Item>
+        <div className="card-grid">
+          <Form.Item name="province" label={t.register.province}>
+            <NativeSelect placeholder={t.register.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
+          </Form.Item>
+          <Form.Item name="status" label={t.register.status}>
+            <NativeSelect placeholder={t.register.allStatuses} options={STATUSES.map((s) => ({ value: s, label: t.licenceStatus[s] }))} />
+          </Form.Item>
+        </div>
+        <Button type="primary" htmlType="submit" block>
+          {t.common.search}
+        </Button>
+      </Form>
+
+      <section aria-labelledby="register-results" aria-busy={register.isFetching}>
+        <h2 id="register-results" className="visually-hidden">
+          {t.register.results}
+        </h2>
+        {register.isPending && (
+          <Loading />
+        )}
+        {register.error && <ProblemAlert error={register.error} onRetry={() => void register.refetch()} />}
+        {register.isSuccess && agencies.length === 0 && <Empty description={t.register.noResults} />}
+        <ul className="result-list">
+          {agencies.map((agency) => (
+            <li key={agency.uscc} className="panel">
+              <h3 className="agency-name">{language === 'en' && agency.nameEn ? agency.nameEn : agency.nameZh}</h3>
+              <p className="agency-meta">{agency.uscc}</p>
+              <ul className="licence-list">
+                {agency.licences.map((licence) => (
+                  <li key={licence.licenceNumber}>
+                    <Link to={`/verify/${licence.licenceNumber}`}>{licence.licenceNumber}</Link>{' '}
+                    <LicenceStatusTag status={licence.status} />
+                    <span className="agency-meta">
+                      {t.licenceType[licence.licenceType]} · {t.register.expires(formatDate(licence.expiresOn, language))}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+        {register.hasNextPage && (
+          <Button block onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage} style={{ marginTop: 12 }}>
+            {t.register.loadMore}
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+const apiPort = process.env.WEB_DEV_API_PORT ?? '3640';
+
+/** React Router 7's package exports point at its development build; a release ships the production one. */
+const reactRouterProduction = {
+  'react-router/dom': `${repository}node_modules/react-router/dist/production/dom-export.mjs`,
+  'react-router': `${repository}node_modules/react-router/dist/production/index.mjs`,
+};
+
+/**
+ * The web app, built into <repo>/dist/web and served by the API process at `/`.
+ * JSX goes through Vite 8's own oxc transform (automatic runtime); the manifest lets the budget
+ * test follow each page's chunks.
+ */
+export default defineConfig(({ command }) => ({
+  root,
+  base: '/',
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}src/` },
+      ...(command === 'build' ? Object.entries(reactRouterProduction).map(([find, replacement]) => ({ find: new RegExp(`^${find}$`), replacement })) : []),
+    ],
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: `${repository}dist/web`,
+    emptyOutDir: true,
+    manifest: true,
+    target: 'es2020',
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // antd marks its modules "use client" for React Server Components; meaningless in this SPA.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    port: 3645,
+    strictPort: true,
+    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+  },
+  preview: { port: 3645, strictPort: true },
+}));

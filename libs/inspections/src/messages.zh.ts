@@ -1,0 +1,40 @@
+import { ZhMessageSet } from '@app/core';
+
+/** Chinese for the inspections lib's messages: inspections, corrective actions, sanctions. */
+export const INSPECTIONS_ZH: ZhMessageSet = {
+  terms: {
+    Inspection: '检查',
+    'Corrective action': '整改措施',
+    planned: '已计划',
+    in_progress: '进行中',
+    submitted: '已提交',
+    closed: '已关闭',
+    cancelled: '已取消',
+    open: '待整改',
+    verified: '已核实',
+    overdue: '已逾期',
+    suspended: '暂停',
+    revoked: '吊销',
+  },
+  rules: [
+    { en: 'Only the agency answers its corrective actions', zh: '只有该机构可以答复其整改措施' },
+    { en: 'Only an inspector or bureau admin verifies or reopens', zh: '只有检查员或局管理员可以核实或重新打开' },
+    { en: 'the answer is required to submit', zh: '提交时须填写答复' },
+    { en: 'say why the action is reopened', zh: '请说明重新打开的原因' },
+    { en: 'a new due date is set only when reopening', zh: '只有重新打开时才能设置新的期限' },
+    { en: 'a fine needs fineAmount', zh: '罚款须填写罚款金额（fineAmount）' },
+    { en: 'fineAmount is for a fine only', zh: 'fineAmount 仅适用于罚款' },
+    { en: 'a suspension needs suspensionDays', zh: '暂停须填写暂停天数（suspensionDays）' },
+    { en: 'suspensionDays is for a suspension only', zh: 'suspensionDays 仅适用于暂停' },
+    { en: 'Inspection is {status:term}: change its findings instead of adding an addendum', zh: '检查当前状态为“{status}”：请直接修改检查结果，而不是添加补充说明' },
+    { en: 'a corrected result names its itemCode', zh: '更正结果须注明条目代码（itemCode）' },
+    { en: "{code} is not an item of this inspection's checklist", zh: '{code} 不是本次检查所用检查表中的条目' },
+    { en: 'Inspection is {status:term}: its findings are fixed; add an addendum to correct them', zh: '检查当前状态为“{status}”：检查结果已确定，如需更正请添加补充说明' },
+    { en: '{code} is given more than once', zh: '{code} 重复出现' },
+    { en: 'every checklist item needs a finding; missing: {codes}', zh: '检查表的每个条目都须有检查结果；缺少：{codes}' },
+    { en: 'licenceId is for a suspension or revocation only', zh: 'licenceId 仅适用于暂停或吊销' },
+    { en: 'the licence belongs to another agency', zh: '该许可证属于其他机构' },
+    { en: 'The agency has no licence that can be {action:term}', zh: '该机构没有可以{action}的许可证' },
+    { en: 'jurisdiction must be 2 to 6 digits of a division code', zh: '辖区须为行政区划代码的 2 至 6 位数字' },
+  ],
+};
