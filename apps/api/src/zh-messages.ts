@@ -1,5 +1,6 @@
 import { AGENCIES_ZH } from '@app/agencies';
 import { AUTH_ZH } from '@app/auth';
+import { CALENDAR_ZH } from '@app/calendar';
 import { CHECKLISTS_ZH } from '@app/checklists';
 import { COMPLAINTS_ZH } from '@app/complaints';
 import { zhMessages } from '@app/core';
@@ -20,6 +21,7 @@ export function registerAllZhMessages(): void {
   const sets = [
     AGENCIES_ZH,
     AUTH_ZH,
+    CALENDAR_ZH,
     CHECKLISTS_ZH,
     COMPLAINTS_ZH,
     INSPECTIONS_ZH,

@@ -4,6 +4,9 @@ import { ZhMessageSet } from '@app/core';
 export const AGENCIES_ZH: ZhMessageSet = {
   terms: { Agency: '机构' },
   rules: [
+    { en: 'Send the file as text/csv', zh: '请以 text/csv 格式发送文件' },
+    { en: 'The file is larger than {limit} bytes', zh: '文件超过 {limit} 字节' },
+    { en: '{count} problem(s) in the file; nothing was imported', zh: '文件中有 {count} 处问题；未导入任何数据' },
     { en: 'uscc must be up to 18 USCC characters', zh: '统一社会信用代码最多 18 位，且只能包含其允许的字符' },
     { en: 'jurisdiction must be 2 to 6 digits of a division code', zh: '辖区须为行政区划代码的 2 至 6 位数字' },
     { en: 'jurisdictionCode must be a 6-digit division code', zh: '行政区划代码须为 6 位数字' },

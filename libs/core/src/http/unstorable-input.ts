@@ -10,9 +10,10 @@ export const MAX_INPUT_DEPTH = 32;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function stringProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it holds a lone surrogate)';
+/** What is wrong with a text PostgreSQL cannot store, said of `subject` (a field path or "a field name"). */
+function stringProblem(text: string, subject: string): string | null {
+  if (text.includes('\u0000')) return `${subject} must not contain NUL characters`;
+  if (LONE_SURROGATE.test(text)) return `${subject} must be well-formed Unicode (it holds a lone surrogate)`;
   return null;
 }
 
@@ -28,8 +29,8 @@ export function findUnstorableInput(root: unknown, rootPath = ''): FieldProblem 
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop() as (typeof stack)[number];
     if (typeof value === 'string') {
-      const problem = stringProblem(value);
-      if (problem) return { field: path || 'body', message: `${path || 'the body'} ${problem}` };
+      const problem = stringProblem(value, path || 'the body');
+      if (problem) return { field: path || 'body', message: problem };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -37,8 +38,8 @@ export function findUnstorableInput(root: unknown, rootPath = ''): FieldProblem 
     const isArray = Array.isArray(value);
     for (const [key, child] of Object.entries(value)) {
       const path_ = childPath(path, key, isArray);
-      const keyProblem = isArray ? null : stringProblem(key);
-      if (keyProblem) return { field: path || 'body', message: `a field name ${keyProblem}` };
+      const keyProblem = isArray ? null : stringProblem(key, 'a field name');
+      if (keyProblem) return { field: path || 'body', message: keyProblem };
       stack.push({ value: child, path: path_, depth: depth + 1 });
     }
   }

@@ -80,6 +80,15 @@ const CORE = [
   { en: 'Unsupported Media Type: {type}', zh: '不支持的内容类型：{type}' },
   { en: 'Unsupported Media Type', zh: '不支持的内容类型' },
   { en: 'The web app is not built: run npm run build:web', zh: '网页应用尚未构建：请运行 npm run build:web' },
+  { en: '{field} must not contain NUL characters', zh: '{field} 不能包含 NUL 字符' },
+  { en: '{field} must be well-formed Unicode (it holds a lone surrogate)', zh: '{field} 必须是格式正确的 Unicode（其中有孤立的代理字符）' },
+  { en: 'a field name must not contain NUL characters', zh: '字段名不能包含 NUL 字符' },
+  { en: 'a field name must be well-formed Unicode (it holds a lone surrogate)', zh: '字段名必须是格式正确的 Unicode（其中有孤立的代理字符）' },
+  { en: '{field} is nested more than {depth} levels deep', zh: '{field} 的嵌套超过 {depth} 层' },
+  { en: 'The API is shutting down', zh: '服务正在关闭' },
+  { en: '{field} has at most 6 fractional digits of seconds', zh: '{field} 的秒最多有 6 位小数' },
+  { en: 'text/csv is accepted only by {routes}', zh: '只有 {routes} 接受 text/csv' },
+  { en: 'Uploading this file is for {roles}; you are signed in as {role:term}', zh: '上传此文件仅限：{roles}；您当前的身份是{role}' },
 ];
 
 zhMessages.add({ rules: [...VALIDATION, ...CORE] });
