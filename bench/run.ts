@@ -11,8 +11,9 @@ import { BenchContext, SCENARIOS } from './lib/scenarios';
 import { startServer } from './lib/processes';
 import { BENCH_PASSWORD, generate } from './generate-data';
 
-const API_PORT = 4100;
-const RAW_PORT = 4101;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 4100);
+const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 4101);
+const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
@@ -33,16 +34,18 @@ async function main(): Promise<void> {
     const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
-      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      JWT_SECRET,
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: pool,
       RUN_JOBS: 'false',
+      // One process: its rate-limit counters in memory (the scale-out scenario uses Redis).
+      REDIS_URL: '',
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
     }, API_PORT, '/health/ready');
     servers.push(api);
-    const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool }, RAW_PORT, '/public/licences/none');
+    const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool, JWT_SECRET }, RAW_PORT, '/health/ready');
     servers.push(raw);
     const context: BenchContext = { api, raw, databaseUrl: database.url, password: BENCH_PASSWORD };
     const figures: Figure[] = [];

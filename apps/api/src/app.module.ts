@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
@@ -14,7 +14,6 @@ import {
   ProblemDetailsFilter,
   RateLimitGuard,
   RateLimitModule,
-  RequestContextInterceptor,
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { JurisdictionsModule } from '@app/jurisdictions';
@@ -64,7 +63,6 @@ export class AppModule {
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -1,11 +1,11 @@
-import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, Clock, Environment, requestIdOf, UNPREFIXED_PATHS } from '@app/core';
+import { API_PREFIX, Clock, Environment, requestIdOf, runHandlersInRequestContext, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { SECURITY_HEADERS } from './security-headers';
 
 export interface ApiOptions {
   env: Environment;
@@ -38,17 +38,12 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 }
 
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-      },
-    },
-  });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS);
+    done();
+  });
+  runHandlersInRequestContext(fastify);
   // CSV imports arrive as text/csv, up to their own (larger) size limit.
   fastify.addContentTypeParser(
     'text/csv',
@@ -62,9 +57,10 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    if (closing) reply.header('connection', 'close');
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   setupOpenApi(app);

@@ -9,7 +9,7 @@ export * from './errors/validation';
 export * from './errors/database-errors';
 export * from './pagination/page';
 export * from './request-context/request-context';
-export * from './request-context/request-context.interceptor';
+export * from './request-context/http-request-context';
 export * from './http/request-id';
 export * from './http/id-param';
 export * from './http/rate-limit';

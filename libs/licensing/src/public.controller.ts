@@ -17,10 +17,12 @@ export class PublicLicencesController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
+  // The service answers with JSON text, sent as it is.
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?' })
   @ApiOkResponse({ type: LicenceVerification })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No licence with that number or code' })
-  verify(@Param('number') number: string) {
+  verify(@Param('number') number: string): Promise<string> {
     return this.register.verify(number);
   }
 
