@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { withUsccCheck } from '@app/agencies';
 import { withClient } from './bench-database';
 import { COMPLAINT_LISTS, MODULE_SCENARIO_LIST } from './module-scenarios';
 import { load, peakResidentMb } from './processes';
 import { Figure } from './report';
+import { Server } from './processes';
 import { Scenario, signIn } from './scenario';
 
 export { BenchContext, Scenario } from './scenario';
@@ -15,11 +17,18 @@ async function sampleLicenceNumbers(databaseUrl: string): Promise<string[]> {
   );
 }
 
+/** Checks that the raw server answers a path with the API's JSON, so the two do the same work. */
+async function checkSameAnswer(api: Server, raw: Server, path: string, headers: Record<string, string> = {}): Promise<void> {
+  const [ours, theirs] = await Promise.all([api, raw].map(async (server) => (await fetch(server.url + path, { headers })).json()));
+  if (!isDeepStrictEqual(ours, theirs)) console.warn(`  the raw server's answer to ${path} differs from the API's: the comparison is not like for like`);
+}
+
 /** Public verification: the API against the raw Fastify + pg server, same run, same look-ups. */
 const verification: Scenario = {
   name: 'public licence verification, 50 connections',
   async run({ api, raw, databaseUrl }) {
     const paths = await sampleLicenceNumbers(databaseUrl);
+    await checkSameAnswer(api, raw, paths[0]);
     // Warm both (JIT, connection pools, PostgreSQL caches) before measuring.
     await load({ url: api.url, paths, connections: 50, duration: 3 });
     await load({ url: raw.url, paths, connections: 50, duration: 3 });
@@ -47,6 +56,7 @@ const scopedLists: Scenario = {
       ...EXTRA_LISTS,
     ];
     for (const [name, paths] of lists) {
+      for (const path of paths) await checkSameAnswer(api, raw, path, headers);
       await load({ url: api.url, paths, connections: 20, duration: 2, headers });
       await load({ url: raw.url, paths, connections: 20, duration: 2, headers });
       const ours = await load({ url: api.url, paths, connections: 20, duration: DURATION, headers });
