@@ -4,15 +4,19 @@
  * (generating the data set first if it is missing), or BENCH_DATABASE_URL.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openBenchDatabase, withClient } from './lib/bench-database';
 import { Figure, printTable } from './lib/report';
 import { BenchContext, SCENARIOS } from './lib/scenarios';
 import { startServer } from './lib/processes';
+import { scaleOut } from './lib/scale-out';
 import { BENCH_PASSWORD, generate } from './generate-data';
 
-const API_PORT = 4100;
-const RAW_PORT = 4101;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 4100);
+const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 4101);
+const CLUSTER_PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 4102);
+const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
@@ -30,30 +34,36 @@ async function main(): Promise<void> {
     await migrate(database.url);
     const pool = process.env.BENCH_DB_POOL_SIZE ?? '20';
     // The same heap cap as npm start: V8 otherwise grows the heap long before it needs to.
-    const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], {
+    const apiEnv = {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
-      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      JWT_SECRET,
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: pool,
       RUN_JOBS: 'false',
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
-    }, API_PORT, '/health/ready');
+    };
+    // One process, as `npm start` runs it: rate-limit counters in memory (the scale-out runs use Redis).
+    const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], { ...apiEnv, REDIS_URL: '' }, API_PORT, '/health/ready');
     servers.push(api);
-    const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool }, RAW_PORT, '/public/licences/none');
+    const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool, JWT_SECRET }, RAW_PORT, '/health/ready');
     servers.push(raw);
     const context: BenchContext = { api, raw, databaseUrl: database.url, password: BENCH_PASSWORD };
     const figures: Figure[] = [];
+    console.log(`Load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     for (const scenario of SCENARIOS) {
       console.log(`- ${scenario.name}`);
       figures.push(...(await scenario.run(context)));
     }
+    console.log(`- scale-out: ${process.env.BENCH_PROCESSES ?? 2} API processes on one port (node:cluster) sharing PostgreSQL and Redis`);
+    figures.push(...(await scaleOut(context, CLUSTER_PORT, apiEnv)));
     printTable(figures);
+    console.log(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     const file = join(__dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), loadAverage: loadavg(), figures }, null, 2));
     console.log(`\nWritten to ${file}`);
   } finally {
     for (const server of servers) await server.stop();

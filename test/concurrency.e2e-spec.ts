@@ -33,9 +33,12 @@ describe('concurrency', () => {
 
   it('50 officers suspending or revoking one licence: one wins', async () => {
     const licence = await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian });
+    // Every officer decides on the version they all read: a decision that reaches the database
+    // after another has committed is stale (a suspension followed by a revocation would otherwise be two legal wins).
+    const [{ version }] = (await t.db.query(`SELECT version FROM licences WHERE id = $1`, [licence.id])) as { version: number }[];
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.http().post(`/api/licences/${licence.id}/${i % 2 ? 'suspend' : 'revoke'}`).set('authorization', as[i % 3 ? 'fj-admin' : 'fz-admin']).send({ reason: `decision ${i}` }),
+        t.http().post(`/api/licences/${licence.id}/${i % 2 ? 'suspend' : 'revoke'}`).set('authorization', as[i % 3 ? 'fj-admin' : 'fz-admin']).send({ reason: `decision ${i}`, version }),
       ),
     );
     expectOneWinner(answers);

@@ -13,13 +13,13 @@ export interface BenchDatabase {
 
 /**
  * The server the benchmarks run against: BENCH_DATABASE_URL (a server; the database named in it
- * is used as is), else an embedded PostgreSQL kept under .data/bench so generated data survives
- * between `npm run bench:data` and `npm run bench`.
+ * is used as is), else an embedded PostgreSQL kept under BENCH_DATA_DIR (default .data/bench-postgres)
+ * on BENCH_PG_PORT, so generated data survives between `npm run bench:data` and `npm run bench`.
  */
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
   const server = await startEmbeddedPostgres({
-    dataDir: join(__dirname, '..', '..', '.data', 'bench-postgres'),
+    dataDir: process.env.BENCH_DATA_DIR ?? join(__dirname, '..', '..', '.data', 'bench-postgres'),
     port: Number(process.env.BENCH_PG_PORT ?? 54339),
     database: BENCH_DATABASE,
   });

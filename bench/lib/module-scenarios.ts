@@ -34,7 +34,7 @@ const trends: Scenario = {
     const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
     const figures: Figure[] = [];
     for (const [name, province] of [['one province', '350000'], ['national', '']] as const) {
-      const url = `${api.url}/complaints/trends?from=${from}&to=${to}&granularity=month&groupBy=category${province ? `&province=${province}` : ''}`;
+      const url = `${api.url}/api/complaints/trends?from=${from}&to=${to}&granularity=month&groupBy=category${province ? `&province=${province}` : ''}`;
       const ours = await timed(TRENDS_RUNS, async () => {
         const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         if (!response.ok) throw new Error(`trends: ${response.status}`);
@@ -60,7 +60,7 @@ const reminders: Scenario = {
     });
     const token = await signIn(api, 'bench-admin', password);
     const started = Date.now();
-    const response = await fetch(`${api.url}/admin/jobs/licence-renewal-reminders/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${api.url}/api/admin/jobs/licence-renewal-reminders/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const seconds = (Date.now() - started) / 1000;
     const run = (await response.json()) as { status: string; counts?: Record<string, number> };
     if (!response.ok || run.status !== 'succeeded') throw new Error(`reminder job: ${response.status} ${JSON.stringify(run)}`);
@@ -73,5 +73,5 @@ export const MODULE_SCENARIO_LIST: Scenario[] = [trends, reminders];
 
 /** Complaints with filters, for the scoped list benchmark. */
 export const COMPLAINT_LISTS: [string, string[]][] = [
-  ['complaints of a province, status + severity filter', ['/complaints?limit=50&status=investigating', '/complaints?limit=50&severity=urgent', '/complaints?limit=50&status=closed&category=recruitment_fee']],
+  ['complaints of a province, status + severity filter', ['/api/complaints?limit=50&status=investigating', '/api/complaints?limit=50&severity=urgent', '/api/complaints?limit=50&status=closed&category=recruitment_fee']],
 ];

@@ -17,15 +17,15 @@ export interface SoakSample {
 
 /** The traffic of a day at a bureau: public look-ups, officers' lists, sign-ins, and the writes of each module. */
 export const SOAK_STREAMS: SoakStream[] = [
-  { name: 'public verification', ratePerSecond: 100, requests: (s) => s.licenceNumbers.map((n) => ({ method: 'GET', path: `/public/licences/${n}` })) },
+  { name: 'public verification', ratePerSecond: 100, requests: (s) => s.licenceNumbers.map((n) => ({ method: 'GET', path: `/api/public/licences/${n}` })) },
   {
     name: 'signed-in lists',
     ratePerSecond: 30,
     signedInAs: 'bench-fujian',
     requests: () => [
-      { method: 'GET', path: '/licences?limit=50' },
-      { method: 'GET', path: '/licences?limit=50&status=active&expiringBefore=2027-06-30' },
-      { method: 'GET', path: '/agencies?limit=50&name=Services' },
+      { method: 'GET', path: '/api/licences?limit=50' },
+      { method: 'GET', path: '/api/licences?limit=50&status=active&expiringBefore=2027-06-30' },
+      { method: 'GET', path: '/api/agencies?limit=50&name=Services' },
     ],
   },
   {
@@ -34,7 +34,7 @@ export const SOAK_STREAMS: SoakStream[] = [
     requests: () => [
       {
         method: 'POST',
-        path: '/public/complaints',
+        path: '/api/public/complaints',
         // {n} makes every complaint distinct (the same text within a minute would be one complaint).
         body: { categories: ['recruitment_fee'], description: 'Charged a recruitment fee before departure (soak {pid}-{n})', agencyName: 'Soak test agency', jurisdictionCode: '350100' },
       },
@@ -43,6 +43,6 @@ export const SOAK_STREAMS: SoakStream[] = [
   {
     name: 'sign-ins',
     ratePerSecond: 2,
-    requests: () => [{ method: 'POST', path: '/auth/login', body: { username: 'bench-fujian', password: 'bench-password' } }],
+    requests: () => [{ method: 'POST', path: '/api/auth/login', body: { username: 'bench-fujian', password: 'bench-password' } }],
   },
 ];

@@ -56,6 +56,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     DATA_DIR: mkdtempSync(join(tmpdir(), 'registry-test-data-')),
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '1000',
+    // Counters in memory unless a test names a Redis (whose keys it then prefixes itself).
+    REDIS_URL: '',
     ...options.env,
   };
   const env = validateEnvironment({ ...process.env, ...overrides });

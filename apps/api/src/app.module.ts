@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
@@ -15,8 +14,8 @@ import {
   CoreModuleOptions,
   createValidationPipe,
   ProblemDetailsFilter,
-  RequestContextInterceptor,
-  throttlerOptions,
+  RateLimitGuard,
+  RateLimitModule,
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { JurisdictionsModule } from '@app/jurisdictions';
@@ -43,15 +42,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(options),
         LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, options.logStream) }),
-        ThrottlerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) =>
-            throttlerOptions({
-              RATE_LIMIT_DEFAULT_PER_MINUTE: config.get('RATE_LIMIT_DEFAULT_PER_MINUTE'),
-              RATE_LIMIT_LOGIN_PER_MINUTE: config.get('RATE_LIMIT_LOGIN_PER_MINUTE'),
-              RATE_LIMIT_PUBLIC_PER_MINUTE: config.get('RATE_LIMIT_PUBLIC_PER_MINUTE'),
-            }),
-        }),
+        RateLimitModule.forRoot(),
         DatabaseModule.forRoot({ applicationName: 'agency-registry-api' }),
         AuditModule,
         JurisdictionsModule,
@@ -76,9 +67,8 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

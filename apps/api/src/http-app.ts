@@ -1,46 +1,16 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
-import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, sendProblem, UNPREFIXED_PATHS } from '@app/core';
+import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, runHandlersInRequestContext, sendProblem, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
+import { APP_SECURITY_HEADERS, DOCS_CONTENT_SECURITY_POLICY } from './security-headers';
 import { serveWebApp, webDistDirectory } from './web-app';
 import { registerAllZhMessages } from './zh-messages';
-
-/**
- * The web app's policy: its scripts only from this origin, never inline or eval'd. Ant Design
- * writes its CSS-in-JS into <style> elements, so styles may be inline.
- */
-const APP_CSP: Record<string, string[]> = {
-  defaultSrc: [`'self'`],
-  scriptSrc: [`'self'`],
-  scriptSrcAttr: [`'none'`],
-  styleSrc: [`'self'`, `'unsafe-inline'`],
-  imgSrc: [`'self'`, 'data:'],
-  fontSrc: [`'self'`, 'data:'],
-  connectSrc: [`'self'`],
-  objectSrc: [`'none'`],
-  baseUri: [`'self'`],
-  formAction: [`'self'`],
-  frameAncestors: [`'none'`],
-};
-
-const DOCS_CSP: Record<string, string[]> = {
-  ...APP_CSP,
-  scriptSrc: [`'self'`, `'unsafe-inline'`],
-  imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-};
-
-function cspHeader(directives: Record<string, string[]>): string {
-  return Object.entries(directives)
-    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
-    .join('; ');
-}
 
 export interface ApiOptions {
   /** The validated environment, used as it is (the e2e tests point each app at its own database). */
@@ -84,8 +54,13 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
   await app.register(fastifyCookie);
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: APP_CSP } });
   const fastify = app.getHttpAdapter().getInstance();
+  // Worked out once at start (see security-headers.ts): each response copies them.
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(APP_SECURITY_HEADERS);
+    done();
+  });
+  runHandlersInRequestContext(fastify);
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
   // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
@@ -109,16 +84,14 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     sendProblem(request, reply, new ServiceUnavailableException('The API is shutting down'), new Logger('Http'));
     return reply;
   });
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
     // Tokens and personal data must not be kept by browsers or proxies; public, cacheable answers say so themselves.
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    if (closing) reply.header('connection', 'close');
-  });
-  // Swagger UI keeps the policy it was written for; the web app gets the strict one above.
-  const docsCsp = cspHeader(DOCS_CSP);
-  fastify.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith(`/${API_PREFIX}/docs`)) reply.header('content-security-policy', docsCsp);
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (closing) void reply.header('connection', 'close');
+    // Swagger UI keeps the policy it was written for; the web app gets the strict one.
+    if (request.url.startsWith(`/${API_PREFIX}/docs`)) void reply.header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY);
+    done(null, payload);
   });
   await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });

@@ -23,6 +23,12 @@ interface VerificationRow {
   bureau_name: string;
 }
 
+/** A look-up's rows, and its answers as JSON text for the day they were made, per language. */
+interface Lookup {
+  rows: VerificationRow[];
+  answers: Partial<Record<Language, { today: string; json: string }>>;
+}
+
 const STATUS_EXPLANATIONS: Record<LicenceStatus, Bilingual> = {
   active: { en: 'The licence is in force: the agency may recruit within the scope shown.', zh: '许可证有效：该机构可在所示范围内招聘。' },
   suspended: { en: 'The licence is suspended: the agency may not recruit until it is reinstated.', zh: '许可证已暂停：恢复之前，该机构不得招聘。' },
@@ -54,40 +60,33 @@ export class PublicRegisterService {
     private readonly cache: VerificationCache,
   ) {}
 
-  /** By licence number, or by USCC (the agency's licence valid today, else its latest). */
-  async verify(numberOrUscc: string, language: Language = 'en'): Promise<LicenceVerification> {
+  /**
+   * By licence number, or by USCC (the agency's licence valid today, else its latest), as the
+   * JSON text of a LicenceVerification in the reader's language. The text is kept with the cached
+   * look-up for the day it was made for, so a repeated look-up neither queries nor serialises again.
+   */
+  async verify(numberOrUscc: string, language: Language = 'en'): Promise<string> {
     const key = numberOrUscc.trim().toUpperCase();
     const byNumber = LICENCE_NUMBER_PATTERN.test(key);
     if (!byNumber && usccProblem(key) !== null) {
       throw Problems.notFound('Licence', `${numberOrUscc} (neither a licence number like 350000-2026-000001 nor a unified social credit code)`);
     }
-    const rows = await this.verificationRows(key, byNumber);
-    if (rows.length === 0) {
+    const lookup = await this.lookup(key, byNumber);
+    if (lookup.rows.length === 0) {
       throw Problems.notFound('Licence', byNumber ? key : `for unified social credit code ${key}`);
     }
-    // Validity depends on today, so it is decided per request, not cached.
+    // Validity depends on today, so the answer is remade when the date changes.
     const today = this.clock.today();
-    const [best, ...others] = [...rows].sort((a, b) => Number(isValid(b, today)) - Number(isValid(a, today)) || b.expires_on.localeCompare(a.expires_on));
-    return {
-      valid: isValid(best, today),
-      licenceNumber: best.licence_number,
-      status: best.status,
-      explanation: explanationOf(best, language),
-      agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
-      licenceType: best.licence_type,
-      scope: best.scope,
-      validFrom: best.valid_from,
-      expiresOn: best.expires_on,
-      suspendedUntil: best.suspended_until,
-      issuingBureau: best.bureau_name,
-      checkedOn: today,
-      ...(byNumber ? {} : { otherLicences: others.map(summary) }),
-    };
+    const answer = lookup.answers[language];
+    if (answer?.today === today) return answer.json;
+    const json = JSON.stringify(verification(lookup.rows, today, byNumber, language));
+    lookup.answers[language] = { today, json };
+    return json;
   }
 
   /** The licences a look-up finds, from the cache when it has them (see VerificationCache). */
-  private async verificationRows(key: string, byNumber: boolean): Promise<VerificationRow[]> {
-    const cached = this.cache.get<VerificationRow[]>(key);
+  private async lookup(key: string, byNumber: boolean): Promise<Lookup> {
+    const cached = this.cache.get<Lookup>(key);
     if (cached) return cached;
     const generation = this.cache.begin();
     const rows = (await this.dataSource.query(
@@ -101,8 +100,9 @@ export class PublicRegisterService {
         LIMIT 20`,
       [key],
     )) as VerificationRow[];
-    if (rows.length > 0) this.cache.set(key, rows, [key, ...rows.map((r) => r.licence_number), rows[0].uscc], generation);
-    return rows;
+    const lookup: Lookup = { rows, answers: {} };
+    if (rows.length > 0) this.cache.set(key, lookup, [key, ...rows.map((r) => r.licence_number), rows[0].uscc], generation);
+    return lookup;
   }
 
   /**
@@ -164,6 +164,25 @@ export class PublicRegisterService {
       nextCursor: agencies.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
   }
+}
+
+function verification(rows: VerificationRow[], today: string, byNumber: boolean, language: Language): LicenceVerification {
+  const [best, ...others] = [...rows].sort((a, b) => Number(isValid(b, today)) - Number(isValid(a, today)) || b.expires_on.localeCompare(a.expires_on));
+  return {
+    valid: isValid(best, today),
+    licenceNumber: best.licence_number,
+    status: best.status,
+    explanation: explanationOf(best, language),
+    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
+    licenceType: best.licence_type,
+    scope: best.scope,
+    validFrom: best.valid_from,
+    expiresOn: best.expires_on,
+    suspendedUntil: best.suspended_until,
+    issuingBureau: best.bureau_name,
+    checkedOn: today,
+    ...(byNumber ? {} : { otherLicences: others.map(summary) }),
+  };
 }
 
 function isValid(row: VerificationRow, today: string): boolean {

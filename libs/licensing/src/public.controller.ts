@@ -18,6 +18,8 @@ export class PublicLicencesController {
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
   @Header('vary', 'Accept-Language')
+  // The service answers with JSON text, sent as it is.
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({
     operationId: 'verifyLicence',
     summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?',
@@ -25,7 +27,7 @@ export class PublicLicencesController {
   })
   @ApiOkResponse({ type: LicenceVerification })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No licence with that number or code' })
-  verify(@Param('number') number: string, @Headers('accept-language') acceptLanguage?: string) {
+  verify(@Param('number') number: string, @Headers('accept-language') acceptLanguage?: string): Promise<string> {
     return this.register.verify(number, preferredLanguage(acceptLanguage, 'en'));
   }
 

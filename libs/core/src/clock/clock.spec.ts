@@ -6,6 +6,13 @@ describe('business dates', () => {
     expect(businessDateOf(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
   });
 
+  it('are right when asked again within a minute and back in time', () => {
+    expect(businessDateOf(new Date('2026-11-23T16:00:59Z'))).toBe('2026-11-24');
+    expect(businessDateOf(new Date('2026-11-23T16:00:01Z'))).toBe('2026-11-24');
+    expect(businessDateOf(new Date('2026-11-23T15:59:30Z'))).toBe('2026-11-23');
+    expect(businessDateOf(new Date('2026-11-24T15:59:59Z'))).toBe('2026-11-24');
+  });
+
   it('add days across month and leap-year ends', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

@@ -10,9 +10,20 @@ const dateFormatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai. */
+let lastMinute = NaN;
+let lastDate = '';
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai. Days there start on a whole
+ * minute, so the date is formatted once a minute at most (it is asked on every verification).
+ */
 export function businessDateOf(instant: Date): string {
-  return dateFormatter.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = dateFormatter.format(instant);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */

@@ -69,6 +69,14 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1)
   RATE_LIMIT_DEFAULT_PER_MINUTE = 6000;
 
+  /** redis://[user:pass@]host:port[/db]. Rate-limit counters are shared there by every API process; without it each process counts alone, in memory. */
+  @IsOptional() @IsString()
+  REDIS_URL?: string;
+
+  /** Prefix of the rate-limit keys in Redis, so several deployments (or test runs) can share one server. */
+  @IsString()
+  RATE_LIMIT_KEY_PREFIX = 'agency-registry:rate:';
+
   @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -17,7 +17,7 @@ const storage = new AsyncLocalStorage<RequestContextData>();
 
 /**
  * The request (or job run) on whose behalf code runs. Set once per request by
- * RequestContextInterceptor and per job run by the scheduler, read by the audit trail.
+ * runHandlersInRequestContext and per job run by the scheduler, read by the audit trail.
  */
 export const RequestContext = {
   run<T>(data: RequestContextData, fn: () => T): T {
