@@ -86,6 +86,7 @@ const CORE = [
   { en: 'a field name must be well-formed Unicode (it holds a lone surrogate)', zh: '字段名必须是格式正确的 Unicode（其中有孤立的代理字符）' },
   { en: '{field} is nested more than {depth} levels deep', zh: '{field} 的嵌套超过 {depth} 层' },
   { en: 'The API is shutting down', zh: '服务正在关闭' },
+  { en: 'Sign-in is unavailable for a moment (its rate limit cannot be checked); try again shortly', zh: '登录暂时不可用（无法检查访问频率限制），请稍后再试' },
   { en: '{field} has at most 6 fractional digits of seconds', zh: '{field} 的秒最多有 6 位小数' },
   { en: 'text/csv is accepted only by {routes}', zh: '只有 {routes} 接受 text/csv' },
   { en: 'Uploading this file is for {roles}; you are signed in as {role:term}', zh: '上传此文件仅限：{roles}；您当前的身份是{role}' },
