@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
-import { InspectionsModule, RiskService } from '@app/inspections';
+import { ComplaintLinks, InspectionsModule, RiskService } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { ComplaintView } from './complaints.dto';
@@ -39,11 +39,16 @@ export class ComplaintsModule implements OnModuleInit {
     private readonly profileSections: AgencyProfileSections,
     private readonly complaints: ComplaintsService,
     private readonly risk: RiskService,
+    private readonly complaintLinks: ComplaintLinks,
   ) {}
 
-  /** The agency profile lists the agency's complaints (without complainants); substantiated ones feed its risk score. */
+  /**
+   * The agency profile lists the agency's complaints (without complainants); substantiated ones feed
+   * its risk score; an inspection may follow up only a complaint its planner may read.
+   */
   onModuleInit(): void {
     this.profileSections.register({ key: 'complaints', load: (agencyId, actor) => this.complaints.forAgencyProfile(actor, agencyId) });
     this.risk.register(complaintRiskSource(this.complaints));
+    this.complaintLinks.register((actor, id, manager) => this.complaints.findReadable(actor, id, manager));
   }
 }

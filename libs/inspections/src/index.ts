@@ -8,3 +8,4 @@ export * from './scoring';
 export * from './risk/risk.service';
 export * from './risk/risk-factor-source';
 export * from './risk/risk-rules';
+export * from './complaint-links';

@@ -9,6 +9,7 @@ import { byCreation, addDays, Clock, FieldProblem, Page, paginate, Problems } fr
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
 import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { ComplaintLinks } from './complaint-links';
 import { RiskService } from './risk/risk.service';
 import { scoreInspection } from './scoring';
 
@@ -22,6 +23,7 @@ export class InspectionsService {
     private readonly checklists: ChecklistsService,
     private readonly audit: AuditService,
     private readonly risk: RiskService,
+    private readonly complaintLinks: ComplaintLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -97,6 +99,7 @@ export class InspectionsService {
   async create(actor: Actor, request: CreateInspectionRequest): Promise<Inspection> {
     return this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.get(actor, request.agencyId, manager);
+      if (request.complaintId) await this.complaintLinks.assertLinkable(actor, request.complaintId, agency.id, manager);
       const { template } = await this.checklists.forUse('inspection', request.templateId, manager);
       const inspection = await manager.save(
         manager.create(Inspection, {
