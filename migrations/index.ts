@@ -6,6 +6,7 @@ import { SchedulerAndNotifications1763885300000 } from './1763885300000-schedule
 import { ComplaintMonthlyRollup1763885400000 } from './1763885400000-complaint-monthly-rollup';
 import { ListOrderIndexes1763885500000 } from './1763885500000-list-order-indexes';
 import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
+import { EndedSessions1763886000000 } from './1763886000000-ended-sessions';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   ComplaintMonthlyRollup1763885400000,
   ListOrderIndexes1763885500000,
   LoginThrottle1763885800000,
+  EndedSessions1763886000000,
 ];

@@ -38,9 +38,13 @@ export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Pr
  * A fresh database with every migration applied, and the API on top of it, configured as in
  * production but with a settable clock and a fixed secret.
  */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
-  const name = `registry_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: SettableClock; logStream?: NodeJS.WritableStream; sharingDatabaseOf?: TestApp } = {},
+): Promise<TestApp> {
+  // A second API process on the database of a running one (which creates and drops it).
+  const shared = options.sharingDatabaseOf;
+  const name = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `registry_test_${randomBytes(6).toString('hex')}`;
+  if (!shared) await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const adminUrl = new URL(process.env.REGISTRY_TEST_ADMIN_URL as string);
   adminUrl.pathname = `/${name}`;
   const databaseUrl = adminUrl.toString();
@@ -73,7 +77,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     databaseUrl,
     async close() {
       await app.close();
-      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (!shared) await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@app/core';
 import { Actor } from './actor';
+import { LiveSessions } from './live-sessions';
 import { ROLES, Role } from './roles';
 
 export const TOKEN_ISSUER = 'agency-registry';
@@ -16,13 +17,18 @@ export interface AccessTokenClaims {
   bureauId: string | null;
   agencyId: string | null;
   scope: string | null;
+  /** The sign-in (refresh-token family) the token was issued in: ending it refuses the token. */
+  sid: string;
   /** Set by the signer; a token without one would never expire and is refused. */
   exp?: number;
 }
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly sessions: LiveSessions,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.get('JWT_SECRET') as string,
@@ -33,14 +39,15 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor | false {
-    return actorFromClaims(claims) ?? false;
+  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+    const actor = actorFromClaims(claims);
+    return actor && (await this.sessions.isLive(claims.sub, claims.sid)) ? actor : false;
   }
 }
 
 /** The actor a verified token names; null when a claim the registry relies on is missing or wrong. */
 export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
-  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
+  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
   return {
     userId: claims.sub,
     username: claims.username,

@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
 import { Actor } from '../access/actor';
+import { LiveSessions } from '../access/live-sessions';
 import { Role } from '../access/roles';
 import { applyScope } from '../access/scope';
 import { Passwords } from '../login/passwords';
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly loginThrottle: LoginThrottle,
+    private readonly sessions: LiveSessions,
     private readonly audit: AuditService,
   ) {}
 
@@ -87,12 +89,15 @@ export class UsersService {
     if (request.password !== undefined) {
       Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
     }
-    return this.dataSource.transaction(async (manager) => {
+    const signInsChange = request.status !== undefined || request.password !== undefined || request.role !== undefined;
+    const view = await this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, User, { id, version: request.version }, changes, 'User');
       if (request.unlock) await this.loginThrottle.forgive(manager, current.username);
       if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
       }
+      // Disabling, a new password or a new role also refuses the access tokens already issued.
+      if (signInsChange) await this.sessions.announce(manager, id);
       const updated = UserView.of(await manager.findOneByOrFail(User, { id }));
       await this.audit.record(manager, {
         action: 'user.update',
@@ -103,6 +108,8 @@ export class UsersService {
       });
       return updated;
     });
+    if (signInsChange) this.sessions.forget(id);
+    return view;
   }
 
   /** Ends a sign-in lockout: the account's lock and every address's waiting time. */
