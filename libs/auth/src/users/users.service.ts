@@ -12,6 +12,7 @@ import { applyScope } from '../access/scope';
 import { Passwords } from '../login/passwords';
 import { LoginThrottle } from '../login/login-throttle';
 import { RefreshTokens } from '../login/refresh-tokens';
+import { passwordProblems } from './password-policy';
 import { User } from './user.entity';
 import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
 
@@ -49,7 +50,15 @@ export class UsersService {
     return UserView.of(await this.getScoped(actor, id));
   }
 
-  async create(actor: Actor, request: CreateUserRequest): Promise<UserView> {
+  /**
+   * Opens an account. Its password must pass the policy; only the demo seed (never an API call,
+   * and never in production) may set the documented demo password, which does not.
+   */
+  async create(actor: Actor, request: CreateUserRequest, options: { passwordPolicy?: 'demo-seed' } = {}): Promise<UserView> {
+    if (options.passwordPolicy !== 'demo-seed') {
+      const problems = passwordProblems(request.password, request);
+      if (problems.length > 0) throw Problems.invalid(problems);
+    }
     const bureauId = await this.checkAffiliation(actor, request.role, request.bureauId, request.agencyId);
     const passwordHash = await this.passwords.hash(request.password);
     return this.dataSource.transaction(async (manager) => {
@@ -87,6 +96,8 @@ export class UsersService {
     if (request.status !== undefined) changes.status = request.status;
     if (request.unlock) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
     if (request.password !== undefined) {
+      const problems = passwordProblems(request.password, { username: current.username, displayName: request.displayName ?? current.displayName, email: request.email ?? current.email });
+      if (problems.length > 0) throw Problems.invalid(problems);
       Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
     }
     const signInsChange = request.status !== undefined || request.password !== undefined || request.role !== undefined;

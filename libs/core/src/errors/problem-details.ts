@@ -8,6 +8,8 @@ export class FieldProblem {
   /** Path of the offending field, e.g. `scope.countries[0]`. */
   @ApiProperty() field: string;
   @ApiProperty() message: string;
+  /** The message in Chinese, where the API gives one (the password policy does). */
+  @ApiPropertyOptional() messageZh?: string;
 }
 
 /** RFC 9457 problem details, the body of every error answer. */

@@ -10,7 +10,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    // A constraint may carry its message in Chinese as `context: { messageZh }`.
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const messageZh: unknown = (error.contexts?.[constraint] as { messageZh?: unknown } | undefined)?.messageZh;
+      return typeof messageZh === 'string' ? { field, message, messageZh } : { field, message };
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
