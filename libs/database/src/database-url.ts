@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * The database the app will use: DATABASE_URL when set, else an embedded PostgreSQL with its
- * data under DATA_DIR/postgres, started here and stopped with the process.
+ * data under DATA_DIR/postgres, started here and stopped with the process (one left running by a
+ * process that died is stopped first: see stopOrphanedPostgres).
  */
 export async function resolveDatabaseUrl(env: Environment, log: (line: string) => void): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
@@ -13,6 +14,7 @@ export async function resolveDatabaseUrl(env: Environment, log: (line: string) =
     dataDir: join(env.DATA_DIR, 'postgres'),
     port: env.EMBEDDED_PG_PORT,
     database: 'agency_registry',
+    notice: log,
   });
   return { url: handle.url, embedded: true, stop: handle.stop };
 }
