@@ -34,7 +34,7 @@ export class AccessTokens {
       throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
     }
     const actor = actorFromClaims(claims);
-    if (!actor || !(await this.sessions.isLive(claims.sub, claims.sid))) throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
+    if (!actor || !(await this.sessions.isLive(actor))) throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
     return actor;
   }
 }

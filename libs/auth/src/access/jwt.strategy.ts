@@ -3,7 +3,6 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@app/core';
 import { Actor } from './actor';
-import { LiveSessions } from './live-sessions';
 import { ROLES, Role } from './roles';
 
 export const TOKEN_ISSUER = 'agency-registry';
@@ -25,10 +24,7 @@ export interface AccessTokenClaims {
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(
-    config: AppConfig,
-    private readonly sessions: LiveSessions,
-  ) {
+  constructor(config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.get('JWT_SECRET') as string,
@@ -39,9 +35,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    const actor = actorFromClaims(claims);
-    return actor && (await this.sessions.isLive(claims.sub, claims.sid)) ? actor : false;
+  /**
+   * Only the token itself: passport keeps one strategy per name for the whole process, so this
+   * must not depend on one app's providers. Whether the sign-in is still live, the AccessGuard asks.
+   */
+  validate(claims: AccessTokenClaims): Actor | false {
+    return actorFromClaims(claims) ?? false;
   }
 }
 
@@ -55,5 +54,6 @@ export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
     bureauId: claims.bureauId ?? null,
     agencyId: claims.agencyId ?? null,
     jurisdictionPrefix: claims.scope ?? null,
+    sessionId: claims.sid,
   };
 }

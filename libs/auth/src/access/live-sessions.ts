@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
+import { Actor } from './actor';
 
 /** Announced when a user's sign-ins change (ended, disabled, re-enabled); payload: the user id. */
 export const SESSION_CHANGES_CHANNEL = 'session_changes';
@@ -49,10 +50,12 @@ export class LiveSessions implements OnModuleDestroy {
     await this.listener?.end().catch(() => undefined);
   }
 
-  async isLive(userId: string, sessionId: string): Promise<boolean> {
+  /** Whether a token's actor may still act: its user active and its sign-in not ended. */
+  async isLive(actor: Actor): Promise<boolean> {
+    if (!actor.sessionId) return false;
     this.starting ??= this.listen();
-    const state = this.cached(userId) ?? (await this.load(userId));
-    return state.active && !state.ended.has(sessionId);
+    const state = this.cached(actor.userId) ?? (await this.load(actor.userId));
+    return state.active && !state.ended.has(actor.sessionId);
   }
 
   /** Inside the transaction that ends sign-ins or changes the user's status: tells every process at commit. */
@@ -98,7 +101,7 @@ export class LiveSessions implements OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    const url = this.config.get('DATABASE_URL');
+    const url = this.config.appDatabaseUrl;
     if (!url || this.closed) return;
     const client = new Client({ connectionString: url, application_name: 'agency-registry-session-listener' });
     client.on('notification', (message) => {
