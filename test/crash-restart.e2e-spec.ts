@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,10 @@ describe('a crash of the API does not leave the service dead (issue 18)', () => 
     try {
       const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
       await db.query(`INSERT INTO users (username, display_name, password_hash, role) VALUES ('crash-admin', 'Crash Admin', $1, 'system_admin')`, [hash]);
+      // The embedded default serves as its least-privilege role, whose password was generated into DATA_DIR.
+      const sessions = await db.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'agency-registry-api'`);
+      expect(sessions.rows).toEqual([{ usename: 'registry_app' }]);
+      expect(statSync(join(dataDir, 'db-app-password')).mode & 0o777).toBe(0o600);
     } finally {
       await db.end();
     }

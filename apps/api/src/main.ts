@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, validateEnvironment } from '@app/core';
-import { resolveDatabaseUrl, runMigrations } from '@app/database';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { seedDemoData } from './demo/demo-seed';
 import { createApi } from './http-app';
 
@@ -10,10 +9,14 @@ async function main(): Promise<void> {
   const log = new Logger('Main');
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => log.log(line));
+  if (!database.appUrl) log.warn('DATABASE_APP_URL is not set: the API connects as the owner of the schema (see the README, "Database roles")');
+  await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl });
   // The settings that default from "no DATABASE_URL" (embedded mode) are passed on as they were
   // resolved: with the embedded URL filled in, the app would otherwise see a configured database.
-  const app = await createApi({ env, overrides: { DATABASE_URL: database.url, RUN_JOBS: String(env.RUN_JOBS), BACKUP_DIR: env.BACKUP_DIR } });
-  await runMigrations(app.get(DataSource));
+  const app = await createApi({
+    env,
+    overrides: { DATABASE_URL: database.url, DATABASE_APP_URL: database.appUrl, RUN_JOBS: String(env.RUN_JOBS), BACKUP_DIR: env.BACKUP_DIR },
+  });
   if (env.DEMO_SEED) await seedDemoData(app, log);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;

@@ -2,19 +2,21 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, validateEnvironment } from '@app/core';
-import { resolveDatabaseUrl, runMigrations } from '@app/database';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
-  const database = await resolveDatabaseUrl(env, (line) => new NestLogger('Worker').log(line));
+  const log = new NestLogger('Worker');
+  const database = await resolveDatabaseUrl(env, (line) => log.log(line));
+  if (!database.appUrl) log.warn('DATABASE_APP_URL is not set: the worker connects as the owner of the schema (see the README, "Database roles")');
+  await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl, applicationName: 'agency-registry-worker-migrate' });
   process.env.DATABASE_URL = database.url;
+  if (database.appUrl) process.env.DATABASE_APP_URL = database.appUrl;
   // Defaulted from embedded mode, which DATABASE_URL would now hide from the module's own validation.
   if (env.BACKUP_DIR) process.env.BACKUP_DIR = env.BACKUP_DIR;
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  await runMigrations(app.get(DataSource));
   await app.init();
   app.get(Logger).log('Agency Registry worker running its scheduled jobs');
   const stop = async () => {
