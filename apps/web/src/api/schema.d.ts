@@ -133,7 +133,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; 5 failures in a row lock the account for 15 minutes */
+        /** Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -226,6 +226,23 @@ export interface paths {
         head?: never;
         /** Change a user: name, email, role, status, password, unlock (send the version you read) */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a sign-in lockout: the account lock and the waiting time of every address (audited) */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/agencies": {
@@ -1136,6 +1153,7 @@ export interface components {
         FieldProblem: {
             field: string;
             message: string;
+            messageZh?: string;
         };
         ProblemDetails: {
             /** @example https://agency-registry.example/problems/validation */
@@ -1168,6 +1186,8 @@ export interface components {
             after?: {
                 [key: string]: unknown;
             } | null;
+            /** @description True when before/after are case data the reader's role may not read (they are null then). */
+            payloadWithheld?: boolean;
             requestId?: string | null;
             prevHash: string;
             hash: string;
@@ -1296,13 +1316,13 @@ export interface components {
             nextCursor: string | null;
         };
         CreateUserRequest: {
+            /** @description 12 to 256 characters, not containing the username, not a common or leaked password or a pattern (zxcvbn score 3 or more). */
+            password: string;
             role: components["schemas"]["Role"];
             username: string;
             displayName: string;
             /** Format: email */
             email?: string;
-            /** @description At least 12 characters. */
-            password: string;
             /**
              * Format: uuid
              * @description For bureau roles; a bureau admin may omit it (its own bureau).
@@ -1318,13 +1338,13 @@ export interface components {
             role?: components["schemas"]["Role"];
             /** @description Disabling signs the user out everywhere (refresh tokens revoked). */
             status?: components["schemas"]["UserStatus"];
+            /** @description Sets a new password (the same policy as at creation) and signs the user out everywhere. */
+            password?: string;
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
             displayName?: string;
             /** Format: email */
             email?: string;
-            /** @description Sets a new password and signs the user out everywhere. */
-            password?: string;
             /** @description Clears a login lockout. */
             unlock?: boolean;
         };
@@ -1875,7 +1895,7 @@ export interface components {
             templateId?: string;
             /**
              * Format: uuid
-             * @description The complaint this inspection follows up (complaints are another module; not checked here).
+             * @description The complaint this inspection follows up: one you may read, about this agency.
              */
             complaintId?: string;
             notes?: string;
@@ -2768,7 +2788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Wrong credentials, locked or disabled account */
+            /** @description Wrong credentials, locked account or too many failures (one answer for all), or a disabled account */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,6 +3156,53 @@ export interface operations {
             };
         };
     };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listAgencies: {
         parameters: {
             query?: {
@@ -3290,6 +3357,15 @@ export interface operations {
             };
             /** @description Only for: bureau_admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description More than 100000 rows or IMPORT_BODY_LIMIT_BYTES bytes: the import stops there */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
