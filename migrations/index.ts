@@ -9,6 +9,7 @@ import { WorkingCalendar1763885600000 } from './1763885600000-working-calendar';
 import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
 import { ReferenceData1763885900000 } from './1763885900000-reference-data';
 import { AgencySuggestionIndexes1763885900001 } from './1763885900001-agency-suggestion-indexes';
+import { EndedSessions1763886000000 } from './1763886000000-ended-sessions';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   LoginThrottle1763885800000,
   ReferenceData1763885900000,
   AgencySuggestionIndexes1763885900001,
+  EndedSessions1763886000000,
 ];

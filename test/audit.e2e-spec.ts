@@ -1,5 +1,5 @@
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { asOwner, startTestApp, TestApp } from './support/test-app';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -47,10 +47,10 @@ describe('audit trail', () => {
     }
   });
 
-  it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
-    await expect(t.db.query(`UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  it('is refused UPDATE, DELETE and TRUNCATE by the database itself, even to the owner of the table', async () => {
+    await expect(asOwner(t, `UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(asOwner(t, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(asOwner(t, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
 
   it('keeps the chain intact under concurrent writes', async () => {
@@ -70,9 +70,9 @@ describe('audit trail', () => {
 
     const [{ seq }] = await t.db.query(`SELECT seq::text FROM audit_events WHERE action = 'user.create' ORDER BY seq LIMIT 1 OFFSET 1`);
     // What a database superuser could do: switch the guard off and rewrite history.
-    await t.db.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
-    await t.db.query(`UPDATE audit_events SET after = jsonb_set(after, '{role}', '"bureau_admin"') WHERE seq = $1`, [seq]);
-    await t.db.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+    await asOwner(t, `ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await asOwner(t, `UPDATE audit_events SET after = jsonb_set(after, '{role}', '"bureau_admin"') WHERE seq = $1`, [seq]);
+    await asOwner(t, `ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
 
     const after = await t.http().get('/api/audit/verify').set('authorization', as.admin).expect(200);
     expect(after.body).toMatchObject({ valid: false, firstBrokenSeq: seq });

@@ -1,3 +1,4 @@
+import { complaintBody } from './support/complaint-fixtures';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { findingsFor, insertUser, inspect, seededTemplateId } from './support/monitoring-fixtures';
@@ -199,9 +200,11 @@ describe('checklists and inspections', () => {
 
   describe('cancellation', () => {
     it('calls off an inspection not yet submitted, once', async () => {
-      const created = await post('fz-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'complaint', inspectionDate: '2026-06-20', complaintId: '11111111-1111-4111-8111-111111111111' }).expect(201);
-      expect(created.body.complaintId).toBe('11111111-1111-4111-8111-111111111111');
-      const linked = await get('fj-admin', '/api/inspections?complaintId=11111111-1111-4111-8111-111111111111').expect(200);
+      const receipt = await t.http().post('/api/public/complaints').send(complaintBody()).expect(201);
+      const [{ id: complaintId }] = (await t.db.query(`SELECT id FROM complaints WHERE tracking_code = $1`, [receipt.body.trackingCode])) as { id: string }[];
+      const created = await post('fz-inspector', '/api/inspections', { agencyId: world.agencies.fuzhou, type: 'complaint', inspectionDate: '2026-06-20', complaintId }).expect(201);
+      expect(created.body.complaintId).toBe(complaintId);
+      const linked = await get('fj-admin', `/api/inspections?complaintId=${complaintId}`).expect(200);
       expect(linked.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
       expectProblem((await post('agency-fj-1', `/api/inspections/${created.body.id}/cancel`, { reason: 'not needed', version: 1 }).expect(403)).body, 403);
       const noReason = await post('fz-inspector', `/api/inspections/${created.body.id}/cancel`, { version: 1 }).expect(400);

@@ -7,7 +7,7 @@ import { LicenceRenewalRemindersJob } from '@app/notifications/licence-jobs';
 import { JobRunner, JobRunRecord } from '@app/scheduler';
 import { login, seedWorld, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
-import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
+import { asOwner, startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 import { createApi } from '../apps/api/src/http-app';
 
 /** 09:00 in Shanghai on a calendar date, the day after the 08:00 run would have happened. */
@@ -177,13 +177,13 @@ describe('licence jobs: renewal reminders and expiry', () => {
   it('finishes on the next run, losing and doubling nothing, after failing half-way', async () => {
     const licences = await Promise.all(['2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05'].map((d) => fujianLicence(d)));
     // The fault: writing the outbox fails for the third licence to expire, i.e. in the second batch.
-    await t.db.query(`
+    await asOwner(t, `
       CREATE FUNCTION test_fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.payload->>'licenceId' = '${licences[2].id}' THEN RAISE EXCEPTION 'injected fault: mail server table on fire'; END IF;
         RETURN NEW;
       END $$`);
-    await t.db.query(`CREATE TRIGGER test_fail_outbox BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()`);
+    await asOwner(t, `CREATE TRIGGER test_fail_outbox BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()`);
     try {
       clock.set(morningOf('2026-01-20'));
       const failed = await runner.runJob('licence-renewal-reminders');
@@ -193,8 +193,8 @@ describe('licence jobs: renewal reminders and expiry', () => {
       expect(marked).toBe(2);
       expect(await notificationCount('licence.renewal_reminder')).toBe(4);
     } finally {
-      await t.db.query(`DROP TRIGGER test_fail_outbox ON notifications`);
-      await t.db.query(`DROP FUNCTION test_fail_outbox()`);
+      await asOwner(t, `DROP TRIGGER test_fail_outbox ON notifications`);
+      await asOwner(t, `DROP FUNCTION test_fail_outbox()`);
     }
     const rerun = await runOn('2026-01-20');
     expect(rerun.counts).toMatchObject({ reminders: 3, notifications: 6 });

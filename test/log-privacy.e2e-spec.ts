@@ -31,8 +31,10 @@ describe('what the logs never hold', () => {
     await t.http().post('/api/auth/login').send({ username: 'fj-admin', password: 'a-wrong-password-123' }).expect(401);
     await t.http().get('/api/me').set('authorization', `Bearer ${tokens.accessToken}`).set('x-request-id', 'privacy-check-0001').expect(200);
     const refreshed = await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
-    await t.http().post('/api/auth/logout').send({ refreshToken: refreshed.body.refreshToken }).expect(204);
     await t.http().get('/api/agencies?name=%E5%BC%A0%E4%B8%89%E7%9A%84%E6%8A%95%E8%AF%89').set('authorization', `Bearer ${tokens.accessToken}`).expect(200);
+    await t.http().post('/api/auth/logout').send({ refreshToken: refreshed.body.refreshToken }).expect(204);
+    // Refused once its sign-in ended (issue 18), and still not logged.
+    await t.http().get('/api/me').set('authorization', `Bearer ${refreshed.body.accessToken}`).expect(401);
 
     expect(log.text).toContain('privacy-check-0001');
     for (const secret of [PASSWORD, 'a-wrong-password-123', tokens.accessToken, tokens.refreshToken, refreshed.body.refreshToken, refreshed.body.accessToken]) {

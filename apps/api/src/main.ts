@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, validateEnvironment } from '@app/core';
-import { resolveDatabaseUrl, runMigrations } from '@app/database';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { seedDemoData } from './demo/demo-seed';
 import { createApi } from './http-app';
 
@@ -11,9 +10,11 @@ async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => log.log(line));
   try {
+    if (!database.appUrl) log.warn('DATABASE_APP_URL is not set: the API connects as the owner of the schema (see the README, "Database roles")');
+    // Migrations and the app role's grants run as the owner; the app then connects as the app role.
+    await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl });
     // The app runs on exactly this environment: RUN_JOBS and DEMO_SEED keep their embedded-mode defaults.
-    const app = await createApi({ env: { ...env, DATABASE_URL: database.url } });
-    await runMigrations(app.get(DataSource));
+    const app = await createApi({ env: { ...env, DATABASE_URL: database.url, DATABASE_APP_URL: database.appUrl } });
     if (env.DEMO_SEED) await seedDemoData(app, log);
     await app.listen({ port: env.PORT, host: env.HOST });
     const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;

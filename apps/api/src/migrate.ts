@@ -1,23 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { validateEnvironment } from '@app/core';
-import { resolveDatabaseUrl, runMigrations, typeOrmOptions } from '@app/database';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { prepareDatabase, resolveDatabaseUrl, roleOf } from '@app/database';
 
-/** `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database) and exits. */
+/**
+ * `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database),
+ * grants the app role of DATABASE_APP_URL its privileges, and exits.
+ */
 async function migrate(): Promise<void> {
   const log = new Logger('Migrate');
   const env = validateEnvironment(process.env);
   const database = await resolveDatabaseUrl(env, (line) => log.log(line));
-  const dataSource = new DataSource({
-    ...(typeOrmOptions({ url: database.url, poolSize: 2, statementTimeoutMs: 0, applicationName: 'agency-registry-migrate' }) as DataSourceOptions),
-    entities: [],
-  });
-  await dataSource.initialize();
   try {
-    const applied = await runMigrations(dataSource);
+    const applied = await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl });
     log.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date');
+    if (database.appUrl) log.log(`Granted the app role ${roleOf(database.appUrl)} its privileges`);
   } finally {
-    await dataSource.destroy();
     await database.stop();
   }
 }

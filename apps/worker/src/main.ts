@@ -2,17 +2,18 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, validateEnvironment } from '@app/core';
-import { resolveDatabaseUrl, runMigrations } from '@app/database';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
-  const database = await resolveDatabaseUrl(env, (line) => new NestLogger('Worker').log(line));
+  const log = new NestLogger('Worker');
+  const database = await resolveDatabaseUrl(env, (line) => log.log(line));
   try {
-    const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...env, DATABASE_URL: database.url }), { bufferLogs: true });
+    if (!database.appUrl) log.warn('DATABASE_APP_URL is not set: the worker connects as the owner of the schema (see the README, "Database roles")');
+    await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl, applicationName: 'agency-registry-worker-migrate' });
+    const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...env, DATABASE_URL: database.url, DATABASE_APP_URL: database.appUrl }), { bufferLogs: true });
     app.useLogger(app.get(Logger));
-    await runMigrations(app.get(DataSource));
     await app.init();
     app.get(Logger).log('Agency Registry worker running its scheduled jobs');
     const stop = async () => {

@@ -10,6 +10,7 @@ import { NotificationsModule } from '@app/notifications';
 import { AccessGuard } from './access/access.guard';
 import { AccessTokens } from './access/access-tokens';
 import { JwtStrategy } from './access/jwt.strategy';
+import { LiveSessions } from './access/live-sessions';
 import { RoutePolicies } from './access/route-policies';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
@@ -33,7 +34,7 @@ import { UsersService } from './users/users.service';
     NotificationsModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [JwtStrategy, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, AuthService],
+  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, AuthService],
   exports: [AccessGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
 })
 export class AuthModule {}

@@ -11,6 +11,12 @@ export const AUTH_ZH: ZhMessageSet = {
     agency_user: '机构用户',
   },
   rules: [
+    { en: 'password must be {min} to {max} characters long', zh: '密码长度须为 {min} 至 {max} 个字符' },
+    { en: 'password must not contain the username', zh: '密码不得包含用户名' },
+    {
+      en: 'password is too easy to guess: it is, or is close to, a common or leaked password, a keyboard pattern, a sequence or your own details; use a longer passphrase of unrelated words',
+      zh: '密码太容易被猜到：它是或接近常见或已泄露的密码、键盘序列、规律序列或您的个人信息；请使用由几个无关词语组成的更长的密码短语',
+    },
     { en: 'Sign in first: the access token is missing', zh: '请先登录：缺少访问令牌' },
     { en: 'Sign in first: the access token is invalid or expired', zh: '请先登录：访问令牌无效或已过期' },
     { en: 'A bureau admin manages the users of its own bureau and the bureaus below it only', zh: '局管理员只能管理本局及下级局的用户' },

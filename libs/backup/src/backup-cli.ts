@@ -53,7 +53,7 @@ class BackupCliModule {
   static register(env: Record<string, string | undefined>): DynamicModule {
     return {
       module: BackupCliModule,
-      imports: [CoreModule.forRoot({ env }), DatabaseModule.forRoot({ applicationName: 'agency-registry-backup' }), BackupModule],
+      imports: [CoreModule.forRoot({ env }), DatabaseModule.forRoot({ applicationName: 'agency-registry-backup', connectAs: 'owner' }), BackupModule],
     };
   }
 }

@@ -5,7 +5,7 @@ import { AuditModule } from '@app/audit';
 import { NotificationsModule } from '@app/notifications';
 import { AuthModule } from '@app/auth';
 import { WorkingCalendarModule } from '@app/calendar';
-import { InspectionsModule, RiskService } from '@app/inspections';
+import { ComplaintLinks, InspectionsModule, RiskService } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { ComplaintView } from './complaints.dto';
@@ -43,11 +43,16 @@ export class ComplaintsModule implements OnModuleInit {
     private readonly profileSections: AgencyProfileSections,
     private readonly complaints: ComplaintsService,
     private readonly risk: RiskService,
+    private readonly complaintLinks: ComplaintLinks,
   ) {}
 
-  /** The agency profile lists the agency's complaints (without complainants); substantiated ones feed its risk score. */
+  /**
+   * The agency profile lists the agency's complaints (without complainants); substantiated ones feed
+   * its risk score; an inspection may follow up only a complaint its planner may read.
+   */
   onModuleInit(): void {
     this.profileSections.register({ key: 'complaints', load: (agencyId, actor) => this.complaints.forAgencyProfile(actor, agencyId) });
     this.risk.register(complaintRiskSource(this.complaints));
+    this.complaintLinks.register((actor, id, manager) => this.complaints.findReadable(actor, id, manager));
   }
 }

@@ -299,6 +299,11 @@ export class ComplaintsService {
     return { open: Number(row.open), overdue: Number(row.overdue), breachedEver: Number(row.breachedEver) };
   }
 
+  /** The complaint if the actor may read it, else null (for another module's existence check). */
+  findReadable(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Complaint | null> {
+    return this.scoped(actor, manager).andWhere('c.id = :id', { id }).getOne();
+  }
+
   /** For the agency profile: its latest complaints, never with the complainant. */
   async forAgencyProfile(actor: Actor, agencyId: string): Promise<ComplaintView[]> {
     const rows = await fetchViews(this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50), COMPLAINT_NAMES);

@@ -19,6 +19,8 @@ export function typeOrmOptions(settings: DatabaseSettings): TypeOrmModuleOptions
     migrationsRun: false,
     migrations: ALL_MIGRATIONS,
     migrationsTransactionMode: 'each',
+    // Extensions are the migrations' business (as the owner); the app's role may not create them.
+    installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     // Failed queries are not logged here: their parameters can hold personal data and hashes.
     // Real faults reach the problem filter, which logs them once.

@@ -6,6 +6,11 @@ import { typeOrmOptions } from './database-options';
 export interface DatabaseModuleOptions {
   /** Shown in pg_stat_activity, to tell the API's connections from the worker's. */
   applicationName: string;
+  /**
+   * 'app' (the API and the worker): DATABASE_APP_URL, the least-privilege role, when set.
+   * 'owner' (backup and restore): DATABASE_URL.
+   */
+  connectAs?: 'app' | 'owner';
 }
 
 /** The TypeORM connection. Migrations are applied by the app's start-up (see runMigrations), before it serves. */
@@ -18,7 +23,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            const url = config.get('DATABASE_URL');
+            const url = options.connectAs === 'owner' ? config.get('DATABASE_URL') : config.appDatabaseUrl;
             if (!url) throw new Error('DATABASE_URL is not set: the embedded PostgreSQL must be started before the app');
             return typeOrmOptions({
               url,

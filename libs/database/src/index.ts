@@ -4,3 +4,4 @@ export * from './database-url';
 export * from './embedded-postgres';
 export * from './migration-runner';
 export * from './snake-naming.strategy';
+export * from './app-role';

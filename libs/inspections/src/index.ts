@@ -9,3 +9,4 @@ export * from './risk/risk.service';
 export * from './risk/risk-factor-source';
 export * from './risk/risk-rules';
 export * from './messages.zh';
+export * from './complaint-links';

@@ -30,7 +30,7 @@ export class CreateInspectionRequest {
   @IsDateString({ strict: true }) inspectionDate: string;
   /** A published inspection checklist; the newest published one when omitted. */
   @IsOptional() @IsUUID() templateId?: string;
-  /** The complaint this inspection follows up (complaints are another module; not checked here). */
+  /** The complaint this inspection follows up: one you may read, about this agency. */
   @IsOptional() @IsUUID() complaintId?: string;
   @IsOptional() @IsString() @MaxLength(4000) notes?: string;
   /**

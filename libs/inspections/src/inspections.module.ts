@@ -7,6 +7,7 @@ import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { LicensingModule } from '@app/licensing';
 import { AgencyRiskView, InspectionView } from './inspections.dto';
+import { ComplaintLinks } from './complaint-links';
 import { CorrectiveActionsController } from './corrective-actions.controller';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
@@ -21,8 +22,8 @@ describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, de
 @Module({
   imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
-  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService],
-  exports: [InspectionsService, CorrectiveActionsService, RiskService],
+  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks],
+  exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks],
 })
 export class InspectionsModule implements OnModuleInit {
   constructor(

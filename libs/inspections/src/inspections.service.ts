@@ -12,6 +12,7 @@ import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.en
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
 import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
 import { INSPECTION_NAMES } from './inspection-views';
+import { ComplaintLinks } from './complaint-links';
 import { RiskService } from './risk/risk.service';
 import { scoreInspection } from './scoring';
 
@@ -25,6 +26,7 @@ export class InspectionsService {
     private readonly checklists: ChecklistsService,
     private readonly audit: AuditService,
     private readonly risk: RiskService,
+    private readonly complaintLinks: ComplaintLinks,
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
@@ -109,6 +111,7 @@ export class InspectionsService {
   async create(actor: Actor, request: CreateInspectionRequest): Promise<InspectionView> {
     const created = await this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.get(actor, request.agencyId, manager);
+      if (request.complaintId) await this.complaintLinks.assertLinkable(actor, request.complaintId, agency.id, manager);
       const { template } = await this.checklists.forUse('inspection', request.templateId, manager);
       const leadInspectorId = request.leadInspectorId ?? (actor.role === 'inspector' ? actor.userId : null);
       if (request.leadInspectorId) {

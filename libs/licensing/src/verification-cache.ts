@@ -75,7 +75,7 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    const url = this.config.get('DATABASE_URL');
+    const url = this.config.appDatabaseUrl;
     if (!url || this.closed) return;
     const client = new Client({ connectionString: url, application_name: 'agency-registry-cache-listener' });
     client.on('notification', (message) => this.evict((message.payload ?? '*').split(' ')));

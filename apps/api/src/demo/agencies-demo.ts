@@ -4,7 +4,7 @@ import { Actor, UsersService } from '@app/auth';
 import { Clock, addDays } from '@app/core';
 import { LicenceAction, LicenceApplicationsService, LicencesService, LicenceType } from '@app/licensing';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD } from './demo-data';
+import { DEMO_PASSWORD, DEMO_PASSWORD_POLICY } from './demo-data';
 import { DemoContext } from './demo-steps';
 
 interface DemoAgency {
@@ -137,8 +137,8 @@ export async function seedAgenciesAndLicences(app: INestApplicationContext, cont
   }
   await licences.expireDue(dataSource.manager);
 
-  await users.create(context.systemActor, { username: 'agency-fj-1', displayName: 'Fuzhou Strait International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[0].nameEn) });
-  await users.create(context.systemActor, { username: 'agency-ln-1', displayName: 'Shenyang Shengjing International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[11].nameEn) });
+  await users.create(context.systemActor, { username: 'agency-fj-1', displayName: 'Fuzhou Strait International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[0].nameEn) }, DEMO_PASSWORD_POLICY);
+  await users.create(context.systemActor, { username: 'agency-ln-1', displayName: 'Shenyang Shengjing International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[11].nameEn) }, DEMO_PASSWORD_POLICY);
 }
 
 async function applyFate(dataSource: DataSource, licences: LicencesService, officer: Actor, licenceId: string, fate: DemoAgency['fate'], today: string): Promise<void> {

@@ -2,6 +2,12 @@ import { Role } from '@app/auth';
 import { BureauLevel } from '@app/jurisdictions';
 
 export const DEMO_PASSWORD = 'demo-password';
+/**
+ * The demo password is too easy to guess for the password policy, on purpose: it is printed at
+ * start and in the README so that anyone can try the demo. Only the demo seed may set it, which
+ * runs on the embedded database outside production; no API call can.
+ */
+export const DEMO_PASSWORD_POLICY = { passwordPolicy: 'demo-seed' } as const;
 
 export interface DemoBureau {
   key: string;

@@ -3,7 +3,7 @@ import { Actor, UsersService } from '@app/auth';
 import { RequestContext } from '@app/core';
 import { BureausService } from '@app/jurisdictions';
 import { DataSource } from 'typeorm';
-import { DEMO_BUREAUS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_BUREAUS, DEMO_PASSWORD, DEMO_PASSWORD_POLICY, DEMO_USERS } from './demo-data';
 import { DemoContext, DEMO_STEPS } from './demo-steps';
 
 const SEED_ACTOR: Actor = {
@@ -55,7 +55,7 @@ async function seedOrganisations(app: INestApplicationContext): Promise<DemoCont
       password: DEMO_PASSWORD,
       role: user.role,
       bureauId: user.bureau ? bureauIds.get(user.bureau) : undefined,
-    });
+    }, DEMO_PASSWORD_POLICY);
     userIds.set(user.username, created.id);
   }
   return { bureauIds, userIds, systemActor: SEED_ACTOR };

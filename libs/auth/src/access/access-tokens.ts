@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Problems } from '@app/core';
 import { Actor } from './actor';
 import { AccessTokenClaims, actorFromClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from './jwt.strategy';
+import { LiveSessions } from './live-sessions';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_.-]{1,4096})$/i;
 
@@ -15,6 +16,7 @@ export class AccessTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly sessions: LiveSessions,
   ) {}
 
   async actorOf(authorization: string | undefined): Promise<Actor> {
@@ -32,7 +34,7 @@ export class AccessTokens {
       throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
     }
     const actor = actorFromClaims(claims);
-    if (!actor) throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
+    if (!actor || !(await this.sessions.isLive(actor))) throw Problems.unauthorized('Sign in first: the access token is invalid or expired');
     return actor;
   }
 }

@@ -4,16 +4,20 @@ import { AuthGuard } from '@nestjs/passport';
 import { Problems } from '@app/core';
 import { ACCESS_POLICY, AccessPolicy } from './access.decorators';
 import { Actor } from './actor';
+import { LiveSessions } from './live-sessions';
 
 /**
- * The global guard: public routes pass; every other route needs a valid access token and one
- * of the roles its @Allow names. A route that declares nothing is refused (and reported).
+ * The global guard: public routes pass; every other route needs a valid access token of a live
+ * sign-in (see LiveSessions) and one of the roles its @Allow names. A route that declares nothing is refused (and reported).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: LiveSessions,
+  ) {
     super();
   }
 
@@ -29,6 +33,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (policy.kind === 'public') return true;
     await super.canActivate(context);
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    // A database fault here is a 503 like any other (the problem filter's), not a 401.
+    if (!(await this.sessions.isLive(actor))) {
+      throw Problems.unauthorized('Sign in again: this sign-in has ended or the account is disabled');
+    }
     if (!policy.roles.includes(actor.role)) {
       throw Problems.forbidden(`This action is for ${policy.roles.join(', ')}; you are signed in as ${actor.role}`);
     }

@@ -14,6 +14,8 @@ export interface Actor {
   bureauId: string | null;
   agencyId: string | null;
   jurisdictionPrefix: string | null;
+  /** The sign-in (refresh-token family) a request's access token was issued in; none for the system's own actors. */
+  sessionId?: string;
 }
 
 /** The prefix a bureau's division code gives: province 2 digits, city 4, ministry none. */

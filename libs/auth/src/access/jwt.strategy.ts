@@ -17,6 +17,8 @@ export interface AccessTokenClaims {
   bureauId: string | null;
   agencyId: string | null;
   scope: string | null;
+  /** The sign-in (refresh-token family) the token was issued in: ending it refuses the token. */
+  sid: string;
   /** Set by the signer; a token without one would never expire and is refused. */
   exp?: number;
 }
@@ -36,6 +38,10 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
+  /**
+   * Only the token itself: passport keeps one strategy per name for the whole process, so this
+   * must not depend on one app's providers. Whether the sign-in is still live, the AccessGuard asks.
+   */
   validate(claims: AccessTokenClaims): Actor | false {
     return actorFromClaims(claims) ?? false;
   }
@@ -43,7 +49,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
 /** The actor a verified token names; null when a claim the registry relies on is missing or wrong. */
 export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
-  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
+  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !ROLES.includes(claims.role) || typeof claims.exp !== 'number') return null;
   return {
     userId: claims.sub,
     username: claims.username,
@@ -51,5 +57,6 @@ export function actorFromClaims(claims: AccessTokenClaims): Actor | null {
     bureauId: claims.bureauId ?? null,
     agencyId: claims.agencyId ?? null,
     jurisdictionPrefix: claims.scope ?? null,
+    sessionId: claims.sid,
   };
 }

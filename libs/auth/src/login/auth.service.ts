@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ import { BureausService } from '@app/jurisdictions';
 import { NotificationsService } from '@app/notifications';
 import { Actor } from '../access/actor';
 import { AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../access/jwt.strategy';
+import { LiveSessions } from '../access/live-sessions';
 import { User } from '../users/user.entity';
 import { UserView } from '../users/users.dto';
 import { UsersService } from '../users/users.service';
@@ -30,6 +32,7 @@ export class AuthService {
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly loginThrottle: LoginThrottle,
+    private readonly sessions: LiveSessions,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -79,6 +82,7 @@ export class AuthService {
       if (rotation.outcome === 'reused' || !user || user.status !== 'active') {
         const reason = rotation.outcome === 'reused' ? 'reuse-detected' : 'user-disabled';
         const revoked = await this.refreshTokens.revokeFamily(manager, rotation.familyId, reason);
+        await this.sessions.announce(manager, rotation.userId);
         await this.audit.record(manager, {
           action: rotation.outcome === 'reused' ? 'auth.refresh_reuse' : 'auth.refresh_refused',
           entityType: 'user',
@@ -86,13 +90,14 @@ export class AuthService {
           after: { familyId: rotation.familyId, revokedTokens: revoked },
           actor: user ? this.partyOf(user) : undefined,
         });
-        return { refused: reason };
+        return { refused: reason, userId: rotation.userId };
       }
       const tokens = await this.issueTokens(manager, user, rotation.familyId);
       await this.audit.record(manager, { action: 'auth.refresh', entityType: 'user', entityId: user.id, actor: this.partyOf(user) });
       return { tokens };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
+    if ('userId' in outcome && outcome.userId) this.sessions.forget(outcome.userId);
     throw Problems.unauthorized(
       outcome.refused === 'reuse-detected'
         ? 'This refresh token was already used; every session from that sign-in has been ended'
@@ -100,12 +105,16 @@ export class AuthService {
     );
   }
 
-  /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
+  /**
+   * Ends the sign-in the refresh token belongs to: its refresh tokens and the access tokens issued
+   * in it (other sign-ins of the same user go on). Unknown tokens are ignored (logout is idempotent).
+   */
   async logout(token: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const userId = await this.dataSource.transaction(async (manager) => {
       const stored = await this.refreshTokens.find(manager, token);
-      if (!stored) return;
+      if (!stored) return null;
       const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'logout');
+      await this.sessions.announce(manager, stored.userId);
       const user = await this.users.findById(manager, stored.userId);
       await this.audit.record(manager, {
         action: 'auth.logout',
@@ -114,7 +123,9 @@ export class AuthService {
         after: { familyId: stored.familyId, revokedTokens: revoked },
         actor: user ? this.partyOf(user) : undefined,
       });
+      return stored.userId;
     });
+    if (userId) this.sessions.forget(userId);
   }
 
   async me(actor: Actor): Promise<MeView> {
@@ -134,7 +145,7 @@ export class AuthService {
     };
   }
 
-  private async issueTokens(manager: EntityManager, user: User, familyId?: string): Promise<Required<TokenPair>> {
+  private async issueTokens(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<Required<TokenPair>> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,
@@ -142,6 +153,7 @@ export class AuthService {
       bureauId: user.bureauId,
       agencyId: user.agencyId,
       scope: await this.scopeOf(user),
+      sid: familyId,
     };
     const expiresIn = this.config.get('JWT_ACCESS_TTL_SECONDS');
     const accessToken = await this.jwt.signAsync(claims, {

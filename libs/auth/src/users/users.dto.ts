@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery, namedEnum } from '@app/core';
 import { ROLES, Role } from '../access/roles';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordPolicy } from './password-policy';
 import { User, UserStatus } from './user.entity';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -20,8 +21,8 @@ export class CreateUserRequest {
   @Matches(USERNAME, { message: USERNAME_MESSAGE }) username: string;
   @IsString() @Length(1, 120) displayName: string;
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  /** At least 12 characters. */
-  @IsString() @Length(12, 256) password: string;
+  /** 12 to 256 characters, not containing the username, not a common or leaked password or a pattern (zxcvbn score 3 or more). */
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }) @IsString() @PasswordPolicy() password: string;
   @ApiProperty(namedEnum('Role', ROLES)) @IsIn(ROLES) role: Role;
   /** For bureau roles; a bureau admin may omit it (its own bureau). */
   @IsOptional() @IsUUID() bureauId?: string;
@@ -37,8 +38,8 @@ export class UpdateUserRequest {
   @ApiPropertyOptional(namedEnum('Role', ROLES)) @IsOptional() @IsIn(ROLES) role?: Role;
   /** Disabling signs the user out everywhere (refresh tokens revoked). */
   @ApiPropertyOptional(namedEnum('UserStatus', ['active', 'disabled'])) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
-  /** Sets a new password and signs the user out everywhere. */
-  @IsOptional() @IsString() @Length(12, 256) password?: string;
+  /** Sets a new password (the same policy as at creation) and signs the user out everywhere. */
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }) @IsOptional() @IsString() @PasswordPolicy() password?: string;
   /** Clears a login lockout. */
   @IsOptional() @IsBoolean() unlock?: boolean;
 }

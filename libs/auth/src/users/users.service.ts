@@ -6,10 +6,12 @@ import { AuditService } from '@app/audit';
 import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
 import { Actor, coversJurisdiction } from '../access/actor';
+import { LiveSessions } from '../access/live-sessions';
 import { Role } from '../access/roles';
 import { Passwords } from '../login/passwords';
 import { LoginThrottle } from '../login/login-throttle';
 import { RefreshTokens } from '../login/refresh-tokens';
+import { passwordProblems } from './password-policy';
 import { User } from './user.entity';
 import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
 
@@ -35,6 +37,7 @@ export class UsersService {
     private readonly passwords: Passwords,
     private readonly refreshTokens: RefreshTokens,
     private readonly loginThrottle: LoginThrottle,
+    private readonly sessions: LiveSessions,
     private readonly audit: AuditService,
   ) {}
 
@@ -55,7 +58,15 @@ export class UsersService {
     return UserView.of(await this.getScoped(actor, id));
   }
 
-  async create(actor: Actor, request: CreateUserRequest): Promise<UserView> {
+  /**
+   * Opens an account. Its password must pass the policy; only the demo seed (never an API call,
+   * and never in production) may set the documented demo password, which does not.
+   */
+  async create(actor: Actor, request: CreateUserRequest, options: { passwordPolicy?: 'demo-seed' } = {}): Promise<UserView> {
+    if (options.passwordPolicy !== 'demo-seed') {
+      const problems = passwordProblems(request.password, request);
+      if (problems.length > 0) throw Problems.invalid(problems);
+    }
     const bureauId = await this.checkAffiliation(actor, request.role, request.bureauId, request.agencyId);
     const passwordHash = await this.passwords.hash(request.password);
     return this.dataSource.transaction(async (manager) => {
@@ -93,14 +104,19 @@ export class UsersService {
     if (request.status !== undefined) changes.status = request.status;
     if (request.unlock) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
     if (request.password !== undefined) {
+      const problems = passwordProblems(request.password, { username: current.username, displayName: request.displayName ?? current.displayName, email: request.email ?? current.email });
+      if (problems.length > 0) throw Problems.invalid(problems);
       Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
     }
-    return this.dataSource.transaction(async (manager) => {
+    const signInsChange = request.status !== undefined || request.password !== undefined || request.role !== undefined;
+    const view = await this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, User, { id, version: request.version }, changes, 'User');
       if (request.unlock) await this.loginThrottle.forgive(manager, current.username);
       if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
       }
+      // Disabling, a new password or a new role also refuses the access tokens already issued.
+      if (signInsChange) await this.sessions.announce(manager, id);
       const updated = UserView.of(await manager.findOneByOrFail(User, { id }));
       await this.audit.record(manager, {
         action: 'user.update',
@@ -111,6 +127,8 @@ export class UsersService {
       });
       return updated;
     });
+    if (signInsChange) this.sessions.forget(id);
+    return view;
   }
 
   /** Ends a sign-in lockout: the account's lock and every address's waiting time. */

@@ -11,6 +11,11 @@ export class AppConfig {
     return this.config.get(key, { infer: true });
   }
 
+  /** Where the app's own connections go: the least-privilege role, else the owner. */
+  get appDatabaseUrl(): string | undefined {
+    return this.get('DATABASE_APP_URL') ?? this.get('DATABASE_URL');
+  }
+
   get isProduction(): boolean {
     return this.get('NODE_ENV') === 'production';
   }

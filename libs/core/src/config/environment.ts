@@ -33,6 +33,14 @@ export class Environment {
   @IsOptional() @IsString()
   DATABASE_URL?: string;
 
+  /**
+   * The same database as a least-privilege role (no superuser, createdb or createrole; owns no
+   * table) for the API and the worker; DATABASE_URL, the owner, then only migrates and grants.
+   * Embedded: a role created at start. Without it beside DATABASE_URL, the app connects as the owner.
+   */
+  @IsOptional() @IsString()
+  DATABASE_APP_URL?: string;
+
   @IsString()
   DATA_DIR = '.data';
 
