@@ -1503,13 +1503,13 @@ export interface components {
             nextCursor: string | null;
         };
         CreateUserRequest: {
+            /** @description 12 to 256 characters, not containing the username, not a common or leaked password or a pattern (zxcvbn score 3 or more). */
+            password: string;
             role: components["schemas"]["Role"];
             username: string;
             displayName: string;
             /** Format: email */
             email?: string;
-            /** @description At least 12 characters. */
-            password: string;
             /**
              * Format: uuid
              * @description For bureau roles; a bureau admin may omit it (its own bureau).
@@ -1525,13 +1525,13 @@ export interface components {
             role?: components["schemas"]["Role"];
             /** @description Disabling signs the user out everywhere (refresh tokens revoked). */
             status?: components["schemas"]["UserStatus"];
+            /** @description Sets a new password (the same policy as at creation) and signs the user out everywhere. */
+            password?: string;
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
             displayName?: string;
             /** Format: email */
             email?: string;
-            /** @description Sets a new password and signs the user out everywhere. */
-            password?: string;
             /** @description Clears a login lockout. */
             unlock?: boolean;
         };
@@ -2180,7 +2180,7 @@ export interface components {
             templateId?: string;
             /**
              * Format: uuid
-             * @description The complaint this inspection follows up (complaints are another module; not checked here).
+             * @description The complaint this inspection follows up: one you may read, about this agency.
              */
             complaintId?: string;
             notes?: string;
