@@ -27,14 +27,14 @@ describe('problem messages in Chinese and English', () => {
       expect.arrayContaining([
         { field: 'username', message: '用户名须为 3 至 64 个小写字母、数字、点、短横线或下划线' },
         { field: 'displayName', message: 'displayName 至少 1 个字符' },
-        { field: 'password', message: 'password 至少 12 个字符' },
+        { field: 'password', message: '密码长度须为 12 至 256 个字符' },
         { field: 'role', message: expect.stringMatching(/^role 必须是以下值之一：/) },
       ]),
     );
     const en = await t.http().post('/api/users').set('authorization', auth.admin).set(EN).send(body).expect(400);
     expect(en.headers['content-language']).toBe('en');
     expect(en.body.title).toBe('Bad Request');
-    expect(en.body.errors).toEqual(expect.arrayContaining([{ field: 'password', message: 'password must be longer than or equal to 12 characters' }]));
+    expect(en.body.errors).toEqual(expect.arrayContaining([{ field: 'password', message: 'password must be 12 to 256 characters long' }]));
     const none = await t.http().post('/api/users').set('authorization', auth.admin).send(body).expect(400);
     expect(none.body.detail).toBe('The request has invalid fields');
   });

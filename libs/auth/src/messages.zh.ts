@@ -11,6 +11,7 @@ export const AUTH_ZH: ZhMessageSet = {
     agency_user: '机构用户',
   },
   rules: [
+    { en: 'Sign in again: this sign-in has ended or the account is disabled', zh: '请重新登录：此次登录已结束或账户已停用' },
     { en: 'password must be {min} to {max} characters long', zh: '密码长度须为 {min} 至 {max} 个字符' },
     { en: 'password must not contain the username', zh: '密码不得包含用户名' },
     {

@@ -17,6 +17,7 @@ export const INSPECTIONS_ZH: ZhMessageSet = {
     revoked: '吊销',
   },
   rules: [
+    { en: 'the complaint is about another agency', zh: '该投诉针对的是另一家机构' },
     { en: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency', zh: '主检查员须为您辖区内负责该机构的局的在职人员' },
     { en: 'Only the agency answers its corrective actions', zh: '只有该机构可以答复其整改措施' },
     { en: 'Only an inspector or bureau admin verifies or reopens', zh: '只有检查员或局管理员可以核实或重新打开' },
