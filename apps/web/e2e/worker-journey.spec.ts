@@ -84,8 +84,15 @@ test.describe('a worker on a phone', () => {
     await expect(page.getByTestId('notes')).toContainText('We have your complaint and are acting on it.');
     await keepScreenshot(page, 'journey-track-en');
 
-    // A wrong secret is told plainly, in Chinese after switching back.
+    // Switching back to Chinese re-reads the status in Chinese.
     await page.getByRole('button', { name: '切换到简体中文' }).click();
+    await expect(page.getByTestId('status')).toHaveText('已受理');
+  });
+
+  test('a wrong secret is told plainly, in Chinese', async ({ page }) => {
+    await useLanguage(page, 'zh-CN');
+    await page.goto('/complaints/track');
+    await page.getByLabel('查询码').fill('CP-AAAAA-BBBBB');
     await page.getByLabel('密码').fill('wrong-secret');
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect(page.getByText('查询码或密码不对')).toBeVisible();
