@@ -21,7 +21,7 @@ test.describe('a worker on a phone', () => {
     await page.goto(`/verify/${suspended.number}`);
     await expect(page.getByTestId('verdict')).toContainText('无效:今天不能招聘');
     await expect(page.getByTestId('verdict')).toContainText('原因');
-    await expect(page.getByText('暂停至')).toBeVisible();
+    await expect(page.getByText('暂停至', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: '举报这家中介' })).toBeVisible();
     await keepScreenshot(page, 'journey-verify-suspended-zh');
 
