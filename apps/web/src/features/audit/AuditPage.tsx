@@ -120,7 +120,7 @@ export function AuditPage() {
                     <th scope="row">{event.seq}</th>
                     <td>{formatDate(event.occurredAt, language, true)}</td>
                     <td>
-                      {event.actorUsername} <span className="agency-meta-inline">({event.actorRole})</span>
+                      {event.actorUsername} <span className="agency-meta-inline">({t.roles[event.actorRole as keyof typeof t.roles] ?? event.actorRole})</span>
                     </td>
                     <td>
                       <code>{event.action}</code>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, message as antMessage } from 'antd';
+import { Button, Form, Input, Modal, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 
 type NewBureau = components['schemas']['CreateBureauRequest'];
@@ -94,7 +95,7 @@ export function BureausSection() {
             <Input />
           </Form.Item>
           <Form.Item name="level" label={t.usersAdmin.level} rules={[{ required: true, message: t.usersAdmin.required }]}>
-            <Select options={LEVELS.map((level) => ({ value: level, label: t.usersAdmin.levels[level] }))} />
+            <NativeSelect placeholder="—" options={LEVELS.map((level) => ({ value: level, label: t.usersAdmin.levels[level] }))} />
           </Form.Item>
           <Form.Item name="jurisdictionCode" label={t.usersAdmin.jurisdictionCode} rules={[{ pattern: /^\d{6}$/, message: t.usersAdmin.jurisdictionCode }]}>
             <Input inputMode="numeric" maxLength={6} />

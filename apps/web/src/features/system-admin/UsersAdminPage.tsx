@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, message as antMessage } from 'antd';
+import { Button, Form, Input, Modal, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { BureausSection, useBureaus } from './BureausSection';
@@ -165,11 +166,11 @@ export function UsersAdminPage() {
             </Form.Item>
           )}
           <Form.Item name="role" label={t.usersAdmin.role} rules={[{ required: true, message: t.usersAdmin.required }]}>
-            <Select options={ROLES.map((role) => ({ value: role, label: t.roles[role] }))} />
+            <NativeSelect placeholder="—" options={ROLES.map((role) => ({ value: role, label: t.roles[role] }))} />
           </Form.Item>
           {editing === 'new' && (
             <Form.Item name="bureauId" label={t.usersAdmin.bureau}>
-              <Select allowClear options={bureaus.data?.map((b) => ({ value: b.id, label: b.name }))} />
+              <NativeSelect placeholder={t.usersAdmin.none} options={bureaus.data?.map((b) => ({ value: b.id, label: b.name })) ?? []} />
             </Form.Item>
           )}
         </Form>
