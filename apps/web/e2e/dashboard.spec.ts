@@ -94,6 +94,20 @@ test.describe('ministry dashboard', () => {
     await expect(page.getByRole('heading', { name: `Complaints by agency in ${topLabel}` })).toBeVisible();
   });
 
+  test('prints on A4 landscape with the title, the filters and the date', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'ministry', '/dashboard/trends?groupBy=province&granularity=month');
+    await expect(page.getByTestId('series-table')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-only')).toContainText(/Printed on .* · By month · By province/);
+    await expect(page.locator('.filter-bar')).toBeHidden();
+    await expect(page.locator('.shell-header')).toBeHidden();
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    // A4 landscape is 842 x 595 points.
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
+  });
+
   test('a Fujian bureau admin sees only Fujian', async ({ page }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/dashboard/trends?groupBy=province');
