@@ -1410,15 +1410,20 @@ export interface components {
             /** Format: email */
             email?: string;
         };
+        /**
+         * @description Where the refresh token goes: `body` (default, API clients) answers it in the JSON; `cookie`
+         *     (the web app) sets it as the httpOnly cookie `registry_refresh` and leaves it out of the JSON.
+         * @enum {string}
+         */
+        SessionKind: "body" | "cookie";
         LoginRequest: {
-            username: string;
-            password: string;
             /**
              * @description Where the refresh token goes: `body` (default, API clients) answers it in the JSON; `cookie`
              *     (the web app) sets it as the httpOnly cookie `registry_refresh` and leaves it out of the JSON.
-             * @enum {string}
              */
-            session?: "body" | "cookie";
+            session?: components["schemas"]["SessionKind"];
+            username: string;
+            password: string;
         };
         TokenPair: {
             /** @description A JWT for the Authorization header (`Bearer <token>`). */

@@ -13,7 +13,7 @@ export class LoginRequest {
    * Where the refresh token goes: `body` (default, API clients) answers it in the JSON; `cookie`
    * (the web app) sets it as the httpOnly cookie `registry_refresh` and leaves it out of the JSON.
    */
-  @IsOptional() @IsIn(SESSION_KINDS) session?: (typeof SESSION_KINDS)[number];
+  @ApiPropertyOptional(namedEnum('SessionKind', SESSION_KINDS)) @IsOptional() @IsIn(SESSION_KINDS) session?: (typeof SESSION_KINDS)[number];
 }
 
 export class RefreshRequest {
