@@ -87,7 +87,8 @@ test.describe('a worker on a phone', () => {
     // A wrong secret is told plainly, in Chinese after switching back.
     await page.getByRole('button', { name: '切换到简体中文' }).click();
     await page.getByLabel('密码').fill('wrong-secret');
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+    // The language switch refetches the status: antd may leave the spinner's "loading" in the button's name after it.
+    await page.getByRole('button', { name: /^(loading )?查询$/ }).click();
     await expect(page.getByText('查询码或密码不对')).toBeVisible();
   });
 
