@@ -95,6 +95,43 @@ test.describe('system admin pages', () => {
     await expect(page.getByRole('button', { name: 'Save calendar' })).toBeDisabled();
   });
 
+  test('a holiday entered in the calendar moves the acknowledgement deadline of a complaint lodged afterwards', async ({ page, request }) => {
+    let lodged = 0;
+    // Each complaint says something new: the same words twice are taken as one complaint sent twice.
+    const lodge = async () => {
+      lodged += 1;
+      const response = await request.post('/api/public/complaints', {
+        data: { categories: ['no_written_contract'], description: `Browser test ${lodged} (${Date.now()}): no written contract was offered before departure.`, agencyName: 'Calendar test agency', jurisdictionCode: '350100' },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as { ackDueAt: string; urgent: boolean };
+    };
+    const chinaDay = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(instant));
+    const before = await lodge();
+    expect(before.urgent).toBe(false);
+    const due = chinaDay(before.ackDueAt);
+
+    await useLanguage(page, 'en');
+    await signInAsAdmin(page, '/admin/calendar');
+    await expect(page.getByTestId('calendar')).toBeVisible();
+    while (Number(await page.getByTestId('calendar-year').textContent()) < Number(due.slice(0, 4))) await page.getByRole('button', { name: `Year ${Number(await page.getByTestId('calendar-year').textContent()) + 1}` }).click();
+    const day = page.locator(`button[data-date="${due}"]`);
+    await expect(day).toHaveAttribute('aria-pressed', 'false');
+    await day.click();
+    await page.getByRole('button', { name: 'Save calendar' }).click();
+    await expect(page.getByRole('button', { name: 'Save calendar' })).toBeDisabled();
+
+    const after = await lodge();
+    expect(chinaDay(after.ackDueAt) > due, `${chinaDay(after.ackDueAt)} after the new holiday ${due}`).toBe(true);
+
+    // Put the day back (holiday → working day → ordinary) so the other tests see the seeded calendar.
+    await day.click();
+    await day.click();
+    await page.getByRole('button', { name: 'Save calendar' }).click();
+    await expect(page.getByRole('button', { name: 'Save calendar' })).toBeDisabled();
+    expect(chinaDay((await lodge()).ackDueAt)).toBe(due);
+  });
+
   test('other roles are not offered the admin pages and are refused them', async ({ page }) => {
     await useLanguage(page, 'en');
     await page.goto('/sign-in?next=%2Fdashboard%2Ftrends');
