@@ -173,7 +173,10 @@ describe('complaints: trends, alerts, overview', () => {
     const json = await trends('ministry', { groupBy: 'channel', granularity: 'month' }).expect(200);
     const csv = await trends('ministry', { groupBy: 'channel', granularity: 'month' }).set('accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.text.trim().split('\r\n');
+    // A UTF-8 byte order mark first, so Excel opens the Chinese labels as UTF-8.
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect([...Buffer.from(csv.text, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate');
     expect(lines).toHaveLength((json.body.rows as Row[]).length + 1);
     const first = (json.body.rows as Row[])[0] as Row & { label: string };
@@ -214,6 +217,10 @@ describe('complaints: trends, alerts, overview', () => {
 
     const fujian = await t.http().get('/api/complaints/alerts').set('authorization', auth['fj-admin']).expect(200);
     expect(fujian.body.spikes).toContainEqual(expect.objectContaining({ province: '350000', category: 'recruitment_fee', month: spikeMonth }));
+    // Named in the request's language beside the codes, so no page shows a bare code.
+    expect(fujian.body.spikes).toContainEqual(expect.objectContaining({ province: '350000', provinceLabel: '福建省', category: 'recruitment_fee', categoryLabel: expect.stringMatching(/[\u4e00-\u9fff]/) }));
+    const english = await t.http().get('/api/complaints/alerts').set('authorization', auth['fj-admin']).set('accept-language', 'en').expect(200);
+    expect(english.body.spikes).toContainEqual(expect.objectContaining({ province: '350000', provinceLabel: 'Fujian', category: 'recruitment_fee', categoryLabel: expect.stringMatching(/^[ -~]+$/) }));
     const liaoning = await t.http().get('/api/complaints/alerts').set('authorization', auth['ln-admin']).expect(200);
     expect((liaoning.body.spikes as { province: string }[]).every((s) => s.province === '210000')).toBe(true);
     await t.http().get('/api/complaints/alerts').set('authorization', auth['agency-fj-1']).expect(403);
@@ -229,6 +236,8 @@ describe('complaints: trends, alerts, overview', () => {
     )) as { agencyId: string; substantiated: number }[];
     expect(expected.map((e) => e.agencyId)).toContain(world.agencies.shenyang);
     const got = (response.body.agencies as { agencyId: string; substantiated: number }[]).map(({ agencyId, substantiated }) => ({ agencyId, substantiated }));
+    const names = new Map(((await t.db.query(`SELECT id::text AS id, name_zh AS name FROM agencies`)) as { id: string; name: string }[]).map((a) => [a.id, a.name]));
+    for (const alert of response.body.agencies as { agencyId: string; agencyName: string }[]) expect(alert.agencyName).toBe(names.get(alert.agencyId));
     expect(got.sort((a, b) => a.agencyId.localeCompare(b.agencyId))).toEqual(expected.sort((a, b) => a.agencyId.localeCompare(b.agencyId)));
   });
 

@@ -128,7 +128,7 @@ describe('names where people read them', () => {
       .set('accept', 'text/csv')
       .set('accept-language', 'en')
       .expect(200);
-    const [header, row] = csv.text.split('\r\n');
+    const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual(['period', 'group', 'label']);
     expect(row.split(',').slice(0, 3)).toEqual(['2026-06-01', '350000', 'Fujian']);
   });

@@ -22,7 +22,17 @@ const PUBLIC_PAGES: Record<string, string> = {
   '/complaints/track': 'src/features/complaints/TrackComplaintPage.tsx',
   '/before-you-go': 'src/features/before-you-go/BeforeYouGoPage.tsx',
 };
-const OFFICER_PAGES = ['src/features/workspace/RoleHomePage.tsx', 'src/features/help-lines-admin/HelpLinesAdminPage.tsx'];
+const OFFICER_PAGES = [
+  'src/features/workspace/RoleHomePage.tsx',
+  'src/features/help-lines-admin/HelpLinesAdminPage.tsx',
+  'src/features/dashboard/TrendsPage.tsx',
+  'src/features/dashboard/OverviewPage.tsx',
+  'src/features/complaints-list/ComplaintsListPage.tsx',
+  'src/features/audit/AuditPage.tsx',
+  'src/features/system-admin/UsersAdminPage.tsx',
+  'src/features/system-admin/JobsAdminPage.tsx',
+  'src/features/system-admin/CalendarAdminPage.tsx',
+];
 
 test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async () => {
   const testInfo = test.info();

@@ -124,7 +124,8 @@ export class ComplaintTrendsService {
     });
   }
 
-  async alerts(actor: Actor, query: AlertsQuery): Promise<AlertsView> {
+  /** Spikes and agency alerts, each province, category and agency named in `language` beside its code. */
+  async alerts(actor: Actor, query: AlertsQuery, language: Language = 'zh-CN'): Promise<AlertsView> {
     const today = this.clock.today();
     const lastMonth = query.month ?? today.slice(0, 7);
     const months = query.months ?? 12;
@@ -153,9 +154,16 @@ export class ComplaintTrendsService {
       .orderBy('2', 'DESC')
       .getRawMany()) as { agencyId: string; n: string }[];
 
+    const spikes = findSpikes(monthly, firstExamined, lastMonth);
+    const manager = this.dataSource.manager;
+    const [provinces, categories, agencyNames] = await Promise.all([
+      trendLabels(manager, 'province', [...new Set(spikes.map((s) => s.province))], language),
+      trendLabels(manager, 'category', [...new Set(spikes.map((s) => s.category))], language),
+      trendLabels(manager, 'agency', agencies.map((a) => a.agencyId), language),
+    ]);
     return {
-      spikes: findSpikes(monthly, firstExamined, lastMonth),
-      agencies: agencies.map((a): AgencyAlert => ({ agencyId: a.agencyId, substantiated: Number(a.n), since })),
+      spikes: spikes.map((s) => ({ ...s, provinceLabel: provinces.get(s.province) ?? s.province, categoryLabel: categories.get(s.category) ?? s.category })),
+      agencies: agencies.map((a): AgencyAlert => ({ agencyId: a.agencyId, agencyName: agencyNames.get(a.agencyId) ?? a.agencyId, substantiated: Number(a.n), since })),
     };
   }
 
@@ -235,14 +243,14 @@ export function medianOf(histogram: Map<number, number>, total: number): number 
 }
 
 /** Province x category months above the mean of the previous six by three standard deviations (and at least 5). */
-export function findSpikes(monthly: { province: string; category: string; month: string; n: string }[], firstExamined: string, lastMonth: string): SpikeAlert[] {
+export function findSpikes(monthly: { province: string; category: string; month: string; n: string }[], firstExamined: string, lastMonth: string): Omit<SpikeAlert, 'provinceLabel' | 'categoryLabel'>[] {
   const series = new Map<string, Map<string, number>>();
   for (const m of monthly) {
     const key = `${m.province}|${m.category}`;
     if (!series.has(key)) series.set(key, new Map());
     series.get(key)?.set(m.month, Number(m.n));
   }
-  const alerts: SpikeAlert[] = [];
+  const alerts: Omit<SpikeAlert, 'provinceLabel' | 'categoryLabel'>[] = [];
   for (const [key, counts] of series) {
     const [province, category] = key.split('|');
     for (let month = firstExamined; month <= lastMonth; month = addMonths(month, 1)) {

@@ -54,17 +54,18 @@ export class ComplaintsController {
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
       void reply.header('content-disposition', `attachment; filename="complaint-trends-${view.from}-${view.to}.csv"`);
-      return trendsCsv(view);
+      // The byte order mark makes Excel read the file as UTF-8 (Chinese labels), not the system code page.
+      return `\uFEFF${trendsCsv(view)}`;
     }
     return view;
   }
 
   @Get('alerts')
   @Allow(...ANALYSTS)
-  @ApiOperation({ operationId: 'getComplaintAlerts', summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days' })
+  @ApiOperation({ operationId: 'getComplaintAlerts', summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days (names in the Accept-Language)' })
   @ApiOkResponse({ type: AlertsView })
-  alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery) {
-    return this.trendsService.alerts(actor, query);
+  alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery, @Headers('accept-language') acceptLanguage: string | undefined) {
+    return this.trendsService.alerts(actor, query, primaryLanguage(acceptLanguage));
   }
 
   @Get()

@@ -292,7 +292,9 @@ export class AlertsQuery {
 
 export class SpikeAlert {
   @ApiProperty() province: string;
+  @ApiProperty({ description: 'The province by name in the language Accept-Language picked', example: '福建省' }) provinceLabel: string;
   @ApiProperty() category: string;
+  @ApiProperty({ description: 'The category by name in the language Accept-Language picked', example: '收取招聘费用' }) categoryLabel: string;
   @ApiProperty({ description: 'YYYY-MM' }) month: string;
   @ApiProperty() complaints: number;
   @ApiProperty() previousMean: number;
@@ -302,6 +304,7 @@ export class SpikeAlert {
 
 export class AgencyAlert {
   @ApiProperty() agencyId: string;
+  @ApiProperty({ description: 'The agency by name in the language Accept-Language picked (Chinese when it has no English name)' }) agencyName: string;
   @ApiProperty() substantiated: number;
   @ApiProperty() since: string;
 }

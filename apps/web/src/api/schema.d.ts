@@ -962,7 +962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days */
+        /** Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days (names in the Accept-Language) */
         get: operations["getComplaintAlerts"];
         put?: never;
         post?: never;
@@ -2490,7 +2490,17 @@ export interface components {
         };
         SpikeAlert: {
             province: string;
+            /**
+             * @description The province by name in the language Accept-Language picked
+             * @example 福建省
+             */
+            provinceLabel: string;
             category: string;
+            /**
+             * @description The category by name in the language Accept-Language picked
+             * @example 收取招聘费用
+             */
+            categoryLabel: string;
             /** @description YYYY-MM */
             month: string;
             complaints: number;
@@ -2500,6 +2510,8 @@ export interface components {
         };
         AgencyAlert: {
             agencyId: string;
+            /** @description The agency by name in the language Accept-Language picked (Chinese when it has no English name) */
+            agencyName: string;
             substantiated: number;
             since: string;
         };

@@ -33,6 +33,41 @@ export const router = createBrowserRouter([
         element: <RequireRole page="helpLines" />,
         children: [{ index: true, lazy: () => import('@/features/help-lines-admin/HelpLinesAdminPage').then((m) => ({ Component: m.HelpLinesAdminPage })) }],
       },
+      {
+        path: 'dashboard/trends',
+        element: <RequireRole page="trends" />,
+        children: [{ index: true, lazy: () => import('@/features/dashboard/TrendsPage').then((m) => ({ Component: m.TrendsPage })) }],
+      },
+      {
+        path: 'dashboard/overview',
+        element: <RequireRole page="overview" />,
+        children: [{ index: true, lazy: () => import('@/features/dashboard/OverviewPage').then((m) => ({ Component: m.OverviewPage })) }],
+      },
+      {
+        path: 'complaints',
+        element: <RequireRole page="complaintsList" />,
+        children: [{ index: true, lazy: () => import('@/features/complaints-list/ComplaintsListPage').then((m) => ({ Component: m.ComplaintsListPage })) }],
+      },
+      {
+        path: 'audit',
+        element: <RequireRole page="audit" />,
+        children: [{ index: true, lazy: () => import('@/features/audit/AuditPage').then((m) => ({ Component: m.AuditPage })) }],
+      },
+      {
+        path: 'admin/users',
+        element: <RequireRole page="users" />,
+        children: [{ index: true, lazy: () => import('@/features/system-admin/UsersAdminPage').then((m) => ({ Component: m.UsersAdminPage })) }],
+      },
+      {
+        path: 'admin/jobs',
+        element: <RequireRole page="jobs" />,
+        children: [{ index: true, lazy: () => import('@/features/system-admin/JobsAdminPage').then((m) => ({ Component: m.JobsAdminPage })) }],
+      },
+      {
+        path: 'admin/calendar',
+        element: <RequireRole page="calendar" />,
+        children: [{ index: true, lazy: () => import('@/features/system-admin/CalendarAdminPage').then((m) => ({ Component: m.CalendarAdminPage })) }],
+      },
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

@@ -7,6 +7,13 @@ import type { Role } from './session';
 export const PAGE_ROLES = {
   home: ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   helpLines: ['system_admin'],
+  trends: ['ministry_official', 'bureau_admin'],
+  overview: ['ministry_official', 'bureau_admin'],
+  complaintsList: ['ministry_official', 'bureau_admin', 'inspector'],
+  audit: ['ministry_official', 'system_admin'],
+  users: ['system_admin'],
+  jobs: ['system_admin'],
+  calendar: ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

@@ -10,18 +10,29 @@ import type { SessionState } from '../auth/session';
 interface NavItem {
   to: string;
   label: string;
+  /** Active only on this very path (the officers' /complaints is not the public /complaints/new). */
+  end?: boolean;
 }
 
 function navItems(t: Messages, session: SessionState): NavItem[] {
-  const items: NavItem[] = [
+  const publicItems: NavItem[] = [
     { to: '/verify', label: t.nav.verify },
     { to: '/agencies', label: t.nav.agencies },
     { to: '/complaints/new', label: t.nav.complain },
     { to: '/complaints/track', label: t.nav.track },
     { to: '/before-you-go', label: t.nav.beforeYouGo },
   ];
+  // Officers' own pages would crowd a bar that also holds every public page: signed in, they keep the two they use.
+  const items = session.status === 'signedIn' ? publicItems.slice(0, 2) : publicItems;
   if (session.status === 'signedIn') {
     if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
+    if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
+    if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
+    if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
+    if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
+    if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
+    if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });
+    if (mayOpen(session.me.role, 'calendar')) items.push({ to: '/admin/calendar', label: t.nav.calendar });
     if (mayOpen(session.me.role, 'helpLines')) items.push({ to: '/admin/help-lines', label: t.nav.helpLines });
   }
   return items;
@@ -66,7 +77,7 @@ export function AppShell() {
     <ul className={className}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
+          <NavLink to={item.to} end={item.end} onClick={() => setMenuOpen(false)}>
             {item.label}
           </NavLink>
         </li>

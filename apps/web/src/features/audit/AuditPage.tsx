@@ -1,0 +1,190 @@
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, Button, Empty } from 'antd';
+import { Fragment, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, data } from '@/api/client';
+import type { components } from '@/api/schema';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import '@/features/dashboard/dashboard.css';
+
+type AuditEvent = components['schemas']['AuditEventView'];
+const TEXT_FILTERS = ['entityType', 'entityId', 'actor'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day in China as the instant it starts (the API filters on instants). */
+const startOf = (day: string) => `${day}T00:00:00+08:00`;
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The audit trail with its filters (in the URL), keyset paging, each event's before and after, and the chain check. */
+export function AuditPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const [open, setOpen] = useState<string>();
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const query = {
+    ...Object.fromEntries(TEXT_FILTERS.map((name) => [name, params.get(name) || undefined]).filter(([, v]) => v)),
+    ...(DAY.test(from) ? { from: startOf(from) } : {}),
+    ...(DAY.test(to) ? { to: startOf(dayAfter(to)) } : {}),
+    limit: 50,
+  };
+  const events = useInfiniteQuery({
+    queryKey: ['audit', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/audit', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const verify = useMutation({ mutationFn: async () => data(await api.GET('/api/audit/verify')) });
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of [...TEXT_FILTERS, 'from', 'to']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  };
+
+  return (
+    <div className="stack wide-page">
+      <PageHeading title={t.audit.title} intro={t.audit.intro} />
+      <section className="panel" aria-labelledby="audit-verify">
+        <h2 id="audit-verify">{t.audit.verifyTitle}</h2>
+        <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+          {verify.isPending ? t.audit.verifying : t.audit.verify}
+        </Button>
+        {verify.error && <ProblemAlert error={verify.error} />}
+        {verify.data && (
+          <div style={{ marginTop: 12 }} data-testid="verify-result">
+            <Alert
+              type={verify.data.valid ? 'success' : 'error'}
+              showIcon
+              title={verify.data.valid ? t.audit.valid(verify.data.checkedEvents) : t.audit.broken(verify.data.firstBrokenSeq ?? '?', verify.data.reason ?? '')}
+            />
+          </div>
+        )}
+      </section>
+
+      <form key={params.toString()} className="panel filter-bar" onSubmit={submit} aria-label={t.audit.title}>
+        {TEXT_FILTERS.map((name) => (
+          <label key={name}>
+            <span>{t.audit[name]}</span>
+            <input name={name} defaultValue={params.get(name) ?? ''} maxLength={64} />
+          </label>
+        ))}
+        <label>
+          <span>{t.audit.from}</span>
+          <input type="date" name="from" defaultValue={from} />
+        </label>
+        <label>
+          <span>{t.audit.to}</span>
+          <input type="date" name="to" defaultValue={to} />
+        </label>
+        <div className="filter-actions">
+          <Button type="primary" htmlType="submit">
+            {t.audit.apply}
+          </Button>
+          <Button onClick={() => setParams(new URLSearchParams())}>{t.audit.clear}</Button>
+        </div>
+      </form>
+
+      {events.isPending && <Loading />}
+      {events.error && <ProblemAlert error={events.error} onRetry={() => void events.refetch()} />}
+      {events.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.audit.none} />}
+      {items.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.audit.title} style={{ maxHeight: 'none' }}>
+          <table className="figures audit-table" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.audit.seq}</th>
+                <th scope="col">{t.audit.occurredAt}</th>
+                <th scope="col">{t.audit.actor}</th>
+                <th scope="col">{t.audit.action}</th>
+                <th scope="col">{t.audit.entity}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.audit.show}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => (
+                <Fragment key={event.seq}>
+                  <tr>
+                    <th scope="row">{event.seq}</th>
+                    <td>{formatDate(event.occurredAt, language, true)}</td>
+                    <td>
+                      {event.actorUsername} <span className="agency-meta-inline">({t.roles[event.actorRole as keyof typeof t.roles] ?? event.actorRole})</span>
+                    </td>
+                    <td>
+                      <code>{event.action}</code>
+                    </td>
+                    <td>
+                      {event.entityType}
+                      {event.entityId ? ` · ${event.entityId.slice(0, 8)}` : ''}
+                    </td>
+                    <td>
+                      <Button size="small" aria-expanded={open === event.seq} onClick={() => setOpen(open === event.seq ? undefined : event.seq)}>
+                        {open === event.seq ? t.audit.hide : t.audit.show}
+                      </Button>
+                    </td>
+                  </tr>
+                  {open === event.seq && (
+                    <tr>
+                      <td colSpan={6} className="audit-diff-cell">
+                        <BeforeAfter event={event} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {events.hasNextPage && (
+        <div>
+          <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+            {t.audit.loadMore}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Before and after side by side, the fields that changed named first. */
+function BeforeAfter({ event }: { event: AuditEvent }) {
+  const t = useT();
+  if (event.payloadWithheld) return <p>{t.audit.withheld}</p>;
+  const before = event.before ?? {};
+  const after = event.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changed = keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  const show = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value, null, 2) : t.audit.nothing);
+  return (
+    <div data-testid="audit-diff">
+      {changed.length > 0 && (
+        <p>
+          {t.audit.changed}: {changed.map((key) => <code key={key} className="changed-key">{key}</code>)}
+        </p>
+      )}
+      <div className="before-after">
+        <div>
+          <h3>{t.audit.before}</h3>
+          <pre tabIndex={0}>{show(event.before)}</pre>
+        </div>
+        <div>
+          <h3>{t.audit.after}</h3>
+          <pre tabIndex={0}>{show(event.after)}</pre>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, message as antMessage } from 'antd';
+import { useState } from 'react';
+import { api, data } from '@/api/client';
+import { ApiProblem } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { BureausSection, useBureaus } from './BureausSection';
+import '@/features/dashboard/dashboard.css';
+
+type User = components['schemas']['UserView'];
+type Role = components['schemas']['Role'];
+type NewUser = components['schemas']['CreateUserRequest'];
+interface UserEdit {
+  displayName: string;
+  email?: string;
+  role: Role;
+}
+
+const ROLES: Role[] = ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'];
+
+/** The system admin's users (create, edit name and role, disable and enable) and bureaus. */
+export function UsersAdminPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [message, messageHolder] = antMessage.useMessage();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<User | 'new'>();
+  const [form] = Form.useForm<NewUser & UserEdit>();
+  const bureaus = useBureaus();
+  const bureauName = (id: string | null | undefined) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : t.usersAdmin.none);
+
+  const users = useInfiniteQuery({
+    queryKey: ['admin', 'users', search],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      data(await api.GET('/api/users', { params: { query: { limit: 50, ...(search ? { q: search } : {}), ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+
+  const save = useMutation({
+    mutationFn: async (fields: NewUser & UserEdit) => {
+      if (editing && editing !== 'new') {
+        return data(await api.PATCH('/api/users/{id}', { params: { path: { id: editing.id } }, body: { version: editing.version, displayName: fields.displayName, role: fields.role, ...(fields.email ? { email: fields.email } : {}) } }));
+      }
+      const { username, displayName, email, password, role, bureauId } = fields;
+      return data(await api.POST('/api/users', { body: { username, displayName, password, role, ...(email ? { email } : {}), ...(bureauId ? { bureauId } : {}) } }));
+    },
+    onSuccess: async () => {
+      setEditing(undefined);
+      void message.success(t.usersAdmin.saved);
+      await refresh();
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof NewUser, errors: [e.message] })));
+    },
+  });
+  const setStatus = useMutation({
+    mutationFn: async (user: User) =>
+      data(await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })),
+    onSuccess: () => refresh(),
+  });
+
+  const open = (user: User | 'new') => {
+    setEditing(user);
+    form.resetFields();
+    if (user !== 'new') form.setFieldsValue({ displayName: user.displayName, email: user.email ?? undefined, role: user.role });
+  };
+  const required = [{ required: true, whitespace: true, message: t.usersAdmin.required }];
+  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="stack wide-page">
+      {messageHolder}
+      <PageHeading title={t.usersAdmin.title} intro={t.usersAdmin.intro} />
+      <section className="panel" aria-labelledby="users">
+        <div className="panel-heading">
+          <h2 id="users">{t.usersAdmin.users}</h2>
+          <Button type="primary" onClick={() => open('new')}>
+            {t.usersAdmin.add}
+          </Button>
+        </div>
+        <Input.Search aria-label={t.usersAdmin.search} placeholder={t.usersAdmin.search} allowClear onSearch={(value) => setSearch(value.trim())} style={{ maxWidth: 360, marginBottom: 12 }} />
+        {users.isPending && <Loading />}
+        {users.error && <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />}
+        {setStatus.error && <ProblemAlert error={setStatus.error} />}
+        {items.length > 0 && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.usersAdmin.users} style={{ maxHeight: 'none' }}>
+            <table className="figures audit-table" data-testid="users-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.usersAdmin.username}</th>
+                  <th scope="col">{t.usersAdmin.displayName}</th>
+                  <th scope="col">{t.usersAdmin.role}</th>
+                  <th scope="col">{t.usersAdmin.bureau}</th>
+                  <th scope="col">{t.usersAdmin.status}</th>
+                  <th scope="col">{t.usersAdmin.lastLogin}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.usersAdmin.edit}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((user) => (
+                  <tr key={user.id} data-username={user.username}>
+                    <th scope="row">{user.username}</th>
+                    <td>{user.displayName}</td>
+                    <td>{t.roles[user.role]}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{bureauName(user.bureauId)}</td>
+                    <td>
+                      <span className={`status-tag ${user.status === 'active' ? 'ok' : 'off'}`}>{user.status === 'active' ? t.usersAdmin.active : t.usersAdmin.disabled}</span>
+                    </td>
+                    <td>{user.lastLoginAt ? formatDate(user.lastLoginAt, language, true) : t.usersAdmin.never}</td>
+                    <td className="row-actions">
+                      <Button size="small" onClick={() => open(user)}>
+                        {t.usersAdmin.edit}
+                      </Button>{' '}
+                      <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+                        {user.status === 'active' ? t.usersAdmin.disable : t.usersAdmin.enable}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {users.hasNextPage && (
+          <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage} style={{ marginTop: 12 }}>
+            {t.usersAdmin.loadMore}
+          </Button>
+        )}
+      </section>
+      <BureausSection />
+      <Modal
+        open={editing !== undefined}
+        title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit}
+        okText={t.usersAdmin.save}
+        cancelText={t.usersAdmin.cancel}
+        confirmLoading={save.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(undefined)}
+        destroyOnHidden
+      >
+        <Form<NewUser & UserEdit> form={form} layout="vertical" onFinish={(fields) => save.mutate(fields)}>
+          {editing === 'new' && (
+            <Form.Item name="username" label={t.usersAdmin.username} rules={required}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          )}
+          <Form.Item name="displayName" label={t.usersAdmin.displayName} rules={required}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="email" label={t.usersAdmin.email} rules={[{ type: 'email' }]}>
+            <Input type="email" />
+          </Form.Item>
+          {editing === 'new' && (
+            <Form.Item name="password" label={t.usersAdmin.password} rules={[...required, { min: 12, message: t.usersAdmin.password }]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          )}
+          <Form.Item name="role" label={t.usersAdmin.role} rules={[{ required: true, message: t.usersAdmin.required }]}>
+            <NativeSelect placeholder="—" options={ROLES.map((role) => ({ value: role, label: t.roles[role] }))} />
+          </Form.Item>
+          {editing === 'new' && (
+            <Form.Item name="bureauId" label={t.usersAdmin.bureau}>
+              <NativeSelect placeholder={t.usersAdmin.none} options={bureaus.data?.map((b) => ({ value: b.id, label: b.name })) ?? []} />
+            </Form.Item>
+          )}
+        </Form>
+        {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
+      </Modal>
+    </div>
+  );
+}
