@@ -1,10 +1,19 @@
 import { useSyncExternalStore } from 'react';
-import { en } from './en';
 import { getLanguage, setLanguage, subscribeLanguage, type Language } from './language';
 import type { Messages } from './messages';
 import { zh } from './zh';
 
-const dictionaries: Record<Language, Messages> = { 'zh-CN': zh, en };
+/**
+ * Chinese, the default, ships with the first load; English is fetched when chosen, so that a
+ * worker on a weak connection does not download both (the public pages' 250 KB budget).
+ */
+const dictionaries: Partial<Record<Language, Messages>> = { 'zh-CN': zh };
+
+/** Loads a language's texts once; main.tsx awaits the chosen one before the first render. */
+export async function loadDictionary(language: Language): Promise<void> {
+  if (dictionaries[language]) return;
+  if (language === 'en') dictionaries.en = (await import('./en')).en;
+}
 
 export function useLanguage(): Language {
   return useSyncExternalStore(subscribeLanguage, getLanguage);
@@ -12,11 +21,14 @@ export function useLanguage(): Language {
 
 /** The texts of the chosen language: `const t = useT(); t.verify.title`. */
 export function useT(): Messages {
-  return dictionaries[useLanguage()];
+  return dictionaries[useLanguage()] ?? zh;
 }
 
-export function toggleLanguage(): void {
-  setLanguage(getLanguage() === 'zh-CN' ? 'en' : 'zh-CN');
+/** Switches once the other language's texts are here, so no page shows a mix. */
+export async function toggleLanguage(): Promise<void> {
+  const next = getLanguage() === 'zh-CN' ? 'en' : 'zh-CN';
+  await loadDictionary(next);
+  setLanguage(next);
 }
 
 /** A date or instant shown to a person, in the chosen language and China's time zone. */

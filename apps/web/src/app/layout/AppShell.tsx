@@ -102,7 +102,7 @@ export function AppShell() {
           </nav>
           <div className="header-actions">
             <span className="account-wide">{accountControl(t, session, onSignOut)}</span>
-            <button type="button" className="native-button text lang-switch" onClick={toggleLanguage} lang={t.common.languageSwitch === 'English' ? 'en' : 'zh-CN'} aria-label={t.common.languageSwitchLabel}>
+            <button type="button" className="native-button text lang-switch" onClick={() => void toggleLanguage()} lang={t.common.languageSwitch === 'English' ? 'en' : 'zh-CN'} aria-label={t.common.languageSwitchLabel}>
               {t.common.languageSwitch}
             </button>
             <button type="button" className="native-button menu-button" onClick={() => setMenuOpen((open) => !open)} aria-expanded={menuOpen} aria-controls="nav-menu">
