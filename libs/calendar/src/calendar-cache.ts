@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
+import { NotificationListener } from '@app/database';
 import { CalendarYearDays, CalendarYears } from './working-days';
 
 /** NOTIFY channel of a changed year (payload: the year), sent in the transaction that changes it. */
@@ -24,29 +24,36 @@ interface StoredYear {
 export class CalendarCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CalendarCache.name);
   private cached: Promise<CalendarYears> | undefined;
-  private listener: Client | undefined;
-  private listening = false;
-  private closed = false;
+  private readonly listener: NotificationListener;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.listener = new NotificationListener({
+      url: config.appDatabaseUrl,
+      channel: WORKING_CALENDAR_CHANNEL,
+      applicationName: 'agency-registry-calendar-listener',
+      whileDeaf: 'Working calendar read from the database on every use',
+      logger: this.logger,
+      onMessage: () => this.invalidate(),
+      onGapInHearing: () => this.invalidate(),
+    });
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
+    await this.listener.start();
   }
 
   /** After the HTTP server has closed: requests still finishing count with a current calendar. */
   async onApplicationShutdown(): Promise<void> {
-    this.closed = true;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   years(): Promise<CalendarYears> {
     if (this.cached) return this.cached;
     const loading = this.load();
-    if (this.listening) {
+    if (this.listener.hearing) {
       this.cached = loading;
       loading.catch(() => {
         if (this.cached === loading) this.cached = undefined;
@@ -69,38 +76,5 @@ export class CalendarCache implements OnModuleInit, OnApplicationShutdown {
         { holidays: new Set(row.holidays.map((day) => day.date)), workingDays: new Set(row.workingDays.map((day) => day.date)) },
       ]),
     );
-  }
-
-  private async listen(): Promise<void> {
-    const url = this.config.get('DATABASE_URL');
-    if (!url || this.closed) return;
-    const client = new Client({ connectionString: url, application_name: 'agency-registry-calendar-listener' });
-    client.on('notification', () => this.invalidate());
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${WORKING_CALENDAR_CHANNEL}`);
-      this.listener = client;
-      this.listening = true;
-      // A copy loaded before (re)connecting may have missed a notification.
-      this.invalidate();
-    } catch (error) {
-      this.logger.warn(`Working calendar read from the database on every use until it answers: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      this.retryLater();
-    }
-  }
-
-  private lost(client: Client): void {
-    if (this.listener !== client) return;
-    this.listening = false;
-    this.listener = undefined;
-    this.invalidate();
-    this.retryLater();
-  }
-
-  private retryLater(): void {
-    if (!this.closed) setTimeout(() => void this.listen(), 2_000).unref();
   }
 }

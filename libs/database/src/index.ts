@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './migration-runner';
 export * from './snake-naming.strategy';
 export * from './app-role';
+export * from './notification-listener';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
 import { AppConfig } from '@app/core';
+import { NotificationListener } from '@app/database';
 
 const MAX_ENTRIES = 50_000;
 const TTL_MS = 60_000;
@@ -24,19 +24,26 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(VerificationCache.name);
   private readonly entries = new Map<string, Entry<unknown>>();
   private generation = 0;
-  private listener: Client | undefined;
-  private listening = false;
-  private closed = false;
+  private readonly listener: NotificationListener;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(config: AppConfig) {
+    this.listener = new NotificationListener({
+      url: config.appDatabaseUrl,
+      channel: PUBLIC_REGISTER_CHANNEL,
+      applicationName: 'agency-registry-cache-listener',
+      whileDeaf: 'Verification cache off',
+      logger: this.logger,
+      onMessage: (payload) => this.evict((payload ?? '*').split(' ')),
+      onGapInHearing: () => this.evict(['*']),
+    });
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /** The generation to pass to `set` after a look-up that started now. */
@@ -45,7 +52,7 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
   }
 
   get<T>(key: string): T | undefined {
-    if (!this.listening) return undefined;
+    if (!this.listener.hearing) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (Date.now() - entry.storedAt > TTL_MS) {
@@ -56,7 +63,7 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
   }
 
   set<T>(key: string, value: T, dependsOn: string[], generation: number): void {
-    if (!this.listening || generation !== this.generation) return;
+    if (!this.listener.hearing || generation !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { value, storedAt: Date.now(), keys: dependsOn });
   }
@@ -72,38 +79,5 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
     for (const [key, entry] of this.entries) {
       if (wanted.has(key) || entry.keys.some((k) => wanted.has(k))) this.entries.delete(key);
     }
-  }
-
-  private async listen(): Promise<void> {
-    const url = this.config.appDatabaseUrl;
-    if (!url || this.closed) return;
-    const client = new Client({ connectionString: url, application_name: 'agency-registry-cache-listener' });
-    client.on('notification', (message) => this.evict((message.payload ?? '*').split(' ')));
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PUBLIC_REGISTER_CHANNEL}`);
-      this.listener = client;
-      this.listening = true;
-      // Anything cached before (re)connecting may have missed a notification.
-      this.evict(['*']);
-    } catch (error) {
-      this.logger.warn(`Verification cache off until the database answers: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      this.retryLater();
-    }
-  }
-
-  private lost(client: Client): void {
-    if (this.listener !== client) return;
-    this.listening = false;
-    this.listener = undefined;
-    this.evict(['*']);
-    this.retryLater();
-  }
-
-  private retryLater(): void {
-    if (!this.closed) setTimeout(() => void this.listen(), 2_000).unref();
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
+import { NotificationListener } from '@app/database';
 import { Actor } from './actor';
 
 /** Announced when a user's sign-ins change (ended, disabled, re-enabled); payload: the user id. */
@@ -32,28 +32,37 @@ export class LiveSessions implements OnModuleDestroy {
   private readonly logger = new Logger(LiveSessions.name);
   private readonly users = new Map<string, UserSessions>();
   private generation = 0;
-  private listener: Client | undefined;
+  private readonly listener: NotificationListener;
   /** Started on the first token checked: a process that checks none (the worker) never listens. */
   private starting: Promise<void> | undefined;
-  private listening = false;
-  private closed = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.listener = new NotificationListener({
+      url: config.appDatabaseUrl,
+      channel: SESSION_CHANGES_CHANNEL,
+      applicationName: 'agency-registry-session-listener',
+      whileDeaf: 'Session cache off (every request reads the database)',
+      logger: this.logger,
+      onMessage: (payload) => {
+        if (payload) this.forget(payload);
+      },
+      onGapInHearing: () => this.clear(),
+    });
+  }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
     await this.starting;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /** Whether a token's actor may still act: its user active and its sign-in not ended. */
   async isLive(actor: Actor): Promise<boolean> {
     if (!actor.sessionId) return false;
-    this.starting ??= this.listen();
+    this.starting ??= this.listener.start();
     const state = this.cached(actor.userId) ?? (await this.load(actor.userId));
     return state.active && !state.ended.has(actor.sessionId);
   }
@@ -71,7 +80,7 @@ export class LiveSessions implements OnModuleDestroy {
   }
 
   private cached(userId: string): UserSessions | undefined {
-    if (!this.listening) return undefined;
+    if (!this.listener.hearing) return undefined;
     const state = this.users.get(userId);
     if (state && Date.now() - state.storedAt > TTL_MS) {
       this.users.delete(userId);
@@ -93,58 +102,15 @@ export class LiveSessions implements OnModuleDestroy {
       [userId, since],
     )) as { status: string; ended: string[] }[];
     const state: UserSessions = { active: rows[0]?.status === 'active', ended: new Set(rows[0]?.ended ?? []), storedAt: Date.now() };
-    if (this.listening && generation === this.generation) {
+    if (this.listener.hearing && generation === this.generation) {
       if (this.users.size >= MAX_USERS) this.users.delete(this.users.keys().next().value as string);
       this.users.set(userId, state);
     }
     return state;
   }
 
-  private async listen(): Promise<void> {
-    const url = this.config.appDatabaseUrl;
-    if (!url || this.closed) return;
-    const client = new Client({ connectionString: url, application_name: 'agency-registry-session-listener' });
-    client.on('notification', (message) => {
-      if (message.payload) this.forget(message.payload);
-    });
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
-      if (this.closed) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-      this.listening = true;
-      // Anything cached before (re)connecting may have missed a notification.
-      this.clear();
-    } catch (error) {
-      this.logger.warn(`Session cache off (every request reads the database) until it answers: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      this.retryLater();
-    }
-  }
-
   private clear(): void {
     this.generation += 1;
     this.users.clear();
-  }
-
-  private lost(client: Client): void {
-    if (this.listener !== client) return;
-    this.listening = false;
-    this.listener = undefined;
-    this.clear();
-    this.retryLater();
-  }
-
-  private retryLater(): void {
-    if (!this.closed) {
-      setTimeout(() => {
-        this.starting = this.listen();
-      }, 2_000).unref();
-    }
   }
 }
