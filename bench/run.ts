@@ -46,19 +46,23 @@ async function main(): Promise<void> {
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
     };
     // One process, as `npm start` runs it: rate-limit counters in memory (the scale-out runs use Redis).
-    const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], { ...apiEnv, REDIS_URL: '' }, API_PORT, '/health/ready');
+    const api = await startServer(['node', '--max-old-space-size=192', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/api/src/main.js'], { ...apiEnv, REDIS_URL: '' }, API_PORT, '/health/ready');
     servers.push(api);
     const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool, JWT_SECRET }, RAW_PORT, '/health/ready');
     servers.push(raw);
     const context: BenchContext = { api, raw, databaseUrl: database.url, password: BENCH_PASSWORD };
     const figures: Figure[] = [];
     console.log(`Load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
-    for (const scenario of SCENARIOS) {
+    // BENCH_ONLY=<words in a scenario's name> runs just those (e.g. while working on one of them).
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
       console.log(`- ${scenario.name}`);
       figures.push(...(await scenario.run(context)));
     }
-    console.log(`- scale-out: ${process.env.BENCH_PROCESSES ?? 2} API processes on one port (node:cluster) sharing PostgreSQL and Redis`);
-    figures.push(...(await scaleOut(context, CLUSTER_PORT, apiEnv)));
+    if (!only || 'scale-out'.includes(only)) {
+      console.log(`- scale-out: ${process.env.BENCH_PROCESSES ?? 2} API processes on one port (node:cluster) sharing PostgreSQL and Redis`);
+      figures.push(...(await scaleOut(context, CLUSTER_PORT, apiEnv)));
+    }
     printTable(figures);
     console.log(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });

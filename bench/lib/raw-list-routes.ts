@@ -23,6 +23,8 @@ interface ListSpec {
   alias: string;
   /** Columns as the API's entity selects them, aliased to its JSON names. */
   columns: string;
+  /** The joins that give the names the API shows beside ids (its ViewJoins). */
+  joins?: string;
   scope: { jurisdiction: string; agency: string };
   sortColumn: string;
   filters: (query: Query, add: (sql: (p: string) => string, value: unknown) => void) => void;
@@ -40,7 +42,9 @@ const LISTS: ListSpec[] = [
     columns: `l.id, l.licence_number AS "licenceNumber", l.agency_id AS "agencyId", l.jurisdiction_code AS "jurisdictionCode", l.licence_type AS "licenceType",
               l.scope, l.issued_by_bureau_id AS "issuedByBureauId", l.status, l.valid_from::text AS "validFrom", l.expires_on::text AS "expiresOn", l.term,
               l.suspended_until::text AS "suspendedUntil", l.conditions, l.reserve_fund_amount AS "reserveFundAmount", l.created_at AS "createdAt",
-              l.updated_at AS "updatedAt", l.version`,
+              l.updated_at AS "updatedAt", l.version,
+              view_agency.name_zh AS "agencyNameZh", view_agency.name_en AS "agencyNameEn", view_issuer.name AS "issuedByBureauName"`,
+    joins: `LEFT JOIN agencies view_agency ON view_agency.id = l.agency_id LEFT JOIN bureaus view_issuer ON view_issuer.id = l.issued_by_bureau_id`,
     scope: { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' },
     sortColumn: 'l.created_at',
     filters: (q, add) => {
@@ -68,10 +72,17 @@ const LISTS: ListSpec[] = [
     path: '/api/complaints',
     table: 'complaints',
     alias: 'c',
-    columns: `c.id, c.tracking_code, c.channel, c.received_at, c.received_on::text, c.complainant_name, c.complainant_contact, c.agency_id,
-              c.agency_name_given, c.licence_number_given, c.uscc_given, c.jurisdiction_code, c.categories, c.description, c.destination_country,
+    columns: `c.id, c.tracking_code, c.channel, c.received_at, c.agency_id,
+              c.agency_name_given, c.licence_number_given, c.jurisdiction_code, c.categories, c.description, c.destination_country,
               c.amount_claimed, c.severity, c.status, c.assigned_bureau_id, c.assignee_id, c.ack_due_at, c.resolve_due_at, c.acknowledged_at,
-              c.resolved_at, c.extended_at, c.extension_reason, c.sla_breached, c.outcome, c.inspection_id, c.created_by, c.created_at, c.updated_at, c.version`,
+              c.resolved_at, c.extended_at, c.sla_breached, c.outcome, c.inspection_id, c.version,
+              view_agency.name_zh AS agency_name_zh, view_agency.name_en AS agency_name_en,
+              (SELECT array_agg(view_licence.licence_number ORDER BY view_licence.licence_number) FROM licences view_licence
+                WHERE view_licence.agency_id = c.agency_id AND view_licence.status IN ('active', 'suspended')) AS licence_numbers,
+              view_assigned_bureau.name AS assigned_bureau_name, view_assignee.display_name AS assignee_name`,
+    joins: `LEFT JOIN agencies view_agency ON view_agency.id = c.agency_id
+            LEFT JOIN bureaus view_assigned_bureau ON view_assigned_bureau.id = c.assigned_bureau_id
+            LEFT JOIN users view_assignee ON view_assignee.id = c.assignee_id`,
     scope: { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' },
     sortColumn: 'c.received_at',
     filters: (q, add) => {
@@ -95,6 +106,9 @@ function complaintJson(c: Record<string, unknown>, now: Date): unknown {
     complainantContact: null,
     complainantVisible: false,
     agencyId: c.agency_id,
+    agencyNameZh: c.agency_name_zh,
+    agencyNameEn: c.agency_name_en,
+    licenceNumbers: c.licence_numbers ?? [],
     agencyNameGiven: c.agency_name_given,
     licenceNumberGiven: c.licence_number_given,
     jurisdictionCode: c.jurisdiction_code,
@@ -105,7 +119,9 @@ function complaintJson(c: Record<string, unknown>, now: Date): unknown {
     severity: c.severity,
     status: c.status,
     assignedBureauId: c.assigned_bureau_id,
+    assignedBureauName: c.assigned_bureau_name,
     assigneeId: c.assignee_id,
+    assigneeName: c.assignee_name,
     ackDueAt: c.ack_due_at,
     resolveDueAt: c.resolve_due_at,
     acknowledgedAt: c.acknowledged_at,
@@ -144,7 +160,7 @@ export function registerListRoutes(app: FastifyInstance, pool: Pool, jwtSecret: 
       const limit = Math.min(200, Number(request.query.limit ?? 50));
       const { rows } = await pool.query(
         preparedText(
-          `SELECT ${list.columns} FROM ${list.table} ${list.alias}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+          `SELECT ${list.columns} FROM ${list.table} ${list.alias} ${list.joins ?? ''}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
             ORDER BY ${list.sortColumn} DESC, ${list.alias}.id DESC LIMIT ${limit + 1}`,
           values,
         ),

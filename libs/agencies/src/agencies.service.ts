@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
+import { byCreation, Page, paginateRows, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/auth/access';
 import { JurisdictionsService } from '@app/jurisdictions';
@@ -35,7 +35,7 @@ export class AgenciesService {
         licenceStatus: query.licenceStatus,
       });
     }
-    return paginate(qb, query, byCreation('a'));
+    return paginateRows(qb, query, byCreation('a'));
   }
 
   /** The agency if the actor may see it; 404 otherwise, as if it did not exist. */

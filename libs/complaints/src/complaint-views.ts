@@ -21,7 +21,7 @@ export function personalDataChanged(before: Complaint, after: Complaint): string
   return COMPLAINANT_PERSONAL_FIELDS.filter((field) => before[field] !== after[field]);
 }
 
-export function isOverdue(complaint: Complaint, now: Date): boolean {
+export function isOverdue(complaint: Pick<Complaint, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'resolveDueAt'>, now: Date): boolean {
   if (!OPEN_STATUSES.includes(complaint.status)) return false;
   return (!complaint.acknowledgedAt && complaint.ackDueAt < now) || complaint.resolveDueAt < now;
 }
@@ -36,15 +36,25 @@ export const COMPLAINT_NAMES = combineJoins(
 
 export type ComplaintNames = ReturnType<typeof COMPLAINT_NAMES.read>;
 
+/** The columns a complaint list shows: no complainant's identity, which a list never shows. */
+export const COMPLAINT_LIST_COLUMNS = [
+  'id', 'trackingCode', 'channel', 'receivedAt', 'agencyId', 'agencyNameGiven', 'licenceNumberGiven', 'jurisdictionCode', 'categories',
+  'description', 'destinationCountry', 'amountClaimed', 'severity', 'status', 'assignedBureauId', 'assigneeId', 'ackDueAt', 'resolveDueAt',
+  'acknowledgedAt', 'resolvedAt', 'extendedAt', 'slaBreached', 'outcome', 'inspectionId', 'version',
+] as const satisfies readonly (keyof Complaint)[];
+
+/** A complaint as a list reads it; the complainant's fields only where a view may show them. */
+export type ComplaintRow = Pick<Complaint, (typeof COMPLAINT_LIST_COLUMNS)[number]> & Partial<Pick<Complaint, 'complainantName' | 'complainantContact'>> & ComplaintNames;
+
 /** A complaint for an official or agency; the complainant only when `showComplainant`. */
-export function complaintView(complaint: Complaint & ComplaintNames, now: Date, showComplainant: boolean): ComplaintView {
+export function complaintView(complaint: ComplaintRow, now: Date, showComplainant: boolean): ComplaintView {
   return {
     id: complaint.id,
     trackingCode: complaint.trackingCode,
     channel: complaint.channel,
     receivedAt: complaint.receivedAt,
-    complainantName: showComplainant ? complaint.complainantName : null,
-    complainantContact: showComplainant ? complaint.complainantContact : null,
+    complainantName: showComplainant ? (complaint.complainantName ?? null) : null,
+    complainantContact: showComplainant ? (complaint.complainantContact ?? null) : null,
     complainantVisible: showComplainant,
     agencyId: complaint.agencyId,
     agencyNameZh: complaint.agencyNameZh,

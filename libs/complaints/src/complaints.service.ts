@@ -10,7 +10,7 @@ import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
 import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
-import { auditableComplaint, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged } from './complaint-views';
+import { auditableComplaint, COMPLAINT_LIST_COLUMNS, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged } from './complaint-views';
 import {
   AgencyAnswerRequest,
   AssigneeView,
@@ -71,7 +71,7 @@ export class ComplaintsService {
       sortValue: (c: Complaint) => c.receivedAt,
       idValue: (c: Complaint) => c.id,
       cursorKinds: ['timestamp', 'uuid'],
-    }, COMPLAINT_NAMES);
+    }, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
     const now = this.clock.now();
     return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
   }
@@ -306,7 +306,7 @@ export class ComplaintsService {
 
   /** For the agency profile: its latest complaints, never with the complainant. */
   async forAgencyProfile(actor: Actor, agencyId: string): Promise<ComplaintView[]> {
-    const rows = await fetchViews(this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50), COMPLAINT_NAMES);
+    const rows = await fetchViews(this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50), COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
     const now = this.clock.now();
     return rows.map((c) => complaintView(c, now, false));
   }

@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { selectEntityColumns } from './entity-rows';
 import { applyKeyset, KeysetOrder, Page, pageOf, PageQuery } from './page';
 
 /**
@@ -11,30 +12,44 @@ export interface ViewJoins<X> {
   read(raw: Record<string, unknown>): X;
 }
 
-/** Rows of a query with their joined names: one statement (getRawAndEntities), matched by id. */
-export async function fetchViews<T extends ObjectLiteral & { id: string }, X>(qb: SelectQueryBuilder<T>, joins: ViewJoins<X>): Promise<(T & X)[]> {
-  const { entities, raw } = await joins.join(qb).getRawAndEntities();
-  const idKey = `${qb.alias}_id`;
-  const rawById = new Map((raw as Record<string, unknown>[]).map((row) => [String(row[idKey]), row]));
-  return entities.map((entity) => ({ ...entity, ...joins.read(rawById.get(entity.id) ?? {}) }));
+/**
+ * Rows of a query with their joined names: one statement, read from the raw rows (no entity
+ * hydrated); `columns` limits the entity's columns to those the view shows.
+ */
+export async function fetchViews<T extends ObjectLiteral & { id: string }, X, K extends keyof T & string = keyof T & string>(
+  qb: SelectQueryBuilder<T>,
+  joins: ViewJoins<X>,
+  columns?: readonly K[],
+): Promise<(Pick<T, K> & X)[]> {
+  const readEntity = selectEntityColumns(qb, columns);
+  const raw: Record<string, unknown>[] = await joins.join(qb).getRawMany();
+  return raw.map((row) => Object.assign(readEntity(row), joins.read(row)));
 }
 
 /** One row with its names, or null. */
-export async function fetchView<T extends ObjectLiteral & { id: string }, X>(qb: SelectQueryBuilder<T>, joins: ViewJoins<X>): Promise<(T & X) | null> {
+export async function fetchView<T extends ObjectLiteral & { id: string }, X>(qb: SelectQueryBuilder<T>, joins: ViewJoins<X>): Promise<(Pick<T, keyof T & string> & X) | null> {
   const [row] = await fetchViews(qb.limit(1), joins);
   return row ?? null;
 }
 
 /** `paginate` for views: the same keyset, with the names joined into the page's one query. */
-export async function paginateViews<T extends ObjectLiteral & { id: string }, X>(
+export async function paginateViews<T extends ObjectLiteral & { id: string }, X, K extends keyof T & string = keyof T & string>(
   qb: SelectQueryBuilder<T>,
   page: PageQuery,
   order: KeysetOrder,
   joins: ViewJoins<X>,
-  defaultLimit = 50,
-): Promise<Page<T & X>> {
+  columns?: readonly K[],
+): Promise<Page<Pick<T, K> & X>> {
+  const limit = applyKeyset(qb, page, order);
+  return pageOf(await fetchViews(qb, joins, columns), limit, order);
+}
+
+/** `paginate` read straight from the rows (no entity hydrated), for lists that join no names. */
+export async function paginateRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageQuery, order: KeysetOrder, defaultLimit = 50): Promise<Page<Pick<T, keyof T & string>>> {
+  const readEntity = selectEntityColumns(qb);
   const limit = applyKeyset(qb, page, order, defaultLimit);
-  return pageOf(await fetchViews(qb, joins), limit, order);
+  const raw: Record<string, unknown>[] = await qb.getRawMany();
+  return pageOf(raw.map(readEntity), limit, order);
 }
 
 /** Reads a joined text column that may be null. */
