@@ -21,10 +21,12 @@ import { RefreshTokens } from './login/refresh-tokens';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { PasswordReset } from './users/password-reset.entity';
+import { PasswordResetsService } from './users/password-resets.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken]),
+    TypeOrmModule.forFeature([User, RefreshToken, PasswordReset]),
     PassportModule,
     JwtModule.register({}),
     DiscoveryModule,
@@ -34,7 +36,7 @@ import { UsersService } from './users/users.service';
     NotificationsModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, AuthService],
+  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, PasswordResetsService, AuthService],
   exports: [AccessGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
 })
 export class AuthModule {}

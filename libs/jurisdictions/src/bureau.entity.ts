@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const BUREAU_LEVELS = ['ministry', 'province', 'city'] as const;
 export type BureauLevel = (typeof BUREAU_LEVELS)[number];
+export const BUREAU_STATUSES = ['active', 'disabled'] as const;
+export type BureauStatus = (typeof BUREAU_STATUSES)[number];
 
 /** A labour authority: the ministry, a provincial HRSS department or a city labour bureau. */
 @Entity('bureaus')
@@ -11,6 +13,8 @@ export class Bureau {
   @Column({ type: 'text' }) level: BureauLevel;
   @Column({ type: 'text', nullable: true }) jurisdictionCode: string | null;
   @Column({ type: 'text', nullable: true }) email: string | null;
+  /** A disabled bureau (merged or closed) keeps its records but takes no new users or complaints. */
+  @Column({ type: 'text' }) status: BureauStatus;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;

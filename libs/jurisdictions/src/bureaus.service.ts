@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { byCreation, Page, paginate, Problems } from '@app/core';
+import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, jurisdictionPrefixOf } from '@app/auth/access';
 import { Bureau } from './bureau.entity';
-import { BureauQuery, CreateBureauRequest } from './jurisdictions.dto';
+import { BureauQuery, CreateBureauRequest, UpdateBureauRequest } from './jurisdictions.dto';
 import { JurisdictionsService } from './jurisdictions.service';
 
 @Injectable()
@@ -44,6 +44,7 @@ export class BureausService {
     return this.bureaus
       .createQueryBuilder('b')
       .where('b.jurisdiction_code IN (:...codes)', { codes: [`${divisionCode.slice(0, 4)}00`, `${divisionCode.slice(0, 2)}0000`] })
+      .andWhere(`b.status = 'active'`)
       .orderBy('b.jurisdiction_code', 'DESC')
       .getOne();
   }
@@ -62,10 +63,34 @@ export class BureausService {
           level: request.level,
           jurisdictionCode: request.jurisdictionCode ?? null,
           email: request.email ?? null,
+          status: 'active',
         }),
       );
       await this.audit.record(manager, { action: 'bureau.create', entityType: 'bureau', entityId: bureau.id, after: bureau });
       return bureau;
+    });
+  }
+
+  /** Renames, re-addresses, disables or re-enables a bureau (system admin; the version read). */
+  async update(actor: Actor, id: string, request: UpdateBureauRequest): Promise<Bureau> {
+    const current = await this.get(actor, id);
+    if (request.status === 'disabled' && current.status !== 'disabled') {
+      if (current.level === 'ministry') throw Problems.conflict('ministry-bureau', 'The ministry cannot be disabled');
+      // users belong to libs/auth, which depends on this module: a plain count on its table.
+      const [{ active }] = (await this.dataSource.query(`SELECT count(*)::int AS active FROM users WHERE bureau_id = $1 AND status = 'active'`, [id])) as { active: number }[];
+      if (active > 0) {
+        throw Problems.conflict('bureau-has-active-users', `The bureau still has ${active} active users: move them to another bureau or disable them first`, { activeUsers: active });
+      }
+    }
+    const changes: Partial<Bureau> = {};
+    if (request.name !== undefined) changes.name = request.name.trim();
+    if (request.email !== undefined) changes.email = request.email;
+    if (request.status !== undefined) changes.status = request.status;
+    return this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, Bureau, { id, version: request.version }, changes, 'Bureau');
+      const updated = await manager.findOneByOrFail(Bureau, { id });
+      await this.audit.record(manager, { action: 'bureau.update', entityType: 'bureau', entityId: id, before: current, after: updated });
+      return updated;
     });
   }
 

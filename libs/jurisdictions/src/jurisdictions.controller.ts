@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf } from '@app/core';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { Actor, Allow, CurrentActor, Public } from '@app/auth/access';
 import { BureausService } from './bureaus.service';
 import { Jurisdiction } from './jurisdiction.entity';
-import { BureauQuery, BureauView, CreateBureauRequest, JurisdictionQuery } from './jurisdictions.dto';
+import { BureauQuery, BureauView, CreateBureauRequest, JurisdictionQuery, UpdateBureauRequest } from './jurisdictions.dto';
 import { JurisdictionsService } from './jurisdictions.service';
 
 @ApiTags('jurisdictions')
@@ -41,6 +41,16 @@ export class BureausController {
   @ApiOkResponse({ type: BureauView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.bureaus.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow('system_admin')
+  @ApiOperation({ operationId: 'updateBureau', summary: 'Rename a bureau, change its email, disable or enable it (send the version you read)' })
+  @ApiOkResponse({ type: BureauView })
+  @ApiNotFoundResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'The version is stale, or the bureau still has active users' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateBureauRequest) {
+    return this.bureaus.update(actor, id, request);
   }
 
   @Post()

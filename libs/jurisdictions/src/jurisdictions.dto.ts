@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery, namedEnum } from '@app/core';
-import { BUREAU_LEVELS, BureauLevel } from './bureau.entity';
+import { BUREAU_LEVELS, BUREAU_STATUSES, BureauLevel, BureauStatus } from './bureau.entity';
 
 export class JurisdictionQuery {
   @ApiPropertyOptional(namedEnum('JurisdictionLevel', ['province', 'city', 'county'])) @IsOptional() @IsIn(['province', 'city', 'county']) level?: 'province' | 'city' | 'county';
@@ -23,12 +24,23 @@ export class CreateBureauRequest {
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
+export class UpdateBureauRequest {
+  /** The version you read; a stale one is refused with 409. */
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+  @IsOptional() @IsString() @Length(1, 200) name?: string;
+  /** The bureau's address for notices; null removes it. */
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsEmail() @MaxLength(254) email?: string | null;
+  /** Disabling is refused while active users belong to the bureau: move or disable them first. */
+  @ApiPropertyOptional(namedEnum('BureauStatus', BUREAU_STATUSES)) @IsOptional() @IsIn(BUREAU_STATUSES) status?: BureauStatus;
+}
+
 export class BureauView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty(namedEnum('BureauLevel', BUREAU_LEVELS)) level: BureauLevel;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;
+  @ApiProperty(namedEnum('BureauStatus', BUREAU_STATUSES)) status: BureauStatus;
   @ApiProperty() createdAt: Date;
   @ApiProperty() version: number;
 }

@@ -11,5 +11,7 @@ export const JURISDICTIONS_ZH: ZhMessageSet = {
     { en: 'parentCode must be a 6-digit division code', zh: '上级行政区划代码须为 6 位数字' },
     { en: 'jurisdiction must be 2 to 6 digits of a division code', zh: '辖区须为行政区划代码的 2 至 6 位数字' },
     { en: 'jurisdictionCode must be a 6-digit division code', zh: '行政区划代码须为 6 位数字' },
+    { en: 'The ministry cannot be disabled', zh: '不能停用部' },
+    { en: 'The bureau still has {active} active users: move them to another bureau or disable them first', zh: '该局仍有 {active} 个在用账户：请先将其调至其他局或停用' },
   ],
 };

@@ -121,7 +121,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a bureau, change its email, disable or enable it (send the version you read) */
+        patch: operations["updateBureau"];
         trace?: never;
     };
     "/api/auth/login": {
@@ -135,6 +136,23 @@ export interface paths {
         put?: never;
         /** Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with a one-time reset link; every sign-in of the account ends */
+        post: operations["completePasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -239,6 +257,23 @@ export interface paths {
         put?: never;
         /** End a sign-in lockout: the account lock and the waiting time of every address (audited) */
         post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time link for the user to choose a new password (valid 24 hours; earlier links stop working). Hand it to the user; the password itself is never shown to anyone */
+        post: operations["issuePasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1387,12 +1422,15 @@ export interface components {
         };
         /** @enum {string} */
         BureauLevel: "ministry" | "province" | "city";
+        /** @enum {string} */
+        BureauStatus: "active" | "disabled";
         BureauView: {
             id: string;
             name: string;
             level: components["schemas"]["BureauLevel"];
             jurisdictionCode?: string | null;
             email?: string | null;
+            status: components["schemas"]["BureauStatus"];
             /** Format: date-time */
             createdAt: string;
             version: number;
@@ -1401,6 +1439,18 @@ export interface components {
             items: components["schemas"]["BureauView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        UpdateBureauRequest: {
+            /** @description Disabling is refused while active users belong to the bureau: move or disable them first. */
+            status?: components["schemas"]["BureauStatus"];
+            /** @description The version you read; a stale one is refused with 409. */
+            version: number;
+            name?: string;
+            /**
+             * Format: email
+             * @description The bureau's address for notices; null removes it.
+             */
+            email?: string | null;
         };
         CreateBureauRequest: {
             level: components["schemas"]["BureauLevel"];
@@ -1437,6 +1487,11 @@ export interface components {
             expiresIn: number;
             /** @example Bearer */
             tokenType: string;
+        };
+        CompletePasswordResetRequest: {
+            /** @description The part of the reset link after # */
+            token: string;
+            newPassword: string;
         };
         RefreshRequest: {
             /** @description Required unless the web app sends its cookie (with header `X-Registry-Client: web`). */
@@ -1521,6 +1576,17 @@ export interface components {
              */
             agencyId?: string;
         };
+        PasswordResetLink: {
+            userId: string;
+            username: string;
+            /**
+             * @description The web app's path (with the secret in its fragment) to give to the user; it works once, until expiresAt
+             * @example /reset-password#…
+             */
+            resetPath: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         UpdateUserRequest: {
             role?: components["schemas"]["Role"];
             /** @description Disabling signs the user out everywhere (refresh tokens revoked). */
@@ -1532,6 +1598,11 @@ export interface components {
             displayName?: string;
             /** Format: email */
             email?: string;
+            /**
+             * Format: uuid
+             * @description Moves an official to another bureau (within the caller's reach); signs the user out everywhere.
+             */
+            bureauId?: string;
             /** @description Clears a login lockout. */
             unlock?: boolean;
         };
@@ -3291,6 +3362,75 @@ export interface operations {
             };
         };
     };
+    updateBureau: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBureauRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version is stale, or the bureau still has active users */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3323,6 +3463,46 @@ export interface operations {
             };
             /** @description Wrong credentials, locked account or too many failures (one answer for all), or a disabled account */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The new password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is used, replaced or expired, or the password breaks the policy */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3751,6 +3931,62 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    issuePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetLink"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account is disabled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -15,6 +16,8 @@ import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES } from '../access/roles';
 import { LoginRequest, MeView, RefreshRequest, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
+import { PasswordResetsService } from '../users/password-resets.service';
+import { CompletePasswordResetRequest } from '../users/users.dto';
 import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './refresh-cookie';
 
 const WEB_CLIENT = { name: 'X-Registry-Client', required: false, description: '`web` when the refresh token is the registry_refresh cookie' };
@@ -25,6 +28,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly config: AppConfig,
+    private readonly passwordResets: PasswordResetsService,
   ) {}
 
   @Post('auth/login')
@@ -39,6 +43,17 @@ export class AuthController {
     const tokens = await this.auth.login(request.username, request.password, clientIp);
     if (request.session !== 'cookie') return tokens;
     return this.intoCookie(req, reply, tokens);
+  }
+
+  @Post('auth/password-reset')
+  @Public()
+  @RateLimit('login')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'completePasswordReset', summary: 'Choose a new password with a one-time reset link; every sign-in of the account ends' })
+  @ApiNoContentResponse({ description: 'The new password is set' })
+  @ApiBadRequestResponse({ type: ProblemDetails, description: 'The link is used, replaced or expired, or the password breaks the policy' })
+  async completePasswordReset(@Body() request: CompletePasswordResetRequest): Promise<void> {
+    await this.passwordResets.complete(request.token, request.newPassword);
   }
 
   @Post('auth/refresh')

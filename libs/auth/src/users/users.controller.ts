@@ -3,13 +3,17 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { Allow } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
-import { CreateUserRequest, UpdateUserRequest, UserQuery, UserView } from './users.dto';
+import { PasswordResetsService } from './password-resets.service';
+import { CreateUserRequest, PasswordResetLink, UpdateUserRequest, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwordResets: PasswordResetsService,
+  ) {}
 
   @Get()
   @Allow('system_admin', 'bureau_admin')
@@ -44,6 +48,19 @@ export class UsersController {
   @ApiNotFoundResponse({ type: ProblemDetails })
   unlock(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.users.unlock(actor, id);
+  }
+
+  @Post(':id/password-reset')
+  @Allow('system_admin', 'bureau_admin')
+  @ApiOperation({
+    operationId: 'issuePasswordReset',
+    summary: 'A one-time link for the user to choose a new password (valid 24 hours; earlier links stop working). Hand it to the user; the password itself is never shown to anyone',
+  })
+  @ApiCreatedResponse({ type: PasswordResetLink })
+  @ApiNotFoundResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'The account is disabled' })
+  issuePasswordReset(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PasswordResetLink> {
+    return this.passwordResets.issue(actor, id);
   }
 
   @Patch(':id')

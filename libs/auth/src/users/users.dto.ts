@@ -36,6 +36,8 @@ export class UpdateUserRequest {
   @IsOptional() @IsString() @Length(1, 120) displayName?: string;
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional(namedEnum('Role', ROLES)) @IsOptional() @IsIn(ROLES) role?: Role;
+  /** Moves an official to another bureau (within the caller's reach); signs the user out everywhere. */
+  @IsOptional() @IsUUID() bureauId?: string;
   /** Disabling signs the user out everywhere (refresh tokens revoked). */
   @ApiPropertyOptional(namedEnum('UserStatus', ['active', 'disabled'])) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
   /** Sets a new password (the same policy as at creation) and signs the user out everywhere. */
@@ -74,4 +76,18 @@ export class UserView {
       version: user.version,
     };
   }
+}
+
+/** A one-time link to choose a new password: shown once to the administrator who asked for it. */
+export class PasswordResetLink {
+  @ApiProperty() userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ description: "The web app's path (with the secret in its fragment) to give to the user; it works once, until expiresAt", example: '/reset-password#…' })
+  resetPath: string;
+  @ApiProperty() expiresAt: Date;
+}
+
+export class CompletePasswordResetRequest {
+  @ApiProperty({ description: 'The part of the reset link after #' }) @IsString() @MaxLength(200) token: string;
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }) @IsString() @MaxLength(PASSWORD_MAX_LENGTH) newPassword: string;
 }

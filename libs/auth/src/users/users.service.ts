@@ -91,13 +91,20 @@ export class UsersService {
 
   async update(actor: Actor, id: string, request: UpdateUserRequest): Promise<UserView> {
     const current = await this.getScoped(actor, id);
-    if (request.role && request.role !== current.role) {
-      await this.checkAffiliation(actor, request.role, current.bureauId ?? undefined, current.agencyId ?? undefined);
-    }
-    if (actor.userId === id && ((request.role && request.role !== current.role) || request.status === 'disabled')) {
-      throw Problems.conflict('self-demotion', 'You cannot change your own role or disable yourself; ask another administrator');
-    }
+    const roleChanges = request.role !== undefined && request.role !== current.role;
+    const bureauChanges = request.bureauId !== undefined && request.bureauId !== current.bureauId;
     const changes: Partial<User> = {};
+    if (roleChanges || bureauChanges) {
+      const role = request.role ?? current.role;
+      if (bureauChanges && (role === 'agency_user' || role === 'system_admin')) {
+        throw Problems.invalid([{ field: 'bureauId', message: `a ${role} belongs to no bureau` }]);
+      }
+      const bureauId = await this.checkAffiliation(actor, role, request.bureauId ?? current.bureauId ?? undefined, current.agencyId ?? undefined);
+      if (bureauChanges) changes.bureauId = bureauId;
+    }
+    if (actor.userId === id && (roleChanges || bureauChanges || request.status === 'disabled')) {
+      throw Problems.conflict('self-demotion', 'You cannot change your own role or bureau or disable yourself; ask another administrator');
+    }
     if (request.displayName !== undefined) changes.displayName = request.displayName.trim();
     if (request.email !== undefined) changes.email = request.email;
     if (request.role !== undefined) changes.role = request.role;
@@ -108,11 +115,12 @@ export class UsersService {
       if (problems.length > 0) throw Problems.invalid(problems);
       Object.assign(changes, { passwordHash: await this.passwords.hash(request.password), passwordChangedAt: new Date() });
     }
-    const signInsChange = request.status !== undefined || request.password !== undefined || request.role !== undefined;
+    // A new bureau is a new reach: the scope in the tokens already issued is no longer true.
+    const signInsChange = request.status !== undefined || request.password !== undefined || roleChanges || bureauChanges;
     const view = await this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, User, { id, version: request.version }, changes, 'User');
       if (request.unlock) await this.loginThrottle.forgive(manager, current.username);
-      if (request.status === 'disabled' || request.password !== undefined || request.role !== undefined) {
+      if (request.status === 'disabled' || request.password !== undefined || roleChanges || bureauChanges) {
         await this.refreshTokens.revokeAllOfUser(manager, id, request.status === 'disabled' ? 'disabled' : 'credentials-changed');
       }
       // Disabling, a new password or a new role also refuses the access tokens already issued.
@@ -212,6 +220,7 @@ export class UsersService {
       throw Problems.forbidden('A bureau admin manages the users of its own bureau and the bureaus below it only');
     }
     if (!bureau) throw Problems.invalid([{ field: 'bureauId', message: 'no such bureau' }]);
+    if (bureau.status === 'disabled') throw Problems.invalid([{ field: 'bureauId', message: 'the bureau is disabled' }]);
     if (actor.role === 'bureau_admin') {
       const grants = bureau.level === 'ministry' ? [...BUREAU_ADMIN_GRANTS, 'ministry_official'] : BUREAU_ADMIN_GRANTS;
       if (!grants.includes(role)) throw Problems.forbidden(`A bureau admin cannot grant the role ${role}`);
