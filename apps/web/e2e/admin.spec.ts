@@ -59,6 +59,71 @@ test.describe('system admin pages', () => {
     expect(((await users.json()) as { items: unknown[] }).items).toHaveLength(0);
   });
 
+  test('resets a password with a one-time link the user opens elsewhere, and moves the officer to another bureau', async ({ page, request, browser }, testInfo) => {
+    const admin = { authorization: `Bearer ${await tokenFor(request, 'admin')}` };
+    const bureaus = ((await (await request.get('/api/bureaus?limit=200', { headers: admin })).json()) as { items: { id: string; name: string; jurisdictionCode: string | null }[] }).items;
+    const fujian = bureaus.find((b) => b.jurisdictionCode === '350000');
+    const fuzhou = bureaus.find((b) => b.jurisdictionCode === '350100');
+    if (!fujian || !fuzhou) throw new Error('the demo has no Fujian or Fuzhou bureau');
+    const created = await request.post('/api/users', { headers: admin, data: { username: 'forgot-password', displayName: 'Forgetful Officer', password: 'a-long-first-password', role: 'inspector', bureauId: fujian.id } });
+    expect(created.status()).toBe(201);
+
+    await useLanguage(page, 'en');
+    await signInAsAdmin(page, '/admin/users');
+    await page.getByLabel('Search username or name').fill('forgot-password');
+    await page.getByLabel('Search username or name').press('Enter');
+    const row = page.locator('tr[data-username="forgot-password"]');
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Password reset link for forgot-password' });
+    const link = await dialog.getByTestId('reset-link').inputValue();
+    expect(link).toMatch(/\/reset-password#[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    await keepScreenshot(page, 'admin-reset-link-en');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // The user, on their own device, in Chinese.
+    const theirs = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const device = await theirs.newPage();
+    await useLanguage(device, 'zh-CN');
+    await device.goto(link);
+    await expect(device.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+    await device.locator('#newPassword').fill('password1234');
+    await device.locator('#confirm').fill('password1234');
+    await device.getByRole('button', { name: '设置新密码' }).click();
+    await expect(device.getByText('密码太容易被猜到')).toBeVisible();
+    await expectAccessible(device, testInfo, 'reset-password-zh');
+    await keepScreenshot(device, 'reset-password-zh-phone');
+    await device.locator('#newPassword').fill('harbour lantern violet sandstone');
+    await device.locator('#confirm').fill('harbour lantern violet sandstone');
+    await device.getByRole('button', { name: '设置新密码' }).click();
+    await expect(device.getByTestId('reset-done')).toContainText('新密码已设置');
+    await keepScreenshot(device, 'reset-password-done-zh-phone');
+    await theirs.close();
+    expect((await request.post('/api/auth/login', { data: { username: 'forgot-password', password: 'harbour lantern violet sandstone' } })).status()).toBe(200);
+    expect((await request.post('/api/auth/login', { data: { username: 'forgot-password', password: 'a-long-first-password' } })).status()).toBe(401);
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.locator('#bureauId').selectOption(fuzhou.id);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(row).toContainText(fuzhou.name);
+  });
+
+  test('renames a bureau and refuses to disable one that still has active users', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signInAsAdmin(page, '/admin/users');
+    const row = page.locator('tr[data-bureau*="Liaoning"]').first();
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit bureau' });
+    await dialog.locator('#status').selectOption('disabled');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText(/still has \d+ active users/)).toBeVisible();
+    await dialog.locator('#status').selectOption('active');
+    await dialog.locator('#email').fill('office@ln-hrss.example.cn');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('tr[data-bureau*="Liaoning"]').first()).toContainText('office@ln-hrss.example.cn');
+  });
+
   test('runs a job now and sees its run appear', async ({ page }) => {
     await useLanguage(page, 'en');
     await signInAsAdmin(page, '/admin/jobs');
@@ -149,6 +214,8 @@ test.describe('system admin pages', () => {
 for (const language of ['zh-CN', 'en'] as Language[]) {
   const tag = language === 'en' ? 'en' : 'zh';
   test(`admin pages pass axe and are kept as screenshots (${tag}, desktop and tablet)`, async ({ page }, testInfo) => {
+    // Eight pages, each checked and photographed at two sizes: more than one page's time budget.
+    test.slow();
     await useLanguage(page, language);
     await page.setViewportSize(DESKTOP);
     await signInAsAdmin(page, '/admin/users');

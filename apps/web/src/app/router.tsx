@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
       { path: 'complaints/track', lazy: () => import('@/features/complaints/TrackComplaintPage').then((m) => ({ Component: m.TrackComplaintPage })) },
       { path: 'before-you-go', lazy: () => import('@/features/before-you-go/BeforeYouGoPage').then((m) => ({ Component: m.BeforeYouGoPage })) },
       { path: 'sign-in', lazy: () => import('@/features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+      { path: 'reset-password', lazy: () => import('@/features/auth/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
       {
         path: 'home',
         element: <RequireRole page="home" />,

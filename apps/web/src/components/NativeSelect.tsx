@@ -11,6 +11,7 @@ interface Props {
   onChange?: (value: string | undefined) => void;
   options: NativeOption[];
   placeholder: string;
+  disabled?: boolean;
   'aria-invalid'?: boolean | 'true' | 'false';
   'aria-describedby'?: string;
 }
@@ -19,12 +20,13 @@ interface Props {
  * The phone's own picker: light, fast on a cheap handset, and accessible by nature. Works inside
  * an antd Form.Item (value/onChange/id are injected); an empty choice stands for "none".
  */
-export function NativeSelect({ id, value, onChange, options, placeholder, ...aria }: Props) {
+export function NativeSelect({ id, value, onChange, options, placeholder, disabled, ...aria }: Props) {
   return (
     <select
       id={id}
       className="native-select"
       value={value ?? ''}
+      disabled={disabled}
       onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange?.(event.target.value || undefined)}
       {...aria}
     >

@@ -10,6 +10,9 @@ import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 
 type NewBureau = components['schemas']['CreateBureauRequest'];
+type Bureau = components['schemas']['BureauView'];
+type BureauStatus = components['schemas']['BureauStatus'];
+type BureauFields = NewBureau & { status?: BureauStatus };
 type Level = components['schemas']['BureauLevel'];
 const LEVELS: Level[] = ['ministry', 'province', 'city'];
 
@@ -26,33 +29,43 @@ export function BureausSection() {
   const [message, messageHolder] = antMessage.useMessage();
   const queryClient = useQueryClient();
   const bureaus = useBureaus();
-  const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<NewBureau>();
-  const create = useMutation({
-    mutationFn: async (fields: NewBureau) => data(await api.POST('/api/bureaus', { body: { ...fields, ...(fields.jurisdictionCode ? {} : { jurisdictionCode: undefined }), ...(fields.email ? {} : { email: undefined }) } })),
+  const [editing, setEditing] = useState<Bureau | 'new'>();
+  const [form] = Form.useForm<BureauFields>();
+  const save = useMutation({
+    mutationFn: async (fields: BureauFields) => {
+      if (editing && editing !== 'new') {
+        return data(
+          await api.PATCH('/api/bureaus/{id}', {
+            params: { path: { id: editing.id } },
+            body: { version: editing.version, name: fields.name, email: fields.email ? fields.email : null, ...(fields.status ? { status: fields.status } : {}) },
+          }),
+        );
+      }
+      const { name, level, jurisdictionCode, email } = fields;
+      return data(await api.POST('/api/bureaus', { body: { name, level, ...(jurisdictionCode ? { jurisdictionCode } : {}), ...(email ? { email } : {}) } }));
+    },
     onSuccess: async () => {
-      setCreating(false);
+      setEditing(undefined);
       void message.success(t.usersAdmin.saved);
       await queryClient.invalidateQueries({ queryKey: ['admin', 'bureaus'] });
     },
     onError: (error) => {
-      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof NewBureau, errors: [e.message] })));
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof BureauFields, errors: [e.message] })));
     },
   });
+  const open = (bureau: Bureau | 'new') => {
+    form.resetFields();
+    if (bureau !== 'new') form.setFieldsValue({ name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode ?? undefined, email: bureau.email ?? undefined, status: bureau.status });
+    save.reset();
+    setEditing(bureau);
+  };
 
   return (
     <section className="panel" aria-labelledby="bureaus">
       {messageHolder}
       <div className="panel-heading">
         <h2 id="bureaus">{t.usersAdmin.bureaus}</h2>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            setCreating(true);
-          }}
-        >
-          {t.usersAdmin.addBureau}
-        </Button>
+        <Button onClick={() => open('new')}>{t.usersAdmin.addBureau}</Button>
       </div>
       {bureaus.isPending && <Loading />}
       {bureaus.error && <ProblemAlert error={bureaus.error} onRetry={() => void bureaus.refetch()} />}
@@ -65,15 +78,27 @@ export function BureausSection() {
                 <th scope="col">{t.usersAdmin.level}</th>
                 <th scope="col">{t.usersAdmin.jurisdictionCode}</th>
                 <th scope="col">{t.usersAdmin.email}</th>
+                <th scope="col">{t.usersAdmin.bureauStatus}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.usersAdmin.edit}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {bureaus.data.map((b) => (
-                <tr key={b.id}>
+                <tr key={b.id} data-bureau={b.name}>
                   <th scope="row">{b.name}</th>
                   <td>{t.usersAdmin.levels[b.level]}</td>
                   <td>{b.jurisdictionCode ?? '—'}</td>
                   <td>{b.email ?? '—'}</td>
+                  <td>
+                    <span className={`status-tag ${b.status === 'active' ? 'ok' : 'off'}`}>{b.status === 'active' ? t.usersAdmin.active : t.usersAdmin.disabled}</span>
+                  </td>
+                  <td className="row-actions">
+                    <Button size="small" onClick={() => open(b)} aria-label={`${t.usersAdmin.edit} ${b.name}`}>
+                      {t.usersAdmin.edit}
+                    </Button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -81,30 +106,35 @@ export function BureausSection() {
         </div>
       )}
       <Modal
-        open={creating}
-        title={t.usersAdmin.addBureau}
+        open={editing !== undefined}
+        title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau}
         okText={t.usersAdmin.save}
         cancelText={t.usersAdmin.cancel}
-        confirmLoading={create.isPending}
+        confirmLoading={save.isPending}
         onOk={() => form.submit()}
-        onCancel={() => setCreating(false)}
+        onCancel={() => setEditing(undefined)}
         destroyOnHidden
       >
-        <Form<NewBureau> form={form} layout="vertical" onFinish={(fields) => create.mutate(fields)}>
+        <Form<BureauFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(fields)}>
           <Form.Item name="name" label={t.usersAdmin.bureauName} rules={[{ required: true, whitespace: true, message: t.usersAdmin.required }]}>
             <Input />
           </Form.Item>
           <Form.Item name="level" label={t.usersAdmin.level} rules={[{ required: true, message: t.usersAdmin.required }]}>
-            <NativeSelect placeholder="—" options={LEVELS.map((level) => ({ value: level, label: t.usersAdmin.levels[level] }))} />
+            <NativeSelect placeholder="—" disabled={editing !== 'new'} options={LEVELS.map((level) => ({ value: level, label: t.usersAdmin.levels[level] }))} />
           </Form.Item>
           <Form.Item name="jurisdictionCode" label={t.usersAdmin.jurisdictionCode} rules={[{ pattern: /^\d{6}$/, message: t.usersAdmin.jurisdictionCode }]}>
-            <Input inputMode="numeric" maxLength={6} />
+            <Input inputMode="numeric" maxLength={6} disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item name="email" label={t.usersAdmin.email} rules={[{ type: 'email' }]}>
             <Input type="email" />
           </Form.Item>
+          {editing !== 'new' && (
+            <Form.Item name="status" label={t.usersAdmin.bureauStatus} extra={t.usersAdmin.bureauDisabledHint}>
+              <NativeSelect placeholder="—" options={[{ value: 'active', label: t.usersAdmin.active }, { value: 'disabled', label: t.usersAdmin.disabled }]} />
+            </Form.Item>
+          )}
         </Form>
-        {create.error && !(create.error instanceof ApiProblem && create.error.errors.length > 0) && <ProblemAlert error={create.error} />}
+        {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
       </Modal>
     </section>
   );

@@ -10,6 +10,7 @@ import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { BureausSection, useBureaus } from './BureausSection';
+import { ResetLinkModal } from './ResetLinkModal';
 import '@/features/dashboard/dashboard.css';
 
 type User = components['schemas']['UserView'];
@@ -19,7 +20,11 @@ interface UserEdit {
   displayName: string;
   email?: string;
   role: Role;
+  bureauId?: string;
 }
+type ResetLink = components['schemas']['PasswordResetLink'];
+/** Roles that belong to a bureau (an agency user belongs to its agency, a system admin to none). */
+const OFFICER_ROLES: Role[] = ['ministry_official', 'bureau_admin', 'inspector'];
 
 const ROLES: Role[] = ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'];
 
@@ -32,6 +37,8 @@ export function UsersAdminPage() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | 'new'>();
   const [form] = Form.useForm<NewUser & UserEdit>();
+  const [resetLink, setResetLink] = useState<ResetLink>();
+  const role = Form.useWatch('role', form);
   const bureaus = useBureaus();
   const bureauName = (id: string | null | undefined) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : t.usersAdmin.none);
 
@@ -47,7 +54,13 @@ export function UsersAdminPage() {
   const save = useMutation({
     mutationFn: async (fields: NewUser & UserEdit) => {
       if (editing && editing !== 'new') {
-        return data(await api.PATCH('/api/users/{id}', { params: { path: { id: editing.id } }, body: { version: editing.version, displayName: fields.displayName, role: fields.role, ...(fields.email ? { email: fields.email } : {}) } }));
+        const moved = fields.bureauId && fields.bureauId !== editing.bureauId ? { bureauId: fields.bureauId } : {};
+        return data(
+          await api.PATCH('/api/users/{id}', {
+            params: { path: { id: editing.id } },
+            body: { version: editing.version, displayName: fields.displayName, role: fields.role, ...(fields.email ? { email: fields.email } : {}), ...moved },
+          }),
+        );
       }
       const { username, displayName, email, password, role, bureauId } = fields;
       return data(await api.POST('/api/users', { body: { username, displayName, password, role, ...(email ? { email } : {}), ...(bureauId ? { bureauId } : {}) } }));
@@ -66,11 +79,15 @@ export function UsersAdminPage() {
       data(await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })),
     onSuccess: () => refresh(),
   });
+  const issueReset = useMutation({
+    mutationFn: async (user: User) => data(await api.POST('/api/users/{id}/password-reset', { params: { path: { id: user.id } } })),
+    onSuccess: (link) => setResetLink(link),
+  });
 
   const open = (user: User | 'new') => {
     setEditing(user);
     form.resetFields();
-    if (user !== 'new') form.setFieldsValue({ displayName: user.displayName, email: user.email ?? undefined, role: user.role });
+    if (user !== 'new') form.setFieldsValue({ displayName: user.displayName, email: user.email ?? undefined, role: user.role, bureauId: user.bureauId ?? undefined });
   };
   const required = [{ required: true, whitespace: true, message: t.usersAdmin.required }];
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
@@ -90,6 +107,7 @@ export function UsersAdminPage() {
         {users.isPending && <Loading />}
         {users.error && <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />}
         {setStatus.error && <ProblemAlert error={setStatus.error} />}
+        {issueReset.error && <ProblemAlert error={issueReset.error} />}
         {items.length > 0 && (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t.usersAdmin.users} style={{ maxHeight: 'none' }}>
             <table className="figures audit-table" data-testid="users-table">
@@ -123,7 +141,12 @@ export function UsersAdminPage() {
                       </Button>{' '}
                       <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
                         {user.status === 'active' ? t.usersAdmin.disable : t.usersAdmin.enable}
-                      </Button>
+                      </Button>{' '}
+                      {user.status === 'active' && (
+                        <Button size="small" onClick={() => issueReset.mutate(user)} loading={issueReset.isPending && issueReset.variables?.id === user.id}>
+                          {t.usersAdmin.resetPassword}
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -138,6 +161,7 @@ export function UsersAdminPage() {
         )}
       </section>
       <BureausSection />
+      {resetLink && <ResetLinkModal link={resetLink} onClose={() => setResetLink(undefined)} />}
       <Modal
         open={editing !== undefined}
         title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit}
@@ -168,9 +192,12 @@ export function UsersAdminPage() {
           <Form.Item name="role" label={t.usersAdmin.role} rules={[{ required: true, message: t.usersAdmin.required }]}>
             <NativeSelect placeholder="—" options={ROLES.map((role) => ({ value: role, label: t.roles[role] }))} />
           </Form.Item>
-          {editing === 'new' && (
+          {(editing === 'new' || (role && OFFICER_ROLES.includes(role))) && (
             <Form.Item name="bureauId" label={t.usersAdmin.bureau}>
-              <NativeSelect placeholder={t.usersAdmin.none} options={bureaus.data?.map((b) => ({ value: b.id, label: b.name })) ?? []} />
+              <NativeSelect
+                placeholder={t.usersAdmin.none}
+                options={bureaus.data?.filter((b) => b.status === 'active' || b.id === form.getFieldValue('bureauId')).map((b) => ({ value: b.id, label: b.name })) ?? []}
+              />
             </Form.Item>
           )}
         </Form>
