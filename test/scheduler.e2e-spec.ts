@@ -20,13 +20,13 @@ describe('scheduler: job runs, locks and /admin/jobs', () => {
     registry.register({
       name: 'test-failing',
       cron: '0 3 * * *',
-      description: 'always fails',
+      description: { en: 'always fails', zh: '总是失败' },
       run: () => Promise.reject(new Error('nothing works')),
     });
     registry.register({
       name: 'test-slow',
       cron: '0 3 * * *',
-      description: 'waits until released',
+      description: { en: 'waits until released', zh: '等待放行' },
       run: () => new Promise((resolve) => (slowRelease = () => resolve({ done: 1 }))),
     });
   });
@@ -45,6 +45,10 @@ describe('scheduler: job runs, locks and /admin/jobs', () => {
     const names = (list.body as { name: string }[]).map((j) => j.name);
     expect(names).toEqual(expect.arrayContaining(['licence-expiry', 'licence-renewal-reminders', 'notification-delivery']));
     expect(list.body.find((j: { name: string }) => j.name === 'licence-renewal-reminders')).toMatchObject({ cron: '0 8 * * *', lastRun: null, recentRuns: [] });
+    // What each job does, in the caller's language: Chinese by default, English when asked.
+    expect(list.body.find((j: { name: string }) => j.name === 'licence-expiry').description).toMatch(/许可证/);
+    const english = await t.http().get('/api/admin/jobs').set('authorization', headers.admin).set('accept-language', 'en').expect(200);
+    expect(english.body.find((j: { name: string }) => j.name === 'licence-expiry').description).toMatch(/^Active licences past expiresOn/);
     for (const user of ['ministry', 'fj-admin', 'fj-inspector', 'agency-fj-1']) {
       expectProblem((await t.http().get('/api/admin/jobs').set('authorization', headers[user]).expect(403)).body, 403);
       await t.http().post('/api/admin/jobs/licence-expiry/run').set('authorization', headers[user]).expect(403);

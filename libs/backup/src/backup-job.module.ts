@@ -12,7 +12,10 @@ export class BackupJob {
   readonly definition: JobDefinition = {
     name: 'backup',
     cron: '30 1 * * *',
-    description: 'pg_dump of the database to BACKUP_DIR with a manifest (counts, audit chain head); keeps the last BACKUP_KEEP',
+    description: {
+      en: 'pg_dump of the database to BACKUP_DIR with a manifest (counts, audit chain head); keeps the last BACKUP_KEEP',
+      zh: '用 pg_dump 把数据库备份到 BACKUP_DIR,附清单(计数、审计链头),保留最近 BACKUP_KEEP 份',
+    },
     run: () => this.run(),
   };
 

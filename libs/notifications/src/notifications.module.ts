@@ -22,7 +22,10 @@ export class NotificationsModule implements OnModuleInit {
     this.jobs.register({
       name: 'notification-delivery',
       cron: '* * * * *',
-      description: 'Mails pending email notifications (SMTP_URL), retrying with exponential backoff, failed after 5 attempts',
+      description: {
+      en: 'Mails pending email notifications (SMTP_URL), retrying with exponential backoff, failed after 5 attempts',
+      zh: '发送待发的电子邮件通知(SMTP_URL),失败后按指数退避重试,5 次后标为失败',
+    },
       run: () => this.delivery.deliverPending(),
     });
   }

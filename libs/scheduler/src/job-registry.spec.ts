@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/core';
 import { JobRegistry } from './job-registry';
 
-const job = (name: string, cron = '0 8 * * *') => ({ name, cron, description: 'test', run: async () => ({}) });
+const job = (name: string, cron = '0 8 * * *') => ({ name, cron, description: { en: 'test', zh: '测试' }, run: async () => ({}) });
 
 describe('JobRegistry', () => {
   it('lists registered jobs by name', () => {

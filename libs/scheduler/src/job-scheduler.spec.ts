@@ -10,7 +10,7 @@ const unusedRunner = {} as JobRunner;
 
 function schedulerWith(runJobs: boolean) {
   const registry = new JobRegistry();
-  registry.register({ name: 'daily-at-eight', cron: '0 8 * * *', description: 'test', run: async () => ({}) });
+  registry.register({ name: 'daily-at-eight', cron: '0 8 * * *', description: { en: 'test', zh: '测试' }, run: async () => ({}) });
   const crons = new SchedulerRegistry();
   return { scheduler: new JobScheduler(config(runJobs), registry, unusedRunner, crons), crons };
 }

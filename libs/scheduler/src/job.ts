@@ -1,3 +1,5 @@
+import type { Bilingual } from '@app/core';
+
 /** What a job reports about a run: how many things it did, by name (e.g. `{ reminders: 12, notifications: 30 }`). */
 export type JobCounts = Record<string, number>;
 
@@ -17,7 +19,8 @@ export interface JobDefinition {
   name: string;
   /** Cron expression (with seconds optional) in Asia/Shanghai, e.g. `0 8 * * *`. */
   cron: string;
-  description: string;
+  /** What it does, for the system admin's jobs page in either language. */
+  description: Bilingual;
   /**
    * Does the work. It must be idempotent (unique keys, ON CONFLICT DO NOTHING): a run may be cut
    * short at any point and the next run must finish the work without doubling any of it.

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Problems, namedEnum } from '@app/core';
+import { inLanguage, preferredLanguage, Problems, namedEnum } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/auth/access';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
@@ -21,7 +21,7 @@ export class JobRunView {
 export class JobView {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Cron expression, Asia/Shanghai' }) cron: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ description: 'What the job does, in the language of Accept-Language' }) description: string;
   @ApiPropertyOptional({ type: JobRunView, nullable: true }) lastRun: JobRunRecord | null;
   @ApiProperty({ type: [JobRunView], description: `The last ${RECENT_RUNS} runs, newest first` }) recentRuns: JobRunRecord[];
 }
@@ -38,12 +38,13 @@ export class JobsController {
   @Allow('system_admin')
   @ApiOperation({ summary: 'The scheduled jobs with their last runs' })
   @ApiOkResponse({ type: [JobView] })
-  async list(): Promise<JobView[]> {
+  async list(@Headers('accept-language') acceptLanguage?: string): Promise<JobView[]> {
+    const language = preferredLanguage(acceptLanguage, 'zh-CN');
     const jobs = this.registry.all();
     const runs = await this.runner.recentRuns(jobs.map((job) => job.name), RECENT_RUNS);
     return jobs.map((job) => {
       const recentRuns = runs.get(job.name) ?? [];
-      return { name: job.name, cron: job.cron, description: job.description, lastRun: recentRuns[0] ?? null, recentRuns };
+      return { name: job.name, cron: job.cron, description: inLanguage(language, job.description), lastRun: recentRuns[0] ?? null, recentRuns };
     });
   }
 

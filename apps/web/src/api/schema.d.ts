@@ -2951,6 +2951,7 @@ export interface components {
             name: string;
             /** @description Cron expression, Asia/Shanghai */
             cron: string;
+            /** @description What the job does, in the language of Accept-Language */
             description: string;
             lastRun?: components["schemas"]["JobRunView"] | null;
             /** @description The last 10 runs, newest first */
@@ -7923,7 +7924,9 @@ export interface operations {
     listJobs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -15,7 +15,10 @@ export class ComplaintRollupCheckJob {
   readonly definition: JobDefinition = {
     name: 'complaint-rollup-check',
     cron: '0 3 * * *',
-    description: 'Checks the complaint trends rollup against the complaints; rebuilds it if they differ',
+    description: {
+      en: 'Checks the complaint trends rollup against the complaints; rebuilds it if they differ',
+      zh: '核对投诉趋势汇总表与投诉记录;不一致时重建汇总',
+    },
     run: () => this.run(),
   };
 

@@ -47,7 +47,10 @@ export class ComplaintSlaJob {
   readonly definition: JobDefinition = {
     name: 'complaint-sla',
     cron: '0 * * * *',
-    description: 'Complaints past their acknowledgement or resolution deadline are flagged and escalated to the province bureau',
+    description: {
+      en: 'Complaints past their acknowledgement or resolution deadline are flagged and escalated to the province bureau',
+      zh: '超过受理或办结期限的投诉被标记,并上报省级人社部门',
+    },
     run: (context) => this.run(context),
   };
 

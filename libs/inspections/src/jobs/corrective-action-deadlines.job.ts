@@ -44,7 +44,10 @@ export class CorrectiveActionDeadlinesJob {
   readonly definition: JobDefinition = {
     name: 'corrective-action-deadlines',
     cron: '0 7 * * *',
-    description: 'Corrective actions past due become overdue (inspector and agency told); reminders 7 and 1 days before',
+    description: {
+      en: 'Corrective actions past due become overdue (inspector and agency told); reminders 7 and 1 days before',
+      zh: '整改逾期的转为已逾期(通知检查员和机构);截止前 7 天和 1 天提醒',
+    },
     run: (context) => this.run(context),
   };
 

@@ -10,7 +10,10 @@ export class RiskScoresJob {
   readonly definition: JobDefinition = {
     name: 'risk-scores',
     cron: '0 2 * * *',
-    description: "Recomputes every agency's risk score and its factors (complaint ages decay, inspections age)",
+    description: {
+      en: "Recomputes every agency's risk score and its factors (complaint ages decay, inspections age)",
+      zh: '重新计算每家机构的风险分及其因素(投诉随时间减权,检查随时间变旧)',
+    },
     run: () => this.run(),
   };
 

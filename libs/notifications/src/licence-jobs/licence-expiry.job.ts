@@ -34,7 +34,10 @@ export class LicenceExpiryJob {
   readonly definition: JobDefinition = {
     name: 'licence-expiry',
     cron: '5 0 * * *',
-    description: 'Active licences past expiresOn without an approved renewal become expired; agency and bureau are told',
+    description: {
+      en: 'Active licences past expiresOn without an approved renewal become expired; agency and bureau are told',
+      zh: '超过有效期且未获批续期的有效许可证转为已过期,并通知机构和人社部门',
+    },
     run: () => this.run(),
   };
 

@@ -80,7 +80,10 @@ export class LicenceRenewalRemindersJob {
   readonly definition: JobDefinition = {
     name: 'licence-renewal-reminders',
     cron: '0 8 * * *',
-    description: 'Renewal reminders before expiry (REMINDER_OFFSETS days), once per licence, term and offset',
+    description: {
+      en: 'Renewal reminders before expiry (REMINDER_OFFSETS days), once per licence, term and offset',
+      zh: '许可证到期前按 REMINDER_OFFSETS 天数提醒续期,每张许可证、每个有效期、每个提前天数只提醒一次',
+    },
     run: (context) => this.run(context),
   };
 

@@ -44,7 +44,10 @@ export class SelfAssessmentDeadlinesJob {
   readonly definition: JobDefinition = {
     name: 'self-assessment-deadlines',
     cron: '30 7 * * *',
-    description: 'Self-assessment reminders 30 and 7 days before the due date; overdue ones flagged to agency and bureau',
+    description: {
+      en: 'Self-assessment reminders 30 and 7 days before the due date; overdue ones flagged to agency and bureau',
+      zh: '自评估截止前 30 天和 7 天提醒;逾期的通知机构和人社部门',
+    },
     run: (context) => this.run(context),
   };
 

@@ -18,7 +18,7 @@ export function JobsAdminPage() {
   const t = useT();
   const language = useLanguage();
   const queryClient = useQueryClient();
-  const jobs = useQuery({ queryKey: ['admin', 'jobs'], queryFn: async ({ signal }) => data(await api.GET('/api/admin/jobs', { signal })) });
+  const jobs = useQuery({ queryKey: ['admin', 'jobs', language], queryFn: async ({ signal }) => data(await api.GET('/api/admin/jobs', { signal })) });
   const run = useMutation({
     mutationFn: async (name: string) => data(await api.POST('/api/admin/jobs/{name}/run', { params: { path: { name } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'jobs'] }),
