@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { withUsccCheck } from '@app/agencies';
 import { withClient } from './bench-database';
+import { trendsPage } from './trends-page-scenario';
 import { COMPLAINT_LISTS, MODULE_SCENARIO_LIST } from './module-scenarios';
 import { load, LoadResult, peakResidentMb, percentile, Server } from './processes';
 import { Figure } from './report';
@@ -131,4 +132,4 @@ const memoryAfterImport: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [verification, scopedLists, ...MODULE_SCENARIO_LIST, memory, csvImport, memoryAfterImport];
+export const SCENARIOS: Scenario[] = [verification, scopedLists, ...MODULE_SCENARIO_LIST, trendsPage, memory, csvImport, memoryAfterImport];
