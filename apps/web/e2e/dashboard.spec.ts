@@ -94,6 +94,18 @@ test.describe('ministry dashboard', () => {
     await expect(page.getByRole('heading', { name: `Complaints by agency in ${topLabel}` })).toBeVisible();
   });
 
+  test('an agency is picked by name as a filter, into the URL, and the chart shows its complaints', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'ministry', '/dashboard/trends');
+    await page.getByLabel('Agency').fill('Strait International');
+    await page.getByRole('option', { name: /Fuzhou Strait International HR Co\./ }).click();
+    await expect(page).toHaveURL(/agencyId=[0-9a-f-]{36}/);
+    await expect(page.locator('.filter-agency')).toContainText('Fuzhou Strait International HR Co.');
+    await expect(page.getByTestId('series-chart').locator('canvas')).toBeVisible();
+    await page.getByRole('button', { name: 'Any agency' }).click();
+    await expect(page).not.toHaveURL(/agencyId=/);
+  });
+
   test('prints on A4 landscape with the title, the filters and the date', async ({ page }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'ministry', '/dashboard/trends?groupBy=province&granularity=month');

@@ -312,6 +312,7 @@ export const en: Messages = {
     channel: 'Channel',
     agency: 'Agency',
     all: 'All',
+    agencyPlaceholder: 'Type an agency name (2+ letters)',
     clearAgency: 'Any agency',
     apply: 'Show',
     granularities: { month: 'By month', week: 'By week', day: 'By day' },

@@ -311,6 +311,7 @@ export const zh = {
     channel: '投诉渠道',
     agency: '中介机构',
     all: '全部',
+    agencyPlaceholder: '输入机构名称(至少 2 个字)',
     clearAgency: '不限机构',
     apply: '查询',
     granularities: { month: '按月', week: '按周', day: '按日' },

@@ -1,11 +1,12 @@
 import { useProvinces, useComplaintCategories } from '@/api/reference';
 import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { AgencyPicker } from './AgencyPicker';
 import { CHANNELS, GRANULARITIES, GROUPS, type TrendFilters } from './trends-filters';
 
 interface Props {
   filters: TrendFilters;
   onChange: (next: Partial<TrendFilters>) => void;
-  /** The agency filtered on, by name (it is set by a click on an agency's bar). */
+  /** The agency filtered on, by name (picked by name, or by a click on an agency's bar). */
   agencyName?: string;
 }
 
@@ -81,6 +82,7 @@ export function TrendsFilterBar({ filters, onChange, agencyName }: Props) {
           ))}
         </select>
       </label>
+      {!filters.agencyId && <AgencyPicker onPick={(agencyId) => onChange({ agencyId })} />}
       {filters.agencyId && (
         <div className="filter-agency">
           <span>{t.trends.agency}</span>
