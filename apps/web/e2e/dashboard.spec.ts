@@ -97,8 +97,8 @@ test.describe('ministry dashboard', () => {
   test('an agency is picked by name as a filter, into the URL, and the chart shows its complaints', async ({ page }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'ministry', '/dashboard/trends');
-    await page.getByLabel('Agency').fill('Strait International');
-    await page.getByRole('option', { name: /Fuzhou Strait International HR Co\./ }).click();
+    await page.getByRole('combobox', { name: 'Agency', exact: true }).fill('Strait International');
+    await page.locator('.ant-select-item-option', { hasText: 'Fuzhou Strait International HR Co.' }).click();
     await expect(page).toHaveURL(/agencyId=[0-9a-f-]{36}/);
     await expect(page.locator('.filter-agency')).toContainText('Fuzhou Strait International HR Co.');
     await expect(page.getByTestId('series-chart').locator('canvas')).toBeVisible();

@@ -13,7 +13,7 @@ export const theme: ThemeConfig = {
     colorError: '#c41d1d',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     fontSize: 16,
     controlHeight: 40,
     borderRadius: 8,

@@ -20,6 +20,19 @@ function useAgencySearch(text: string) {
   });
 }
 
+/** The name of the agency filtered on, when the charts on screen do not carry it (picked, or from a shared link). */
+export function useAgencyName(agencyId: string | undefined, known: string | undefined): string | undefined {
+  const language = useLanguage();
+  const agency = useQuery({
+    queryKey: ['trends', 'agency', agencyId],
+    enabled: Boolean(agencyId) && !known,
+    queryFn: async ({ signal }) => data(await api.GET('/api/agencies/{id}', { params: { path: { id: agencyId as string } }, signal })),
+    staleTime: 5 * 60_000,
+  });
+  if (known) return known;
+  return agency.data ? (language === 'en' && agency.data.nameEn ? agency.data.nameEn : agency.data.nameZh) : undefined;
+}
+
 /** Picks the agency the trends are filtered on, by its name in either language. */
 export function AgencyPicker({ onPick }: { onPick: (agencyId: string) => void }) {
   const t = useT();
@@ -44,6 +57,7 @@ export function AgencyPicker({ onPick }: { onPick: (agencyId: string) => void })
         placeholder={t.trends.agencyPlaceholder}
         aria-label={t.trends.agency}
         style={{ minWidth: 220 }}
+        popupMatchSelectWidth={false}
         data-testid="agency-picker"
       />
     </label>

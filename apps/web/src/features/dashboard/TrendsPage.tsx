@@ -11,6 +11,7 @@ import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Chart, type ChartClick } from './Chart';
 import { barOption, seriesOption, type SpikeMark } from './trend-charts';
+import { useAgencyName } from './AgencyPicker';
 import { TrendsFilterBar } from './TrendsFilterBar';
 import { filtersFrom, paramsOf, type TrendFilters, type TrendGroup } from './trends-filters';
 import { pivot, totalsByGroup } from './trends-table';
@@ -55,7 +56,7 @@ export function TrendsPage() {
   const province = provinces.data?.find((p) => p.code === filters.province);
   const provinceLabel = province ? (language === 'en' ? province.nameEn : province.nameZh) : (filters.province ?? '');
   const barTitle = filters.province ? t.trends.barTitleAgencies(provinceLabel) : t.trends.barTitleProvinces;
-  const agencyName = filters.agencyId ? totals.find((row) => row.code === filters.agencyId)?.label : undefined;
+  const agencyName = useAgencyName(filters.agencyId, filters.agencyId ? totals.find((row) => row.code === filters.agencyId)?.label : undefined);
 
   /** Drill down: a province into its agencies, an agency or channel into its own figures, a category into its complaints. */
   const drill = (group: TrendGroup, code: string) => {
