@@ -220,7 +220,7 @@ export class RiskFactorView {
 
 /** A factor of a ranking, its detail in both languages (the page shows the reader's). */
 export class PriorityFactorView extends RiskFactorView {
-  @ApiProperty({ example: '上次检查：严重违规，3 个月前' }) detailZh: string;
+  @ApiProperty({ example: '严重违规，3 个月前' }) detailZh: string;
 }
 
 export class PriorityView {

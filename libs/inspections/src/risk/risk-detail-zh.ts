@@ -1,7 +1,8 @@
 /**
  * Chinese for the risk factors' details. The sources write them in English (they are stored with
  * the score); a ranking shows both, so an inspector reads the factors in their own language.
- * A detail no rule knows stays in English rather than be guessed at.
+ * The page shows a detail after its factor's name, so a detail does not repeat it. A detail no
+ * rule knows stays in English rather than be guessed at.
  */
 const OUTCOME_ZH: Record<string, string> = {
   compliant: '合规',
@@ -13,11 +14,11 @@ const SANCTION_ZH: Record<string, string> = { warning: '警告', fine: '罚款',
 
 const RULES: [RegExp, (...groups: string[]) => string][] = [
   [/^never inspected$/, () => '从未检查'],
-  [/^last inspection (\w+), (\d+) months? ago$/, (outcome, months) => `上次检查：${OUTCOME_ZH[outcome] ?? outcome}，${months} 个月前`],
-  [/^(\d+) open, (\d+) overdue corrective actions$/, (open, overdue) => `整改措施：${open} 项未完成，${overdue} 项逾期`],
-  [/^sanctions in the last 3 years: (.*)$/, (list) => `近 3 年处罚：${list.split(', ').map((entry) => entry.replace(/^(\d+) (\w+)$/, (_m, n: string, kind: string) => `${SANCTION_ZH[kind] ?? kind} ${n} 次`)).join('，')}`],
-  [/^(\d+) substantiated complaints? \(weight ([\d.]+) after decay\)$/, (n, weight) => `${n} 件投诉查证属实（按时间衰减后权重 ${weight}）`],
-  [/^(\d+) overdue, (\d+) submitted late$/, (overdue, late) => `自查：${overdue} 份逾期未交，${late} 份迟交`],
+  [/^last inspection (\w+), (\d+) months? ago$/, (outcome, months) => `${OUTCOME_ZH[outcome] ?? outcome}，${months} 个月前`],
+  [/^(\d+) open, (\d+) overdue corrective actions$/, (open, overdue) => `${open} 项未完成，${overdue} 项逾期`],
+  [/^sanctions in the last 3 years: (.*)$/, (list) => `近 3 年：${list.split(', ').map((entry) => entry.replace(/^(\d+) (\w+)$/, (_m, n: string, kind: string) => `${SANCTION_ZH[kind] ?? kind} ${n} 次`)).join('，')}`],
+  [/^(\d+) substantiated complaints? \(weight ([\d.]+) after decay\)$/, (n, weight) => `${n} 件查证属实（按时间衰减后权重 ${weight}）`],
+  [/^(\d+) overdue, (\d+) submitted late$/, (overdue, late) => `${overdue} 份逾期未交，${late} 份迟交`],
   [/^(\d+) self-assessment answers? contradicted by inspections$/, (n) => `${n} 项自查回答与检查结果不符`],
 ];
 

@@ -57,7 +57,10 @@ export function ComplaintDetailPage() {
         <span className="status-tag" data-testid="complaint-status">
           {t.complaintStatus[c.status]}
         </span>{' '}
-        <SlaTag status={c.slaStatus} /> {t.inspector.complaints.severityName[c.severity]}
+        <SlaTag status={c.slaStatus} />{' '}
+        <span>
+          {t.inspector.complaints.severity}: {t.inspector.complaints.severityName[c.severity]}
+        </span>
         {c.slaBreached && <span className="status-tag bad">{t.inspector.complaint.slaBreachedEver}</span>}
       </p>
       <dl className="facts">

@@ -30,7 +30,12 @@ export function useFindingsSync(initial: Detail) {
   const [detail, setDetailState] = useState(initial);
   const [pending, setPendingState] = useState<Pending>(() => loadPending(id));
   const [conflicts, setConflictsState] = useState<string[]>([]);
-  const [status, setStatus] = useState<SyncStatus>('saved');
+  const [status, setStatusState] = useState<SyncStatus>('saved');
+  const statusRef = useRef<SyncStatus>('saved');
+  const setStatus = useCallback((next: SyncStatus) => {
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
   const [error, setError] = useState<unknown>();
   const detailRef = useRef(detail);
   const pendingRef = useRef(pending);
@@ -100,7 +105,7 @@ export function useFindingsSync(initial: Detail) {
       setStatus('failed');
       return 'stop';
     }
-  }, [id, setDetail, setPending]);
+  }, [id, setDetail, setPending, setStatus]);
 
   /** Sends what waits, one save at a time, until nothing waits, the connection is gone, or a conflict needs the person. */
   const flush = useCallback(async (): Promise<void> => {
@@ -123,7 +128,7 @@ export function useFindingsSync(initial: Detail) {
     } finally {
       saving.current = false;
     }
-  }, [saveOnce]);
+  }, [saveOnce, setStatus]);
 
   // Changes kept from an earlier visit are checked against what the server holds now.
   useEffect(() => {
@@ -133,7 +138,7 @@ export function useFindingsSync(initial: Detail) {
       setConflicts(clashing);
       setStatus('conflict');
     }
-  }, [setPending]);
+  }, [setPending, setStatus]);
 
   useEffect(() => {
     if (Object.keys(pending).length === 0 || conflicts.length > 0) return;
@@ -149,14 +154,15 @@ export function useFindingsSync(initial: Detail) {
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     const retry = setInterval(() => {
-      if (navigator.onLine && Object.keys(pendingRef.current).length > 0) void flush();
+      // Only after a network failure: a refusal (400, 403) waits for the person's next change or Retry.
+      if (navigator.onLine && statusRef.current === 'offline' && Object.keys(pendingRef.current).length > 0) void flush();
     }, RETRY_MS);
     return () => {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       clearInterval(retry);
     };
-  }, [flush]);
+  }, [flush, setStatus]);
 
   /** One item changed by the person: kept at once in the browser, sent after a short pause. */
   const edit = useCallback(
@@ -170,7 +176,7 @@ export function useFindingsSync(initial: Detail) {
       setPending(next);
       if (!navigator.onLine) setStatus('offline');
     },
-    [setPending],
+    [setPending, setStatus],
   );
 
   /** The person's choice for each conflicting item: keep theirs (drop mine) or keep mine (over theirs, knowingly). */
@@ -186,7 +192,7 @@ export function useFindingsSync(initial: Detail) {
       setPending(next);
       setStatus(Object.keys(next).length > 0 ? 'saving' : 'saved');
     },
-    [setPending],
+    [setPending, setStatus],
   );
 
   return { detail, pending, conflicts, status, error, edit, resolve, retry: flush, replaceDetail: setDetail };
