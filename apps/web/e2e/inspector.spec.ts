@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { tokenFor } from './support/api';
-import { expectAccessible, keepScreenshot, useLanguage, type Language } from './support/page-checks';
+import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage as chooseLanguage, type Language } from './support/page-checks';
 
 /** The inspector works on a tablet (iPad Air, portrait). */
 const TABLET = { width: 820, height: 1180 };
@@ -22,7 +22,7 @@ interface InspectionDetail {
 }
 
 async function signIn(page: Page, username: string, next: string, language: Language = 'en') {
-  await useLanguage(page, language);
+  await chooseLanguage(page, language);
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill('demo-password');
@@ -223,6 +223,13 @@ test.describe('inspector workspace', () => {
     await inspector.close();
   });
 
+  test("a Liaoning inspector opening a Fuzhou inspection's address is told it is not found", async ({ page, request }) => {
+    const id = await planByApi(request);
+    await signIn(page, 'ln-inspector', `/inspections/${id}`);
+    await expect(page.getByRole('alert')).toHaveText('This inspection does not exist or is outside your jurisdiction.');
+    await expect(page.locator('article[data-item]')).toHaveCount(0);
+  });
+
   for (const language of ['zh-CN', 'en'] as const) {
     test(`the inspector's pages pass axe-core in ${language}, screenshots kept`, async ({ page, browser, request }, testInfo) => {
       test.setTimeout(120_000);
@@ -247,6 +254,15 @@ test.describe('inspector workspace', () => {
         await expectAccessible(page, testInfo, `${name}-${suffix}`);
         await keepScreenshot(page, `inspector-${name}-${suffix}`);
       }
+      // Usable on a phone too: nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const [path, name] of [[`/inspections/${id}`, 'checklist'], ['/complaints/assigned', 'assigned-complaints']] as const) {
+        await page.goto(path);
+        await expect(page.locator('.page-loading')).toHaveCount(0);
+        await expectNoHorizontalScroll(page, `${name} on a phone`);
+        await keepScreenshot(page, `inspector-${name}-phone-${suffix}`);
+      }
+      await page.setViewportSize(TABLET);
       // The plan dialog and the agency's side too.
       await page.goto('/inspector/priorities');
       await page.locator('li.priority-row').first().getByRole('button').click();

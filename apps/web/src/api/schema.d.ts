@@ -2071,7 +2071,7 @@ export interface components {
             factor: string;
             points: number;
             detail: string;
-            /** @example 上次检查：严重违规，3 个月前 */
+            /** @example 严重违规，3 个月前 */
             detailZh: string;
         };
         PriorityView: {

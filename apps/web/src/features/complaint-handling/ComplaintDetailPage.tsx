@@ -100,6 +100,8 @@ export function ComplaintDetailPage() {
       </dl>
       {handler && <TransitionPanel complaint={c} />}
       {role === 'bureau_admin' && <AssignPanel complaint={c} />}
+      {role === 'bureau_admin' && !c.extendedAt && c.nextDueAt && <ExtendPanel complaint={c} />}
+      {role === 'agency_user' && <AnswerPanel complaint={c} />}
       {handler && c.agencyId && <LinkInspectionPanel complaint={c} />}
       <section className="panel" aria-labelledby="history-heading">
         <h2 id="history-heading">{t.inspector.complaint.history}</h2>
@@ -270,6 +272,68 @@ function LinkInspectionPanel({ complaint }: { complaint: Complaint }) {
         </Button>
       </Form>
       {link.error && !(link.error instanceof ApiProblem && link.error.errors.length > 0) && <ProblemAlert error={link.error} />}
+    </section>
+  );
+}
+
+/** A bureau admin's one extension of the resolution deadline, with its reason. */
+function ExtendPanel({ complaint }: { complaint: Complaint }) {
+  const t = useT();
+  const [form] = Form.useForm<{ reason: string }>();
+  const refresh = useUpdate(complaint);
+  const extend = useMutation({
+    mutationFn: async ({ reason }: { reason: string }) => data(await api.POST('/api/complaints/{id}/extend', { params: { path: { id: complaint.id } }, body: { reason, version: complaint.version } })),
+    onSuccess: async () => {
+      form.resetFields();
+      await refresh();
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: 'reason', errors: [e.message] })));
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="extend-heading">
+      <h2 id="extend-heading">{t.inspector.complaint.extend}</h2>
+      <Form form={form} layout="vertical" onFinish={(fields) => extend.mutate(fields)}>
+        <Form.Item name="reason" label={t.inspector.complaint.extendReason} rules={[{ required: true, whitespace: true, message: t.inspector.plan.required }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Button htmlType="submit" loading={extend.isPending}>
+          {t.inspector.complaint.extend}
+        </Button>
+      </Form>
+      {extend.error && !(extend.error instanceof ApiProblem && extend.error.errors.length > 0) && <ProblemAlert error={extend.error} />}
+    </section>
+  );
+}
+
+/** The agency's answer to a complaint about it (it never sees who complained). */
+function AnswerPanel({ complaint }: { complaint: Complaint }) {
+  const t = useT();
+  const [form] = Form.useForm<{ answer: string }>();
+  const refresh = useUpdate(complaint);
+  const answer = useMutation({
+    mutationFn: async ({ answer: text }: { answer: string }) => data(await api.POST('/api/complaints/{id}/answer', { params: { path: { id: complaint.id } }, body: { answer: text } })),
+    onSuccess: async () => {
+      form.resetFields();
+      await refresh();
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: 'answer', errors: [e.message] })));
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="answer-heading">
+      <h2 id="answer-heading">{t.inspector.complaint.answer}</h2>
+      <Form form={form} layout="vertical" onFinish={(fields) => answer.mutate(fields)}>
+        <Form.Item name="answer" label={t.inspector.complaint.answerText} rules={[{ required: true, whitespace: true, message: t.inspector.plan.required }]}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={answer.isPending}>
+          {t.inspector.complaint.answer}
+        </Button>
+      </Form>
+      {answer.error && !(answer.error instanceof ApiProblem && answer.error.errors.length > 0) && <ProblemAlert error={answer.error} />}
     </section>
   );
 }
