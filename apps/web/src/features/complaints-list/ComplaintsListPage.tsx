@@ -67,7 +67,9 @@ export function ComplaintsListPage() {
             <tbody>
               {items.map((complaint) => (
                 <tr key={complaint.id}>
-                  <th scope="row">{complaint.trackingCode}</th>
+                  <th scope="row">
+                    <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
+                  </th>
                   <td>{formatDate(complaint.receivedAt, language)}</td>
                   <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{complaint.categories.map(categoryName).join('、')}</td>
                   <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{(language === 'en' ? complaint.agencyNameEn : undefined) ?? complaint.agencyNameZh ?? complaint.agencyNameGiven ?? '—'}</td>
