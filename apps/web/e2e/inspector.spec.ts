@@ -34,7 +34,7 @@ async function tabletContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: TABLET, locale: 'en', timezoneId: 'Asia/Shanghai' });
 }
 
-async function api<T>(request: APIRequestContext, username: string, method: 'get' | 'post', path: string, body?: unknown): Promise<T> {
+async function api<T>(request: APIRequestContext, username: string, method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<T> {
   const token = await tokenFor(request, username);
   const response = await request[method](path, { headers: { authorization: `Bearer ${token}` }, ...(body ? { data: body } : {}) });
   expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
@@ -221,6 +221,27 @@ test.describe('inspector workspace', () => {
     await expect(fz.getByTestId('outcome')).toHaveText('Substantiated');
     await keepScreenshot(fz, 'inspector-complaint-resolved-en');
     await inspector.close();
+  });
+
+  test('changes kept offline while a colleague submits are shown, not dropped', async ({ page, context, request }) => {
+    const id = await planByApi(request);
+    await signIn(page, 'fz-inspector', `/inspections/${id}`);
+    const planned = await api<InspectionDetail>(request, 'fz-inspector', 'get', `/api/inspections/${id}`);
+    const code = planned.findings[0].itemCode;
+    await expect(item(page, code)).toBeVisible();
+    await context.setOffline(true);
+    await choose(page, code, 'Non-compliant');
+    await expect(page.getByTestId('sync-status')).toHaveText('Offline, 1 change waiting');
+    // Meanwhile a colleague files and submits the same inspection.
+    const findings = planned.findings.map((f) => ({ itemCode: f.itemCode, result: 'compliant' }));
+    const filed = await api<InspectionDetail>(request, 'fz-inspector', 'put', `/api/inspections/${id}/findings`, { findings, version: planned.version });
+    await api(request, 'fz-inspector', 'post', `/api/inspections/${id}/submit`, { version: filed.version });
+    await context.setOffline(false);
+    await expect(page.getByTestId('sync-status')).toHaveText(/^Not saved, 1 change waiting to retry$/, { timeout: 20_000 });
+    await expect(page.getByRole('alert')).toContainText('Inspection is submitted');
+    await page.reload();
+    await expect(page.getByTestId('stranded')).toContainText(`${code}: Non-compliant`);
+    await keepScreenshot(page, 'inspector-stranded-en');
   });
 
   test("a Liaoning inspector opening a Fuzhou inspection's address is told it is not found", async ({ page, request }) => {

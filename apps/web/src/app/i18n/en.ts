@@ -593,6 +593,8 @@ export const en: Messages = {
       addendumNote: 'Note',
       addendumAdded: 'Addendum added',
       by: (who: string, when: string) => `${who} · ${when}`,
+      stranded: (n: number) => `${n} change${n === 1 ? '' : 's'} kept in this browser could not be sent before the inspection was submitted; add an addendum to correct:`,
+      discard: 'Dismiss',
       sanctionProposed: 'Sanction proposed',
     },
     actions: {

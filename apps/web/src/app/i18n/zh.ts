@@ -592,6 +592,8 @@ export const zh = {
       addendumNote: '说明',
       addendumAdded: '补充说明已添加',
       by: (who: string, when: string) => `${who} · ${when}`,
+      stranded: (n: number) => `本浏览器保存的 ${n} 项更改未能在提交前发出,如需更正请添加补充说明:`,
+      discard: '不再显示',
       sanctionProposed: '处罚建议',
     },
     actions: {

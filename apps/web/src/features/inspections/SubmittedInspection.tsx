@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
@@ -8,7 +9,7 @@ import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { RESULTS } from './FindingItem';
-import type { Detail } from './pending-findings';
+import { type Detail, evidenceList, loadPending, savePending } from './pending-findings';
 import { inspectionKey } from './use-findings-sync';
 
 type AddendumFields = { itemCode?: string; correctedResult?: components['schemas']['FindingResult']; note: string };
@@ -35,6 +36,12 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof AddendumFields, errors: [e.message] })));
     },
   });
+  // Changes this browser kept but could not send before the inspection was submitted: shown, never dropped silently.
+  const [stranded, setStranded] = useState(() => Object.entries(loadPending(detail.id)));
+  const discard = () => {
+    savePending(detail.id, {});
+    setStranded([]);
+  };
   const sections = [...new Set(detail.findings.map((f) => f.section))];
   const submitted = detail.status === 'submitted' || detail.status === 'closed';
   return (
@@ -43,6 +50,26 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
         {t.inspector.inspection.meta(t.inspector.inspectionType[detail.type], formatDate(detail.inspectionDate, language))} · {t.inspector.inspectionStatus[detail.status]}
         {detail.leadInspectorName && ` · ${t.inspector.inspection.lead}: ${detail.leadInspectorName}`}
       </p>
+      {stranded.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="stranded"
+          title={t.inspector.inspection.stranded(stranded.length)}
+          description={
+            <ul className="plain-list">
+              {stranded.map(([code, edit]) => (
+                <li key={code}>
+                  <strong>{code}</strong>: {t.inspector.result[edit.value.result]}
+                  {edit.value.note.trim() && ` · ${edit.value.note}`}
+                  {evidenceList(edit.value.evidence).length > 0 && ` · ${evidenceList(edit.value.evidence).join(', ')}`}
+                </li>
+              ))}
+            </ul>
+          }
+          action={<Button onClick={discard}>{t.inspector.inspection.discard}</Button>}
+        />
+      )}
       {submitted ? <Alert type="info" showIcon title={t.inspector.inspection.readOnly} /> : <Alert type="info" showIcon title={t.inspector.inspection.notEditable} />}
       {detail.outcome && (
         <section className="panel" aria-labelledby="result-heading">
