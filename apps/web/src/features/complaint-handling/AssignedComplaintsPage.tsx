@@ -60,11 +60,8 @@ export function AssignedComplaintsPage() {
               <tr>
                 <th scope="col">{t.inspector.complaints.trackingCode}</th>
                 <th scope="col">{t.inspector.complaints.sla}</th>
-                <th scope="col">{t.inspector.complaints.due}</th>
                 <th scope="col">{t.inspector.status}</th>
-                <th scope="col">{t.inspector.complaints.severity}</th>
                 <th scope="col">{t.inspector.agency}</th>
-                <th scope="col">{t.inspector.complaints.received}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,15 +69,21 @@ export function AssignedComplaintsPage() {
                 <tr key={complaint.id} data-tracking-code={complaint.trackingCode}>
                   <th scope="row">
                     <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
+                    <div className="muted small">
+                      {t.inspector.complaints.received} {formatDate(complaint.receivedAt, language)}
+                    </div>
                   </th>
                   <td>
                     <SlaTag status={complaint.slaStatus} />
+                    {complaint.nextDueAt && <div className="small">{formatDate(complaint.nextDueAt, language, true)}</div>}
                   </td>
-                  <td>{complaint.nextDueAt ? formatDate(complaint.nextDueAt, language, true) : t.inspector.none}</td>
-                  <td>{t.complaintStatus[complaint.status]}</td>
-                  <td>{t.inspector.complaints.severityName[complaint.severity]}</td>
-                  <td style={{ whiteSpace: 'normal' }}>{complaint.agencyNameZh ? agencyName(complaint, language) : (complaint.agencyNameGiven ?? t.inspector.none)}</td>
-                  <td>{formatDate(complaint.receivedAt, language)}</td>
+                  <td>
+                    {t.complaintStatus[complaint.status]}
+                    <div className="muted small">
+                      {t.inspector.complaints.severity}: {t.inspector.complaints.severityName[complaint.severity]}
+                    </div>
+                  </td>
+                  <td className="wrap-cell">{complaint.agencyNameZh ? agencyName(complaint, language) : (complaint.agencyNameGiven ?? t.inspector.none)}</td>
                 </tr>
               ))}
             </tbody>

@@ -76,7 +76,7 @@ export function InspectionsListPage() {
             <tbody>
               {items.map((inspection) => (
                 <tr key={inspection.id} data-inspection-id={inspection.id}>
-                  <th scope="row">
+                  <th scope="row" className="wrap-cell">
                     <Link to={`/inspections/${inspection.id}`}>{agencyName(inspection, language)}</Link>
                   </th>
                   <td>{formatDate(inspection.inspectionDate, language)}</td>
