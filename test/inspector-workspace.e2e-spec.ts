@@ -53,7 +53,7 @@ describe("the inspector's workspace API", () => {
     expect(xiamenOrShenyang).toEqual([]);
     const fuzhou = body.items.find((i: { agencyId: string }) => i.agencyId === world.agencies.fuzhou);
     const last = fuzhou.factors.find((f: { factor: string }) => f.factor === 'last_inspection');
-    expect(last).toMatchObject({ detail: expect.stringMatching(/^last inspection critical_violation, 0 months ago$/), detailZh: '重大违规，0 个月前' });
+    expect(last).toMatchObject({ detail: expect.stringMatching(/^last inspection critical_violation, 0 months ago$/), detailZh: '重大违规，0 个月前', detailEn: 'critical violation, 0 months ago' });
     const corrective = fuzhou.factors.find((f: { factor: string }) => f.factor === 'corrective_actions');
     expect(corrective.detailZh).toBe('2 项未完成，0 项逾期');
   });

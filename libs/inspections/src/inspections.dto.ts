@@ -221,6 +221,7 @@ export class RiskFactorView {
 /** A factor of a ranking, its detail in both languages (the page shows the reader's). */
 export class PriorityFactorView extends RiskFactorView {
   @ApiProperty({ example: '严重违规，3 个月前' }) detailZh: string;
+  @ApiProperty({ example: 'serious violation, 3 months ago', description: 'The detail in plain English, to show after the factor' }) detailEn: string;
 }
 
 export class PriorityView {

@@ -2073,6 +2073,11 @@ export interface components {
             detail: string;
             /** @example 严重违规，3 个月前 */
             detailZh: string;
+            /**
+             * @description The detail in plain English, to show after the factor
+             * @example serious violation, 3 months ago
+             */
+            detailEn: string;
         };
         PriorityView: {
             rank: number;

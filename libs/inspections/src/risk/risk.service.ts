@@ -8,7 +8,7 @@ import { PrioritiesQuery, PriorityView } from '../inspections.dto';
 import { correctiveActionsSource, lastInspectionSource, sanctionsSource } from './inspection-risk-sources';
 import { RiskFactorSource } from './risk-factor-source';
 import { totalRisk } from './risk-rules';
-import { riskDetailZh } from './risk-detail-zh';
+import { riskDetailEn, riskDetailZh } from './risk-detail-words';
 
 export interface AgencyRisk {
   score: number;
@@ -95,7 +95,7 @@ export class RiskService {
     return agencies
       .map((agency) => {
         const risk = risks.get(agency.id) as AgencyRisk;
-        const factors = risk.factors.map((f) => ({ ...f, detailZh: riskDetailZh(f.detail) }));
+        const factors = risk.factors.map((f) => ({ ...f, detailZh: riskDetailZh(f.detail), detailEn: riskDetailEn(f.detail) }));
         return { agencyId: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn, jurisdictionCode: agency.jurisdictionCode, score: risk.score, factors };
       })
       .sort((a, b) => b.score - a.score || a.nameZh.localeCompare(b.nameZh) || a.agencyId.localeCompare(b.agencyId))

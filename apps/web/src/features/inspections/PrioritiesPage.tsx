@@ -45,7 +45,7 @@ export function PrioritiesPage() {
                     <ul className="factor-list" aria-label={t.inspector.priorities.factors}>
                       {row.factors.map((factor) => (
                         <li key={factor.factor}>
-                          <strong>{t.inspector.riskFactor[factor.factor] ?? factor.factor}</strong> ({t.inspector.priorities.points(factor.points)}): {language === 'en' ? factor.detail : factor.detailZh}
+                          <strong>{t.inspector.riskFactor[factor.factor] ?? factor.factor}</strong> ({t.inspector.priorities.points(factor.points)}): {language === 'en' ? factor.detailEn : factor.detailZh}
                         </li>
                       ))}
                     </ul>

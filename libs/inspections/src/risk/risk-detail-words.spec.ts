@@ -1,5 +1,5 @@
 import { correctiveActionPoints, lastInspectionPoints, sanctionPoints } from './risk-rules';
-import { riskDetailZh } from './risk-detail-zh';
+import { riskDetailEn, riskDetailZh } from './risk-detail-words';
 
 describe('riskDetailZh', () => {
   it('puts every detail the inspection factors write into Chinese', () => {
@@ -18,5 +18,13 @@ describe('riskDetailZh', () => {
 
   it('leaves a detail it does not know in English', () => {
     expect(riskDetailZh('something new')).toBe('something new');
+  });
+});
+
+describe('riskDetailEn', () => {
+  it('says outcomes in words and does not repeat the factor', () => {
+    expect(riskDetailEn(lastInspectionPoints({ outcome: 'critical_violation', monthsAgo: 1 }).detail)).toBe('critical violation, 1 month ago');
+    expect(riskDetailEn(correctiveActionPoints(2, 1).detail)).toBe('2 open, 1 overdue');
+    expect(riskDetailEn(lastInspectionPoints(null).detail)).toBe('never inspected');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Chinese for the risk factors' details. The sources write them in English (they are stored with
+ * The risk factors' details in words, both languages. The sources write them in English (they are stored with
  * the score); a ranking shows both, so an inspector reads the factors in their own language.
  * The page shows a detail after its factor's name, so a detail does not repeat it. A detail no
  * rule knows stays in English rather than be guessed at.
@@ -24,6 +24,29 @@ const RULES: [RegExp, (...groups: string[]) => string][] = [
 
 export function riskDetailZh(detail: string): string {
   for (const [pattern, render] of RULES) {
+    const match = pattern.exec(detail);
+    if (match) return render(...match.slice(1));
+  }
+  return detail;
+}
+
+const OUTCOME_EN: Record<string, string> = {
+  compliant: 'compliant',
+  minor_issues: 'minor issues',
+  serious_violation: 'serious violation',
+  critical_violation: 'critical violation',
+};
+
+const RULES_EN: [RegExp, (...groups: string[]) => string][] = [
+  [/^last inspection (\w+), (\d+ months? ago)$/, (outcome, age) => `${OUTCOME_EN[outcome] ?? outcome}, ${age}`],
+  [/^(\d+) open, (\d+) overdue corrective actions$/, (open, overdue) => `${open} open, ${overdue} overdue`],
+  [/^sanctions in the last 3 years: (.*)$/, (list) => `in the last 3 years: ${list}`],
+  [/^(\d+) overdue, (\d+) submitted late$/, (overdue, late) => `${overdue} overdue, ${late} submitted late`],
+];
+
+/** The English detail as a reader sees it after the factor's name: words for outcomes, the name not repeated. */
+export function riskDetailEn(detail: string): string {
+  for (const [pattern, render] of RULES_EN) {
     const match = pattern.exec(detail);
     if (match) return render(...match.slice(1));
   }
