@@ -303,7 +303,7 @@ describe('checklists and inspections', () => {
       );
       // Liaoning sees its own agency, never inspected.
       const ln = await get('ln-admin', '/api/inspections/priorities').expect(200);
-      expect(ln.body.items).toEqual([expect.objectContaining({ agencyId: world.agencies.shenyang, score: 25, factors: [{ factor: 'last_inspection', points: 25, detail: 'never inspected' }] })]);
+      expect(ln.body.items).toEqual([expect.objectContaining({ agencyId: world.agencies.shenyang, score: 25, factors: [{ factor: 'last_inspection', points: 25, detail: 'never inspected', detailZh: '从未检查', detailEn: 'never inspected' }] })]);
       expectProblem((await get('agency-fj-1', '/api/inspections/priorities').expect(403)).body, 403);
     });
 

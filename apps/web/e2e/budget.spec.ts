@@ -32,6 +32,12 @@ const OFFICER_PAGES = [
   'src/features/system-admin/UsersAdminPage.tsx',
   'src/features/system-admin/JobsAdminPage.tsx',
   'src/features/system-admin/CalendarAdminPage.tsx',
+  'src/features/inspections/PrioritiesPage.tsx',
+  'src/features/inspections/InspectionsListPage.tsx',
+  'src/features/inspections/InspectionPage.tsx',
+  'src/features/inspections/CorrectiveActionsPage.tsx',
+  'src/features/complaint-handling/AssignedComplaintsPage.tsx',
+  'src/features/complaint-handling/ComplaintDetailPage.tsx',
 ];
 
 test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async () => {

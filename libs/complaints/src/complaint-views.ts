@@ -1,8 +1,18 @@
 import { agencyLicenceNumbers, optionalAgencyNames } from '@app/agencies';
 import { combineJoins, joinColumns } from '@app/core';
+import { businessDateOf } from '@app/core';
 import { Complaint, ComplaintEvent } from './complaint.entity';
-import { OPEN_STATUSES } from './complaint-rules';
-import { ComplaintDetailView, ComplaintEventView, ComplaintView } from './complaints.dto';
+import { COMPLAINT_TRANSITIONS, ComplaintStatus, OPEN_STATUSES } from './complaint-rules';
+import { ComplaintDetailView, ComplaintEventView, ComplaintView, SlaStatus } from './complaints.dto';
+
+/**
+ * What a view needs to colour a deadline: the instant, and the last business date (Asia/Shanghai)
+ * from which a deadline counts as near: today plus 2 working days of the official calendar.
+ */
+export interface SlaMoment {
+  now: Date;
+  dueSoonUntil: string;
+}
 
 /** What a complainant told us about themselves and their case: never stored in the audit trail. */
 export const COMPLAINANT_PERSONAL_FIELDS = ['complainantName', 'complainantContact', 'description'] as const;
@@ -21,9 +31,30 @@ export function personalDataChanged(before: Complaint, after: Complaint): string
   return COMPLAINANT_PERSONAL_FIELDS.filter((field) => before[field] !== after[field]);
 }
 
-export function isOverdue(complaint: Pick<Complaint, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'resolveDueAt'>, now: Date): boolean {
+/** What a complaint's deadlines are read from. */
+type SlaFields = Pick<Complaint, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'resolveDueAt'>;
+
+export function isOverdue(complaint: SlaFields, now: Date): boolean {
   if (!OPEN_STATUSES.includes(complaint.status)) return false;
   return (!complaint.acknowledgedAt && complaint.ackDueAt < now) || complaint.resolveDueAt < now;
+}
+
+/** The deadline that runs now: acknowledgement until acknowledged, then resolution; none once disposed of. */
+export function nextDeadline(complaint: SlaFields): Date | null {
+  if (!OPEN_STATUSES.includes(complaint.status)) return null;
+  if (!complaint.acknowledgedAt && complaint.ackDueAt < complaint.resolveDueAt) return complaint.ackDueAt;
+  return complaint.resolveDueAt;
+}
+
+/**
+ * The SLA colour of a complaint: breached once open past a deadline (red); due_soon from 2 working
+ * days before the running deadline (amber); on_track before that (green); stopped once disposed of.
+ */
+export function slaStatusOf(complaint: SlaFields, moment: SlaMoment): SlaStatus {
+  const next = nextDeadline(complaint);
+  if (next === null) return 'stopped';
+  if (isOverdue(complaint, moment.now)) return 'breached';
+  return businessDateOf(next) <= moment.dueSoonUntil ? 'due_soon' : 'on_track';
 }
 
 /** A complaint's agency (names, licences in force), handling bureau and assignee by name. */
@@ -47,7 +78,8 @@ export const COMPLAINT_LIST_COLUMNS = [
 export type ComplaintRow = Pick<Complaint, (typeof COMPLAINT_LIST_COLUMNS)[number]> & Partial<Pick<Complaint, 'complainantName' | 'complainantContact'>> & ComplaintNames;
 
 /** A complaint for an official or agency; the complainant only when `showComplainant`. */
-export function complaintView(complaint: ComplaintRow, now: Date, showComplainant: boolean): ComplaintView {
+export function complaintView(complaint: ComplaintRow, moment: SlaMoment, showComplainant: boolean): ComplaintView {
+  const now = moment.now;
   return {
     id: complaint.id,
     trackingCode: complaint.trackingCode,
@@ -80,6 +112,8 @@ export function complaintView(complaint: ComplaintRow, now: Date, showComplainan
     extendedAt: complaint.extendedAt,
     slaBreached: complaint.slaBreached,
     overdue: isOverdue(complaint, now),
+    nextDueAt: nextDeadline(complaint),
+    slaStatus: slaStatusOf(complaint, moment),
     outcome: complaint.outcome,
     inspectionId: complaint.inspectionId,
     version: complaint.version,
@@ -112,6 +146,11 @@ export function agencyEventView(event: ComplaintEvent): ComplaintEventView {
   };
 }
 
-export function detailView(complaint: Complaint & ComplaintNames, events: ComplaintEvent[], now: Date, showComplainant: boolean, forAgency: boolean): ComplaintDetailView {
-  return { ...complaintView(complaint, now, showComplainant), history: events.map(forAgency ? agencyEventView : eventView) };
+export function detailView(complaint: Complaint & ComplaintNames, events: ComplaintEvent[], moment: SlaMoment, showComplainant: boolean, forAgency: boolean): ComplaintDetailView {
+  return {
+    ...complaintView(complaint, moment, showComplainant),
+    history: events.map(forAgency ? agencyEventView : eventView),
+    // The state machine's next steps, so a page offers exactly these (agencies move nothing).
+    allowedTransitions: forAgency ? [] : [...COMPLAINT_TRANSITIONS[complaint.status as ComplaintStatus]],
+  };
 }

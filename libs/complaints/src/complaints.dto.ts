@@ -31,6 +31,10 @@ import {
 } from './complaint-rules';
 
 export const MAX_DESCRIPTION_LENGTH = 5000;
+
+/** A complaint's SLA colour: green, amber from 2 working days before the running deadline, red past it; stopped once disposed of. */
+export const SLA_STATUSES = ['on_track', 'due_soon', 'breached', 'stopped'] as const;
+export type SlaStatus = (typeof SLA_STATUSES)[number];
 const LICENCE_NUMBER = /^\d{6}-\d{4}-\d{6}$/;
 const USCC = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -210,6 +214,10 @@ export class ComplaintView {
   @ApiPropertyOptional({ nullable: true, type: Date }) extendedAt: Date | null;
   @ApiProperty() slaBreached: boolean;
   @ApiProperty({ description: 'Open and past a deadline now' }) overdue: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'The deadline running now: acknowledgement until acknowledged, then resolution; null once disposed of' })
+  nextDueAt: Date | null;
+  @ApiProperty({ ...namedEnum('ComplaintSlaStatus', SLA_STATUSES), description: 'on_track (green); due_soon (amber) from 2 working days of the official calendar before nextDueAt; breached (red) open past a deadline; stopped once disposed of' })
+  slaStatus: SlaStatus;
   @ApiPropertyOptional({ ...namedEnum('ComplaintOutcome', COMPLAINT_OUTCOMES), nullable: true }) outcome: ComplaintOutcome | null;
   @ApiPropertyOptional({ nullable: true }) inspectionId: string | null;
   @ApiProperty() version: number;
@@ -234,6 +242,8 @@ export class RecordedComplaintView extends ComplaintView {
 
 export class ComplaintDetailView extends ComplaintView {
   @ApiProperty({ type: [ComplaintEventView] }) history: ComplaintEventView[];
+  @ApiProperty({ ...namedEnum('ComplaintStatus', COMPLAINT_STATUSES), isArray: true, description: 'Where POST /complaints/{id}/transition may take it from its status (none for an agency)' })
+  allowedTransitions: ComplaintStatus[];
 }
 
 export const TREND_GROUPS = ['category', 'province', 'agency', 'channel', 'outcome'] as const;

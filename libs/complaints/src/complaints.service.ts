@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction, UsersService } from '@app/auth';
-import { fetchView, fetchViews, inTransaction, Clock, Page, paginateViews, ProblemException, Problems } from '@app/core';
+import { businessDateOf, fetchView, fetchViews, inTransaction, Clock, Page, paginateViews, ProblemException, Problems } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
 import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
-import { auditableComplaint, COMPLAINT_LIST_COLUMNS, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged } from './complaint-views';
+import { auditableComplaint, COMPLAINT_LIST_COLUMNS, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged, SlaMoment } from './complaint-views';
+import { WorkingCalendarService } from '@app/calendar';
 import {
   AgencyAnswerRequest,
   AssigneeView,
@@ -45,7 +46,14 @@ export class ComplaintsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly calendar: WorkingCalendarService,
   ) {}
+
+  /** Now, and the last day a deadline counts as near (today + 2 working days): one calendar look-up per request. */
+  private async slaMoment(): Promise<SlaMoment> {
+    const now = this.clock.now();
+    return { now, dueSoonUntil: await this.calendar.addWorkingDays(businessDateOf(now), 2) };
+  }
 
   /**
    * Complaints in the caller's scope, one query per page (names joined in, COMPLAINT_NAMES).
@@ -72,21 +80,21 @@ export class ComplaintsService {
       idValue: (c: Complaint) => c.id,
       cursorKinds: ['timestamp', 'uuid'],
     }, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
-    const now = this.clock.now();
-    return { items: page.items.map((c) => complaintView(c, now, false)), nextCursor: page.nextCursor };
+    const moment = await this.slaMoment();
+    return { items: page.items.map((c) => complaintView(c, moment, false)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ComplaintDetailView> {
     const complaint = await fetchView(this.scoped(actor).andWhere('c.id = :id', { id }), COMPLAINT_NAMES);
     if (!complaint) throw Problems.notFound('Complaint', id);
     const events = await this.dataSource.getRepository(ComplaintEvent).find({ where: { complaintId: id }, order: { id: 'ASC' } });
-    return detailView(complaint, events, this.clock.now(), await this.mayIdentify(actor, complaint), actor.role === 'agency_user');
+    return detailView(complaint, events, await this.slaMoment(), await this.mayIdentify(actor, complaint), actor.role === 'agency_user');
   }
 
   /** A complaint as just recorded, with its names (the complainant shown: the recorder handles it). */
   async recordedView(complaint: Complaint): Promise<ComplaintView> {
     const [withNames] = await fetchViews(this.dataSource.manager.createQueryBuilder(Complaint, 'c').where('c.id = :id', { id: complaint.id }), COMPLAINT_NAMES);
-    return complaintView(withNames, this.clock.now(), true);
+    return complaintView(withNames, await this.slaMoment(), true);
   }
 
   /** Who may take the complaint: the officers of the bureaus in the caller's jurisdiction that cover it. */
@@ -307,8 +315,8 @@ export class ComplaintsService {
   /** For the agency profile: its latest complaints, never with the complainant. */
   async forAgencyProfile(actor: Actor, agencyId: string): Promise<ComplaintView[]> {
     const rows = await fetchViews(this.scoped(actor).andWhere('c.agency_id = :agencyId', { agencyId }).orderBy('c.received_at', 'DESC').limit(50), COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
-    const now = this.clock.now();
-    return rows.map((c) => complaintView(c, now, false));
+    const moment = await this.slaMoment();
+    return rows.map((c) => complaintView(c, moment, false));
   }
 
   /**

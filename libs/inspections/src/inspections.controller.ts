@@ -9,6 +9,7 @@ import {
   CancelInspectionRequest,
   CreateInspectionRequest,
   InspectionDetailView,
+  InspectionPreviewView,
   InspectionQuery,
   InspectionView,
   PrioritiesQuery,
@@ -57,6 +58,14 @@ export class InspectionsController {
   @ApiOkResponse({ type: InspectionDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string, @RequestLanguage() language: Language) {
     return this.inspections.detail(actor, id, language);
+  }
+
+  @Get(':id/preview')
+  @Allow(...OFFICIALS)
+  @ApiOperation({ operationId: 'previewInspectionOutcome', summary: 'The score and outcome submitting would give now, from the findings as saved (critical item failed: critical violation; else points bands)' })
+  @ApiOkResponse({ type: InspectionPreviewView })
+  preview(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.inspections.preview(actor, id);
   }
 
   @Post()

@@ -188,6 +188,7 @@ export class FindingView {
   @ApiProperty() section: string;
   @ApiProperty(namedEnum('Criticality', CRITICALITIES)) criticality: string;
   @ApiProperty() points: number;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'C181 Art.7' }) legalBasis: string | null;
   @ApiProperty({ description: 'The item text in the language Accept-Language picked' }) text: string;
   @ApiProperty() textZh: string;
   @ApiProperty() textEn: string;
@@ -217,6 +218,12 @@ export class RiskFactorView {
   @ApiProperty() detail: string;
 }
 
+/** A factor of a ranking, its detail in both languages (the page shows the reader's). */
+export class PriorityFactorView extends RiskFactorView {
+  @ApiProperty({ example: '严重违规，3 个月前' }) detailZh: string;
+  @ApiProperty({ example: 'serious violation, 3 months ago', description: 'The detail in plain English, to show after the factor' }) detailEn: string;
+}
+
 export class PriorityView {
   @ApiProperty() rank: number;
   @ApiProperty() agencyId: string;
@@ -224,7 +231,7 @@ export class PriorityView {
   @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty({ description: '0-100' }) score: number;
-  @ApiProperty({ type: [RiskFactorView] }) factors: RiskFactorView[];
+  @ApiProperty({ type: [PriorityFactorView] }) factors: PriorityFactorView[];
 }
 
 export class AgencyRiskView {
@@ -234,4 +241,16 @@ export class AgencyRiskView {
 
 export class PrioritiesView {
   @ApiProperty({ type: [PriorityView] }) items: PriorityView[];
+}
+
+/** What submitting would give now, from the findings as saved (the scoring rules run on the server). */
+export class InspectionPreviewView {
+  @ApiProperty({ description: 'The inspection version the preview was computed from' }) version: number;
+  @ApiProperty({ description: 'Share of applicable items found compliant, 0-100' }) score: number;
+  @ApiProperty({ description: 'Points of the non-compliant items' }) violationPoints: number;
+  @ApiProperty(namedEnum('InspectionOutcome', OUTCOMES)) outcome: Outcome;
+  @ApiProperty({ type: [String], description: 'Critical items found non-compliant: any one makes a critical violation' }) criticalFailures: string[];
+  @ApiProperty({ description: 'Violation points up to this are minor issues; above, a serious violation' }) minorIssuesMaxPoints: number;
+  @ApiProperty({ description: 'Items still not_checked (they count against the score)' }) notChecked: number;
+  @ApiProperty({ description: 'Items found non-compliant: each opens a corrective action on submission' }) nonCompliant: number;
 }

@@ -10,11 +10,11 @@ import { UsersService } from '@app/auth';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
-import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
 import { INSPECTION_NAMES } from './inspection-views';
 import { ComplaintLinks } from './complaint-links';
 import { RiskService } from './risk/risk.service';
-import { scoreInspection } from './scoring';
+import { MINOR_ISSUES_MAX_POINTS, scoreInspection } from './scoring';
 
 export const INSPECTION_SCOPE = { jurisdiction: 'i.jurisdiction_code', agency: 'i.agency_id' };
 
@@ -94,6 +94,7 @@ export class InspectionsService {
           section: item.section,
           criticality: item.criticality,
           points: item.points,
+          legalBasis: item.legalBasis,
           text: pick(language, item.textZh, item.textEn),
           textZh: item.textZh,
           textEn: item.textEn,
@@ -105,6 +106,25 @@ export class InspectionsService {
       addenda,
       // Same agency as the inspection: its names are the inspection's.
       correctiveActions: correctiveActions.map((action) => ({ ...action, agencyNameZh: inspection.agencyNameZh, agencyNameEn: inspection.agencyNameEn, licenceNumbers: inspection.licenceNumbers })),
+    };
+  }
+
+  /**
+   * The score and outcome submitting would give, from the findings as saved: the same rule as
+   * submit (an item without a finding counts as not_checked), so a page shows it without one of its own.
+   */
+  async preview(actor: Actor, id: string): Promise<InspectionPreviewView> {
+    const inspection = await this.get(actor, id);
+    const [{ items }, findings] = await Promise.all([this.checklists.get(inspection.templateId), this.dataSource.getRepository(Finding).findBy({ inspectionId: id })]);
+    const resultOf = new Map(findings.map((f) => [f.itemCode, f.result]));
+    const scored = items.map((item) => ({ code: item.code, criticality: item.criticality, points: item.points, result: resultOf.get(item.code) ?? ('not_checked' as const) }));
+    return {
+      version: inspection.version,
+      ...scoreInspection(scored),
+      criticalFailures: scored.filter((i) => i.criticality === 'critical' && i.result === 'non_compliant').map((i) => i.code),
+      minorIssuesMaxPoints: MINOR_ISSUES_MAX_POINTS,
+      notChecked: scored.filter((i) => i.result === 'not_checked').length,
+      nonCompliant: scored.filter((i) => i.result === 'non_compliant').length,
     };
   }
 

@@ -696,6 +696,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The score and outcome submitting would give now, from the findings as saved (critical item failed: critical violation; else points bands) */
+        get: operations["previewInspectionOutcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/findings": {
         parameters: {
             query?: never;
@@ -1796,6 +1813,11 @@ export interface components {
         ComplaintSeverity: "low" | "medium" | "high" | "urgent";
         /** @enum {string} */
         ComplaintStatus: "received" | "triaged" | "investigating" | "resolved" | "referred" | "dismissed" | "closed" | "reopened";
+        /**
+         * @description on_track (green); due_soon (amber) from 2 working days of the official calendar before nextDueAt; breached (red) open past a deadline; stopped once disposed of
+         * @enum {string}
+         */
+        ComplaintSlaStatus: "on_track" | "due_soon" | "breached" | "stopped";
         /** @enum {string} */
         ComplaintOutcome: "substantiated" | "partly_substantiated" | "unsubstantiated" | "withdrawn";
         ComplaintView: {
@@ -1846,6 +1868,13 @@ export interface components {
             slaBreached: boolean;
             /** @description Open and past a deadline now */
             overdue: boolean;
+            /**
+             * Format: date-time
+             * @description The deadline running now: acknowledgement until acknowledged, then resolution; null once disposed of
+             */
+            nextDueAt?: string | null;
+            /** @description on_track (green); due_soon (amber) from 2 working days of the official calendar before nextDueAt; breached (red) open past a deadline; stopped once disposed of */
+            slaStatus: components["schemas"]["ComplaintSlaStatus"];
             outcome?: (string & components["schemas"]["ComplaintOutcome"]) | null;
             inspectionId?: string | null;
             version: number;
@@ -2109,6 +2138,18 @@ export interface components {
             titleEn: string;
             items: components["schemas"]["ChecklistItemInput"][];
         };
+        PriorityFactorView: {
+            factor: string;
+            points: number;
+            detail: string;
+            /** @example 严重违规，3 个月前 */
+            detailZh: string;
+            /**
+             * @description The detail in plain English, to show after the factor
+             * @example serious violation, 3 months ago
+             */
+            detailEn: string;
+        };
         PriorityView: {
             rank: number;
             agencyId: string;
@@ -2117,7 +2158,7 @@ export interface components {
             jurisdictionCode: string;
             /** @description 0-100 */
             score: number;
-            factors: components["schemas"]["RiskFactorView"][];
+            factors: components["schemas"]["PriorityFactorView"][];
         };
         PrioritiesView: {
             items: components["schemas"]["PriorityView"][];
@@ -2137,6 +2178,8 @@ export interface components {
             section: string;
             criticality: components["schemas"]["Criticality"];
             points: number;
+            /** @example C181 Art.7 */
+            legalBasis?: string | null;
             /** @description The item text in the language Accept-Language picked */
             text: string;
             textZh: string;
@@ -2237,6 +2280,23 @@ export interface components {
             findings: components["schemas"]["FindingView"][];
             addenda: components["schemas"]["AddendumView"][];
             correctiveActions: components["schemas"]["CorrectiveActionView"][];
+        };
+        InspectionPreviewView: {
+            /** @description The inspection version the preview was computed from */
+            version: number;
+            /** @description Share of applicable items found compliant, 0-100 */
+            score: number;
+            /** @description Points of the non-compliant items */
+            violationPoints: number;
+            outcome: components["schemas"]["InspectionOutcome"];
+            /** @description Critical items found non-compliant: any one makes a critical violation */
+            criticalFailures: string[];
+            /** @description Violation points up to this are minor issues; above, a serious violation */
+            minorIssuesMaxPoints: number;
+            /** @description Items still not_checked (they count against the score) */
+            notChecked: number;
+            /** @description Items found non-compliant: each opens a corrective action on submission */
+            nonCompliant: number;
         };
         CreateInspectionRequest: {
             type: components["schemas"]["InspectionType"];
@@ -2669,6 +2729,13 @@ export interface components {
             slaBreached: boolean;
             /** @description Open and past a deadline now */
             overdue: boolean;
+            /**
+             * Format: date-time
+             * @description The deadline running now: acknowledgement until acknowledged, then resolution; null once disposed of
+             */
+            nextDueAt?: string | null;
+            /** @description on_track (green); due_soon (amber) from 2 working days of the official calendar before nextDueAt; breached (red) open past a deadline; stopped once disposed of */
+            slaStatus: components["schemas"]["ComplaintSlaStatus"];
             outcome?: (string & components["schemas"]["ComplaintOutcome"]) | null;
             inspectionId?: string | null;
             version: number;
@@ -2734,10 +2801,19 @@ export interface components {
             slaBreached: boolean;
             /** @description Open and past a deadline now */
             overdue: boolean;
+            /**
+             * Format: date-time
+             * @description The deadline running now: acknowledgement until acknowledged, then resolution; null once disposed of
+             */
+            nextDueAt?: string | null;
+            /** @description on_track (green); due_soon (amber) from 2 working days of the official calendar before nextDueAt; breached (red) open past a deadline; stopped once disposed of */
+            slaStatus: components["schemas"]["ComplaintSlaStatus"];
             outcome?: (string & components["schemas"]["ComplaintOutcome"]) | null;
             inspectionId?: string | null;
             version: number;
             history: components["schemas"]["ComplaintEventView"][];
+            /** @description Where POST /complaints/{id}/transition may take it from its status (none for an agency) */
+            allowedTransitions: components["schemas"]["ComplaintStatus"][];
         };
         /** @enum {string} */
         AssignableRole: "inspector" | "bureau_admin";
@@ -5614,6 +5690,54 @@ export interface operations {
                 };
             };
             /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    previewInspectionOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPreviewView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector */
             403: {
                 headers: {
                     [name: string]: unknown;

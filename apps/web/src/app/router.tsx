@@ -69,6 +69,34 @@ export const router = createBrowserRouter([
         element: <RequireRole page="calendar" />,
         children: [{ index: true, lazy: () => import('@/features/system-admin/CalendarAdminPage').then((m) => ({ Component: m.CalendarAdminPage })) }],
       },
+      {
+        path: 'inspector/priorities',
+        element: <RequireRole page="priorities" />,
+        children: [{ index: true, lazy: () => import('@/features/inspections/PrioritiesPage').then((m) => ({ Component: m.PrioritiesPage })) }],
+      },
+      {
+        path: 'inspections',
+        element: <RequireRole page="inspections" />,
+        children: [
+          { index: true, lazy: () => import('@/features/inspections/InspectionsListPage').then((m) => ({ Component: m.InspectionsListPage })) },
+          { path: ':id', lazy: () => import('@/features/inspections/InspectionPage').then((m) => ({ Component: m.InspectionPage })) },
+        ],
+      },
+      {
+        path: 'corrective-actions',
+        element: <RequireRole page="correctiveActions" />,
+        children: [{ index: true, lazy: () => import('@/features/inspections/CorrectiveActionsPage').then((m) => ({ Component: m.CorrectiveActionsPage })) }],
+      },
+      {
+        path: 'complaints/assigned',
+        element: <RequireRole page="assignedComplaints" />,
+        children: [{ index: true, lazy: () => import('@/features/complaint-handling/AssignedComplaintsPage').then((m) => ({ Component: m.AssignedComplaintsPage })) }],
+      },
+      {
+        path: 'complaints/:id',
+        element: <RequireRole page="complaintDetail" />,
+        children: [{ index: true, lazy: () => import('@/features/complaint-handling/ComplaintDetailPage').then((m) => ({ Component: m.ComplaintDetailPage })) }],
+      },
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

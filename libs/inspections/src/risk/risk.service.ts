@@ -8,6 +8,7 @@ import { PrioritiesQuery, PriorityView } from '../inspections.dto';
 import { correctiveActionsSource, lastInspectionSource, sanctionsSource } from './inspection-risk-sources';
 import { RiskFactorSource } from './risk-factor-source';
 import { totalRisk } from './risk-rules';
+import { riskDetailEn, riskDetailZh } from './risk-detail-words';
 
 export interface AgencyRisk {
   score: number;
@@ -92,7 +93,11 @@ export class RiskService {
     const agencies = await qb.getRawMany<{ id: string; nameZh: string; nameEn: string | null; jurisdictionCode: string }>();
     const risks = await this.compute(agencies.map((a) => a.id));
     return agencies
-      .map((agency) => ({ agencyId: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn, jurisdictionCode: agency.jurisdictionCode, ...(risks.get(agency.id) as AgencyRisk) }))
+      .map((agency) => {
+        const risk = risks.get(agency.id) as AgencyRisk;
+        const factors = risk.factors.map((f) => ({ ...f, detailZh: riskDetailZh(f.detail), detailEn: riskDetailEn(f.detail) }));
+        return { agencyId: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn, jurisdictionCode: agency.jurisdictionCode, score: risk.score, factors };
+      })
       .sort((a, b) => b.score - a.score || a.nameZh.localeCompare(b.nameZh) || a.agencyId.localeCompare(b.agencyId))
       .slice(0, query.limit ?? 50)
       .map((entry, index) => ({ rank: index + 1, ...entry }));

@@ -14,6 +14,11 @@ export const PAGE_ROLES = {
   users: ['system_admin'],
   jobs: ['system_admin'],
   calendar: ['system_admin'],
+  priorities: ['bureau_admin', 'inspector'],
+  inspections: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  correctiveActions: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  assignedComplaints: ['bureau_admin', 'inspector'],
+  complaintDetail: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

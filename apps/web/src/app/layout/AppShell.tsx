@@ -26,6 +26,14 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
   const items = session.status === 'signedIn' ? publicItems.slice(0, 2) : publicItems;
   if (session.status === 'signedIn') {
     if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
+    // The inspector's working pages (bureau admins reach them from their home's queues).
+    if (session.me.role === 'inspector') {
+      items.push({ to: '/inspector/priorities', label: t.inspector.nav.priorities });
+      items.push({ to: '/inspections', label: t.inspector.nav.inspections });
+      items.push({ to: '/corrective-actions', label: t.inspector.nav.correctiveActions });
+      items.push({ to: '/complaints/assigned', label: t.inspector.nav.assignedComplaints });
+    }
+    if (session.me.role === 'agency_user') items.push({ to: '/corrective-actions', label: t.inspector.nav.correctiveActions });
     if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
     if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });

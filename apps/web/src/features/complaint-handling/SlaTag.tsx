@@ -1,0 +1,15 @@
+import type { components } from '@/api/schema';
+import { useT } from '@/app/i18n/use-i18n';
+
+type SlaStatus = components['schemas']['ComplaintSlaStatus'];
+
+/** The API's SLA colour (green, amber from 2 working days before, red breached) with its words: colour is never the only sign. */
+export function SlaTag({ status }: { status: SlaStatus }) {
+  const t = useT();
+  return (
+    <span className={`sla-tag sla-${status}`} data-sla={status}>
+      <span className="sla-dot" aria-hidden="true" />
+      {t.inspector.complaints.slaName[status]}
+    </span>
+  );
+}

@@ -1,0 +1,165 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Empty, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, data } from '@/api/client';
+import { ApiProblem } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { useSession } from '@/app/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { agencyName } from './names';
+import '@/features/dashboard/dashboard.css';
+import './inspector.css';
+
+type Action = components['schemas']['CorrectiveActionView'];
+type Status = components['schemas']['CorrectiveActionStatus'];
+type Command = components['schemas']['CorrectiveActionCommand'];
+const STATUSES: Status[] = ['open', 'submitted', 'verified', 'overdue'];
+
+/** Corrective actions by role: the agency answers its own; an inspector or bureau admin verifies or reopens. */
+export function CorrectiveActionsPage() {
+  const t = useT();
+  const language = useLanguage();
+  const session = useSession();
+  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const isAgency = role === 'agency_user';
+  const judges = role === 'inspector' || role === 'bureau_admin';
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? undefined) as Status | undefined;
+  const inspectionId = params.get('inspectionId') ?? undefined;
+  const filters = { ...(status ? { status } : {}), ...(inspectionId ? { inspectionId } : {}) };
+  const list = useInfiniteQuery({
+    queryKey: ['corrective-actions', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/corrective-actions', { params: { query: { ...filters, limit: 30, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const setStatus = (value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('status', value);
+    else next.delete('status');
+    setParams(next, { replace: true });
+  };
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <div className="stack wide-page inspector-page">
+      <PageHeading title={t.inspector.actions.title} intro={isAgency ? t.inspector.actions.introAgency : t.inspector.actions.introOfficer} />
+      <div className="filter-bar">
+        <label>
+          <span>{t.inspector.status}</span>
+          <NativeSelect id="filter-status" value={status} onChange={setStatus} placeholder={t.inspector.allOption} options={STATUSES.map((s) => ({ value: s, label: t.inspector.actions.statusName[s] }))} />
+        </label>
+        {(status || inspectionId) && <Link to="/corrective-actions">{t.inspector.clearFilters}</Link>}
+      </div>
+      {list.isPending && <Loading />}
+      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.inspector.actions.empty} />}
+      <ul className="action-list" data-testid="corrective-actions">
+        {items.map((action) => (
+          <li key={action.id} className="panel action-card" data-action-id={action.id} data-item={action.itemCode}>
+            <div className="action-head">
+              <strong>{action.itemCode}</strong>
+              <span className={`status-tag ${action.status === 'verified' ? 'ok' : action.status === 'overdue' ? 'bad' : action.status === 'submitted' ? 'warn' : ''}`}>{t.inspector.actions.statusName[action.status]}</span>
+              <span>
+                {t.inspector.actions.due} {formatDate(action.dueOn, language)}
+              </span>
+            </div>
+            <p className="muted">
+              {agencyName(action, language)} · <Link to={`/inspections/${action.inspectionId}`}>{t.inspector.actions.inspection}</Link>
+            </p>
+            <p>{action.description}</p>
+            {action.agencyResponse && (
+              <p>
+                <strong>{t.inspector.actions.answer}:</strong> {action.agencyResponse}
+              </p>
+            )}
+            {action.inspectorNote && (
+              <p>
+                <strong>{t.inspector.actions.inspectorNote}:</strong> {action.inspectorNote}
+              </p>
+            )}
+            {isAgency && (action.status === 'open' || action.status === 'overdue') && <ActionForm action={action} command="submit" />}
+            {judges && action.status === 'submitted' && (
+              <div className="action-buttons">
+                <ActionForm action={action} command="verify" />
+                <ActionForm action={action} command="reopen" />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <div>
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t.inspector.loadMore}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface Fields {
+  text?: string;
+  dueOn?: string;
+}
+
+/** One command on one action, opened by its button: the agency's answer, or the inspector's verification or reopening. */
+function ActionForm({ action, command }: { action: Action; command: Command }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<Fields>();
+  const field = command === 'submit' ? 'response' : 'note';
+  const label = command === 'submit' ? t.inspector.actions.response : command === 'reopen' ? t.inspector.actions.reopenNote : t.inspector.actions.verifyNote;
+  const button = command === 'submit' ? t.inspector.actions.respond : command === 'verify' ? t.inspector.actions.verify : t.inspector.actions.reopen;
+  const send = useMutation({
+    mutationFn: async (fields: Fields) => {
+      const text = fields.text?.trim();
+      return data(
+        await api.PATCH('/api/corrective-actions/{id}', {
+          params: { path: { id: action.id } },
+          body: { action: command, version: action.version, ...(text ? { [field]: text } : {}), ...(command === 'reopen' && fields.dueOn ? { dueOn: fields.dueOn } : {}) },
+        }),
+      );
+    },
+    onSuccess: async () => {
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: ['corrective-actions'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field === field ? 'text' : (e.field as keyof Fields), errors: [e.message] })));
+    },
+  });
+  if (!open) {
+    return (
+      <Button type={command === 'reopen' ? 'default' : 'primary'} onClick={() => setOpen(true)} aria-label={`${button}: ${action.itemCode}`}>
+        {button}
+      </Button>
+    );
+  }
+  const required = command !== 'verify';
+  return (
+    <Form<Fields> form={form} layout="vertical" className="action-form" onFinish={(fields) => send.mutate(fields)}>
+      <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: t.inspector.plan.required }] : []}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      {command === 'reopen' && (
+        <Form.Item name="dueOn" label={t.inspector.actions.newDue}>
+          <Input type="date" />
+        </Form.Item>
+      )}
+      <div className="action-buttons">
+        <Button type="primary" htmlType="submit" loading={send.isPending}>
+          {command === 'submit' ? t.inspector.actions.send : button}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t.inspector.cancel}</Button>
+      </div>
+      {send.error && !(send.error instanceof ApiProblem && send.error.errors.length > 0) && <ProblemAlert error={send.error} />}
+    </Form>
+  );
+}

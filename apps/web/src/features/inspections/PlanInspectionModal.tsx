@@ -1,0 +1,73 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Form, Input, Modal } from 'antd';
+import { useNavigate } from 'react-router';
+import { api, data } from '@/api/client';
+import { ApiProblem } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { useT } from '@/app/i18n/use-i18n';
+import { NativeSelect } from '@/components/NativeSelect';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { todayInChina } from './names';
+
+type InspectionType = components['schemas']['InspectionType'];
+const TYPES: InspectionType[] = ['routine', 'complaint', 'follow_up', 'thematic'];
+
+interface PlanFields {
+  type: InspectionType;
+  inspectionDate: string;
+  templateId?: string;
+  notes?: string;
+}
+
+/** Plans an inspection of one agency (type, date, checklist) and opens it. */
+export function PlanInspectionModal({ agency, onClose }: { agency: { id: string; name: string } | undefined; onClose: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PlanFields>();
+  const templates = useQuery({
+    queryKey: ['checklist-templates', 'inspection'],
+    enabled: agency !== undefined,
+    queryFn: async ({ signal }) => data(await api.GET('/api/checklist-templates', { params: { query: { kind: 'inspection', status: 'published', limit: 50 } }, signal })).items,
+  });
+  const plan = useMutation({
+    mutationFn: async (fields: PlanFields) =>
+      data(
+        await api.POST('/api/inspections', {
+          body: { agencyId: agency!.id, type: fields.type, inspectionDate: fields.inspectionDate, ...(fields.templateId ? { templateId: fields.templateId } : {}), ...(fields.notes ? { notes: fields.notes } : {}) },
+        }),
+      ),
+    onSuccess: (inspection) => void navigate(`/inspections/${inspection.id}`),
+    onError: (error) => {
+      if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof PlanFields, errors: [e.message] })));
+    },
+  });
+  const required = [{ required: true, message: t.inspector.plan.required }];
+  return (
+    <Modal
+      open={agency !== undefined}
+      title={agency ? t.inspector.plan.title(agency.name) : ''}
+      okText={t.inspector.plan.submit}
+      cancelText={t.inspector.cancel}
+      confirmLoading={plan.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<PlanFields> form={form} layout="vertical" initialValues={{ type: 'routine', inspectionDate: todayInChina() }} onFinish={(fields) => plan.mutate(fields)}>
+        <Form.Item name="type" label={t.inspector.plan.type} rules={required}>
+          <NativeSelect placeholder="—" options={TYPES.map((type) => ({ value: type, label: t.inspector.inspectionType[type] }))} />
+        </Form.Item>
+        <Form.Item name="inspectionDate" label={t.inspector.plan.date} rules={required}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="templateId" label={t.inspector.plan.template}>
+          <NativeSelect placeholder={t.inspector.plan.templateLatest} options={(templates.data ?? []).map((tpl) => ({ value: tpl.id, label: `${tpl.title} (v${tpl.version})` }))} />
+        </Form.Item>
+        <Form.Item name="notes" label={t.inspector.plan.notes}>
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+      </Form>
+      {plan.error && !(plan.error instanceof ApiProblem && plan.error.errors.length > 0) && <ProblemAlert error={plan.error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Empty } from 'antd';
+import { useState } from 'react';
+import { api, data } from '@/api/client';
+import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { agencyName } from './names';
+import { PlanInspectionModal } from './PlanInspectionModal';
+import '@/features/dashboard/dashboard.css';
+import './inspector.css';
+
+/** Agencies in scope ranked by live risk, each factor in words, with "plan an inspection" per row. */
+export function PrioritiesPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [planning, setPlanning] = useState<{ id: string; name: string }>();
+  const priorities = useQuery({
+    queryKey: ['inspection-priorities'],
+    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/priorities', { params: { query: { limit: 100 } }, signal })).items,
+  });
+  return (
+    <div className="stack wide-page inspector-page">
+      <PageHeading title={t.inspector.priorities.title} intro={t.inspector.priorities.intro} />
+      {priorities.isPending && <Loading />}
+      {priorities.error && <ProblemAlert error={priorities.error} onRetry={() => void priorities.refetch()} />}
+      {priorities.data?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.inspector.priorities.empty} />}
+      {priorities.data && priorities.data.length > 0 && (
+        <ol className="priority-list" data-testid="priorities">
+          {priorities.data.map((row) => {
+            const name = agencyName(row, language);
+            return (
+              <li key={row.agencyId} className="priority-row" data-agency-id={row.agencyId}>
+                <div className="priority-score" aria-label={`${t.inspector.priorities.risk} ${row.score}`}>
+                  <span className="priority-rank">#{row.rank}</span>
+                  <strong>{row.score}</strong>
+                </div>
+                <div className="priority-body">
+                  <h2 className="priority-name">{name}</h2>
+                  <p className="muted">{row.jurisdictionCode}</p>
+                  {row.factors.length === 0 ? (
+                    <p className="muted">{t.inspector.priorities.noFactors}</p>
+                  ) : (
+                    <ul className="factor-list" aria-label={t.inspector.priorities.factors}>
+                      {row.factors.map((factor) => (
+                        <li key={factor.factor}>
+                          <strong>{t.inspector.riskFactor[factor.factor] ?? factor.factor}</strong> ({t.inspector.priorities.points(factor.points)}): {language === 'en' ? factor.detailEn : factor.detailZh}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+                <div className="priority-action">
+                  <Button type="primary" aria-label={`${t.inspector.priorities.plan}: ${name}`} onClick={() => setPlanning({ id: row.agencyId, name })}>
+                    {t.inspector.priorities.plan}
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <PlanInspectionModal agency={planning} onClose={() => setPlanning(undefined)} />
+    </div>
+  );
+}
