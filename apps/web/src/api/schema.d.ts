@@ -1784,6 +1784,10 @@ export interface components {
         SelfAssessmentView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name (in lists) */
+            agencyNameZh?: string;
+            /** @description The agency's English name, when it has one (in lists) */
+            agencyNameEn?: string | null;
             jurisdictionCode: string;
             templateId: string;
             period: number;
@@ -2290,6 +2294,10 @@ export interface components {
         SelfAssessmentDetailView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name (in lists) */
+            agencyNameZh?: string;
+            /** @description The agency's English name, when it has one (in lists) */
+            agencyNameEn?: string | null;
             jurisdictionCode: string;
             templateId: string;
             period: number;

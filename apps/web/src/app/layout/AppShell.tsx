@@ -28,7 +28,13 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
     if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
     if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
+    if (mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency', label: t.bureau.nav.myAgency, end: true });
+    if (mayOpen(session.me.role, 'registry')) items.push({ to: '/registry/agencies', label: t.bureau.nav.registry });
+    if (mayOpen(session.me.role, 'applications')) items.push({ to: '/applications', label: t.bureau.nav.applications });
+    if (mayOpen(session.me.role, 'selfAssessments')) items.push({ to: '/self-assessments', label: t.bureau.nav.selfAssessments });
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
+    if (mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency/complaints', label: t.bureau.nav.agencyComplaints });
+    if (mayOpen(session.me.role, 'bureauUsers')) items.push({ to: '/bureau/users', label: t.bureau.nav.users });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
     if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
     if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });
