@@ -55,7 +55,7 @@ test.describe('bureau admin and agency workspaces', () => {
     await signIn(page, 'fj-admin', '/home');
     const queue = page.getByTestId('queue-applications');
     await expect(queue).toContainText(/\d+ (waiting|or more)/);
-    await queue.getByRole('link', { name: 'Submitted' }).click();
+    await queue.getByRole('link', { name: 'Submitted', exact: true }).click();
     await expect(page).toHaveURL(/\/applications\?status=submitted/);
     await expect(page.locator('#filter-status')).toHaveValue('submitted');
     const first = page.getByTestId('applications-table').locator('tbody tr').first();
@@ -185,8 +185,8 @@ test.describe('bureau admin and agency workspaces', () => {
     const problems = page.getByTestId('import-problems');
     await expect(problems).toContainText('nothing was imported');
     for (const line of [3, 4, 5]) await expect(problems.locator(`tr[data-line="${line}"]`).first()).toBeVisible();
-    await expect(problems.locator('tr[data-line="4"]').first()).toContainText('jurisdiction_code');
-    await expect(problems.locator('tr[data-line="5"]').first()).toContainText('agency_type');
+    await expect(problems.locator('tr[data-line="4"]', { hasText: 'jurisdiction_code' })).toContainText('outside your jurisdiction');
+    await expect(problems.locator('tr[data-line="5"]', { hasText: 'agency_type' })).toBeVisible();
     await keepScreenshot(page, 'bureau-import-problems-en');
     const fujian = await apiAs(request, 'fj-admin');
     const found = await fujian.get<Page_<unknown>>(`/api/agencies?name=${encodeURIComponent('测试机构')}`);

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, use
 import { mayOpen } from '../auth/access';
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/use-session';
-import { toggleLanguage, useT } from '../i18n/use-i18n';
+import { toggleLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
 import type { Messages } from '../i18n/messages';
 import type { SessionState } from '../auth/session';
 
@@ -28,13 +28,15 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
     if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
     if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
-    if (mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency', label: t.bureau.nav.myAgency, end: true });
-    if (mayOpen(session.me.role, 'registry')) items.push({ to: '/registry/agencies', label: t.bureau.nav.registry });
-    if (mayOpen(session.me.role, 'applications')) items.push({ to: '/applications', label: t.bureau.nav.applications });
-    if (mayOpen(session.me.role, 'selfAssessments')) items.push({ to: '/self-assessments', label: t.bureau.nav.selfAssessments });
+    // The workspaces' labels come with their texts' chunk (loaded once signed in).
+    const w = t.bureau as Messages['bureau'] | undefined;
+    if (w && mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency', label: w.nav.myAgency, end: true });
+    if (w && mayOpen(session.me.role, 'registry')) items.push({ to: '/registry/agencies', label: w.nav.registry });
+    if (w && mayOpen(session.me.role, 'applications')) items.push({ to: '/applications', label: w.nav.applications });
+    if (w && mayOpen(session.me.role, 'selfAssessments')) items.push({ to: '/self-assessments', label: w.nav.selfAssessments });
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
-    if (mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency/complaints', label: t.bureau.nav.agencyComplaints });
-    if (mayOpen(session.me.role, 'bureauUsers')) items.push({ to: '/bureau/users', label: t.bureau.nav.users });
+    if (w && mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency/complaints', label: w.nav.agencyComplaints });
+    if (w && mayOpen(session.me.role, 'bureauUsers')) items.push({ to: '/bureau/users', label: w.nav.users });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
     if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
     if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });
@@ -47,6 +49,7 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
 export function AppShell() {
   const t = useT();
   const session = useSession();
+  useWorkspaceTexts(session.status === 'signedIn');
   const navigation = useNavigation();
   const location = useLocation();
   const navigate = useNavigate();

@@ -13,6 +13,7 @@ import { agencyName } from '@/utils/agency-name';
 import { ApplyModal, type ApplyKind } from './ApplyModal';
 import { renewalWindow, useAgency, useAgencyLicences, useCreateApplication, useUpdateContacts, type LicenceView } from './use-my-agency';
 import '@/features/dashboard/dashboard.css';
+import './my-agency.css';
 
 const TONE = { active: 'ok', suspended: 'warn', revoked: 'bad', surrendered: 'off', expired: 'off' } as const;
 
@@ -133,7 +134,7 @@ function Contacts() {
           )
         }
       >
-        <div className="filter-bar">
+        <div className="form-grid">
           <Form.Item name="contactName" label={m.contactName}>
             <Input maxLength={100} />
           </Form.Item>

@@ -15,6 +15,7 @@ import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { SELF_ASSESSMENT_FILTERS, SELF_ASSESSMENT_TONE, useAgencyOf, useOpenRound, useSelfAssessments, type SelfAssessmentStatus } from './use-self-assessments';
 import '@/features/dashboard/dashboard.css';
+import './self-assessments.css';
 
 const STATUSES: SelfAssessmentStatus[] = ['draft', 'submitted', 'resubmitted', 'returned', 'accepted'];
 
@@ -127,7 +128,7 @@ function OpenRound() {
           )
         }
       >
-        <div className="filter-bar">
+        <div className="form-grid">
           <Form.Item name="period" label={s.period} rules={[{ required: true, message: t.bureau.common.required }]}>
             <Input type="number" min={2000} max={2100} />
           </Form.Item>

@@ -9,6 +9,7 @@ import { NotificationList } from './NotificationList';
 import { useMe } from './use-notifications';
 import { WorkQueues } from './WorkQueues';
 import { Loading } from '@/components/Loading';
+import '@/features/dashboard/dashboard.css';
 import './workspace.css';
 
 /** A home per role: who I am, the work waiting for me, and my latest notifications. */
