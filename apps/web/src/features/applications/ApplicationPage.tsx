@@ -99,7 +99,7 @@ export function ApplicationPage() {
           data-testid="issued"
           title={a.issued(app.licenceNumber)}
           description={
-            <Link to={`/verify/${app.licenceNumber}`} data-testid="verify-link">
+            <Link to={`/verify/${app.licenceNumber}`} data-testid="verify-link" style={{ color: '#135200', textDecoration: 'underline' }}>
               {a.verifyPublicly}
             </Link>
           }
