@@ -170,6 +170,16 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(page.getByTestId('agencies-table')).not.toContainText('Fuzhou');
   });
 
+  test('the Fuzhou licensing officer (fz-admin) works on Fuzhou only', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'fz-admin', '/applications');
+    await expect(page.getByTestId('applications-table')).toContainText('Fuzhou');
+    await expect(page.getByTestId('applications-table')).not.toContainText('Xiamen');
+    await page.goto('/registry/agencies');
+    await expect(page.getByTestId('agencies-table')).toContainText('Fuzhou');
+    await expect(page.getByTestId('agencies-table')).not.toContainText('Quanzhou');
+  });
+
   test('a CSV import with bad rows lists every problem against its line and imports nothing', async ({ page, request }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/registry/agencies');

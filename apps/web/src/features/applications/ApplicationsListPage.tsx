@@ -12,6 +12,7 @@ import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { APPLICATION_TONE, useApplications, type ApplicationKind, type ApplicationStatus } from './use-applications';
 import '@/features/dashboard/dashboard.css';
+import '@/components/text-table.css';
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'resubmitted', 'under_review', 'returned', 'approved', 'refused'];
 const KINDS: ApplicationKind[] = ['new', 'renewal', 'variation'];
@@ -52,7 +53,7 @@ export function ApplicationsListPage() {
       {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={a.none} />}
       {items.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={a.title} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="applications-table">
+          <table className="figures text-table" data-testid="applications-table">
             <thead>
               <tr>
                 <th scope="col">{a.agency}</th>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, data } from '@/api/client';
 import { isProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { LoadMore } from '@/components/LoadMore';
@@ -15,6 +16,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import '@/features/dashboard/dashboard.css';
+import '@/components/text-table.css';
 
 type User = components['schemas']['UserView'];
 type Role = components['schemas']['Role'];
@@ -41,6 +43,9 @@ export function BureauUsersPage() {
   const [creating, setCreating] = useState<Kind>();
   const [form] = Form.useForm<NewAccount>();
   const [agencySearch, setAgencySearch] = useState('');
+  const session = useSession();
+  // Nobody disables themselves (the API refuses it too).
+  const myId = session.status === 'signedIn' ? session.me.id : undefined;
 
   const bureaus = useQuery({
     queryKey: ['bureaus', 'mine'],
@@ -125,7 +130,7 @@ export function BureauUsersPage() {
       {users.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={u.none} />}
       {items.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={u.title} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="bureau-users">
+          <table className="figures text-table" data-testid="bureau-users">
             <thead>
               <tr>
                 <th scope="col">{u.username}</th>
@@ -151,9 +156,11 @@ export function BureauUsersPage() {
                   </td>
                   <td>{user.lastLoginAt ? formatDate(user.lastLoginAt, language, true) : u.never}</td>
                   <td>
-                    <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
-                      {user.status === 'active' ? u.disable : u.enable}
-                    </Button>
+                    {user.id !== myId && (
+                      <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+                        {user.status === 'active' ? u.disable : u.enable}
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -12,6 +12,7 @@ import { agencyName } from '@/utils/agency-name';
 import { ImportAgencies } from './ImportAgencies';
 import { AGENCY_FILTERS, useAgencies, type AgencyType, type LicenceStatus } from './use-registry';
 import '@/features/dashboard/dashboard.css';
+import '@/components/text-table.css';
 
 const TYPES: AgencyType[] = ['domestic_placement', 'overseas_placement', 'labour_service_cooperation'];
 const STATUSES: LicenceStatus[] = ['active', 'suspended', 'revoked', 'surrendered', 'expired'];
@@ -69,7 +70,7 @@ export function AgenciesRegisterPage() {
       {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r.none} />}
       {items.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={r.title} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="agencies-table">
+          <table className="figures text-table" data-testid="agencies-table">
             <thead>
               <tr>
                 <th scope="col">{r.name}</th>

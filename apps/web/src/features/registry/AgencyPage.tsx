@@ -12,6 +12,7 @@ import { LICENCE_TONE, useAgencyProfile } from './use-registry';
 import { AgencyHistory } from './AgencyHistory';
 import '@/features/dashboard/dashboard.css';
 import './registry.css';
+import '@/components/text-table.css';
 
 /** An agency with everything the register knows of it: licences, inspections, self-assessments, complaints, risk. */
 export function AgencyPage() {
@@ -86,7 +87,7 @@ export function AgencyPage() {
           <p>{r.noLicences}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={r.licences} style={{ maxHeight: 'none' }}>
-            <table className="figures" data-testid="agency-licences">
+            <table className="figures text-table" data-testid="agency-licences">
               <thead>
                 <tr>
                   <th scope="col">{r.licenceNumber}</th>

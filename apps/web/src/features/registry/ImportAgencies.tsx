@@ -4,6 +4,7 @@ import { ApiProblem } from '@/api/problem';
 import { useT } from '@/app/i18n/use-i18n';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useImportAgencies } from './use-registry';
+import '@/components/text-table.css';
 
 interface RowProblem {
   line?: number;
@@ -44,7 +45,7 @@ export function ImportAgencies() {
           <ProblemAlert error={upload.error} />
           {problems.length > 0 && (
             <div className="table-scroll" tabIndex={0} role="region" aria-label={r.rowProblems} style={{ marginTop: 12 }}>
-              <table className="figures">
+              <table className="figures text-table">
                 <caption className="visually-hidden">{r.rowProblems}</caption>
                 <thead>
                   <tr>

@@ -12,6 +12,7 @@ import { LicenceActions } from './LicenceActions';
 import { LICENCE_TONE, useLicence } from './use-registry';
 import '@/features/dashboard/dashboard.css';
 import './registry.css';
+import '@/components/text-table.css';
 
 /** A licence with its whole history of events, and the lifecycle actions the reader may take. */
 export function LicencePage() {
@@ -74,7 +75,7 @@ export function LicencePage() {
       <section className="panel" aria-labelledby="licence-history">
         <h2 id="licence-history">{r.licenceHistory}</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={r.licenceHistory} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="licence-events">
+          <table className="figures text-table" data-testid="licence-events">
             <thead>
               <tr>
                 <th scope="col">{r.when}</th>

@@ -16,6 +16,7 @@ import { agencyName } from '@/utils/agency-name';
 import { SELF_ASSESSMENT_FILTERS, SELF_ASSESSMENT_TONE, useAgencyOf, useOpenRound, useSelfAssessments, type SelfAssessmentStatus } from './use-self-assessments';
 import '@/features/dashboard/dashboard.css';
 import './self-assessments.css';
+import '@/components/text-table.css';
 
 const STATUSES: SelfAssessmentStatus[] = ['draft', 'submitted', 'resubmitted', 'returned', 'accepted'];
 
@@ -69,7 +70,7 @@ export function SelfAssessmentsListPage() {
       {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.none} />}
       {items.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={s.title} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="self-assessments-table">
+          <table className="figures text-table" data-testid="self-assessments-table">
             <thead>
               <tr>
                 <th scope="col">{s.agency}</th>
