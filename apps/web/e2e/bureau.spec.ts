@@ -84,7 +84,7 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(page.locator('main')).toContainText(number);
   });
 
-  test('agency-fj-1 fills in, saves, resumes and submits a self-assessment; fj-admin returns it with a note; the agency resubmits', async ({ browser, request }) => {
+  test('agency-fj-1 fills in, saves, resumes and submits a self-assessment; fj-admin returns it with a note; the agency resubmits', async ({ browser, request }, testInfo) => {
     const agency = await apiAs(request, 'agency-fj-1');
     const { agencyId } = await agency.get<{ agencyId: string }>('/api/me');
     const period = Number(inDays(0).slice(0, 4));
@@ -124,6 +124,8 @@ test.describe('bureau admin and agency workspaces', () => {
     await page.reload();
     await expect(page.getByTestId('progress')).toHaveText(`${half} of ${total} answered`);
     await expect(items.first().getByRole('textbox')).toHaveValue('Licence displayed at the entrance');
+    await keepScreenshot(page, 'bureau-agency-self-assessment-form-en');
+    await expectAccessible(page, testInfo, 'agency-self-assessment-form-en');
     for (let i = half; i < total; i++) await items.nth(i).getByRole('radio', { name: i % 7 === 0 ? 'Partly' : 'Yes' }).check();
     await expect(page.getByTestId('progress')).toHaveText(`${total} of ${total} answered`);
     await page.getByTestId('submit-answers').click();
@@ -139,6 +141,7 @@ test.describe('bureau admin and agency workspaces', () => {
     await adminPage.locator('#note').fill('Explain how workers are told that recruitment is free of charge.');
     await adminPage.getByRole('button', { name: 'Record the review' }).click();
     await expect(adminPage.getByTestId('sa-facts')).toContainText('Returned');
+    await keepScreenshot(adminPage, 'bureau-admin-self-assessment-returned-en');
 
     // The agency sees the note, corrects an answer and resubmits.
     await page.reload();
@@ -180,7 +183,7 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(page.getByTestId('agencies-table')).not.toContainText('Quanzhou');
   });
 
-  test('a CSV import with bad rows lists every problem against its line and imports nothing', async ({ page, request }) => {
+  test('a CSV import with bad rows lists every problem against its line and imports nothing', async ({ page, request }, testInfo) => {
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/registry/agencies');
     const csv = [
@@ -198,12 +201,13 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(problems.locator('tr[data-line="4"]', { hasText: 'jurisdiction_code' })).toContainText('outside your jurisdiction');
     await expect(problems.locator('tr[data-line="5"]', { hasText: 'agency_type' })).toBeVisible();
     await keepScreenshot(page, 'bureau-import-problems-en');
+    await expectAccessible(page, testInfo, 'import-problems-en');
     const fujian = await apiAs(request, 'fj-admin');
     const found = await fujian.get<Page_<unknown>>(`/api/agencies?name=${encodeURIComponent('测试机构')}`);
     expect(found.items).toHaveLength(0);
   });
 
-  test('a licence action on a licence someone else changed meanwhile is refused with the 409 explained', async ({ page, request }) => {
+  test('a licence action on a licence someone else changed meanwhile is refused with the 409 explained', async ({ page, request }, testInfo) => {
     const fujian = await apiAs(request, 'fj-admin');
     const { items } = await fujian.get<Page_<Licence>>('/api/licences?status=active&jurisdiction=350300&limit=1');
     const licence = items[0]!;
@@ -227,11 +231,30 @@ test.describe('bureau admin and agency workspaces', () => {
     // The page now shows what the colleague did.
     await expect(page.getByTestId('licence-events')).toContainText('Cleared by a colleague');
     await keepScreenshot(page, 'bureau-licence-conflict-en');
+    await expectAccessible(page, testInfo, 'licence-conflict-en');
 
     // Tried again on the fresh page, it goes through and is recorded.
     await page.getByRole('button', { name: 'Suspend' }).click();
     await expect(page.getByTestId('licence-status')).toContainText('Suspended');
     await expect(page.getByTestId('licence-events')).toContainText('Fees charged to workers');
+  });
+
+  test('the same refusal is explained in Chinese to a Chinese reader', async ({ page, request }) => {
+    const fujian = await apiAs(request, 'fj-admin');
+    const { items } = await fujian.get<Page_<Licence>>('/api/licences?status=active&jurisdiction=350800&limit=1');
+    const licence = items[0]!;
+    await useLanguage(page, 'zh-CN');
+    await signIn(page, 'fj-admin', `/registry/licences/${licence.id}`);
+    await expect(page.getByTestId('licence-status')).toContainText('有效');
+    await fujian.post<Licence>(`/api/licences/${licence.id}/suspend`, { reason: 'Checked by a colleague', until: inDays(10), version: licence.version });
+    await page.getByRole('radio', { name: '吊销' }).check();
+    await page.locator('#reason').fill('严重违规');
+    await page.getByRole('button', { name: '吊销' }).click();
+    const conflict = page.getByTestId('action-conflict');
+    await expect(conflict).toContainText('其他人已修改了这条记录');
+    await expect(conflict).toContainText('已被他人修改');
+    await expect(page.getByTestId('licence-status')).toContainText('暂停');
+    await keepScreenshot(page, 'bureau-licence-conflict-zh');
   });
 
   test('fj-admin opens an inspector account for its bureau and disables it', async ({ page, request }) => {
