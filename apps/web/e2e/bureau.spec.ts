@@ -85,6 +85,8 @@ test.describe('bureau admin and agency workspaces', () => {
   });
 
   test('agency-fj-1 fills in, saves, resumes and submits a self-assessment; fj-admin returns it with a note; the agency resubmits', async ({ browser, request }, testInfo) => {
+    // Two people, 29 items answered twice and axe on a long form: longer than one page's journey.
+    test.setTimeout(180_000);
     const agency = await apiAs(request, 'agency-fj-1');
     const { agencyId } = await agency.get<{ agencyId: string }>('/api/me');
     const period = Number(inDays(0).slice(0, 4));
@@ -154,6 +156,41 @@ test.describe('bureau admin and agency workspaces', () => {
     await adminPage.reload();
     await expect(adminPage.getByTestId('sa-facts')).toContainText('Resubmitted');
     await expect(adminPage.locator('[data-item="FEE-1"]')).toContainText('Workers sign a statement that they paid nothing');
+    await admin.close();
+    await context.close();
+  });
+
+  test('agency-fj-2 applies for renewal inside the window; fj-admin approves; the expiry moves on', async ({ browser, request }) => {
+    test.setTimeout(120_000);
+    const agency = await apiAs(request, 'agency-fj-2');
+    const { agencyId } = await agency.get<{ agencyId: string }>('/api/me');
+    const before = (await agency.get<Page_<Licence & { expiresOn: string }>>(`/api/licences?agencyId=${agencyId}`)).items.find((l) => l.status === 'active')!;
+
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await useLanguage(page, 'en');
+    await signIn(page, 'agency-fj-2', '/home');
+    await expect(page.getByTestId('renewal-open')).toContainText(before.licenceNumber);
+    await page.getByTestId('renewal-open').getByRole('link').click();
+    const card = page.locator(`li[data-licence="${before.licenceNumber}"]`);
+    await expect(card.getByTestId('renewal-window')).toContainText('Open now');
+    await card.getByRole('button', { name: 'Apply for renewal' }).click();
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('application-facts')).toContainText('Renewal');
+    await expect(page.getByTestId('application-facts')).toContainText('Submitted');
+    await expect(page.getByTestId('application-facts')).toContainText(before.licenceNumber);
+
+    const admin = await browser.newContext({ viewport: DESKTOP });
+    const adminPage = await admin.newPage();
+    await useLanguage(adminPage, 'en');
+    await signIn(adminPage, 'fj-admin', new URL(page.url()).pathname);
+    await adminPage.getByRole('button', { name: 'Record the decision' }).click();
+    await expect(adminPage.getByTestId('application-facts')).toContainText('Approved');
+
+    const after = (await agency.get<Licence & { expiresOn: string }>(`/api/licences/${before.id}`));
+    expect(after.expiresOn > before.expiresOn).toBe(true);
+    await page.goto('/my-agency');
+    await expect(card.getByTestId('renewal-window')).toContainText('Opens on');
     await admin.close();
     await context.close();
   });
