@@ -321,6 +321,8 @@ test.describe('every workspace page passes axe in both languages', () => {
     const suffix = language === 'en' ? 'en' : 'zh';
 
     test(`bureau admin pages (${language})`, async ({ page, request }, testInfo) => {
+      // Ten pages, each checked by axe and photographed whole.
+      test.setTimeout(300_000);
       const fujian = await apiAs(request, 'fj-admin');
       const agencyUser = await apiAs(request, 'agency-fj-1');
       const { agencyId } = await agencyUser.get<{ agencyId: string }>('/api/me');
@@ -353,6 +355,8 @@ test.describe('every workspace page passes axe in both languages', () => {
     });
 
     test(`agency pages (${language})`, async ({ page, request }, testInfo) => {
+      // Ten pages, each checked by axe and photographed whole.
+      test.setTimeout(300_000);
       const agencyUser = await apiAs(request, 'agency-fj-1');
       const assessments = await agencyUser.get<Page_<{ id: string }>>('/api/self-assessments?limit=1');
       await useLanguage(page, language);
