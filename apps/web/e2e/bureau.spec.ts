@@ -195,6 +195,24 @@ test.describe('bureau admin and agency workspaces', () => {
     await context.close();
   });
 
+  test('agency-fj-1 applies for a variation of its licence and sees it among its applications', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'agency-fj-1', '/my-agency');
+    const card = page.locator('li[data-licence]').first();
+    const number = await card.getAttribute('data-licence');
+    await expect(card.getByTestId('renewal-window')).toContainText('Opens on');
+    await card.getByRole('button', { name: 'Apply for a variation' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(`Variation of licence ${number}`);
+    await dialog.locator('#conditions').fill('Placement of seafarers excluded');
+    await dialog.getByRole('button', { name: 'Send the application' }).click();
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('application-facts')).toContainText('Variation');
+    await expect(page.getByTestId('application-facts')).toContainText('Placement of seafarers excluded');
+    await page.goto('/applications?kind=variation');
+    await expect(page.getByTestId('applications-table')).toContainText('Submitted');
+  });
+
   test('a Liaoning officer opening a Fujian agency or licence page sees "not found"', async ({ page, request }) => {
     const fujian = await apiAs(request, 'fj-admin');
     const { items } = await fujian.get<Page_<Licence>>('/api/licences?status=active&limit=1');
