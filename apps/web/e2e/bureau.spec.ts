@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { tokenFor } from './support/api';
-import { expectAccessible, keepScreenshot, useLanguage, type Language } from './support/page-checks';
+import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage, type Language } from './support/page-checks';
 
 /** The bureau admin's and the agency's workspaces (issue 13): whole journeys on the demo data. */
 const DESKTOP = { width: 1280, height: 800 };
@@ -407,4 +407,25 @@ test.describe('every workspace page passes axe in both languages', () => {
       await keepScreenshot(page, `bureau-inspector-home-${suffix}`);
     });
   }
+});
+
+test.describe('agency staff on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the agency pages fit a phone without sideways scrolling', async ({ page }) => {
+    await useLanguage(page, 'zh-CN');
+    await signIn(page, 'agency-fj-1', '/home');
+    for (const [name, path] of [
+      ['home', '/home'],
+      ['my-agency', '/my-agency'],
+      ['self-assessments', '/self-assessments'],
+      ['complaints', '/my-agency/complaints'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('.page-loading')).toHaveCount(0);
+      await expectNoHorizontalScroll(page, path);
+      await keepScreenshot(page, `bureau-agency-phone-${name}-zh`);
+    }
+  });
 });
