@@ -213,6 +213,20 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(page.getByTestId('applications-table')).toContainText('Submitted');
   });
 
+  test('notifications are read in the reader’s language and marked read one by one', async ({ page, request }) => {
+    const agency = await apiAs(request, 'agency-fj-1');
+    const before = await agency.get<{ unreadNotifications: number }>('/api/me');
+    expect(before.unreadNotifications).toBeGreaterThan(0);
+    await useLanguage(page, 'en');
+    await signIn(page, 'agency-fj-1', '/notifications');
+    const unread = page.locator('[data-testid="notifications"] li[data-read="false"]');
+    await expect(unread.first()).toBeVisible();
+    const count = await unread.count();
+    await unread.first().getByRole('button', { name: 'Mark as read' }).click();
+    await expect(unread).toHaveCount(count - 1);
+    await expect.poll(async () => (await agency.get<{ unreadNotifications: number }>('/api/me')).unreadNotifications).toBe(before.unreadNotifications - 1);
+  });
+
   test('a Liaoning officer opening a Fujian agency or licence page sees "not found"', async ({ page, request }) => {
     const fujian = await apiAs(request, 'fj-admin');
     const { items } = await fujian.get<Page_<Licence>>('/api/licences?status=active&limit=1');
