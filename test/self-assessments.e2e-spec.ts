@@ -93,7 +93,10 @@ describe('self-assessments', () => {
     await post('fj-admin', `${path}/review`, { decision: 'return', note: 'Explain GOV-3', version: round.fuzhou.version + 1 }).expect(409);
     const returned = await post('fj-admin', `${path}/review`, { decision: 'return', note: 'Explain GOV-3', version: round.fuzhou.version }).expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', reviewNote: 'Explain GOV-3' });
-    expect(ids(await get('fj-admin', '/api/self-assessments?returned=true').expect(200))).toEqual([round.fuzhou.id]);
+    const returnedList = await get('fj-admin', '/api/self-assessments?returned=true').expect(200);
+    expect(ids(returnedList)).toEqual([round.fuzhou.id]);
+    // A reviewer's queue names the agencies (the web app shows names, not ids).
+    expect(returnedList.body.items[0]).toMatchObject({ agencyId: world.agencies.fuzhou, agencyNameZh: expect.any(String) });
     const again = await post('fj-admin', `${path}/review`, { decision: 'accept', version: returned.body.version }).expect(409);
     expect(again.body.currentStatus).toBe('returned');
     const changed = await put('agency-fj-1', `${path}/answers`, { answers: answers({ 'FEE-4': 'partly', 'PRO-4': 'not_applicable' }), version: returned.body.version }).expect(200);

@@ -1,4 +1,4 @@
-import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
+import { expectProblem, login, seedWorld, signInAll, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('users and bureaus', () => {
@@ -41,9 +41,23 @@ describe('users and bureaus', () => {
       expect(response.body.items[0]).not.toHaveProperty('passwordHash');
     });
 
-    it('shows a bureau admin only the users of its own bureau', async () => {
+    it('shows a bureau admin only the users of its own bureau and the accounts of its agencies', async () => {
       const response = await t.http().get('/api/users').set('authorization', as['fz-admin']).expect(200);
-      expect(response.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['fz-admin', 'fz-inspector']);
+      expect(response.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['agency-fj-1', 'fz-admin', 'fz-inspector']);
+      const xiamen = await t.http().get('/api/users').set('authorization', as['xm-admin']).expect(200);
+      expect(xiamen.body.items.map((u: { username: string }) => u.username)).not.toContain('agency-fj-1');
+      await t.http().get(`/api/users/${world.users['agency-fj-1']}`).set('authorization', as['xm-admin']).expect(404);
+    });
+
+    it("lets a bureau admin disable its agency's account but not turn it into an officer", async () => {
+      const agencyUser = await t.http().get(`/api/users/${world.users['agency-fj-1']}`).set('authorization', as['fz-admin']).expect(200);
+      const refused = await t.http().patch(`/api/users/${agencyUser.body.id}`).set('authorization', as['fz-admin']).send({ version: agencyUser.body.version, role: 'inspector' }).expect(400);
+      expectProblem(refused.body, 400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'role' })]);
+      const disabled = await t.http().patch(`/api/users/${agencyUser.body.id}`).set('authorization', as['fz-admin']).send({ version: agencyUser.body.version, status: 'disabled' }).expect(200);
+      expect(disabled.body).toMatchObject({ status: 'disabled', role: 'agency_user' });
+      await t.http().patch(`/api/users/${agencyUser.body.id}`).set('authorization', as['fz-admin']).send({ version: disabled.body.version, status: 'active' }).expect(200);
+      as['agency-fj-1'] = `Bearer ${(await login(t, 'agency-fj-1')).accessToken}`;
     });
 
     it("hides another city's users from a city bureau admin (404, as if they did not exist)", async () => {

@@ -38,6 +38,20 @@ const OFFICER_PAGES = [
   'src/features/inspections/CorrectiveActionsPage.tsx',
   'src/features/complaint-handling/AssignedComplaintsPage.tsx',
   'src/features/complaint-handling/ComplaintDetailPage.tsx',
+  'src/features/applications/ApplicationsListPage.tsx',
+  'src/features/applications/ApplicationPage.tsx',
+  'src/features/self-assessments/SelfAssessmentsListPage.tsx',
+  'src/features/self-assessments/SelfAssessmentPage.tsx',
+  'src/features/registry/AgenciesRegisterPage.tsx',
+  'src/features/registry/AgencyPage.tsx',
+  'src/features/registry/LicencePage.tsx',
+  'src/features/bureau-users/BureauUsersPage.tsx',
+  'src/features/my-agency/MyAgencyPage.tsx',
+  'src/features/my-agency/MyAgencyComplaintsPage.tsx',
+  'src/features/workspace/NotificationsPage.tsx',
+  // The workspaces' texts are a chunk of their own, never in a worker's first load.
+  'src/app/i18n/workspace.zh.ts',
+  'src/app/i18n/workspace.en.ts',
 ];
 
 test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async () => {

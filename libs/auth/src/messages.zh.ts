@@ -21,6 +21,7 @@ export const AUTH_ZH: ZhMessageSet = {
     { en: 'Sign in first: the access token is missing', zh: '请先登录：缺少访问令牌' },
     { en: 'Sign in first: the access token is invalid or expired', zh: '请先登录：访问令牌无效或已过期' },
     { en: 'A bureau admin manages the users of its own bureau and the bureaus below it only', zh: '局管理员只能管理本局及下级局的用户' },
+    { en: 'an agency account cannot change role; open a new account instead', zh: '机构账户不能更改角色；请另开新账户' },
     { en: 'This route has no access policy', zh: '此接口未设置访问策略' },
     { en: 'This action is for {roles}; you are signed in as {role:term}', zh: '此操作仅限：{roles}；您当前的身份是{role}' },
     { en: 'Sign in first: the access token is missing, invalid or expired', zh: '请先登录：访问令牌缺失、无效或已过期' },

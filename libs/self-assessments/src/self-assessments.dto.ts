@@ -56,6 +56,8 @@ export class SelfAssessmentQuery extends PageQuery {
 export class SelfAssessmentView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
+  @ApiPropertyOptional({ description: "The agency's Chinese name (in lists)" }) agencyNameZh?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The agency's English name, when it has one (in lists)" }) agencyNameEn?: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() templateId: string;
   @ApiProperty() period: number;

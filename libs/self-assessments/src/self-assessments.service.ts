@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgenciesService } from '@app/agencies';
+import { AgenciesService, AgencyNames, agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, Clock, FieldProblem, Page, paginate, Problems } from '@app/core';
+import { byCreation, Clock, FieldProblem, Page, paginateViews, Problems } from '@app/core';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
 import { DISCREPANCIES_OF_S } from './discrepancies';
@@ -41,7 +41,7 @@ export class SelfAssessmentsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  list(actor: Actor, query: SelfAssessmentQuery): Promise<Page<SelfAssessment>> {
+  list(actor: Actor, query: SelfAssessmentQuery): Promise<Page<SelfAssessment & AgencyNames>> {
     const qb = applyScope(this.dataSource.getRepository(SelfAssessment).createQueryBuilder('s'), actor, SELF_ASSESSMENT_SCOPE);
     if (query.agencyId) qb.andWhere('s.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.period) qb.andWhere('s.period = :period', { period: query.period });
@@ -51,7 +51,8 @@ export class SelfAssessmentsService {
     }
     if (query.returned !== undefined) qb.andWhere(query.returned ? `s.status = 'returned'` : `s.status <> 'returned'`);
     if (query.withDiscrepancies !== undefined) qb.andWhere(`${query.withDiscrepancies ? '' : 'NOT '}EXISTS (${DISCREPANCIES_OF_S})`);
-    return paginate(qb, query, byCreation('s'));
+    // The agency's names ride along, so a reviewer's queue reads as agencies, not ids.
+    return paginateViews(qb, query, byCreation('s'), agencyNames('s.agency_id'));
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<SelfAssessment> {

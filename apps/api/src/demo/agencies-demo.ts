@@ -138,6 +138,8 @@ export async function seedAgenciesAndLicences(app: INestApplicationContext, cont
   await licences.expireDue(dataSource.manager);
 
   await users.create(context.systemActor, { username: 'agency-fj-1', displayName: 'Fuzhou Strait International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[0].nameEn) }, DEMO_PASSWORD_POLICY);
+  // An agency whose licence is inside its renewal window, so that "apply for renewal" can be shown.
+  await users.create(context.systemActor, { username: 'agency-fj-2', displayName: 'Fuzhou Rongcheng Job Centre (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[2].nameEn) }, DEMO_PASSWORD_POLICY);
   await users.create(context.systemActor, { username: 'agency-ln-1', displayName: 'Shenyang Shengjing International HR (staff)', password: DEMO_PASSWORD, role: 'agency_user', agencyId: agencyIdByName.get(AGENCIES[11].nameEn) }, DEMO_PASSWORD_POLICY);
 }
 

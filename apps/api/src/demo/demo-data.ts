@@ -44,6 +44,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'fj-admin', displayName: 'Fujian licensing officer', role: 'bureau_admin', bureau: 'fujian' },
   { username: 'fj-inspector', displayName: 'Fujian inspector', role: 'inspector', bureau: 'fujian' },
   { username: 'fz-inspector', displayName: 'Fuzhou inspector', role: 'inspector', bureau: 'fuzhou' },
+  // City-level work (a Fuzhou licensing officer sees Fuzhou only), as DESIGN "Demo data" asks.
+  { username: 'fz-admin', displayName: 'Fuzhou licensing officer', role: 'bureau_admin', bureau: 'fuzhou' },
   { username: 'ln-admin', displayName: 'Liaoning licensing officer', role: 'bureau_admin', bureau: 'liaoning' },
   { username: 'ln-inspector', displayName: 'Liaoning inspector', role: 'inspector', bureau: 'liaoning' },
   { username: 'sd-admin', displayName: 'Shandong licensing officer', role: 'bureau_admin', bureau: 'shandong' },

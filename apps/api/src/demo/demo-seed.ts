@@ -29,7 +29,7 @@ export async function seedDemoData(app: INestApplicationContext, log: LoggerServ
     );
     log.log(`Seeded demo bureaus and users`, 'DemoSeed');
   }
-  const usernames = [...DEMO_USERS.map((u) => u.username), 'agency-fj-1', 'agency-ln-1'];
+  const usernames = [...DEMO_USERS.map((u) => u.username), 'agency-fj-1', 'agency-fj-2', 'agency-ln-1'];
   log.log(`Demo users (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`, 'DemoSeed');
 }
 

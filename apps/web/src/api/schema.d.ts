@@ -1884,6 +1884,10 @@ export interface components {
         SelfAssessmentView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name (in lists) */
+            agencyNameZh?: string;
+            /** @description The agency's English name, when it has one (in lists) */
+            agencyNameEn?: string | null;
             jurisdictionCode: string;
             templateId: string;
             period: number;
@@ -2421,6 +2425,10 @@ export interface components {
         SelfAssessmentDetailView: {
             id: string;
             agencyId: string;
+            /** @description The agency's Chinese name (in lists) */
+            agencyNameZh?: string;
+            /** @description The agency's English name, when it has one (in lists) */
+            agencyNameEn?: string | null;
             jurisdictionCode: string;
             templateId: string;
             period: number;

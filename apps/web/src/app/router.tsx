@@ -3,6 +3,12 @@ import { AppShell } from './layout/AppShell';
 import { RequireRole } from './auth/RequireRole';
 import { RouteError } from './layout/RouteError';
 import { Loading } from '@/components/Loading';
+import type { SignedInPage } from './auth/access';
+
+/** A signed-in page at `path`, for the roles of `page`, loaded on demand. */
+function signedIn(path: string, page: SignedInPage, lazy: () => Promise<{ Component: React.ComponentType }>) {
+  return [{ path, element: <RequireRole page={page} />, children: [{ index: true, lazy }] }];
+}
 
 /**
  * Every page loads on demand: the first load carries the shell and the page asked for, and the
@@ -97,6 +103,18 @@ export const router = createBrowserRouter([
         element: <RequireRole page="complaintDetail" />,
         children: [{ index: true, lazy: () => import('@/features/complaint-handling/ComplaintDetailPage').then((m) => ({ Component: m.ComplaintDetailPage })) }],
       },
+      // The bureau's and the agency's workspaces (bureau helper).
+      ...signedIn('applications', 'applications', () => import('@/features/applications/ApplicationsListPage').then((m) => ({ Component: m.ApplicationsListPage }))),
+      ...signedIn('applications/:id', 'applications', () => import('@/features/applications/ApplicationPage').then((m) => ({ Component: m.ApplicationPage }))),
+      ...signedIn('self-assessments', 'selfAssessments', () => import('@/features/self-assessments/SelfAssessmentsListPage').then((m) => ({ Component: m.SelfAssessmentsListPage }))),
+      ...signedIn('self-assessments/:id', 'selfAssessments', () => import('@/features/self-assessments/SelfAssessmentPage').then((m) => ({ Component: m.SelfAssessmentPage }))),
+      ...signedIn('registry/agencies', 'registry', () => import('@/features/registry/AgenciesRegisterPage').then((m) => ({ Component: m.AgenciesRegisterPage }))),
+      ...signedIn('registry/agencies/:id', 'registry', () => import('@/features/registry/AgencyPage').then((m) => ({ Component: m.AgencyPage }))),
+      ...signedIn('registry/licences/:id', 'licence', () => import('@/features/registry/LicencePage').then((m) => ({ Component: m.LicencePage }))),
+      ...signedIn('bureau/users', 'bureauUsers', () => import('@/features/bureau-users/BureauUsersPage').then((m) => ({ Component: m.BureauUsersPage }))),
+      ...signedIn('my-agency', 'myAgency', () => import('@/features/my-agency/MyAgencyPage').then((m) => ({ Component: m.MyAgencyPage }))),
+      ...signedIn('my-agency/complaints', 'myAgency', () => import('@/features/my-agency/MyAgencyComplaintsPage').then((m) => ({ Component: m.MyAgencyComplaintsPage }))),
+      ...signedIn('notifications', 'notifications', () => import('@/features/workspace/NotificationsPage').then((m) => ({ Component: m.NotificationsPage }))),
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

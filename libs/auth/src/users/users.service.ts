@@ -93,6 +93,10 @@ export class UsersService {
     const current = await this.getScoped(actor, id);
     const roleChanges = request.role !== undefined && request.role !== current.role;
     const bureauChanges = request.bureauId !== undefined && request.bureauId !== current.bureauId;
+    if (roleChanges && (current.role === 'agency_user' || request.role === 'agency_user')) {
+      // An agency's account stays an agency's: a bureau role needs a bureau, which an update does not give.
+      throw Problems.invalid([{ field: 'role', message: 'an agency account cannot change role; open a new account instead' }]);
+    }
     const changes: Partial<User> = {};
     if (roleChanges || bureauChanges) {
       const role = request.role ?? current.role;
@@ -184,15 +188,22 @@ export class UsersService {
     )) as AssignableOfficer[];
   }
 
-  /** A bureau admin reaches the users of its own bureau and of the bureaus in its jurisdiction. */
+  /**
+   * A bureau admin reaches the users of its own bureau and of the bureaus in its jurisdiction, and
+   * the accounts of the agencies in its jurisdiction (which it opens: it must be able to disable them).
+   */
   private scoped(actor: Actor) {
     const qb = this.users.createQueryBuilder('u');
     if (actor.role === 'system_admin') return qb;
     if (actor.role !== 'bureau_admin' || !actor.bureauId || actor.jurisdictionPrefix === null) return qb.andWhere('false');
-    return qb.andWhere(`(u.bureau_id = :ownBureau OR u.bureau_id IN (SELECT b.id FROM bureaus b WHERE b.jurisdiction_code LIKE :bureauPrefix))`, {
-      ownBureau: actor.bureauId,
-      bureauPrefix: `${actor.jurisdictionPrefix}%`,
-    });
+    return qb.andWhere(
+      `(u.bureau_id = :ownBureau OR u.bureau_id IN (SELECT b.id FROM bureaus b WHERE b.jurisdiction_code LIKE :bureauPrefix)
+        OR u.agency_id IN (SELECT a.id FROM agencies a WHERE a.jurisdiction_code LIKE :bureauPrefix))`,
+      {
+        ownBureau: actor.bureauId,
+        bureauPrefix: `${actor.jurisdictionPrefix}%`,
+      },
+    );
   }
 
   private async getScoped(actor: Actor, id: string): Promise<User> {

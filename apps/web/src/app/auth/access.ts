@@ -19,6 +19,13 @@ export const PAGE_ROLES = {
   correctiveActions: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   assignedComplaints: ['bureau_admin', 'inspector'],
   complaintDetail: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  applications: ['ministry_official', 'bureau_admin', 'agency_user'],
+  selfAssessments: ['ministry_official', 'bureau_admin', 'agency_user'],
+  registry: ['ministry_official', 'bureau_admin', 'inspector'],
+  licence: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  bureauUsers: ['bureau_admin'],
+  myAgency: ['agency_user'],
+  notifications: ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

@@ -1,13 +1,44 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { getLanguage, setLanguage, subscribeLanguage, type Language } from './language';
-import type { Messages } from './messages';
+import type { Messages, PublicMessages, WorkspaceMessages } from './messages';
 import { zh } from './zh';
 
 /**
  * Chinese, the default, ships with the first load; English is fetched when chosen, so that a
  * worker on a weak connection does not download both (the public pages' 250 KB budget).
  */
-const dictionaries: Partial<Record<Language, Messages>> = { 'zh-CN': zh };
+const dictionaries: Partial<Record<Language, PublicMessages>> = { 'zh-CN': zh };
+
+/**
+ * The signed-in workspaces' texts come in a chunk of their own, loaded by the first signed-in page
+ * (RequireRole) and kept for both languages once wanted; `merged` keeps one object per language.
+ */
+const workspaces: Partial<Record<Language, WorkspaceMessages>> = {};
+const merged: Partial<Record<Language, Messages>> = {};
+const workspaceListeners = new Set<() => void>();
+let workspaceWanted = false;
+
+export async function loadWorkspaceTexts(language: Language = getLanguage()): Promise<void> {
+  workspaceWanted = true;
+  if (workspaces[language]) return;
+  workspaces[language] = language === 'en' ? (await import('./workspace.en')).workspaceEn : (await import('./workspace.zh')).workspaceZh;
+  workspaceListeners.forEach((listener) => listener());
+}
+
+function subscribeWorkspace(listener: () => void): () => void {
+  workspaceListeners.add(listener);
+  return () => workspaceListeners.delete(listener);
+}
+
+/** Loads the workspace texts when `wanted`; true once they are here (in the chosen language). */
+export function useWorkspaceTexts(wanted = true): boolean {
+  const language = useLanguage();
+  const loaded = useSyncExternalStore(subscribeWorkspace, () => !!workspaces[language]);
+  useEffect(() => {
+    if (wanted && !loaded) void loadWorkspaceTexts(language);
+  }, [wanted, loaded, language]);
+  return loaded;
+}
 
 /** Loads a language's texts once; main.tsx awaits the chosen one before the first render. */
 export async function loadDictionary(language: Language): Promise<void> {
@@ -21,13 +52,18 @@ export function useLanguage(): Language {
 
 /** The texts of the chosen language: `const t = useT(); t.verify.title`. */
 export function useT(): Messages {
-  return dictionaries[useLanguage()] ?? zh;
+  const language = useLanguage();
+  const workspace = useSyncExternalStore(subscribeWorkspace, () => workspaces[language]);
+  const base = dictionaries[language] ?? zh;
+  if (!workspace) return base as Messages;
+  return (merged[language] ??= { ...base, ...workspace });
 }
 
 /** Switches once the other language's texts are here, so no page shows a mix. */
 export async function toggleLanguage(): Promise<void> {
   const next = getLanguage() === 'zh-CN' ? 'en' : 'zh-CN';
   await loadDictionary(next);
+  if (workspaceWanted) await loadWorkspaceTexts(next);
   setLanguage(next);
 }
 

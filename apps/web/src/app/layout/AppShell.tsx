@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, use
 import { mayOpen } from '../auth/access';
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/use-session';
-import { toggleLanguage, useT } from '../i18n/use-i18n';
+import { toggleLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
 import type { Messages } from '../i18n/messages';
 import type { SessionState } from '../auth/session';
 
@@ -26,17 +26,26 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
   const items = session.status === 'signedIn' ? publicItems.slice(0, 2) : publicItems;
   if (session.status === 'signedIn') {
     if (mayOpen(session.me.role, 'home')) items.push({ to: '/home', label: t.nav.myHome });
+    // The workspaces' labels come with their texts' chunk (loaded once signed in).
+    const inspector = t.inspector as Messages['inspector'] | undefined;
     // The inspector's working pages (bureau admins reach them from their home's queues).
-    if (session.me.role === 'inspector') {
-      items.push({ to: '/inspector/priorities', label: t.inspector.nav.priorities });
-      items.push({ to: '/inspections', label: t.inspector.nav.inspections });
-      items.push({ to: '/corrective-actions', label: t.inspector.nav.correctiveActions });
-      items.push({ to: '/complaints/assigned', label: t.inspector.nav.assignedComplaints });
+    if (inspector && session.me.role === 'inspector') {
+      items.push({ to: '/inspector/priorities', label: inspector.nav.priorities });
+      items.push({ to: '/inspections', label: inspector.nav.inspections });
+      items.push({ to: '/corrective-actions', label: inspector.nav.correctiveActions });
+      items.push({ to: '/complaints/assigned', label: inspector.nav.assignedComplaints });
     }
-    if (session.me.role === 'agency_user') items.push({ to: '/corrective-actions', label: t.inspector.nav.correctiveActions });
+    if (inspector && session.me.role === 'agency_user') items.push({ to: '/corrective-actions', label: inspector.nav.correctiveActions });
     if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
     if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
+    const w = t.bureau as Messages['bureau'] | undefined;
+    if (w && mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency', label: w.nav.myAgency, end: true });
+    if (w && mayOpen(session.me.role, 'registry')) items.push({ to: '/registry/agencies', label: w.nav.registry });
+    if (w && mayOpen(session.me.role, 'applications')) items.push({ to: '/applications', label: w.nav.applications });
+    if (w && mayOpen(session.me.role, 'selfAssessments')) items.push({ to: '/self-assessments', label: w.nav.selfAssessments });
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
+    if (w && mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency/complaints', label: w.nav.agencyComplaints });
+    if (w && mayOpen(session.me.role, 'bureauUsers')) items.push({ to: '/bureau/users', label: w.nav.users });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
     if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
     if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });
@@ -49,6 +58,7 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
 export function AppShell() {
   const t = useT();
   const session = useSession();
+  useWorkspaceTexts(session.status === 'signedIn');
   const navigation = useNavigation();
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,19 +1,23 @@
-import { Badge, Button, Empty } from 'antd';
+import { Badge } from 'antd';
+import { Link } from 'react-router';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useLanguage, useT } from '@/app/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { useMarkRead, useMe, useNotifications } from './use-notifications';
+import { AgencySummary } from './AgencySummary';
+import { InspectorLinks } from './InspectorLinks';
+import { NotificationList } from './NotificationList';
+import { useMe } from './use-notifications';
+import { WorkQueues } from './WorkQueues';
 import { Loading } from '@/components/Loading';
+import '@/features/dashboard/dashboard.css';
+import './workspace.css';
 
-/** A home per role: who I am, where I belong, and my unread notifications. */
+/** A home per role: who I am, the work waiting for me, and my latest notifications. */
 export function RoleHomePage() {
   const t = useT();
   const language = useLanguage();
   const session = useSession();
   const fresh = useMe();
-  const notifications = useNotifications();
-  const markRead = useMarkRead();
   const me = fresh.data ?? (session.status === 'signedIn' ? session.me : undefined);
   if (!me) return <Loading />;
 
@@ -21,7 +25,7 @@ export function RoleHomePage() {
   const reach = me.jurisdictionPrefix === '' ? t.me.national : me.bureau?.jurisdictionCode;
 
   return (
-    <div className="stack">
+    <div className="stack wide-page">
       <PageHeading title={t.me.welcome(me.displayName)} />
       <section className="panel" aria-labelledby="who-am-i">
         <h2 id="who-am-i">{t.me.title}</h2>
@@ -47,33 +51,22 @@ export function RoleHomePage() {
             </>
           )}
         </dl>
-        <p className="page-intro" style={{ marginTop: 12 }}>
-          {t.me.nextIssues}
-        </p>
       </section>
 
+      {me.role === 'bureau_admin' && <WorkQueues />}
+      {me.role === 'agency_user' && me.agencyId && <AgencySummary agencyId={me.agencyId} />}
+      {me.role === 'inspector' && <InspectorLinks />}
+
       <section className="panel" aria-labelledby="notifications">
-        <h2 id="notifications">
-          {t.me.notifications}{' '}
-          <Badge count={me.unreadNotifications} showZero color={me.unreadNotifications > 0 ? '#c41d1d' : '#595959'} title={t.me.unread(me.unreadNotifications)} />
-          <span className="visually-hidden">{t.me.unread(me.unreadNotifications)}</span>
-        </h2>
-        {notifications.isPending && <Loading />}
-        {notifications.error && <ProblemAlert error={notifications.error} onRetry={() => void notifications.refetch()} />}
-        {notifications.data?.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.me.noNotifications} />}
-        <ul className="result-list">
-          {notifications.data?.items.map((notification) => (
-            <li key={notification.id} className={notification.readAt ? 'notification read' : 'notification'}>
-              <strong>{notification.title}</strong>
-              <span className="agency-meta">{formatDate(notification.createdAt, language, true)}</span>
-              {!notification.readAt && (
-                <Button size="small" onClick={() => markRead.mutate(notification.id)} loading={markRead.isPending && markRead.variables === notification.id}>
-                  {t.me.markRead}
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <div className="panel-heading">
+          <h2 id="notifications">
+            {t.me.notifications}{' '}
+            <Badge count={me.unreadNotifications} showZero color={me.unreadNotifications > 0 ? '#c41d1d' : '#595959'} title={t.me.unread(me.unreadNotifications)} />
+            <span className="visually-hidden">{t.me.unread(me.unreadNotifications)}</span>
+          </h2>
+          <Link to="/notifications">{t.bureau.notifications.all}</Link>
+        </div>
+        <NotificationList limit={5} paged={false} />
       </section>
     </div>
   );

@@ -1,0 +1,114 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Empty, Input } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, data } from '@/api/client';
+import { useComplaintCategories } from '@/api/reference';
+import type { components } from '@/api/schema';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ActionProblem } from '@/components/ActionProblem';
+import { LoadMore } from '@/components/LoadMore';
+import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useUrlFilters } from '@/components/use-url-filters';
+import '@/features/dashboard/dashboard.css';
+
+type Complaint = components['schemas']['ComplaintView'];
+type Status = components['schemas']['ComplaintStatus'];
+const STATUSES: Status[] = ['received', 'triaged', 'investigating', 'resolved', 'referred', 'dismissed', 'closed', 'reopened'];
+/** The flow takes an agency's answer while the complaint is being handled. */
+const ANSWERABLE: Status[] = ['received', 'triaged', 'investigating', 'reopened'];
+
+/** Complaints about the signed-in agency (never the complainant's identity), with its answers. */
+export function MyAgencyComplaintsPage() {
+  const t = useT();
+  const language = useLanguage();
+  const c = t.bureau.agencyComplaints;
+  const categories = useComplaintCategories();
+  const { filters, setFilter } = useUrlFilters(['status'] as const);
+  const list = useInfiniteQuery({
+    queryKey: ['complaints', 'agency', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      data(await api.GET('/api/complaints', { params: { query: { limit: 20, ...(filters.status ? { status: filters.status as Status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const categoryName = (code: string) => {
+    const category = categories.data?.find((x) => x.code === code);
+    return category ? (language === 'en' ? category.nameEn : category.nameZh) : code;
+  };
+
+  return (
+    <div className="stack wide-page">
+      <PageHeading title={c.title} intro={c.intro} />
+      <div className="filter-bar" role="group" aria-label={t.bureau.common.filters}>
+        <label>
+          {c.status}
+          <NativeSelect id="filter-status" value={filters.status} onChange={(v) => setFilter('status', v)} placeholder={t.bureau.common.all} options={STATUSES.map((s) => ({ value: s, label: t.complaintStatus[s] }))} />
+        </label>
+      </div>
+      {list.isPending && <Loading />}
+      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={c.none} />}
+      <ul className="result-list" data-testid="agency-complaints">
+        {items.map((complaint) => (
+          <li key={complaint.id} className="panel" data-tracking={complaint.trackingCode}>
+            <div className="panel-heading">
+              <h2 style={{ fontSize: 17 }}>
+                <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
+              </h2>
+              <span className="status-tag info">{t.complaintStatus[complaint.status]}</span>
+            </div>
+            <dl className="facts">
+              <dt>{c.receivedAt}</dt>
+              <dd>{formatDate(complaint.receivedAt, language)}</dd>
+              <dt>{c.categories}</dt>
+              <dd>{complaint.categories.map(categoryName).join('、')}</dd>
+              <dt>{c.description}</dt>
+              <dd style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</dd>
+              <dt>{c.complainant}</dt>
+              <dd>{c.withheld}</dd>
+              {complaint.outcome && (
+                <>
+                  <dt>{c.outcome}</dt>
+                  <dd>{t.bureau.complaintOutcome[complaint.outcome]}</dd>
+                </>
+              )}
+            </dl>
+            {ANSWERABLE.includes(complaint.status) && <Answer complaint={complaint} />}
+          </li>
+        ))}
+      </ul>
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </div>
+  );
+}
+
+function Answer({ complaint }: { complaint: Complaint }) {
+  const t = useT();
+  const c = t.bureau.agencyComplaints;
+  const [text, setText] = useState('');
+  const queryClient = useQueryClient();
+  const answer = useMutation({
+    mutationFn: async () => data(await api.POST('/api/complaints/{id}/answer', { params: { path: { id: complaint.id } }, body: { answer: text.trim() } })),
+    onSuccess: () => {
+      setText('');
+      void queryClient.invalidateQueries({ queryKey: ['complaints'] });
+    },
+  });
+  const id = `answer-${complaint.id}`;
+  return (
+    <div style={{ marginTop: 12 }}>
+      <label htmlFor={id}>{c.answer}</label>
+      <Input.TextArea id={id} rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+      <Button style={{ marginTop: 8 }} onClick={() => answer.mutate()} disabled={!text.trim()} loading={answer.isPending}>
+        {c.send}
+      </Button>
+      {answer.isSuccess && <Alert type="success" showIcon role="status" title={c.sent} style={{ marginTop: 8 }} />}
+      {answer.error && <ActionProblem error={answer.error} />}
+    </div>
+  );
+}

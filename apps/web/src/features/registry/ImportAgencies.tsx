@@ -1,0 +1,73 @@
+import { Alert, Button } from 'antd';
+import { useState } from 'react';
+import { ApiProblem } from '@/api/problem';
+import { useT } from '@/app/i18n/use-i18n';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useImportAgencies } from './use-registry';
+import '@/components/text-table.css';
+
+interface RowProblem {
+  line?: number;
+  field: string;
+  message: string;
+}
+
+/** CSV import: all rows or none; every refused row is listed against its line of the file. */
+export function ImportAgencies() {
+  const t = useT();
+  const r = t.bureau.registry;
+  const [file, setFile] = useState<File>();
+  const upload = useImportAgencies();
+  const problems: RowProblem[] = upload.error instanceof ApiProblem ? (upload.error.errors as RowProblem[]) : [];
+
+  return (
+    <section className="panel" aria-labelledby="import">
+      <h2 id="import">{r.importTitle}</h2>
+      <p className="page-intro">{r.importHelp}</p>
+      <label htmlFor="import-file">{r.importFile}</label>{' '}
+      <input
+        id="import-file"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(event) => {
+          setFile(event.target.files?.[0]);
+          upload.reset();
+        }}
+      />
+      <div style={{ marginTop: 12 }}>
+        <Button type="primary" disabled={!file} loading={upload.isPending} onClick={() => file && void file.text().then((text) => upload.mutate(text))}>
+          {r.importButton}
+        </Button>
+      </div>
+      {upload.data && <Alert style={{ marginTop: 12 }} type="success" showIcon role="status" data-testid="import-done" title={r.imported(upload.data.imported)} />}
+      {upload.error && (
+        <div style={{ marginTop: 12 }} data-testid="import-problems">
+          <ProblemAlert error={upload.error} />
+          {problems.length > 0 && (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={r.rowProblems} style={{ marginTop: 12 }}>
+              <table className="figures text-table">
+                <caption className="visually-hidden">{r.rowProblems}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{r.line}</th>
+                    <th scope="col">{r.column}</th>
+                    <th scope="col">{r.problem}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {problems.map((problem, index) => (
+                    <tr key={index} data-line={problem.line}>
+                      <th scope="row">{problem.line ?? '—'}</th>
+                      <td style={{ textAlign: 'left' }}>{problem.field}</td>
+                      <td style={{ textAlign: 'left', whiteSpace: 'normal' }}>{problem.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
