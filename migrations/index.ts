@@ -10,6 +10,7 @@ import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
 import { ReferenceData1763885900000 } from './1763885900000-reference-data';
 import { AgencySuggestionIndexes1763885900001 } from './1763885900001-agency-suggestion-indexes';
 import { EndedSessions1763886000000 } from './1763886000000-ended-sessions';
+import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ReferenceData1763885900000,
   AgencySuggestionIndexes1763885900001,
   EndedSessions1763886000000,
+  YearlyDuties1763886300000,
 ];
