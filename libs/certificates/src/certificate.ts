@@ -98,6 +98,6 @@ export async function renderCertificate(data: CertificateData): Promise<Buffer> 
   doc.fontSize(9).fillColor(MUTED).text('Scan to verify the licence as it stands today', left, qrTop + 40, { width: width - qrSize - 16 });
   doc.fontSize(9).fillColor(MUTED).text(data.verifyUrl, left, qrTop + 58, { width: width - qrSize - 16 });
   doc.fontSize(9).fillColor(MUTED).text(`打印日期 Printed ${data.printedOn}`, left, qrTop + 96, { width: width - qrSize - 16 });
-  doc.fontSize(8).fillColor(MUTED).text('人力资源服务机构登记系统 Agency Registry · 本证书以登记系统记录为准 The register is authoritative', left, A4.height - 70, { width, align: 'center' });
+  doc.fontSize(8).fillColor(MUTED).text('职业中介机构登记系统 Agency Registry · 本证书以登记系统记录为准 The register is authoritative', left, A4.height - 70, { width, align: 'center' });
   return pdfBuffer(doc);
 }
