@@ -228,7 +228,7 @@ describe('annual reports', () => {
       }
     });
 
-    const reminders = async (userId: string, year: number) =>
+    const reminders = async (userId: string, year: number): Promise<string[]> =>
       (await t.db.query(`SELECT dedup_key FROM notifications WHERE kind = 'annual_report.reminder' AND recipient_user_id = $1 AND (payload->>'year')::int = $2 ORDER BY dedup_key`, [userId, year])).map(
         (r: { dedup_key: string }) => r.dedup_key,
       );

@@ -13,6 +13,7 @@ function inspectPdf(pdf: Buffer): { pages: number; text: string; qrCodes: string
   return JSON.parse(execFileSync(process.execPath, [join(__dirname, 'support', 'pdf-inspect.mjs'), file], { encoding: 'utf8' })) as { pages: number; text: string; qrCodes: string[] };
 }
 
+/** superagent's parser for a binary body (it hands over the raw response stream, typed as its Response). */
 const binary = (response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,7 +35,7 @@ describe('licence certificate', () => {
   });
   afterAll(() => t.close());
 
-  const download = (user: string, id: string) => t.http().get(`/api/licences/${id}/certificate.pdf`).set('authorization', as[user]).buffer(true).parse(binary);
+  const download = (user: string, id: string) => t.http().get(`/api/licences/${id}/certificate.pdf`).set('authorization', as[user]).buffer(true).parse(binary as never);
 
   it('is an A4 PDF with the number, the agency’s Chinese name, and a QR code to the public verification page', async () => {
     const response = await download('agency-fj-1', licence.id).expect(200);
