@@ -68,6 +68,24 @@ export const router = createBrowserRouter([
         element: <RequireRole page="calendar" />,
         children: [{ index: true, lazy: () => import('@/features/system-admin/CalendarAdminPage').then((m) => ({ Component: m.CalendarAdminPage })) }],
       },
+      {
+        path: 'annual-reports',
+        element: <RequireRole page="annualReports" />,
+        children: [
+          { index: true, lazy: () => import('@/features/duties/AnnualReportsPage').then((m) => ({ Component: m.AnnualReportsPage })) },
+          {
+            path: 'summary',
+            element: <RequireRole page="annualReportSummary" />,
+            children: [{ index: true, lazy: () => import('@/features/duties/AnnualReportSummaryPage').then((m) => ({ Component: m.AnnualReportSummaryPage })) }],
+          },
+          { path: ':id', lazy: () => import('@/features/duties/AnnualReportPage').then((m) => ({ Component: m.AnnualReportPage })) },
+        ],
+      },
+      {
+        path: 'reserve-funds/:agencyId',
+        element: <RequireRole page="reserveFund" />,
+        children: [{ index: true, lazy: () => import('@/features/duties/ReserveFundPage').then((m) => ({ Component: m.ReserveFundPage })) }],
+      },
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },
