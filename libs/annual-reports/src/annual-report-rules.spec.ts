@@ -36,6 +36,9 @@ describe('annual report rules', () => {
   it('lets a draft leave figures out, and lists them before submission', () => {
     const draft = { ...figures, staffCount: null, workersPlacedAbroad: null, placementsAbroad: [] };
     expect(consistencyProblems(draft)).toEqual([]);
+    // Placements by country may come later, but not at submission.
+    expect(consistencyProblems({ ...figures, placementsAbroad: [] })).toEqual([]);
+    expect(consistencyProblems({ ...figures, placementsAbroad: [] }, true).map((p) => p.field)).toEqual(['placementsAbroad']);
     expect(missingFigures(draft)).toEqual(['workersPlacedAbroad', 'staffCount']);
   });
 

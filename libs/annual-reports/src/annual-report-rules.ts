@@ -31,9 +31,10 @@ type Figures = Pick<AnnualReport, (typeof REQUIRED_FIGURES)[number] | 'placement
 /**
  * Totals that must agree with each other: placements by country once each and summing to the
  * workers placed abroad; fees charged to workers abroad part of all fees charged to workers.
- * A draft may leave figures out (null): only what is given is compared.
+ * A draft may leave figures out (null) and the placements by country for later: only what is
+ * given is compared; `complete` (on submission) compares everything.
  */
-export function consistencyProblems(report: Figures): FieldProblem[] {
+export function consistencyProblems(report: Figures, complete = false): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   report.placementsAbroad.forEach((placement, index) => {
@@ -41,7 +42,7 @@ export function consistencyProblems(report: Figures): FieldProblem[] {
     seen.add(placement.country);
   });
   const placed = report.placementsAbroad.reduce((sum, p) => sum + p.workers, 0);
-  if (report.workersPlacedAbroad !== null && placed !== report.workersPlacedAbroad && (report.placementsAbroad.length > 0 || report.workersPlacedAbroad > 0)) {
+  if (report.workersPlacedAbroad !== null && placed !== report.workersPlacedAbroad && (report.placementsAbroad.length > 0 || complete)) {
     problems.push({ field: 'placementsAbroad', message: `placements by destination country add up to ${placed}, not the ${report.workersPlacedAbroad} workers placed abroad` });
   }
   if (report.workersPlacedAbroad === null && report.placementsAbroad.length > 0) {

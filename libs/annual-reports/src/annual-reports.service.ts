@@ -129,7 +129,7 @@ export class AnnualReportsService {
       if (current.version !== request.version) throw Problems.staleVersion('Annual report', current.version);
       const missing = missingFigures(current);
       if (missing.length > 0) throw Problems.invalid(missing.map((field) => ({ field, message: `${field} is required before submitting` })));
-      const problems = consistencyProblems(current);
+      const problems = consistencyProblems(current, true);
       if (problems.length > 0) throw Problems.invalid(problems);
       const now = this.clock.now();
       const updated = await this.write(manager, current, { status: to, submittedAt: now, firstSubmittedAt: current.firstSubmittedAt ?? now });

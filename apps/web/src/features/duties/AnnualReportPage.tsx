@@ -37,10 +37,14 @@ export function AnnualReportPage() {
         <dl className="facts">
           <dt>{t.status}</dt>
           <dd>
-            <Tag color={STATUS_COLOUR[r.status]} data-testid="report-status">
+            <Tag variant="solid" color={STATUS_COLOUR[r.status]} data-testid="report-status">
               {t.statuses[r.status]}
             </Tag>
-            {r.overdueAt && <Tag color="red">{t.overdue}</Tag>}
+            {r.overdueAt && (
+              <Tag variant="solid" color={FLAG_COLOUR}>
+                {t.overdue}
+              </Tag>
+            )}
           </dd>
           <dt>{t.dueOn}</dt>
           <dd>{formatDate(r.dueOn, language)}</dd>
@@ -71,7 +75,9 @@ export function AnnualReportPage() {
   );
 }
 
-export const STATUS_COLOUR: Record<AnnualReport['status'], string> = { draft: 'default', submitted: 'blue', resubmitted: 'blue', accepted: 'green', returned: 'orange' };
+/** Solid colours with white text, above 4.5:1 contrast (antd's pastel presets are not). */
+export const STATUS_COLOUR: Record<AnnualReport['status'], string> = { draft: '#595959', submitted: '#0b5cad', resubmitted: '#0b5cad', accepted: '#1f6b06', returned: '#a64300' };
+export const FLAG_COLOUR = '#a8071a';
 
 function ReviewPanel({ report }: { report: AnnualReport }) {
   const t = useT().duties;

@@ -6,7 +6,7 @@ import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { ApiProblem } from '@/api/problem';
-import { STATUS_COLOUR } from './AnnualReportPage';
+import { FLAG_COLOUR, STATUS_COLOUR } from './AnnualReportPage';
 import { CertificateLinks } from './CertificateLinks';
 import { useAnnualReports, useCreateReport, type ReportListFilter } from './use-duties';
 import './duties.css';
@@ -104,12 +104,20 @@ export function AnnualReportsPage() {
                   </th>
                   {!isAgency && <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{language === 'en' && report.agencyNameEn ? report.agencyNameEn : report.agencyNameZh}</td>}
                   <td>
-                    <Tag color={STATUS_COLOUR[report.status]}>{t.statuses[report.status]}</Tag>
+                    <Tag variant="solid" color={STATUS_COLOUR[report.status]}>{t.statuses[report.status]}</Tag>
                   </td>
                   <td>{report.submittedAt ? formatDate(report.submittedAt, language) : '—'}</td>
                   <td>
-                    {report.feeFlag && <Tag color="red">{t.feeFlag}</Tag>}
-                    {report.overdueAt && <Tag color="volcano">{t.overdue}</Tag>}
+                    {report.feeFlag && (
+                      <Tag variant="solid" color={FLAG_COLOUR}>
+                        {t.feeFlag}
+                      </Tag>
+                    )}
+                    {report.overdueAt && (
+                      <Tag variant="solid" color={FLAG_COLOUR}>
+                        {t.overdue}
+                      </Tag>
+                    )}
                   </td>
                 </tr>
               ))}

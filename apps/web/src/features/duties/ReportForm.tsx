@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, InputNumber, Space, message as antMessage } from 'antd';
-import { useEffect } from 'react';
-import { ApiProblem } from '@/api/problem';
+import { useEffect, useState } from 'react';
+import { ApiProblem, type FieldError } from '@/api/problem';
 import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AnnualReport, ReportFigures } from './use-duties';
@@ -76,20 +76,28 @@ export function ReportForm({ report }: { report: AnnualReport }) {
   const [message, messageHolder] = antMessage.useMessage();
   const save = useSaveReport(report.id);
   const submit = useSubmitReport(report.id);
+  // Every refusal is listed above the buttons too: some (totals that disagree) belong to no one field.
+  const [problems, setProblems] = useState<FieldError[]>([]);
 
   useEffect(() => {
     form.setFieldsValue(fieldsOf(report));
   }, [form, report]);
 
   const showProblem = (error: unknown) => {
-    if (error instanceof ApiProblem && error.errors.length > 0) form.setFields(error.errors.map((e) => ({ name: formField(e.field) as never, errors: [e.message] })));
+    if (error instanceof ApiProblem && error.errors.length > 0) {
+      form.setFields(error.errors.map((e) => ({ name: formField(e.field) as never, errors: [e.message] })));
+      setProblems(error.errors);
+    }
   };
   const onSave = async () => {
     const saved = await save.mutateAsync(bodyOf(form.getFieldsValue(true), report.version)).catch((error: unknown) => {
       showProblem(error);
       return undefined;
     });
-    if (saved) void message.success(t.saved);
+    if (saved) {
+      setProblems([]);
+      void message.success(t.saved);
+    }
     return saved;
   };
   const onSubmit = async () => {
@@ -138,10 +146,10 @@ export function ReportForm({ report }: { report: AnnualReport }) {
           <Form.List name="placementsAbroad">
             {(rows, { add, remove }) => (
               <>
-                {rows.map((row, index) => (
+                {rows.map((row) => (
                   <Space key={row.key} align="baseline" wrap>
                     <Form.Item name={[row.name, 'country']} label={t.country} rules={[{ pattern: /^[A-Za-z]{2}$/, message: t.countryRule }]}>
-                      <Input id={`placement-country-${index}`} maxLength={2} style={{ width: 90, textTransform: 'uppercase' }} placeholder="SG" />
+                      <Input maxLength={2} style={{ width: 90, textTransform: 'uppercase' }} placeholder="SG" />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
                       {() => {
@@ -150,7 +158,7 @@ export function ReportForm({ report }: { report: AnnualReport }) {
                       }}
                     </Form.Item>
                     <Form.Item name={[row.name, 'workers']} label={t.workers}>
-                      <InputNumber min={0} precision={0} id={`placement-workers-${index}`} />
+                      <InputNumber min={0} precision={0} />
                     </Form.Item>
                     <Button onClick={() => remove(row.name)}>{t.removeCountry}</Button>
                   </Space>
@@ -165,7 +173,22 @@ export function ReportForm({ report }: { report: AnnualReport }) {
         {(save.error || submit.error) && !(save.error instanceof ApiProblem && save.error.errors.length) && !(submit.error instanceof ApiProblem && submit.error.errors.length) && (
           <ProblemAlert error={save.error ?? submit.error} />
         )}
-        {submit.error instanceof ApiProblem && submit.error.errors.length > 0 && <Alert type="error" showIcon role="alert" title={t.fixBeforeSubmit} />}
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t.fixBeforeSubmit}
+            data-testid="report-problems"
+            description={
+              <ul>
+                {problems.map((p) => (
+                  <li key={p.field + p.message}>{p.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Space wrap style={{ marginTop: 16 }}>
           <Button onClick={() => void onSave()} loading={save.isPending && !submit.isPending} data-testid="save-report">
             {t.save}

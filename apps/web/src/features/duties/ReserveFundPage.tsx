@@ -141,7 +141,7 @@ export function ReserveFundPage() {
                   <th scope="row">{entry.sequence}</th>
                   <td>{formatDate(entry.occurredOn, language)}</td>
                   <td>
-                    <Tag color={entry.kind === 'deposit' ? 'green' : 'orange'}>{t.kinds[entry.kind]}</Tag>
+                    <Tag variant="solid" color={entry.kind === 'deposit' ? '#1f6b06' : '#a64300'}>{t.kinds[entry.kind]}</Tag>
                   </td>
                   <td>{yuan(entry.kind === 'deposit' ? entry.amountFen : -entry.amountFen)}</td>
                   <td>{yuan(entry.balanceAfterFen)}</td>
