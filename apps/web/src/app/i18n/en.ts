@@ -543,6 +543,7 @@ export const en: Messages = {
     resubmit: 'Resubmit',
     submittedMessage: 'Report submitted',
     resubmittedMessage: 'Report resubmitted',
+    requiredBeforeSubmit: (label: string) => `${label}: required before submitting`,
     fixBeforeSubmit: 'Complete or correct the marked fields before submitting.',
     reviewTitle: 'Review',
     feeFlagExplained: 'This report shows fees charged to workers placed abroad. Under ILO Convention 181, Art. 7, workers should not be charged recruitment fees: check it.',

@@ -542,6 +542,7 @@ export const zh = {
     resubmit: '重新提交',
     submittedMessage: '报告已提交',
     resubmittedMessage: '报告已重新提交',
+    requiredBeforeSubmit: (label: string) => `请填写“${label}”`,
     fixBeforeSubmit: '提交前请补全或更正标出的项目。',
     reviewTitle: '审核',
     feeFlagExplained: '该报告显示向境外就业劳动者收取了费用。按照国际劳工组织第 181 号公约第 7 条,不应向劳动者收取招聘费用,请核实。',

@@ -83,12 +83,21 @@ export function ReportForm({ report }: { report: AnnualReport }) {
     form.setFieldsValue(fieldsOf(report));
   }, [form, report]);
 
+  /** A missing figure is named by its label, not the API's field name. */
+  const readable = (e: FieldError): FieldError => {
+    const [field] = formField(e.field);
+    const label = (t.fields as Record<string, string>)[String(field)];
+    return /is required before submitting|提交前须填写/.test(e.message) && label ? { field: e.field, message: t.requiredBeforeSubmit(label) } : e;
+  };
   const showProblem = (error: unknown) => {
     if (error instanceof ApiProblem && error.errors.length > 0) {
-      form.setFields(error.errors.map((e) => ({ name: formField(e.field) as never, errors: [e.message] })));
-      setProblems(error.errors);
+      const errors = error.errors.map(readable);
+      form.setFields(errors.map((e) => ({ name: formField(e.field) as never, errors: [e.message] })));
+      setProblems(errors);
     }
   };
+  /** A field's refusal goes once the field changes. */
+  const onValuesChange = (changed: Partial<Fields>) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Fields, errors: [] })));
   const onSave = async () => {
     const saved = await save.mutateAsync(bodyOf(form.getFieldsValue(true), report.version)).catch((error: unknown) => {
       showProblem(error);
@@ -117,7 +126,7 @@ export function ReportForm({ report }: { report: AnnualReport }) {
       <h2 id="report-form">{t.formTitle}</h2>
       <p className="page-intro">{t.formIntro}</p>
       {report.status === 'returned' && report.reviewNote && <Alert type="warning" showIcon title={t.returnedBecause(report.reviewNote)} style={{ marginBottom: 16 }} />}
-      <Form<Fields> form={form} layout="vertical" data-testid="report-form">
+      <Form<Fields> form={form} layout="vertical" data-testid="report-form" onValuesChange={onValuesChange}>
         <div className="duties-grid">
           <Form.Item name="workersPlacedDomestic" label={t.fields.workersPlacedDomestic}>
             <InputNumber {...whole} id="workersPlacedDomestic" />

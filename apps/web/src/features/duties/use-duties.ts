@@ -138,7 +138,7 @@ function saveBlob(blob: Blob, filename: string): void {
 /** Fen as yuan for people: ¥1,234.50 (integer arithmetic, no float rounding). */
 export function yuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  const whole = Math.trunc(fen / 100);
-  const cents = String(Math.abs(fen % 100)).padStart(2, '0');
-  return `¥${whole.toLocaleString('en-US')}.${cents}`;
+  const whole = Math.trunc(Math.abs(fen) / 100);
+  const cents = String(Math.abs(fen) % 100).padStart(2, '0');
+  return `${fen < 0 ? '-' : ''}¥${whole.toLocaleString('en-US')}.${cents}`;
 }
