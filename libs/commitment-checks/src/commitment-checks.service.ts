@@ -86,6 +86,11 @@ export class CommitmentChecksService {
     return { ...page, items: page.items.map((c) => ({ ...c, state: stateOf(c, today) })) };
   }
 
+  /** Checks recorded failed or overdue by the job (enforcement proposes its revocation cases from the failed ones). */
+  async flagged(): Promise<CommitmentCheck[]> {
+    return this.dataSource.getRepository(CommitmentCheck).createQueryBuilder('c').where('c.failed_at IS NOT NULL OR (c.overdue_at IS NOT NULL AND c.passed_at IS NULL)').orderBy('c.created_at').getMany();
+  }
+
   /** Checks of one licence (its page shows them). */
   async ofLicence(licenceId: string): Promise<CommitmentCheck[]> {
     return this.dataSource.getRepository(CommitmentCheck).find({ where: { licenceId }, order: { createdAt: 'DESC' } });
