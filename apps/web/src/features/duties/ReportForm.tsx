@@ -97,7 +97,11 @@ export function ReportForm({ report }: { report: AnnualReport }) {
     }
   };
   /** A field's refusal goes once the field changes. */
-  const onValuesChange = (changed: Partial<Fields>) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Fields, errors: [] })));
+  const onValuesChange = (changed: Partial<Fields>) => {
+    const names = Object.keys(changed);
+    form.setFields(names.map((name) => ({ name: name as keyof Fields, errors: [] })));
+    setProblems((current) => current.filter((p) => !names.includes(String(formField(p.field)[0]))));
+  };
   const onSave = async () => {
     const saved = await save.mutateAsync(bodyOf(form.getFieldsValue(true), report.version)).catch((error: unknown) => {
       showProblem(error);
