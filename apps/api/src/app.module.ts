@@ -30,6 +30,13 @@ import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { InspectionsModule } from '@app/inspections';
 import { SelfAssessmentsModule } from '@app/self-assessments';
+import { AnnualReportsModule } from '@app/annual-reports';
+import { AnnualReportJobsModule } from '@app/annual-reports/jobs';
+import { ReserveFundsModule } from '@app/reserve-funds';
+import { ReserveFundJobsModule } from '@app/reserve-funds/jobs';
+import { CommitmentChecksModule } from '@app/commitment-checks';
+import { CommitmentCheckJobsModule } from '@app/commitment-checks/jobs';
+import { CertificatesModule } from '@app/certificates';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logger';
 
@@ -63,6 +70,13 @@ export class AppModule {
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
         BackupJobModule,
+        AnnualReportsModule,
+        AnnualReportJobsModule,
+        ReserveFundsModule,
+        ReserveFundJobsModule,
+        CommitmentChecksModule,
+        CommitmentCheckJobsModule,
+        CertificatesModule,
       ],
       controllers: [HealthController],
       providers: [

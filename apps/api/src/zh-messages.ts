@@ -1,4 +1,6 @@
 import { AGENCIES_ZH } from '@app/agencies';
+import { ANNUAL_REPORTS_ZH } from '@app/annual-reports';
+import { RESERVE_FUNDS_ZH } from '@app/reserve-funds';
 import { AUTH_ZH } from '@app/auth';
 import { CALENDAR_ZH } from '@app/calendar';
 import { CHECKLISTS_ZH } from '@app/checklists';
@@ -31,6 +33,8 @@ export function registerAllZhMessages(): void {
     REFERENCE_DATA_ZH,
     SCHEDULER_ZH,
     SELF_ASSESSMENTS_ZH,
+    ANNUAL_REPORTS_ZH,
+    RESERVE_FUNDS_ZH,
   ];
   for (const set of sets) zhMessages.add(set);
 }

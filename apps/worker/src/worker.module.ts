@@ -10,6 +10,9 @@ import { InspectionJobsModule } from '@app/inspections/jobs';
 import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
+import { AnnualReportJobsModule } from '@app/annual-reports/jobs';
+import { ReserveFundJobsModule } from '@app/reserve-funds/jobs';
+import { CommitmentCheckJobsModule } from '@app/commitment-checks/jobs';
 
 /**
  * The scheduled jobs, without HTTP. Production runs it alone; `npm start` runs the jobs in the API
@@ -40,6 +43,9 @@ export class WorkerModule {
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
         BackupJobModule,
+        AnnualReportJobsModule,
+        ReserveFundJobsModule,
+        CommitmentCheckJobsModule,
       ],
     };
   }

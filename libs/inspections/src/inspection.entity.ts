@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { FindingResult, Outcome } from './scoring';
 
-export const INSPECTION_TYPES = ['routine', 'complaint', 'follow_up', 'thematic'] as const;
+/** `commitment_check`: the on-site verification a commitment-based approval plans (never planned by hand). */
+export const INSPECTION_TYPES = ['routine', 'complaint', 'follow_up', 'thematic', 'commitment_check'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'submitted', 'closed', 'cancelled'] as const;

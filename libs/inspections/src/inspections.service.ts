@@ -129,6 +129,7 @@ export class InspectionsService {
   }
 
   async create(actor: Actor, request: CreateInspectionRequest): Promise<InspectionView> {
+    if (request.type === 'commitment_check') throw Problems.invalid([{ field: 'type', message: 'a commitment check is planned by the approval of a commitment-based application' }]);
     const created = await this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.get(actor, request.agencyId, manager);
       if (request.complaintId) await this.complaintLinks.assertLinkable(actor, request.complaintId, agency.id, manager);
@@ -159,6 +160,30 @@ export class InspectionsService {
       return inspection;
     });
     return this.view(actor, created.id);
+  }
+
+  /**
+   * Plans the on-site verification of a licence approved on the applicant's commitment, in the
+   * approval's transaction: the newest published inspection checklist, on the due date, for the
+   * approving bureau. Answers the planned inspection.
+   */
+  async planCommitmentCheck(manager: EntityManager, input: { agencyId: string; jurisdictionCode: string; bureauId: string | null; dueOn: string; licenceNumber: string; plannedBy: string }): Promise<Inspection> {
+    const { template } = await this.checklists.forUse('inspection', undefined, manager);
+    const inspection = await manager.save(
+      manager.create(Inspection, {
+        agencyId: input.agencyId,
+        jurisdictionCode: input.jurisdictionCode,
+        type: 'commitment_check',
+        status: 'planned',
+        inspectionDate: input.dueOn,
+        templateId: template.id,
+        leadInspectorId: null,
+        bureauId: input.bureauId,
+        notes: `On-site verification of the commitment behind licence ${input.licenceNumber}, due by ${input.dueOn}`,
+      }),
+    );
+    await this.audit.record(manager, { action: 'inspection.plan_commitment_check', entityType: 'inspection', entityId: inspection.id, after: inspection });
+    return inspection;
   }
 
   /** Tells the lead inspector the inspection is theirs (once per inspection and inspector). */

@@ -17,6 +17,7 @@ export const INSPECTIONS_ZH: ZhMessageSet = {
     revoked: '吊销',
   },
   rules: [
+    { en: 'a commitment check is planned by the approval of a commitment-based application', zh: '告知承诺核查由告知承诺制申请的批准自动安排' },
     { en: 'the complaint is about another agency', zh: '该投诉针对的是另一家机构' },
     { en: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency', zh: '主检查员须为您辖区内负责该机构的局的在职人员' },
     { en: 'Only the agency answers its corrective actions', zh: '只有该机构可以答复其整改措施' },

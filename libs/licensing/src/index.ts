@@ -5,3 +5,5 @@ export * from './licence-rules';
 export * from './licensing.dto';
 export * from './licence-applications.service';
 export * from './messages.zh';
+export * from './licence-approval-hooks';
+export * from './licence-application.entity';

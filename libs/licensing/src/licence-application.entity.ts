@@ -3,6 +3,16 @@ import { LicenceScope, LicenceType } from './licence.entity';
 
 export const APPLICATION_KINDS = ['new', 'renewal', 'variation'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_PROCEDURES = ['standard', 'commitment'] as const;
+export type ApplicationProcedure = (typeof APPLICATION_PROCEDURES)[number];
+
+/** The applicant's signed commitment (告知承诺书) that it meets the conditions, verified on site after approval. */
+export interface SignedCommitment {
+  signatory: string;
+  statement: string;
+  signedOn: string;
+}
+
 export const APPLICATION_STATUSES = ['submitted', 'under_review', 'approved', 'refused', 'returned', 'resubmitted'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -20,6 +30,9 @@ export class LicenceApplication {
   @Column({ type: 'text', nullable: true }) requestedConditions: string | null;
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) reserveFundAmount: number | null;
   @Column({ type: 'text', nullable: true }) note: string | null;
+  /** `commitment`: approved on the applicant's signed commitment, with an on-site check planned at approval. */
+  @Column({ type: 'text', default: 'standard' }) procedure: ApplicationProcedure;
+  @Column({ type: 'jsonb', nullable: true }) commitment: SignedCommitment | null;
   @Column({ type: 'text' }) status: ApplicationStatus;
   @Column({ type: 'text', nullable: true }) decisionReason: string | null;
   @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;

@@ -14,6 +14,7 @@ import { RENEWAL_WINDOW_DAYS } from './licence-rules';
 import { Licence } from './licence.entity';
 import { LicencesService } from './licences.service';
 import { VerificationCache } from './verification-cache';
+import { LicenceApprovalHooks } from './licence-approval-hooks';
 
 const APPLICATION_SCOPE = { jurisdiction: 'app.jurisdiction_code', agency: 'app.agency_id' };
 const OPEN_FOR_DECISION: ApplicationStatus[] = ['submitted', 'under_review', 'resubmitted'];
@@ -34,6 +35,7 @@ export class LicenceApplicationsService {
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
     private readonly notifications: NotificationsService,
+    private readonly approvalHooks: LicenceApprovalHooks,
   ) {}
 
   /** One query per page: the names are joined in (APPLICATION_NAMES). */
@@ -68,6 +70,10 @@ export class LicenceApplicationsService {
     }
     const agency = await this.agencies.get(actor, agencyId);
     const details = await this.checkRequest(actor, request, agency.id);
+    const procedure = request.procedure ?? 'standard';
+    if (procedure === 'commitment' && request.kind !== 'new') throw Problems.invalid([{ field: 'procedure', message: 'only a new licence may be applied for on commitment' }]);
+    if (procedure === 'commitment' && !request.commitment) throw Problems.invalid([{ field: 'commitment', message: 'the signed commitment is required with procedure commitment' }]);
+    if (procedure === 'standard' && request.commitment) throw Problems.invalid([{ field: 'commitment', message: 'a signed commitment goes with procedure commitment' }]);
     const created = await this.dataSource.transaction(async (manager) => {
       const application = await manager.save(
         manager.create(LicenceApplication, {
@@ -80,6 +86,8 @@ export class LicenceApplicationsService {
           requestedConditions: request.conditions ?? null,
           reserveFundAmount: request.reserveFundAmount ?? null,
           note: request.note ?? null,
+          procedure,
+          commitment: request.commitment ? { signatory: request.commitment.signatory, statement: request.commitment.statement, signedOn: request.commitment.signedOn } : null,
           status: 'submitted',
           submittedBy: actor.userId,
         }),
@@ -118,6 +126,7 @@ export class LicenceApplicationsService {
       await updateVersioned(manager, LicenceApplication, application, { status: to, decisionReason: request.reason ?? null, decidedBy: actor.userId, decidedAt: this.clock.now() }, 'Licence application');
       const licence = to === 'approved' ? await this.carryOut(manager, bureau, application) : null;
       if (licence) await manager.update(LicenceApplication, { id }, { resultingLicenceId: licence.id });
+      if (licence && application.kind === 'new') await this.approvalHooks.run(manager, { application, licence, actor });
       const decided = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action: `licence_application.${request.decision}`, entityType: 'licence_application', entityId: id, before: application, after: decided });
       await this.notifications.notifyAgency(manager, {

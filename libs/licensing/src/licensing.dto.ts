@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { LICENCE_STATUSES, LicenceStatus } from '@app/agencies';
 import { PageQuery, namedEnum } from '@app/core';
-import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationKind, ApplicationStatus } from './licence-application.entity';
+import { APPLICATION_KINDS, APPLICATION_PROCEDURES, APPLICATION_STATUSES, ApplicationKind, ApplicationProcedure, ApplicationStatus } from './licence-application.entity';
 import { LICENCE_EVENT_KINDS, LICENCE_TYPES, LicenceType } from './licence.entity';
 
 export class LicenceScopeDto {
@@ -93,6 +93,15 @@ export class ApplicationQuery extends PageQuery {
   @IsOptional() @IsUUID() agencyId?: string;
 }
 
+/** The applicant's signed commitment (告知承诺书). */
+export class SignedCommitmentDto {
+  /** Who signed for the applicant (its legal representative). */
+  @ApiProperty() @IsString() @Length(2, 100) signatory: string;
+  /** What the applicant commits to: that it meets the licensing conditions, and accepts revocation if it does not. */
+  @ApiProperty() @IsString() @Length(10, 4000) statement: string;
+  @ApiProperty({ example: '2026-03-02' }) @IsDateString({ strict: true }) signedOn: string;
+}
+
 export class CreateApplicationRequest {
   /** Required for a bureau admin; an agency user applies for its own agency. */
   @IsOptional() @IsUUID() agencyId?: string;
@@ -107,6 +116,10 @@ export class CreateApplicationRequest {
   /** Yuan; required for labour service cooperation. */
   @IsOptional() @Type(() => Number) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) reserveFundAmount?: number;
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  /** `commitment` (告知承诺制, new licences only): approved on the signed commitment, verified on site within a month. */
+  @ApiPropertyOptional(namedEnum('LicenceApplicationProcedure', APPLICATION_PROCEDURES)) @IsOptional() @IsIn(APPLICATION_PROCEDURES) procedure?: ApplicationProcedure;
+  /** Required with procedure `commitment`. */
+  @ApiPropertyOptional({ type: SignedCommitmentDto }) @IsOptional() @ValidateNested() @Type(() => SignedCommitmentDto) commitment?: SignedCommitmentDto;
 }
 
 export class ResubmitApplicationRequest {
@@ -140,6 +153,8 @@ export class ApplicationView {
   @ApiPropertyOptional({ nullable: true, type: String }) requestedConditions: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) reserveFundAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty(namedEnum('LicenceApplicationProcedure', APPLICATION_PROCEDURES)) procedure: ApplicationProcedure;
+  @ApiPropertyOptional({ nullable: true, type: SignedCommitmentDto }) commitment: SignedCommitmentDto | null;
   @ApiProperty(namedEnum('LicenceApplicationStatus', APPLICATION_STATUSES)) status: ApplicationStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) decisionReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;

@@ -13,6 +13,7 @@ import { LicencesService } from './licences.service';
 import { PublicLicencesController } from './public.controller';
 import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
+import { LicenceApprovalHooks } from './licence-approval-hooks';
 import { LicenceWithEvents } from './licensing.dto';
 
 describeAgencyProfileSection('licences', { type: [LicenceWithEvents], description: 'Its licences, newest first, each with its events' });
@@ -20,8 +21,8 @@ describeAgencyProfileSection('licences', { type: [LicenceWithEvents], descriptio
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
-  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache],
-  exports: [LicencesService],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks],
+  exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks],
 })
 export class LicensingModule implements OnModuleInit {
   constructor(

@@ -25,6 +25,9 @@ export const LICENSING_ZH: ZhMessageSet = {
     variation: '变更申请',
   },
   rules: [
+    { en: 'only a new licence may be applied for on commitment', zh: '只有新办许可可以适用告知承诺制' },
+    { en: 'the signed commitment is required with procedure commitment', zh: '适用告知承诺制时须提交签署的承诺书' },
+    { en: 'a signed commitment goes with procedure commitment', zh: '承诺书仅用于告知承诺制申请' },
     { en: 'Licence {key} (neither a licence number like 350000-2026-000001 nor a unified social credit code) was not found', zh: '未找到许可证：{key} 既不是许可证编号（如 350000-2026-000001），也不是统一社会信用代码' },
     { en: 'Licence for unified social credit code {uscc} was not found', zh: '未找到统一社会信用代码为 {uscc} 的机构的许可证' },
     { en: 'agencyId is required', zh: '须提供 agencyId' },

@@ -47,6 +47,7 @@ describe('renderNotification: what happened, in both languages', () => {
       actions: [{ itemCode: 'GOV-2', dueOn: '2026-06-30' }], itemCode: 'GOV-2', dueOn: '2026-06-30', note: 'n', period: 2026, trackingCode: 'TS-1',
       severity: 'low', ackDueAt: '2026-06-08T00:00:00Z', resolveDueAt: '2026-09-01T00:00:00Z', assignedBy: 'fj-admin',
       breaches: [{ trackingCode: 'TS-1', deadline: 'acknowledgement', dueAt: '2026-06-08T00:00:00Z', severity: 'low' }],
+      year: 2025, requiredFen: 300_000_000, balanceFen: 258_000_000, state: 'failed',
     };
     for (const kind of NOTIFICATION_KINDS) {
       const rendered = renderNotification(kind, payload);

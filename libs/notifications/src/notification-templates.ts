@@ -47,7 +47,7 @@ const LABELS: Record<string, Record<string, Bilingual>> = {
     serious_violation: ['严重违规', 'serious violation'],
     critical_violation: ['重大违规', 'critical violation'],
   },
-  inspectionType: { routine: ['日常检查', 'routine inspection'], complaint: ['投诉检查', 'complaint inspection'], follow_up: ['复查', 'follow-up inspection'], thematic: ['专项检查', 'thematic inspection'] },
+  inspectionType: { routine: ['日常检查', 'routine inspection'], complaint: ['投诉检查', 'complaint inspection'], follow_up: ['复查', 'follow-up inspection'], thematic: ['专项检查', 'thematic inspection'], commitment_check: ['告知承诺核查', 'commitment check'] },
   severity: { low: ['低', 'low'], medium: ['中', 'medium'], high: ['高', 'high'], urgent: ['紧急', 'urgent'] },
   deadline: { acknowledgement: ['受理期限', 'acknowledgement deadline'], resolution: ['办结期限', 'resolution deadline'] },
 };
@@ -233,6 +233,67 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
 };
+
+/** The yearly duties' notices (annual reports, reserve-fund top-ups, commitment checks). */
+const fenAsYuan = (p: Payload, key: string): string => {
+  const fen = Number(p[key] ?? 0);
+  return (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+};
+Object.assign(TEMPLATES, {
+  'annual_report.reminder': {
+    title: (p: Payload) => [`${str(p, 'year')} 年度报告须于 ${str(p, 'dueOn')} 前提交`, `The ${str(p, 'year')} annual report is due by ${str(p, 'dueOn')}`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}尚未提交 ${str(p, 'year')} 年度报告，截止日期为 ${str(p, 'dueOn')}；逾期将记录在案。`,
+      `${agency(p)[1]} has not yet filed its ${str(p, 'year')} annual report, due by ${str(p, 'dueOn')}; a late report is recorded.`,
+    ],
+  },
+  'annual_report.overdue': {
+    title: (p: Payload) => [`${agency(p)[0]}的 ${str(p, 'year')} 年度报告已逾期`, `The ${str(p, 'year')} annual report of ${agency(p)[1]} is overdue`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}未在 ${str(p, 'dueOn')} 前提交 ${str(p, 'year')} 年度报告，已记录为逾期。请尽快提交。`,
+      `${agency(p)[1]} did not file its ${str(p, 'year')} annual report by ${str(p, 'dueOn')}: it is recorded overdue. Please file it now.`,
+    ],
+  },
+  'annual_report.accepted': {
+    title: (p: Payload) => [`${str(p, 'year')} 年度报告已接受`, `The ${str(p, 'year')} annual report was accepted`],
+    body: (p: Payload) => [`${agency(p)[0]}的 ${str(p, 'year')} 年度报告已被接受。`, `The ${str(p, 'year')} annual report of ${agency(p)[1]} was accepted.`],
+  },
+  'annual_report.returned': {
+    title: (p: Payload) => [`${str(p, 'year')} 年度报告被退回`, `The ${str(p, 'year')} annual report was returned`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}的 ${str(p, 'year')} 年度报告被退回：${str(p, 'note')}。请更正后重新提交。`,
+      `The ${str(p, 'year')} annual report of ${agency(p)[1]} was returned: ${str(p, 'note')}. Please correct it and resubmit.`,
+    ],
+  },
+  'reserve_fund.top_up_started': {
+    title: (p: Payload) => [`备用金低于规定数额，须于 ${str(p, 'dueOn')} 前补足`, `Reserve fund below the required amount: top it up by ${str(p, 'dueOn')}`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}的备用金余额为 ¥${fenAsYuan(p, 'balanceFen')}，低于规定的 ¥${fenAsYuan(p, 'requiredFen')}。请于 ${str(p, 'dueOn')}（20 个工作日内）补足。`,
+      `The reserve fund of ${agency(p)[1]} stands at ¥${fenAsYuan(p, 'balanceFen')}, below the required ¥${fenAsYuan(p, 'requiredFen')}. Top it up by ${str(p, 'dueOn')} (20 working days).`,
+    ],
+  },
+  'reserve_fund.top_up_due': {
+    title: (p: Payload) => [`备用金须于 ${str(p, 'dueOn')} 前补足`, `Reserve fund top-up due on ${str(p, 'dueOn')}`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}的备用金尚未补足至 ¥${fenAsYuan(p, 'requiredFen')}，期限为 ${str(p, 'dueOn')}。`,
+      `The reserve fund of ${agency(p)[1]} is not yet back at ¥${fenAsYuan(p, 'requiredFen')}; the deadline is ${str(p, 'dueOn')}.`,
+    ],
+  },
+  'reserve_fund.top_up_overdue': {
+    title: (p: Payload) => [`${agency(p)[0]}的备用金补足已逾期`, `Reserve fund top-up of ${agency(p)[1]} is overdue`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}未在 ${str(p, 'dueOn')} 前将备用金补足至 ¥${fenAsYuan(p, 'requiredFen')}，已记录为逾期。`,
+      `${agency(p)[1]} did not top its reserve fund up to ¥${fenAsYuan(p, 'requiredFen')} by ${str(p, 'dueOn')}: it is recorded overdue.`,
+    ],
+  },
+  'commitment_check.flagged': {
+    title: (p: Payload) => [`告知承诺核查${str(p, 'state') === 'failed' ? '未通过' : '逾期'}：${str(p, 'licenceNumber')}`, `Commitment check ${str(p, 'state') === 'failed' ? 'failed' : 'overdue'}: ${str(p, 'licenceNumber')}`],
+    body: (p: Payload) => [
+      `许可证 ${str(p, 'licenceNumber')}（${agency(p)[0]}）的告知承诺现场核查${str(p, 'state') === 'failed' ? '未通过，承诺不实的应启动撤销程序' : `未在 ${str(p, 'dueOn')} 前完成`}。`,
+      `The on-site check of the commitment behind licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) ${str(p, 'state') === 'failed' ? 'failed: a false commitment calls for a revocation case' : `was not done by ${str(p, 'dueOn')}`}.`,
+    ],
+  },
+} satisfies Record<string, Template>);
 
 const FALLBACK: Template = {
   title: (p) => [`通知：${str(p, 'title') || '系统通知'}`, `Notice: ${str(p, 'title') || 'system notice'}`],

@@ -1352,6 +1352,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue */
+        get: operations["listAnnualReports"];
+        put?: never;
+        /** Open the agency’s report for a year that has ended (a draft; one per agency and year) */
+        post: operations["createAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** National (or your jurisdiction’s) totals of a year’s annual reports by province, placements by destination country, fee flags and filing rate (Accept: text/csv for CSV) */
+        get: operations["getAnnualReportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One annual report */
+        get: operations["getAnnualReport"];
+        /** Save the figures so far (draft or returned only) */
+        put: operations["updateAnnualReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or resubmit after a return): every figure given, totals consistent */
+        post: operations["submitAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, or return with a note */
+        post: operations["reviewAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/reserve-fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency’s reserve fund: balance, required amount, running top-up deadline and the ledger */
+        get: operations["getReserveFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/reserve-fund/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a deposit or a draw with its bank evidence (append-only: a correction is a new entry) */
+        post: operations["addReserveFundEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-site checks of commitment-based licences in your jurisdiction; state=overdue or failed for the bureau’s queue */
+        get: operations["listCommitmentChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence certificate: A4, Chinese and English, with a QR code to the public verification page */
+        get: operations["getLicenceCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1745,7 +1900,7 @@ export interface components {
             events: components["schemas"]["LicenceEventView"][];
         };
         /** @enum {string} */
-        InspectionType: "routine" | "complaint" | "follow_up" | "thematic";
+        InspectionType: "routine" | "complaint" | "follow_up" | "thematic" | "commitment_check";
         /** @enum {string} */
         InspectionStatus: "planned" | "in_progress" | "submitted" | "closed" | "cancelled";
         /** @enum {string} */
@@ -1965,6 +2120,16 @@ export interface components {
         LicenceApplicationStatus: "submitted" | "under_review" | "approved" | "refused" | "returned" | "resubmitted";
         /** @enum {string} */
         LicenceApplicationKind: "new" | "renewal" | "variation";
+        /** @enum {string} */
+        LicenceApplicationProcedure: "standard" | "commitment";
+        SignedCommitmentDto: {
+            /** @description Who signed for the applicant (its legal representative). */
+            signatory: string;
+            /** @description What the applicant commits to: that it meets the licensing conditions, and accepts revocation if it does not. */
+            statement: string;
+            /** @example 2026-03-02 */
+            signedOn: string;
+        };
         ApplicationView: {
             id: string;
             agencyId: string;
@@ -1979,6 +2144,8 @@ export interface components {
             requestedConditions?: string | null;
             reserveFundAmount?: number | null;
             note?: string | null;
+            procedure: components["schemas"]["LicenceApplicationProcedure"];
+            commitment?: components["schemas"]["SignedCommitmentDto"] | null;
             status: components["schemas"]["LicenceApplicationStatus"];
             decisionReason?: string | null;
             /** Format: date-time */
@@ -2002,6 +2169,10 @@ export interface components {
             kind: components["schemas"]["LicenceApplicationKind"];
             /** @description For a new licence. */
             licenceType?: components["schemas"]["LicenceType"];
+            /** @description `commitment` (告知承诺制, new licences only): approved on the signed commitment, verified on site within a month. */
+            procedure?: components["schemas"]["LicenceApplicationProcedure"];
+            /** @description Required with procedure `commitment`. */
+            commitment?: components["schemas"]["SignedCommitmentDto"];
             /**
              * Format: uuid
              * @description Required for a bureau admin; an agency user applies for its own agency.
@@ -3081,6 +3252,279 @@ export interface components {
         };
         PageOfNotificationView: {
             items: components["schemas"]["NotificationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        AnnualReportStatus: "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
+        PlacementView: {
+            country: string;
+            workers: number;
+        };
+        AnnualReportView: {
+            id: string;
+            agencyId: string;
+            agencyNameZh: string;
+            agencyNameEn?: string | null;
+            jurisdictionCode: string;
+            year: number;
+            /** @description 31 March of the next year */
+            dueOn: string;
+            status: components["schemas"]["AnnualReportStatus"];
+            workersPlacedDomestic?: number | null;
+            workersPlacedAbroad?: number | null;
+            placementsAbroad: components["schemas"]["PlacementView"][];
+            employersServed?: number | null;
+            feesFromEmployersFen?: number | null;
+            feesChargedToWorkersFen?: number | null;
+            feesChargedToWorkersAbroadFen?: number | null;
+            complaintsReceived?: number | null;
+            staffCount?: number | null;
+            reserveFundBalanceFen?: number | null;
+            /** @description Fees charged to workers placed abroad above zero (ILO C181 Art. 7) */
+            feeFlag: boolean;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /** Format: date-time */
+            firstSubmittedAt?: string | null;
+            reviewNote?: string | null;
+            /** Format: date-time */
+            reviewedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded overdue (not filed by 31 March)
+             */
+            overdueAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        PageOfAnnualReportView: {
+            items: components["schemas"]["AnnualReportView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FilingView: {
+            /** @description Agencies that owe a report: a licence in force issued by the end of the year, or a report already opened */
+            obliged: number;
+            /** @description Reports ever submitted (returned ones included) */
+            filed: number;
+            accepted: number;
+            /** @description Submitted or resubmitted, waiting for the bureau */
+            awaitingReview: number;
+            returned: number;
+            /** @description Obliged agencies with nothing submitted yet */
+            notFiled: number;
+            /** @description Recorded overdue (not filed by 31 March) */
+            overdue: number;
+            /** @description filed / obliged, 0..1 (0 when nobody is obliged) */
+            filingRate: number;
+        };
+        TotalsView: {
+            /** @description Reports counted: submitted, resubmitted or accepted (returned ones are being corrected) */
+            reports: number;
+            workersPlacedDomestic: number;
+            workersPlacedAbroad: number;
+            employersServed: number;
+            feesFromEmployersFen: number;
+            feesChargedToWorkersFen: number;
+            feesChargedToWorkersAbroadFen: number;
+            complaintsReceived: number;
+            staffCount: number;
+            /** @description Counted reports with fees charged to workers placed abroad */
+            feeFlags: number;
+        };
+        ProvinceSummaryView: {
+            provinceCode: string;
+            provinceNameZh: string;
+            provinceNameEn: string;
+            filing: components["schemas"]["FilingView"];
+            totals: components["schemas"]["TotalsView"];
+        };
+        FeeFlagView: {
+            reportId: string;
+            agencyId: string;
+            agencyNameZh: string;
+            agencyNameEn?: string | null;
+            jurisdictionCode: string;
+            status: components["schemas"]["AnnualReportStatus"];
+            feesChargedToWorkersAbroadFen: number;
+        };
+        AnnualReportSummaryView: {
+            year: number;
+            province?: string | null;
+            dueOn: string;
+            filing: components["schemas"]["FilingView"];
+            totals: components["schemas"]["TotalsView"];
+            byProvince: components["schemas"]["ProvinceSummaryView"][];
+            /** @description Workers placed abroad by destination country, most first */
+            byDestination: components["schemas"]["PlacementView"][];
+            /** @description Counted reports with fees charged to workers placed abroad (at most 500) */
+            feeFlags: components["schemas"]["FeeFlagView"][];
+        };
+        PlacementInput: {
+            /**
+             * @description ISO 3166-1 alpha-2 destination country, e.g. SG.
+             * @example SG
+             */
+            country: string;
+            workers: number;
+        };
+        CreateAnnualReportRequest: {
+            workersPlacedDomestic?: number | null;
+            workersPlacedAbroad?: number | null;
+            /** @description Workers placed abroad by destination country, each country once; they add up to workersPlacedAbroad. */
+            placementsAbroad?: components["schemas"]["PlacementInput"][];
+            employersServed?: number | null;
+            /** @description Fees received from employers, in fen. */
+            feesFromEmployersFen?: number | null;
+            /** @description All fees charged to workers, in fen. */
+            feesChargedToWorkersFen?: number | null;
+            /** @description The part charged to workers placed abroad, in fen: above zero is flagged (ILO C181 Art. 7). */
+            feesChargedToWorkersAbroadFen?: number | null;
+            complaintsReceived?: number | null;
+            staffCount?: number | null;
+            /** @description Reserve-fund balance at the end of the year, in fen (labour service cooperation). */
+            reserveFundBalanceFen?: number | null;
+            /** @description The calendar year reported (a year that has ended). */
+            year: number;
+        };
+        UpdateAnnualReportRequest: {
+            workersPlacedDomestic?: number | null;
+            workersPlacedAbroad?: number | null;
+            /** @description Workers placed abroad by destination country, each country once; they add up to workersPlacedAbroad. */
+            placementsAbroad?: components["schemas"]["PlacementInput"][];
+            employersServed?: number | null;
+            /** @description Fees received from employers, in fen. */
+            feesFromEmployersFen?: number | null;
+            /** @description All fees charged to workers, in fen. */
+            feesChargedToWorkersFen?: number | null;
+            /** @description The part charged to workers placed abroad, in fen: above zero is flagged (ILO C181 Art. 7). */
+            feesChargedToWorkersAbroadFen?: number | null;
+            complaintsReceived?: number | null;
+            staffCount?: number | null;
+            /** @description Reserve-fund balance at the end of the year, in fen (labour service cooperation). */
+            reserveFundBalanceFen?: number | null;
+            version: number;
+        };
+        AnnualReportVersionRequest: {
+            version: number;
+        };
+        /** @enum {string} */
+        AnnualReportReviewDecision: "accept" | "return";
+        AnnualReportReviewRequest: {
+            decision: components["schemas"]["AnnualReportReviewDecision"];
+            /** @description Required when returning: what the agency must correct. */
+            note?: string;
+            version: number;
+        };
+        TopUpView: {
+            id: string;
+            startedOn: string;
+            /** @description 20 working days after the shortfall began */
+            dueOn: string;
+            requiredFen: number;
+            balanceAtStartFen: number;
+            metOn?: string | null;
+            /** Format: date-time */
+            overdueAt?: string | null;
+        };
+        /** @enum {string} */
+        ReserveFundEntryKind: "deposit" | "draw";
+        ReserveFundEntryView: {
+            id: string;
+            sequence: number;
+            kind: components["schemas"]["ReserveFundEntryKind"];
+            /** @description fen */
+            amountFen: number;
+            /** @description fen */
+            balanceAfterFen: number;
+            occurredOn: string;
+            evidence: string;
+            reason: string;
+            complaintId?: string | null;
+            correctsEntryId?: string | null;
+            recordedByUsername: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReserveFundView: {
+            agencyId: string;
+            agencyNameZh: string;
+            agencyNameEn?: string | null;
+            /** @description fen */
+            balanceFen: number;
+            /** @description fen: the labour service cooperation licence's reserve-fund amount, else ¥3,000,000 */
+            requiredFen: number;
+            licenceNumber?: string | null;
+            /** @description fen still missing (0 when the balance suffices) */
+            shortfallFen: number;
+            /** @description The running top-up deadline, if any */
+            topUp?: components["schemas"]["TopUpView"] | null;
+            /** @description Earlier top-up deadlines, newest first */
+            pastTopUps: components["schemas"]["TopUpView"][];
+            /** @description The ledger, newest first (at most 500) */
+            entries: components["schemas"]["ReserveFundEntryView"][];
+        };
+        CreateReserveFundEntryRequest: {
+            kind: components["schemas"]["ReserveFundEntryKind"];
+            /**
+             * @description In fen (integer, above zero): ¥3,000,000 is 300000000.
+             * @example 300000000
+             */
+            amount: number;
+            /**
+             * @description The day the bank booked it (Asia/Shanghai), not after today.
+             * @example 2026-03-02
+             */
+            occurredOn: string;
+            /**
+             * @description The bank's evidence: statement or receipt reference.
+             * @example ICBC 2026-0302-00017
+             */
+            evidence: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description A draw paid out to workers after a complaint names it.
+             */
+            complaintId?: string;
+            /**
+             * Format: uuid
+             * @description A correction names the entry it corrects (the ledger never changes an entry).
+             */
+            correctsEntryId?: string;
+        };
+        /** @enum {string} */
+        CommitmentCheckState: "pending" | "overdue" | "passed" | "failed";
+        CommitmentCheckView: {
+            id: string;
+            applicationId: string;
+            licenceId: string;
+            licenceNumber: string;
+            agencyId: string;
+            agencyNameZh: string;
+            agencyNameEn?: string | null;
+            jurisdictionCode: string;
+            inspectionId: string;
+            /** @description The inspection’s status */
+            inspectionStatus: string;
+            /** @description The inspection’s outcome once submitted */
+            inspectionOutcome?: string | null;
+            /** @description One month after the approval */
+            dueOn: string;
+            state: components["schemas"]["CommitmentCheckState"];
+            /** Format: date-time */
+            overdueAt?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: date-time */
+            passedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PageOfCommitmentCheckView: {
+            items: components["schemas"]["CommitmentCheckView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -8220,6 +8664,654 @@ export interface operations {
                 };
             };
             /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAnnualReports: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                agencyId?: string;
+                year?: number;
+                status?: components["schemas"]["AnnualReportStatus"];
+                /** @description Submitted or resubmitted: waiting for the bureau. */
+                awaitingReview?: boolean;
+                /** @description Fees charged to workers placed abroad above zero. */
+                feeFlag?: boolean;
+                /** @description Recorded overdue (not filed by 31 March). */
+                overdue?: boolean;
+                /** @description Division code prefix: 35 or 350000 for Fujian, 3501 or 350100 for Fuzhou. */
+                jurisdiction?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAnnualReportView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAnnualReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The agency already has its report for the year (existingId named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAnnualReportSummary: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description A province's division code (350000) or its two digits (35). */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportSummaryView"];
+                    "text/csv": components["schemas"]["AnnualReportSummaryView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnualReportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Already submitted, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    submitAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reviewAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReserveFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveFundView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addReserveFundEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReserveFundEntryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveFundView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A draw above the balance, or an agency that keeps no reserve fund */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCommitmentChecks: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description pending (not yet done, not yet due), overdue (not done by the due date), passed, failed (a serious or critical violation found). */
+                state?: components["schemas"]["CommitmentCheckState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCommitmentCheckView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLicenceCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -115,6 +115,24 @@ export const router = createBrowserRouter([
       ...signedIn('my-agency', 'myAgency', () => import('@/features/my-agency/MyAgencyPage').then((m) => ({ Component: m.MyAgencyPage }))),
       ...signedIn('my-agency/complaints', 'myAgency', () => import('@/features/my-agency/MyAgencyComplaintsPage').then((m) => ({ Component: m.MyAgencyComplaintsPage }))),
       ...signedIn('notifications', 'notifications', () => import('@/features/workspace/NotificationsPage').then((m) => ({ Component: m.NotificationsPage }))),
+      {
+        path: 'annual-reports',
+        element: <RequireRole page="annualReports" />,
+        children: [
+          { index: true, lazy: () => import('@/features/duties/AnnualReportsPage').then((m) => ({ Component: m.AnnualReportsPage })) },
+          {
+            path: 'summary',
+            element: <RequireRole page="annualReportSummary" />,
+            children: [{ index: true, lazy: () => import('@/features/duties/AnnualReportSummaryPage').then((m) => ({ Component: m.AnnualReportSummaryPage })) }],
+          },
+          { path: ':id', lazy: () => import('@/features/duties/AnnualReportPage').then((m) => ({ Component: m.AnnualReportPage })) },
+        ],
+      },
+      {
+        path: 'reserve-funds/:agencyId',
+        element: <RequireRole page="reserveFund" />,
+        children: [{ index: true, lazy: () => import('@/features/duties/ReserveFundPage').then((m) => ({ Component: m.ReserveFundPage })) }],
+      },
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

@@ -120,6 +120,13 @@ export class Environment {
   @IsString()
   WEB_DIST_DIR = 'dist/web';
 
+  /**
+   * The public web address of the registry (scheme and host, no trailing slash): a licence
+   * certificate's QR code points to `<PUBLIC_BASE_URL>/verify/<licence number>`.
+   */
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/, { message: 'PUBLIC_BASE_URL must be an http(s) address without a trailing slash, e.g. https://registry.mohrss.gov.cn' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   /** Days before `expiresOn` at which renewal reminders go out, e.g. '90,60,30,7,1'. */
   @Matches(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, { message: 'REMINDER_OFFSETS must be a comma-separated list of day counts, e.g. 90,60,30,7,1' })
   REMINDER_OFFSETS = '90,60,30,7,1';

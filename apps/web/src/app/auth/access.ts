@@ -26,6 +26,9 @@ export const PAGE_ROLES = {
   bureauUsers: ['bureau_admin'],
   myAgency: ['agency_user'],
   notifications: ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  annualReports: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  annualReportSummary: ['ministry_official', 'bureau_admin'],
+  reserveFund: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

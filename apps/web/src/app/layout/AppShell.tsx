@@ -46,6 +46,10 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
     if (w && mayOpen(session.me.role, 'myAgency')) items.push({ to: '/my-agency/complaints', label: w.nav.agencyComplaints });
     if (w && mayOpen(session.me.role, 'bureauUsers')) items.push({ to: '/bureau/users', label: w.nav.users });
+    const duties = t.duties as Messages['duties'] | undefined;
+    if (duties && session.me.role === 'agency_user') items.push({ to: '/annual-reports', label: duties.nav.annualReports, end: true });
+    if (duties && session.me.role === 'bureau_admin') items.push({ to: '/annual-reports', label: duties.nav.reviewQueue, end: true });
+    if (duties && mayOpen(session.me.role, 'annualReportSummary')) items.push({ to: '/annual-reports/summary', label: duties.nav.summary });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
     if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
     if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });

@@ -1,0 +1,2 @@
+export * from './annual-report-jobs.module';
+export * from './annual-report-deadlines.job';

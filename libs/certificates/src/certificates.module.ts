@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '@app/agencies';
+import { LicensingModule } from '@app/licensing';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+
+@Module({
+  imports: [AgenciesModule, LicensingModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService],
+  exports: [CertificatesService],
+})
+export class CertificatesModule {}

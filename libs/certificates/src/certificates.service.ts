@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { AgenciesService } from '@app/agencies';
+import { Actor } from '@app/auth/access';
+import { AppConfig, Clock } from '@app/core';
+import { LicencesService } from '@app/licensing';
+import { renderCertificate } from './certificate';
+
+/** Licence certificates: the licence read in the caller's scope (404 outside it), rendered as a PDF. */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly licences: LicencesService,
+    private readonly agencies: AgenciesService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async certificate(actor: Actor, licenceId: string): Promise<{ licenceNumber: string; pdf: Buffer }> {
+    const licence = await this.licences.view(actor, licenceId);
+    const agency = await this.agencies.get(actor, licence.agencyId);
+    const pdf = await renderCertificate({
+      licenceNumber: licence.licenceNumber,
+      licenceType: licence.licenceType,
+      status: licence.status,
+      agencyNameZh: licence.agencyNameZh,
+      agencyNameEn: licence.agencyNameEn,
+      uscc: agency.uscc,
+      activities: licence.scope.activities,
+      destinationCountries: licence.scope.destinationCountries,
+      validFrom: licence.validFrom,
+      expiresOn: licence.expiresOn,
+      issuedByBureauName: licence.issuedByBureauName,
+      conditions: licence.conditions,
+      verifyUrl: verifyUrl(this.config.get('PUBLIC_BASE_URL'), licence.licenceNumber),
+      printedOn: this.clock.today(),
+    });
+    return { licenceNumber: licence.licenceNumber, pdf };
+  }
+}
+
+export function verifyUrl(base: string, licenceNumber: string): string {
+  return `${base.replace(/\/+$/, '')}/verify/${encodeURIComponent(licenceNumber)}`;
+}

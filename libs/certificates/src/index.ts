@@ -1,0 +1,3 @@
+export * from './certificates.module';
+export * from './certificates.service';
+export * from './certificate';

@@ -1,0 +1,4 @@
+export * from './commitment-checks.module';
+export * from './commitment-checks.service';
+export * from './commitment-check.entity';
+export * from './commitment-checks.dto';

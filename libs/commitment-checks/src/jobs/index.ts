@@ -1,0 +1,2 @@
+export * from './commitment-check-jobs.module';
+export * from './commitment-checks.job';

@@ -1,0 +1,2 @@
+export * from './reserve-fund-jobs.module';
+export * from './reserve-fund-top-ups.job';

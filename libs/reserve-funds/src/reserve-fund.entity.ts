@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export const RESERVE_FUND_ENTRY_KINDS = ['deposit', 'draw'] as const;
+export type ReserveFundEntryKind = (typeof RESERVE_FUND_ENTRY_KINDS)[number];
+
+/** bigint columns (fen) arrive from pg as strings; amounts stay far below 2^53 fen. */
+const fen = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** One agency's running balance: the row every new entry locks, so entries queue and the balance stays exact. */
+@Entity('reserve_fund_accounts')
+export class ReserveFundAccount {
+  @PrimaryColumn('uuid') agencyId: string;
+  @Column() jurisdictionCode: string;
+  @Column({ type: 'bigint', transformer: fen }) balanceFen: number;
+  @Column() entryCount: number;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** A deposit or draw; never changed or deleted (a correction is a new entry naming the one it corrects). */
+@Entity('reserve_fund_entries')
+export class ReserveFundEntry {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') agencyId: string;
+  @Column() sequence: number;
+  @Column({ type: 'text' }) kind: ReserveFundEntryKind;
+  @Column({ type: 'bigint', transformer: fen }) amountFen: number;
+  @Column({ type: 'bigint', transformer: fen }) balanceAfterFen: number;
+  @Column({ type: 'date' }) occurredOn: string;
+  @Column() evidence: string;
+  @Column() reason: string;
+  @Column({ type: 'uuid', nullable: true }) complaintId: string | null;
+  @Column({ type: 'uuid', nullable: true }) correctsEntryId: string | null;
+  @Column({ type: 'uuid', nullable: true }) recordedBy: string | null;
+  @Column() recordedByUsername: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A shortfall below the required amount and the 20 working days the agency has to make it good. */
+@Entity('reserve_fund_top_ups')
+export class ReserveFundTopUp {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') agencyId: string;
+  @Column() jurisdictionCode: string;
+  @Column({ type: 'date' }) startedOn: string;
+  @Column({ type: 'date' }) dueOn: string;
+  @Column({ type: 'bigint', transformer: fen }) requiredFen: number;
+  @Column({ type: 'bigint', transformer: fen }) balanceAtStartFen: number;
+  @Column({ type: 'date', nullable: true }) metOn: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) overdueAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
