@@ -80,6 +80,7 @@ describe('access matrix: jurisdiction', () => {
     expect(complaint).toMatchObject({ agency_id: fuzhou, jurisdiction_code: '350100' });
     const user = await post('fz-admin', '/api/users', { username: 'fz-new-officer', displayName: 'New Officer', password: 'a-long-enough-password', role: 'inspector' });
     const templateId = await seededTemplateId(t);
+    const annualReport = await post('agency-fj-1', '/api/annual-reports', { year: 2025 });
 
     const add = (route: string, fixture: Fixture) => (fixtures[route] = fixture);
     add('GET /api/agencies/:id', { path: `/api/agencies/${fuzhou}`, missing: `/api/agencies/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
@@ -87,6 +88,10 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/licences/:id', { path: `/api/licences/${licence.id}`, missing: `/api/licences/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/licence-applications/:id', { path: `/api/licence-applications/${application.id}`, missing: `/api/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/inspections/:id', { path: `/api/inspections/${inspection.id}`, missing: `/api/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/inspections/:id/preview', { path: `/api/inspections/${inspection.id}/preview`, missing: `/api/inspections/${NO_SUCH_ID}/preview`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/annual-reports/:id', { path: `/api/annual-reports/${annualReport.id}`, missing: `/api/annual-reports/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/agencies/:id/reserve-fund', { path: `/api/agencies/${fuzhou}/reserve-fund`, missing: `/api/agencies/${NO_SUCH_ID}/reserve-fund`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/licences/:id/certificate.pdf', { path: `/api/licences/${licence.id}/certificate.pdf`, missing: `/api/licences/${NO_SUCH_ID}/certificate.pdf`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/self-assessments/:id', { path: `/api/self-assessments/${selfAssessment.id}`, missing: `/api/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The agency sees complaints about it (without the complainant's identity).
     add('GET /api/complaints/:id', { path: `/api/complaints/${complaint.id}`, missing: `/api/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });

@@ -30,10 +30,10 @@ describe('assignable people', () => {
     const response = await t.http().get('/api/users').query({ bureauId: world.bureaus.fuzhou, role: 'inspector' }).set('authorization', as['fj-admin']).expect(200);
     expect(response.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['fz-inspector', 'fz-retired']);
     const all = await t.http().get('/api/users').set('authorization', as['fj-admin']).expect(200);
-    expect(all.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'fz-retired', 'xm-admin']);
-    // A city admin still sees its own bureau only, not its parent or a sibling.
+    expect(all.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['agency-fj-1', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'fz-retired', 'xm-admin']);
+    // A city admin still sees its own bureau only (and its city's agency accounts), not its parent or a sibling.
     const city = await t.http().get('/api/users').set('authorization', as['fz-admin']).expect(200);
-    expect(city.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['fz-admin', 'fz-inspector', 'fz-retired']);
+    expect(city.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['agency-fj-1', 'fz-admin', 'fz-inspector', 'fz-retired']);
     await t.http().get(`/api/users/${world.users['fz-inspector']}`).set('authorization', as['fj-admin']).expect(200);
     await t.http().get(`/api/users/${world.users['fj-inspector']}`).set('authorization', as['fz-admin']).expect(404);
     await t.http().get(`/api/users/${world.users['fz-inspector']}`).set('authorization', as['ln-admin']).expect(404);
