@@ -10,6 +10,8 @@ import { LoginThrottle1763885800000 } from './1763885800000-login-throttle';
 import { ReferenceData1763885900000 } from './1763885900000-reference-data';
 import { AgencySuggestionIndexes1763885900001 } from './1763885900001-agency-suggestion-indexes';
 import { EndedSessions1763886000000 } from './1763886000000-ended-sessions';
+import { Enforcement1763886200000 } from './1763886200000-enforcement';
+import { InspectionSanctionsToCases1763886200001 } from './1763886200001-inspection-sanctions-to-cases';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +27,6 @@ export const ALL_MIGRATIONS = [
   ReferenceData1763885900000,
   AgencySuggestionIndexes1763885900001,
   EndedSessions1763886000000,
+  Enforcement1763886200000,
+  InspectionSanctionsToCases1763886200001,
 ];

@@ -29,6 +29,8 @@ import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { InspectionsModule } from '@app/inspections';
+import { EnforcementModule } from '@app/enforcement';
+import { EnforcementJobsModule } from '@app/enforcement/jobs';
 import { SelfAssessmentsModule } from '@app/self-assessments';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logger';
@@ -54,6 +56,7 @@ export class AppModule {
         SelfAssessmentsModule,
         WorkingCalendarModule,
         ComplaintsModule,
+        EnforcementModule,
         ReportsModule,
         ReferenceDataModule,
         SchedulerModule,
@@ -62,6 +65,7 @@ export class AppModule {
         InspectionJobsModule,
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
+        EnforcementJobsModule,
         BackupJobModule,
       ],
       controllers: [HealthController],

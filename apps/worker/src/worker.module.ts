@@ -9,6 +9,7 @@ import { LicenceJobsModule } from '@app/notifications/licence-jobs';
 import { InspectionJobsModule } from '@app/inspections/jobs';
 import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { ComplaintJobsModule } from '@app/complaints/jobs';
+import { EnforcementJobsModule } from '@app/enforcement/jobs';
 import { SchedulerModule } from '@app/scheduler';
 
 /**
@@ -39,6 +40,7 @@ export class WorkerModule {
         InspectionJobsModule,
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
+        EnforcementJobsModule,
         BackupJobModule,
       ],
     };

@@ -194,6 +194,8 @@ export class PublicAgency {
   @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() agencyType: string;
+  /** Credit grade from demerit points (A best, D worst); null before the first grading. */
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('CreditGrade', ['A', 'B', 'C', 'D']) }) creditGrade: 'A' | 'B' | 'C' | 'D' | null;
   @ApiProperty({ type: [PublicLicenceSummary] }) licences: PublicLicenceSummary[];
 }
 

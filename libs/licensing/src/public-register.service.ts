@@ -21,6 +21,7 @@ interface VerificationRow {
   jurisdiction_code: string;
   agency_type: string;
   bureau_name: string;
+  credit_grade: PublicAgency['creditGrade'];
 }
 
 /** A look-up's rows, and its answers as JSON text for the day they were made, per language. */
@@ -91,10 +92,12 @@ export class PublicRegisterService {
     const generation = this.cache.begin();
     const rows = (await this.dataSource.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
-              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name
+              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade
          FROM licences l
          JOIN agencies a ON a.id = l.agency_id
          JOIN bureaus b ON b.id = l.issued_by_bureau_id
+         -- The grade enforcement computes (a grade change NOTIFYs the agency's USCC).
+         LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
         WHERE ${byNumber ? 'l.licence_number = $1' : 'a.uscc = $1'}
         ORDER BY l.expires_on DESC
         LIMIT 20`,
@@ -146,8 +149,8 @@ export class PublicRegisterService {
     }
     const agencies = (await this.dataSource.query(
       `SELECT a.id, a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.jurisdiction_code AS "jurisdictionCode",
-              a.agency_type AS "agencyType", a.created_at AS "createdAt"
-         FROM agencies a WHERE ${where.join(' AND ')}
+              a.agency_type AS "agencyType", g.grade AS "creditGrade", a.created_at AS "createdAt"
+         FROM agencies a LEFT JOIN agency_credit_grades g ON g.agency_id = a.id WHERE ${where.join(' AND ')}
         ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit + 1}`,
       params,
     )) as (Omit<PublicAgency, 'licences'> & { id: string; createdAt: Date })[];
@@ -173,7 +176,7 @@ function verification(rows: VerificationRow[], today: string, byNumber: boolean,
     licenceNumber: best.licence_number,
     status: best.status,
     explanation: explanationOf(best, language),
-    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
+    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type, creditGrade: best.credit_grade ?? null },
     licenceType: best.licence_type,
     scope: best.scope,
     validFrom: best.valid_from,

@@ -1,0 +1,2 @@
+export * from './documents.module';
+export * from './pdf-document.service';
