@@ -11,7 +11,7 @@ import {
   CaseStepRequest,
   CaseView,
   CreateCaseRequest,
-  DecisionRequest,
+  CaseDecisionRequest,
   HearingRequest,
   RepresentationsRequest,
   WaiverRequest,
@@ -107,7 +107,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'decideCase', summary: 'Decide (as proposed, lighter or none, with reasons) by a bureau admin who did not investigate; a suspension or revocation changes the licence in the same transaction' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Windows still open (decisionOpensOn), illegal in the current state, or stale version' })
-  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: DecisionRequest) {
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseDecisionRequest) {
     return this.cases.decide(actor, id, request);
   }
 

@@ -78,7 +78,7 @@ export class WaiverRequest extends CaseStepRequest {
   @IsString() @Length(10, 4000) statement: string;
 }
 
-export class DecisionRequest extends CaseStepRequest {
+export class CaseDecisionRequest extends CaseStepRequest {
   @ApiProperty(namedEnum('Sanction', DECIDED_SANCTIONS)) @IsIn(DECIDED_SANCTIONS) sanction: DecidedSanction;
   /** Fen; required for a fine, refused otherwise. */
   @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) fineAmount?: number;

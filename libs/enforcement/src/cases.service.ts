@@ -33,7 +33,7 @@ import {
   CaseStepRequest,
   CaseView,
   CreateCaseRequest,
-  DecisionRequest,
+  CaseDecisionRequest,
   HearingRequest,
   RepresentationsRequest,
   WaiverRequest,
@@ -261,7 +261,7 @@ export class CasesService {
    * The decision: by a bureau admin who did not investigate, not before the windows close, no
    * heavier than the notice; a suspension or revocation moves the licence in this transaction.
    */
-  async decide(actor: Actor, id: string, request: DecisionRequest): Promise<CaseDetailView> {
+  async decide(actor: Actor, id: string, request: CaseDecisionRequest): Promise<CaseDetailView> {
     const problems = sanctionFieldProblems(request);
     if (problems.length > 0) throw Problems.invalid(problems);
     return this.step(actor, id, 'decision', request, async (manager, c) => {
@@ -458,7 +458,7 @@ export class CasesService {
     if (dueOn && today > dueOn) throw Problems.conflict('window-closed', `The ${what} window closed on ${dueOn}`, { closedOn: dueOn });
   }
 
-  private async applyToLicences(manager: EntityManager, actor: Actor, c: EnforcementCase, request: DecisionRequest, today: string): Promise<Licence[]> {
+  private async applyToLicences(manager: EntityManager, actor: Actor, c: EnforcementCase, request: CaseDecisionRequest, today: string): Promise<Licence[]> {
     if (request.sanction !== 'suspension' && request.sanction !== 'revocation') return [];
     const action = request.sanction === 'suspension' ? 'suspend' : 'revoke';
     const applicable = action === 'suspend' ? ['active'] : ['active', 'suspended'];
@@ -489,7 +489,9 @@ export class CasesService {
     const [agency] = (await manager.query(`SELECT name_zh, name_en, uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { name_zh: string; name_en: string | null; uscc: string }[];
     const licences = c.licenceId ? [c.licenceId] : [];
     const numbers = (await manager.query(
-      `SELECT licence_number FROM licences WHERE ${licences.length ? 'id = ANY($1::uuid[])' : `agency_id = $2 AND status IN ('active', 'suspended', 'revoked')`} ORDER BY licence_number`,
+      `SELECT licence_number FROM licences
+        WHERE CASE WHEN cardinality($1::uuid[]) > 0 THEN id = ANY($1::uuid[]) ELSE agency_id = $2 AND status IN ('active', 'suspended', 'revoked') END
+        ORDER BY licence_number`,
       [licences, c.agencyId],
     )) as { licence_number: string }[];
     const grounds = await manager.find(CaseGround, { where: { caseId: c.id } });

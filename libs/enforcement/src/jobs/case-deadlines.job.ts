@@ -28,14 +28,14 @@ const DECISION_REMINDERS = `
 /** The agency's users, when one of its windows closes today or on the next working day ($2). */
 const WINDOW_REMINDERS = `
   SELECT 'case.window_closing' AS kind, u.id AS recipient_user_id,
-         concat_ws(':', 'case.window_closing', c.id, w.window, u.id) AS dedup_key,
-         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'window', w.window, 'closesOn', w.closes_on::text,
+         concat_ws(':', 'case.window_closing', c.id, w.which, u.id) AS dedup_key,
+         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'window', w.which, 'closesOn', w.closes_on::text,
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c
     JOIN agencies a ON a.id = c.agency_id
    CROSS JOIN LATERAL (VALUES ('representations', c.representation_due_on, c.status = 'notice_served'),
-                              ('hearing', c.hearing_due_on, c.status IN ('notice_served', 'representations') AND c.hearing_eligible)) AS w(window, closes_on, applies)
+                              ('hearing', c.hearing_due_on, c.status IN ('notice_served', 'representations') AND c.hearing_eligible)) AS w(which, closes_on, applies)
     JOIN users u ON u.agency_id = c.agency_id AND u.role = 'agency_user'
    WHERE w.applies AND c.waived_at IS NULL AND w.closes_on BETWEEN $1::date AND $2::date`;
 
