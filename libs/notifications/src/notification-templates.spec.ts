@@ -47,6 +47,9 @@ describe('renderNotification: what happened, in both languages', () => {
       actions: [{ itemCode: 'GOV-2', dueOn: '2026-06-30' }], itemCode: 'GOV-2', dueOn: '2026-06-30', note: 'n', period: 2026, trackingCode: 'TS-1',
       severity: 'low', ackDueAt: '2026-06-08T00:00:00Z', resolveDueAt: '2026-09-01T00:00:00Z', assignedBy: 'fj-admin',
       breaches: [{ trackingCode: 'TS-1', deadline: 'acknowledgement', dueAt: '2026-06-08T00:00:00Z', severity: 'low' }],
+      caseNumber: 'EC-000001', proposedSanction: '警告 / warning', sanction: '警告 / warning', representationDueOn: '2026-06-08', hearingDueOn: '2026-06-08',
+      reconsiderationDueOn: '2026-07-31', litigationDueOn: '2026-12-01', heldOn: '2026-06-09', body: 'reconsideration', days: 60, decisionDueOn: '2026-08-30',
+      window: 'hearing', closesOn: '2026-06-08',
     };
     for (const kind of NOTIFICATION_KINDS) {
       const rendered = renderNotification(kind, payload);

@@ -3,6 +3,7 @@ import { Actor } from '@app/auth';
 import { seedAgenciesAndLicences } from './agencies-demo';
 import { seedComplaints } from './complaints-demo';
 import { seedMonitoring } from './monitoring-demo';
+import { seedEnforcement } from './enforcement-demo';
 
 /** What the first demo step (bureaus and users) hands to the others. */
 export interface DemoContext {
@@ -16,4 +17,4 @@ export interface DemoContext {
 export type DemoStep = (app: INestApplicationContext, context: DemoContext) => Promise<void>;
 
 /** Demo steps after bureaus and users, in order; each module with demo data appends its own. */
-export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring];
+export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring, seedEnforcement];
