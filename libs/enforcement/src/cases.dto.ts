@@ -182,6 +182,10 @@ export class CaseDocumentView {
 }
 
 export class CaseDetailView extends CaseView {
+  /** Working days left for representations, today and the last day counted (null: no window open). */
+  @ApiPropertyOptional({ nullable: true, type: Number }) representationWorkingDaysLeft: number | null;
+  /** Working days left to request a hearing (null: no right to one, or no window open). */
+  @ApiPropertyOptional({ nullable: true, type: Number }) hearingWorkingDaysLeft: number | null;
   @ApiProperty({ type: [CaseGroundView] }) grounds: CaseGroundView[];
   /** The whole history, oldest first. */
   @ApiProperty({ type: [CaseEventView] }) events: CaseEventView[];

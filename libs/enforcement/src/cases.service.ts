@@ -107,12 +107,23 @@ export class CasesService {
       this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(CaseDocument).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
     ]);
+    const pending = found.status === 'notice_served' || found.status === 'representations';
     return {
       ...view(found),
+      representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.representationDueOn) : null,
+      hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.hearingDueOn) : null,
       grounds: grounds.map((g) => ({ kind: g.kind, reference: g.reference, note: g.note })),
       events: events.map((e) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, details: e.details, actorUsername: e.actorUsername, occurredAt: e.occurredAt })),
       documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt })),
     };
+  }
+
+  /** Working days from today through `dueOn`, both counted (0 once it has passed): the countdown the case page shows. */
+  private async workingDaysLeft(dueOn: string | null): Promise<number | null> {
+    if (!dueOn) return null;
+    let left = 0;
+    for (let day = this.clock.today(); day <= dueOn; day = addDays(day, 1)) if (await this.calendar.isWorkingDay(day)) left += 1;
+    return left;
   }
 
   /** A served document's bytes; 404 out of scope. */

@@ -3181,6 +3181,10 @@ export interface components {
             /** Format: date-time */
             withdrawnAt?: string | null;
             withdrawReason?: string | null;
+            /** @description Working days left for representations, today and the last day counted (null: no window open). */
+            representationWorkingDaysLeft?: number | null;
+            /** @description Working days left to request a hearing (null: no right to one, or no window open). */
+            hearingWorkingDaysLeft?: number | null;
             grounds: components["schemas"]["CaseGroundView"][];
             /** @description The whole history, oldest first. */
             events: components["schemas"]["CaseEventView"][];
