@@ -14,6 +14,7 @@ export const PAGE_ROLES = {
   users: ['system_admin'],
   jobs: ['system_admin'],
   calendar: ['system_admin'],
+  cases: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

@@ -29,6 +29,7 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (mayOpen(session.me.role, 'trends')) items.push({ to: '/dashboard/trends', label: t.nav.trends });
     if (mayOpen(session.me.role, 'overview')) items.push({ to: '/dashboard/overview', label: t.nav.overview });
     if (mayOpen(session.me.role, 'complaintsList')) items.push({ to: '/complaints', label: t.nav.complaintsList, end: true });
+    if (mayOpen(session.me.role, 'cases')) items.push({ to: '/cases', label: t.enforcement.navCases });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
     if (mayOpen(session.me.role, 'users')) items.push({ to: '/admin/users', label: t.nav.users });
     if (mayOpen(session.me.role, 'jobs')) items.push({ to: '/admin/jobs', label: t.nav.jobs });
