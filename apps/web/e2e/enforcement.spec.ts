@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { tokenFor } from './support/api';
-import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage, type Language } from './support/page-checks';
+import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage as chooseLanguage, type Language } from './support/page-checks';
 
 const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
@@ -10,7 +10,7 @@ const PHONE = { width: 390, height: 844 };
 async function signedIn(browser: Browser, username: string, path: string, language: Language = 'en'): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: TABLET, locale: language === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await useLanguage(page, language);
+  await chooseLanguage(page, language);
   await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill('demo-password');
