@@ -45,7 +45,7 @@ describe('enforcement cases with due process', () => {
   async function openCase(agencyId: string, overrides: Record<string, unknown> = {}, user = 'fz-inspector') {
     const response = await post(user, '/api/cases', {
       agencyId,
-      grounds: [{ kind: 'inspection', reference: randomUUID(), note: 'Passports of workers held' }],
+      grounds: [{ kind: 'annual_report_overdue', reference: randomUUID(), note: 'Passports of workers held' }],
       proposedSanction: 'suspension',
       suspensionDays: 30,
       legalBasis: '人力资源市场暂行条例 第四十五条',
@@ -132,8 +132,11 @@ describe('enforcement cases with due process', () => {
     it('a warning gives no hearing right; the same ground again answers the case already open', async () => {
       const { agencyId } = await agencyWithLicence();
       const ground = randomUUID();
-      const first = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'complaint', reference: ground }] });
-      const again = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'complaint', reference: ground }] });
+      const first = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'reserve_fund_overdue', reference: ground }] });
+      const again = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'reserve_fund_overdue', reference: ground }] });
+      // Grounds that are records must be this agency's, in scope.
+      const bogus = await post('fz-inspector', '/api/cases', { agencyId, grounds: [{ kind: 'inspection', reference: randomUUID() }, { kind: 'complaint', reference: randomUUID() }], proposedSanction: 'warning', legalBasis: 'x'.repeat(5), facts: 'y'.repeat(5) }).expect(400);
+      expect(bogus.body.errors.map((e: { field: string }) => e.field)).toEqual(['grounds[0].reference', 'grounds[1].reference']);
       expect(again.id).toBe(first.id);
       const served = await post('fj-admin', `/api/cases/${first.id}/notice`, { version: first.version }).expect(200);
       expect(served.body).toMatchObject({ hearingEligible: false, hearingDueOn: null });
@@ -183,7 +186,7 @@ describe('enforcement cases with due process', () => {
       await t.http().put('/api/fine-thresholds/350000').set('authorization', as.ministry).send({ largeAmount: 1_000_000 }).expect(200);
       const small = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 999_999 });
       expect((await post('fj-admin', `/api/cases/${small.id}/notice`, { version: small.version }).expect(200)).body.hearingEligible).toBe(false);
-      const large = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 1_000_000, grounds: [{ kind: 'inspection', reference: randomUUID() }] });
+      const large = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 1_000_000, grounds: [{ kind: 'annual_report_overdue', reference: randomUUID() }] });
       expect((await post('fj-admin', `/api/cases/${large.id}/notice`, { version: large.version }).expect(200)).body.hearingEligible).toBe(true);
       const list = await get('fz-inspector', '/api/fine-thresholds').expect(200);
       expect(list.body.items).toEqual([expect.objectContaining({ provinceCode: '350000', largeAmount: 1_000_000, version: 1 })]);

@@ -30,7 +30,7 @@ test.describe('enforcement with due process', () => {
       headers: { authorization: `Bearer ${inspectorToken}` },
       data: {
         agencyId,
-        grounds: [{ kind: 'complaint', reference: `browser-${Date.now()}`, note: 'Workers’ passports held (browser journey)' }],
+        grounds: [{ kind: 'commitment_failed', reference: `browser-${Date.now()}`, note: 'Workers’ passports held (browser journey)' }],
         proposedSanction: 'suspension',
         suspensionDays: 30,
         legalBasis: 'Interim Regulation on the Human Resources Market, art. 45',

@@ -8,6 +8,8 @@ import { WorkingCalendarService } from '@app/calendar';
 import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, updateVersioned } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
+import { ComplaintsService } from '@app/complaints';
+import { InspectionsService } from '@app/inspections';
 import { CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
 import { CaseDocuments, CaseParties, sanctionText } from './case-documents';
 import {
@@ -52,6 +54,8 @@ const CASE_NAMES = combineJoins(
 /** Advisory-lock namespace of case grounds: of two proposals on the same ground, the second finds the first's case. */
 const GROUND_LOCK_NAMESPACE = 7_301_002;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What another module (or a job) asks for when it proposes a case. */
 export interface ProposeCaseInput {
   agencyId: string;
@@ -88,6 +92,8 @@ export class CasesService {
     private readonly notifications: NotificationsService,
     private readonly documents: CaseDocuments,
     private readonly points: DemeritPointsService,
+    private readonly inspections: InspectionsService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
@@ -146,11 +152,32 @@ export class CasesService {
       problems.push({ field: 'licenceId', message: 'licenceId is for a suspension or revocation only' });
     }
     if (problems.length > 0) throw Problems.invalid(problems);
+    await this.agencies.get(actor, request.agencyId);
+    const groundProblems = await this.groundProblems(actor, request);
+    if (groundProblems.length > 0) throw Problems.invalid(groundProblems);
     const { id } = await this.dataSource.transaction(async (manager) => {
-      await this.agencies.get(actor, request.agencyId, manager);
       return this.propose(manager, actor, { ...request, openedBy: { userId: actor.userId, username: actor.username } });
     });
     return this.detail(actor, id);
+  }
+
+  /** Inspections, findings and complaints named as grounds must be records of this agency the caller may see (complaints substantiated). */
+  private async groundProblems(actor: Actor, request: CreateCaseRequest): Promise<{ field: string; message: string }[]> {
+    const problems: { field: string; message: string }[] = [];
+    for (const [index, ground] of request.grounds.entries()) {
+      const field = `grounds[${index}].reference`;
+      if (ground.kind === 'inspection' || ground.kind === 'finding') {
+        const [inspectionId, itemCode] = ground.reference.split('/');
+        const inspection = UUID.test(inspectionId) && (ground.kind === 'finding') === !!itemCode ? await this.inspections.get(actor, inspectionId).catch(() => null) : null;
+        if (!inspection || inspection.agencyId !== request.agencyId) problems.push({ field, message: 'the ground is not an inspection of this agency in your jurisdiction' });
+      } else if (ground.kind === 'complaint') {
+        const complaint = UUID.test(ground.reference) ? await this.complaints.get(actor, ground.reference).catch(() => null) : null;
+        if (!complaint || complaint.agencyId !== request.agencyId || (complaint.outcome !== 'substantiated' && complaint.outcome !== 'partly_substantiated')) {
+          problems.push({ field, message: 'the ground is not a substantiated complaint about this agency in your jurisdiction' });
+        }
+      }
+    }
+    return problems;
   }
 
   /**

@@ -29,5 +29,7 @@ export const ENFORCEMENT_ZH: ZhMessageSet = {
     { en: 'a decision may not be heavier than the notice proposed', zh: '处罚决定不得重于告知书拟作出的处罚' },
     { en: 'decidedOn must not be before lodgedOn', zh: '复议或诉讼结果日期不能早于提起日期' },
     { en: 'reference is an id', zh: 'reference 须为记录编号' },
+    { en: 'the ground is not an inspection of this agency in your jurisdiction', zh: '该依据不是您辖区内对该机构的检查' },
+    { en: 'the ground is not a substantiated complaint about this agency in your jurisdiction', zh: '该依据不是您辖区内针对该机构且经查属实的投诉' },
   ],
 };

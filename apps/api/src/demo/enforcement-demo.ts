@@ -42,8 +42,17 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
         AND NOT EXISTS (SELECT 1 FROM enforcement_cases c WHERE c.agency_id = a.id) ORDER BY a.created_at, a.id LIMIT 6`,
   )) as { id: string }[];
   const open = async (agencyId: string, sanction: 'warning' | 'fine' | 'suspension' | 'revocation', facts: string, extra: { fineAmount?: number; suspensionDays?: number } = {}) => {
-    const created = await cases.create(inspector, { agencyId, grounds: [{ kind: 'complaint', reference: `demo-${agencyId}`, note: facts }], proposedSanction: sanction, legalBasis: BASIS, facts, ...extra });
-    return cases.serveNotice(admin, created.id, { version: created.version });
+    // Through the seam other modules use: the demo's grounds are stories, not records.
+    const { id } = await cases.proposeCase({
+      agencyId,
+      grounds: [{ kind: 'complaint', reference: `demo-${agencyId}`, note: facts }],
+      proposedSanction: sanction,
+      legalBasis: BASIS,
+      facts,
+      openedBy: { userId: inspector.userId, username: inspector.username },
+      ...extra,
+    });
+    return cases.serveNotice(admin, id, { version: 1 });
   };
   const waiveAndDecide = async (served: { id: string; agencyId: string; version: number }, decision: { sanction: 'warning' | 'fine' | 'suspension' | 'revocation'; fineAmount?: number; suspensionDays?: number }) => {
     const waived = await cases.waive(agencyActor(served.agencyId), served.id, { version: served.version, statement: '本机构书面放弃陈述申辩和听证权利 / We waive representations and a hearing in writing.' });
