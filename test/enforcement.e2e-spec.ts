@@ -214,6 +214,8 @@ describe('enforcement cases with due process', () => {
       const grade = await get('fj-admin', `/api/agencies/${agencyId}/profile`).expect(200);
       expect(grade.body.credit).toMatchObject({ grade: 'C', points: 12 });
       expect((await t.http().get(`/api/public/licences/${licence.licenceNumber}`).expect(200)).body.agency.creditGrade).toBe('C');
+      const entry = await t.http().get(`/api/public/agencies?q=${uscc}`).expect(200);
+      expect(entry.body.items[0]).toMatchObject({ creditGrade: 'C', creditPoints: 12, creditReasons: [{ points: 12, reason: `${opened.caseNumber}: suspension`, awardedOn: '2026-02-13' }] });
       const annulled = await post('fj-admin', `/api/cases/${opened.id}/appeal`, { version: decided.body.version, body: 'reconsideration', lodgedOn: '2026-02-13', outcome: 'annulled', decidedOn: '2026-02-13', note: 'Passports were with the workers' }).expect(200);
       expect(annulled.body).toMatchObject({ status: 'closed', appealOutcome: 'annulled' });
       expect((await t.http().get(`/api/public/licences/${licence.licenceNumber}`).expect(200)).body).toMatchObject({ valid: true, status: 'active' });

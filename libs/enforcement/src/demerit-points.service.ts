@@ -105,11 +105,12 @@ export class DemeritPointsService {
     const rows = (await manager.query(
       `WITH inserted AS (
          INSERT INTO demerit_points (agency_id, source, source_id, points, reason, awarded_on)
-         SELECT c.agency_id, 'complaint', c.id, r.points, 'Complaint ' || c.tracking_code || ' (' || c.severity || ')', (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date
+         SELECT c.agency_id, 'complaint', c.id, r.points, 'Substantiated complaint (' || c.severity || ')', (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS c(id, agency_id, severity, tracking_code, resolved_at)
            JOIN demerit_rules r ON r.source = 'complaint' AND r.key = c.severity
          ON CONFLICT (source, source_id) DO NOTHING RETURNING 1
        ) SELECT count(*)::int AS n FROM inserted`,
+      // The reason names no tracking code: reasons are shown on the public register.
       [complaints.map((c) => c.id), complaints.map((c) => c.agencyId), complaints.map((c) => c.severity), complaints.map((c) => c.trackingCode), complaints.map((c) => c.resolvedAt)],
     )) as { n: number }[];
     return rows[0].n;

@@ -2210,6 +2210,11 @@ export interface components {
             reason?: string;
             version?: number;
         };
+        PublicCreditReason: {
+            points: number;
+            reason: string;
+            awardedOn: string;
+        };
         PublicLicenceSummary: {
             licenceNumber: string;
             licenceType: components["schemas"]["LicenceType"];
@@ -2224,6 +2229,9 @@ export interface components {
             agencyType: string;
             /** @description Credit grade from demerit points (A best, D worst); null before the first grading. */
             creditGrade?: (string & components["schemas"]["CreditGrade"]) | null;
+            /** @description Demerit points over the last 24 months, and their reasons. */
+            creditPoints?: number | null;
+            creditReasons: components["schemas"]["PublicCreditReason"][];
             licences: components["schemas"]["PublicLicenceSummary"][];
         };
         LicenceVerification: {

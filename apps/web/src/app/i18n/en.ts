@@ -600,6 +600,7 @@ export const en: Messages = {
     grade_B: 'Grade B',
     grade_C: 'Grade C (under surveillance)',
     grade_D: 'Grade D (revocation proposed)',
+    points: (n: number) => `${n} demerit point${n === 1 ? '' : 's'} in 24 months`,
     seeSanctions: 'See sanctions',
   },
 };

@@ -599,6 +599,7 @@ export const zh = {
     grade_B: 'B 级',
     grade_C: 'C 级（重点监管）',
     grade_D: 'D 级（拟吊销）',
+    points: (n: number) => `近 24 个月记分 ${n} 分`,
     seeSanctions: '查看行政处罚',
   },
 };

@@ -81,6 +81,18 @@ export function RegisterPage() {
               <p>
                 <CreditGradeTag grade={agency.creditGrade} /> <Link to={`/sanctions?q=${agency.uscc}`}>{t.enforcement.seeSanctions}</Link>
               </p>
+              {agency.creditPoints ? (
+                <details className="agency-meta">
+                  <summary>{t.enforcement.points(agency.creditPoints)}</summary>
+                  <ul>
+                    {agency.creditReasons.map((r) => (
+                      <li key={`${r.reason}-${r.awardedOn}`}>
+                        {r.reason} · {r.points} · {formatDate(r.awardedOn, language)}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
               <ul className="licence-list">
                 {agency.licences.map((licence) => (
                   <li key={licence.licenceNumber}>
