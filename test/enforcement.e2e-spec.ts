@@ -282,6 +282,11 @@ describe('enforcement cases with due process', () => {
         { grade: 'C', points: 23 },
         { grade: 'D', points: 24 },
       ]);
+      // Complaints alone never go past B: they count for 11 points at most.
+      const complained = (await agencyWithLicence()).agencyId;
+      await t.db.query(`INSERT INTO demerit_points (agency_id, source, source_id, points, reason, awarded_on) VALUES ($1, 'complaint', gen_random_uuid(), 30, 'Substantiated complaint (urgent)', '2026-06-01')`, [complained]);
+      await runGrades();
+      expect(await gradeOf(complained)).toEqual({ grade: 'B', points: 11 });
       // 24 months to the day: the first award rolled off, the second still counts.
       expect(await gradeOf(old)).toEqual({ grade: 'B', points: 5 });
       t.clock.set(at('2026-06-17'));

@@ -106,7 +106,10 @@ test.describe('enforcement with due process', () => {
     await publicContext.close();
   });
 
-  test('the public register shows credit grades and links to sanctions', async ({ page }, testInfo) => {
+  test('the public register shows credit grades and links to sanctions', async ({ page, request }, testInfo) => {
+    // The demo has agencies in every grade.
+    const register = (await (await request.get('/api/public/agencies?limit=200')).json()) as { items: { creditGrade: string | null }[] };
+    expect([...new Set(register.items.map((a) => a.creditGrade))].sort()).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     await page.setViewportSize(PHONE);
     await page.goto('/agencies?province=35');
     await expect(page.getByTestId('credit-grade').first()).toBeVisible();

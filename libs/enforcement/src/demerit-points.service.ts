@@ -7,8 +7,14 @@ import { Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
 import { DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
-import { addMonths, creditGrade, CreditGrade, POINTS_WINDOW_MONTHS, SURVEILLANCE_MONTHS } from './case-rules';
+import { addMonths, creditGrade, CreditGrade, GRADE_C_POINTS, POINTS_WINDOW_MONTHS, SURVEILLANCE_MONTHS } from './case-rules';
 import { CreditGradeView, CreditReason, DemeritRuleView, FineThresholdView, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
+
+/**
+ * Complaints alone count for at most this many points over the window: they can make an agency B,
+ * never C or D, which take sanctions decided with due process (a complaint's outcome is not one).
+ */
+export const COMPLAINT_POINTS_CAP = GRADE_C_POINTS - 1;
 
 export interface AgencyGrade {
   agencyId: string;
@@ -124,7 +130,8 @@ export class DemeritPointsService {
     const today = this.clock.today();
     const windowStart = addMonths(today, -POINTS_WINDOW_MONTHS);
     const points = (await manager.query(
-      `SELECT a.id AS "agencyId", a.uscc, coalesce(sum(p.points), 0)::int AS points,
+      `SELECT a.id AS "agencyId", a.uscc,
+              (coalesce(sum(p.points) FILTER (WHERE p.source = 'case'), 0) + least(coalesce(sum(p.points) FILTER (WHERE p.source = 'complaint'), 0), ${COMPLAINT_POINTS_CAP}))::int AS points,
               coalesce(jsonb_agg(jsonb_build_object('points', p.points, 'reason', p.reason, 'awardedOn', p.awarded_on::text,
                                                     'expiresOn', (p.awarded_on + interval '${POINTS_WINDOW_MONTHS} months')::date::text)
                                  ORDER BY p.awarded_on DESC, p.reason) FILTER (WHERE p.id IS NOT NULL), '[]') AS reasons,
