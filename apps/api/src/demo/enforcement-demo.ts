@@ -1,8 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/auth';
+import { AgenciesService, withUsccCheck } from '@app/agencies';
+import { ChecklistsService } from '@app/checklists';
 import { CasesService, DemeritPointsService } from '@app/enforcement';
 import { Clock } from '@app/core';
+import { InspectionsService } from '@app/inspections';
+import { LicenceApplicationsService } from '@app/licensing';
 import type { DemoContext } from './demo-steps';
 
 const BASIS = '人力资源市场暂行条例 第四十二条、第四十五条 / Interim Regulation on the Human Resources Market, arts. 42 and 45';
@@ -89,10 +93,35 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
     if (free[index]) await story(free[index].id);
   }
 
+  await seedWellRunAgency(app, admin, inspector);
+
   // Grades for every agency (complaint points too); a D agency gets its proposed revocation case.
   await dataSource.transaction(async (manager) => {
     await points.awardForComplaints(manager, null, today);
     const grades = await points.recompute(manager, null);
     await cases.proposeForGradeD(manager, grades.filter((g) => g.grade === 'D'));
   });
+}
+
+/** A newly licensed agency without complaints whose first inspection found everything compliant: grade A. */
+async function seedWellRunAgency(app: INestApplicationContext, admin: Actor, inspector: Actor): Promise<void> {
+  const agency = await app.get(AgenciesService).create(admin, {
+    uscc: withUsccCheck('91350100GRADEA001'.replace(/[GRADE]/g, '0').slice(0, 17)),
+    nameZh: '福州诚信人力资源有限公司',
+    nameEn: 'Fuzhou Integrity HR Co.',
+    legalRepresentative: '林诚',
+    address: '福州市鼓楼区诚信路1号',
+    jurisdictionCode: '350100',
+    agencyType: 'domestic_placement',
+    contactName: '业务部',
+    contactEmail: 'contact@integrity-demo.cn',
+  });
+  const applications = app.get(LicenceApplicationsService);
+  const application = await applications.create(admin, { agencyId: agency.id, kind: 'new', licenceType: 'human_resources_service', scope: { activities: ['job_placement'], destinationCountries: [] } });
+  await applications.decide(admin, application.id, { decision: 'approve' });
+  const inspections = app.get(InspectionsService);
+  const { template, items } = await app.get(ChecklistsService).forUse('inspection', undefined);
+  const created = await inspections.create(inspector, { agencyId: agency.id, type: 'routine', inspectionDate: app.get(Clock).today(), templateId: template.id });
+  const filed = await inspections.putFindings(inspector, created.id, { findings: items.map((item) => ({ itemCode: item.code, result: 'compliant' as const })), version: created.version });
+  await inspections.submit(inspector, created.id, { version: filed.version });
 }
