@@ -11,6 +11,8 @@ import { ReferenceData1763885900000 } from './1763885900000-reference-data';
 import { AgencySuggestionIndexes1763885900001 } from './1763885900001-agency-suggestion-indexes';
 import { EndedSessions1763886000000 } from './1763886000000-ended-sessions';
 import { PasswordResetsAndBureauStatus1763886100000 } from './1763886100000-password-resets-and-bureau-status';
+import { Enforcement1763886200000 } from './1763886200000-enforcement';
+import { InspectionSanctionsToCases1763886200001 } from './1763886200001-inspection-sanctions-to-cases';
 import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
@@ -28,5 +30,7 @@ export const ALL_MIGRATIONS = [
   AgencySuggestionIndexes1763885900001,
   EndedSessions1763886000000,
   PasswordResetsAndBureauStatus1763886100000,
+  Enforcement1763886200000,
+  InspectionSanctionsToCases1763886200001,
   YearlyDuties1763886300000,
 ];

@@ -110,7 +110,7 @@ describe('concurrency', () => {
     expect(actions).toBe(1);
   });
 
-  it('50 sanction decisions on one inspection: one wins, the licence changes at most once', async () => {
+  it('50 sanction decisions on one inspection: one wins, one case, the licence unchanged until the case is decided', async () => {
     const licence = await insertLicence(t, { agencyId: world.agencies.shenyang, bureauId: world.bureaus.liaoning });
     const submitted = await inspect(t, as['ln-admin'], world.agencies.shenyang, {
       templateId: await seededTemplateId(t),
@@ -135,7 +135,9 @@ describe('concurrency', () => {
     const [decided] = await t.db.query(`SELECT status, sanction_decision FROM inspections WHERE id = $1`, [submitted.id]);
     expect(decided.status).toBe('closed');
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM licence_events WHERE licence_id = $1`, [licence.id]);
-    expect(n).toBe(decided.sanction_decision === 'warning' ? 0 : 1);
+    expect(n).toBe(0);
+    const [{ cases }] = await t.db.query(`SELECT count(*)::int AS cases FROM case_grounds WHERE kind = 'inspection' AND reference = $1`, [submitted.id]);
+    expect(cases).toBe(1);
   });
 
   it('50 transitions of one complaint with the same version: one wins, one event', async () => {

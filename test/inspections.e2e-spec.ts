@@ -240,7 +240,7 @@ describe('checklists and inspections', () => {
   });
 
   describe('sanction decision', () => {
-    it('a suspension decided by the bureau suspends the licence, shows on public verification, and is audited', async () => {
+    it("the bureau's call on a proposal closes the inspection and opens an enforcement case; the licence changes only on the case's decision", async () => {
       const licence = await insertLicence(t, { agencyId: world.agencies.xiamen, bureauId: world.bureaus.fujian });
       const submitted = await inspect(t, as['fj-inspector'], world.agencies.xiamen, {
         templateId: seededId,
@@ -255,32 +255,27 @@ describe('checklists and inspections', () => {
       expect(noDays.body.errors).toEqual([{ field: 'suspensionDays', message: 'a suspension needs suspensionDays' }]);
       await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { ...decision, version: submitted.version + 5 }).expect(409);
       const decided = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, decision).expect(200);
-      expect(decided.body).toMatchObject({ status: 'closed', sanctionDecision: 'suspension', decidedSuspensionDays: 30, sanctionedLicenceIds: [licence.id] });
+      expect(decided.body).toMatchObject({ status: 'closed', sanctionDecision: 'suspension', decidedSuspensionDays: 30, sanctionedLicenceIds: [] });
       const after = await get('fj-admin', `/api/licences/${licence.id}`).expect(200);
-      expect(after.body).toMatchObject({ status: 'suspended', suspendedUntil: '2026-07-14' });
-      expect(after.body.events.at(-1)).toMatchObject({ kind: 'suspended', actorUsername: 'fj-admin', details: expect.objectContaining({ inspectionId: submitted.id }) });
-      const verification = await t.http().get(`/api/public/licences/${licence.licenceNumber}`).expect(200);
-      expect(verification.body).toMatchObject({ valid: false, status: 'suspended' });
-      const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_id IN ($1, $2) ORDER BY seq`, [submitted.id, licence.id]);
-      expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['inspection.submit', 'licence.suspend', 'inspection.sanction_decision']));
+      expect(after.body).toMatchObject({ status: 'active' });
+      const cases = await get('fj-admin', `/api/cases?agencyId=${world.agencies.xiamen}&status=opened`).expect(200);
+      expect(cases.body.items).toEqual([expect.objectContaining({ proposedSanction: 'suspension', proposedSuspensionDays: 30 })]);
+      const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [submitted.id]);
+      expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['inspection.submit', 'inspection.sanction_decision']));
       const twice = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { ...decision, version: decided.body.version }).expect(409);
       expect(twice.body.currentStatus).toBe('closed');
     });
 
-    it('rolls back the decision when the licence cannot make the transition', async () => {
+    it('none closes the inspection without a case', async () => {
       const agency = await t.db.query(
         `INSERT INTO agencies (uscc, name_zh, legal_representative, address, jurisdiction_code, agency_type)
-         VALUES ($1, '吊销测试公司', '王某', '某路', '350100', 'domestic_placement') RETURNING id`,
+         VALUES ($1, '无处罚测试公司', '王某', '某路', '350100', 'domestic_placement') RETURNING id`,
         [testUscc('350100')],
       );
       const agencyId = agency[0].id as string;
-      const revoked = await insertLicence(t, { agencyId, bureauId: world.bureaus.fujian, status: 'revoked' });
       const submitted = await inspect(t, as['fj-inspector'], agencyId, { templateId: bandsId, results: { CRIT: 'non_compliant' } });
-      const refused = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'revocation', reason: 'Critical failure', version: submitted.version, licenceId: revoked.id }).expect(409);
-      expect(refused.body.currentStatus).toBe('revoked');
-      const still = await get('fj-admin', `/api/inspections/${submitted.id}`).expect(200);
-      expect(still.body).toMatchObject({ status: 'submitted', sanctionDecision: null });
-      await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'warning', reason: 'Written warning', version: submitted.version }).expect(200);
+      await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'none', reason: 'Put right on the spot', version: submitted.version }).expect(200);
+      expect((await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200)).body.items).toEqual([]);
     });
   });
 

@@ -29,6 +29,8 @@ import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { ComplaintJobsModule } from '@app/complaints/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { InspectionsModule } from '@app/inspections';
+import { EnforcementModule } from '@app/enforcement';
+import { EnforcementJobsModule } from '@app/enforcement/jobs';
 import { SelfAssessmentsModule } from '@app/self-assessments';
 import { AnnualReportsModule } from '@app/annual-reports';
 import { AnnualReportJobsModule } from '@app/annual-reports/jobs';
@@ -61,6 +63,7 @@ export class AppModule {
         SelfAssessmentsModule,
         WorkingCalendarModule,
         ComplaintsModule,
+        EnforcementModule,
         ReportsModule,
         ReferenceDataModule,
         SchedulerModule,
@@ -69,6 +72,7 @@ export class AppModule {
         InspectionJobsModule,
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
+        EnforcementJobsModule,
         BackupJobModule,
         AnnualReportsModule,
         AnnualReportJobsModule,

@@ -5,6 +5,7 @@ import { AUTH_ZH } from '@app/auth';
 import { CALENDAR_ZH } from '@app/calendar';
 import { CHECKLISTS_ZH } from '@app/checklists';
 import { COMPLAINTS_ZH } from '@app/complaints';
+import { ENFORCEMENT_ZH } from '@app/enforcement';
 import { zhMessages } from '@app/core';
 import { INSPECTIONS_ZH } from '@app/inspections';
 import { JURISDICTIONS_ZH } from '@app/jurisdictions';
@@ -26,6 +27,7 @@ export function registerAllZhMessages(): void {
     CALENDAR_ZH,
     CHECKLISTS_ZH,
     COMPLAINTS_ZH,
+    ENFORCEMENT_ZH,
     INSPECTIONS_ZH,
     JURISDICTIONS_ZH,
     LICENSING_ZH,

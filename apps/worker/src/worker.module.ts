@@ -9,6 +9,7 @@ import { LicenceJobsModule } from '@app/notifications/licence-jobs';
 import { InspectionJobsModule } from '@app/inspections/jobs';
 import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
 import { ComplaintJobsModule } from '@app/complaints/jobs';
+import { EnforcementJobsModule } from '@app/enforcement/jobs';
 import { SchedulerModule } from '@app/scheduler';
 import { AnnualReportJobsModule } from '@app/annual-reports/jobs';
 import { ReserveFundJobsModule } from '@app/reserve-funds/jobs';
@@ -42,6 +43,7 @@ export class WorkerModule {
         InspectionJobsModule,
         SelfAssessmentJobsModule,
         ComplaintJobsModule,
+        EnforcementJobsModule,
         BackupJobModule,
         AnnualReportJobsModule,
         ReserveFundJobsModule,

@@ -290,6 +290,24 @@ export class ComplaintsService {
     return new Map(rows.map((r) => [r.agencyId, { weight: Number(r.weight), count: r.count }]));
   }
 
+  /**
+   * Substantiated (or partly) complaints resolved since `since`, with their severity: what
+   * enforcement's demerit points count. All agencies when `agencyIds` is null.
+   */
+  async substantiatedSince(
+    agencyIds: string[] | null,
+    since: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; agencyId: string; severity: string; trackingCode: string; resolvedAt: Date }[]> {
+    return (await manager.query(
+      `SELECT id, agency_id AS "agencyId", severity, tracking_code AS "trackingCode", coalesce(resolved_at, received_at) AS "resolvedAt"
+         FROM complaints
+        WHERE agency_id IS NOT NULL AND outcome = ANY($1) AND coalesce(resolved_at, received_at) >= $2
+          AND ($3::uuid[] IS NULL OR agency_id = ANY($3::uuid[]))`,
+      [SUBSTANTIATED_OUTCOMES, since, agencyIds],
+    )) as { id: string; agencyId: string; severity: string; trackingCode: string; resolvedAt: Date }[];
+  }
+
   /** Open complaints and open ones past a deadline, in the caller's scope (for the overview). */
   async openCounts(actor: Actor): Promise<{ open: number; overdue: number; breachedEver: number }> {
     const qb = this.dataSource

@@ -1,1 +1,3 @@
 export * from './pdf';
+export * from './documents.module';
+export * from './pdf-document.service';

@@ -10,3 +10,4 @@ export * from './risk/risk-factor-source';
 export * from './risk/risk-rules';
 export * from './messages.zh';
 export * from './complaint-links';
+export * from './sanction-referrals';

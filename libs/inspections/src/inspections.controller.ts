@@ -117,7 +117,7 @@ export class InspectionsController {
   @Post(':id/sanction-decision')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Decide the sanction; a suspension or revocation changes the licence in the same transaction' })
+  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case (GET /api/cases?agencyId=); the licence changes only on the case decision' })
   @ApiOkResponse({ type: InspectionView })
   @ApiConflictResponse({ type: ProblemDetails })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SanctionDecisionRequest) {

@@ -15,6 +15,7 @@ import { InspectionsController } from './inspections.controller';
 import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
 import { SanctionsService } from './sanctions.service';
+import { SanctionReferrals } from './sanction-referrals';
 
 describeAgencyProfileSection('inspections', { type: [InspectionView], description: 'Its latest 50 inspections in your jurisdiction' });
 describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, description: 'Its risk score now, with the factors behind it' });
@@ -22,8 +23,8 @@ describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, de
 @Module({
   imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
-  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks],
-  exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks],
+  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],
+  exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],
 })
 export class InspectionsModule implements OnModuleInit {
   constructor(

@@ -9,6 +9,7 @@ import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, 
 import { UsersService } from '@app/auth';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
+import { SanctionReferrals } from './sanction-referrals';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
 import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
 import { INSPECTION_NAMES } from './inspection-views';
@@ -30,7 +31,20 @@ export class InspectionsService {
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly referrals: SanctionReferrals,
   ) {}
+
+  /** Each agency's latest submitted inspection (outcome and date): credit grades read it. All agencies when `agencyIds` is null. */
+  async lastOutcomes(agencyIds: string[] | null, manager: EntityManager = this.dataSource.manager): Promise<Map<string, { outcome: string; inspectionDate: string }>> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (agency_id) agency_id AS "agencyId", outcome, inspection_date::text AS "inspectionDate"
+         FROM inspections
+        WHERE status IN ('submitted', 'closed') AND ($1::uuid[] IS NULL OR agency_id = ANY($1::uuid[]))
+        ORDER BY agency_id, inspection_date DESC, submitted_at DESC`,
+      [agencyIds],
+    )) as { agencyId: string; outcome: string; inspectionDate: string }[];
+    return new Map(rows.map((r) => [r.agencyId, { outcome: r.outcome, inspectionDate: r.inspectionDate }]));
+  }
 
   /** One query per page: the names are joined in (INSPECTION_NAMES). */
   list(actor: Actor, query: InspectionQuery): Promise<Page<InspectionView>> {
@@ -276,6 +290,18 @@ export class InspectionsService {
       await this.audit.record(manager, { action: 'inspection.submit', entityType: 'inspection', entityId: id, before: inspection, after: { ...submitted, correctiveActions: actions.map((a) => a.itemCode) } });
       await this.tellAgencyOfSubmission(manager, submitted, actions);
       if (outcome === 'serious_violation') await this.planFollowUp(manager, actor, submitted, addDays(today, FOLLOW_UP_AFTER_DAYS));
+      // The proposal opens an enforcement case; the licence changes only on its decision.
+      if (proposal.sanction !== 'none') {
+        await this.referrals.refer(manager, {
+          inspection: submitted,
+          sanction: proposal.sanction,
+          fineAmount: proposal.fineAmount ?? null,
+          suspensionDays: proposal.suspensionDays ?? null,
+          reason: 'reason' in proposal ? (proposal.reason ?? null) : null,
+          nonCompliantItems: scored.filter(({ finding }) => finding.result === 'non_compliant').map(({ item }) => item.code),
+          referredBy: actor,
+        });
+      }
       await this.risk.recompute(manager, [inspection.agencyId]);
     });
     return this.view(actor, id);

@@ -2,9 +2,11 @@ import { LicenceStatus } from '@app/agencies';
 import { LicenceEventKind } from './licence.entity';
 
 /** The licence lifecycle: which action leads from which statuses to which. */
-export const LICENCE_TRANSITIONS: Record<'suspend' | 'reinstate' | 'revoke' | 'surrender' | 'expire', { from: LicenceStatus[]; to: LicenceStatus; event: LicenceEventKind }> = {
+export const LICENCE_TRANSITIONS: Record<'suspend' | 'reinstate' | 'revoke' | 'surrender' | 'expire' | 'restore', { from: LicenceStatus[]; to: LicenceStatus; event: LicenceEventKind }> = {
   suspend: { from: ['active'], to: 'suspended', event: 'suspended' },
   reinstate: { from: ['suspended'], to: 'active', event: 'reinstated' },
+  // An appeal that annuls a suspension or a revocation gives the licence back (enforcement cases only, never a route of its own).
+  restore: { from: ['suspended', 'revoked'], to: 'active', event: 'reinstated' },
   revoke: { from: ['active', 'suspended'], to: 'revoked', event: 'revoked' },
   surrender: { from: ['active', 'suspended'], to: 'surrendered', event: 'surrendered' },
   expire: { from: ['active'], to: 'expired', event: 'expired' },

@@ -15,7 +15,7 @@ import { NotificationsService } from '@app/notifications';
 export const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
 
 /** Changes the bureau makes to a licence that its agency is told of (a surrender is the agency's own act). */
-const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated' };
+const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated', restore: 'licence.reinstated' };
 
 export interface NewLicence {
   agencyId: string;

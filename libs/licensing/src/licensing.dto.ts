@@ -203,12 +203,24 @@ export class PublicLicenceSummary {
   @ApiProperty() expiresOn: string;
 }
 
+/** One reason behind an agency's demerit points (a decided sanction's case number, or a substantiated complaint's severity). */
+export class PublicCreditReason {
+  @ApiProperty() points: number;
+  @ApiProperty() reason: string;
+  @ApiProperty() awardedOn: string;
+}
+
 export class PublicAgency {
   @ApiProperty() uscc: string;
   @ApiProperty() nameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() agencyType: string;
+  /** Credit grade from demerit points (A best, D worst); null before the first grading. */
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('CreditGrade', ['A', 'B', 'C', 'D']) }) creditGrade: 'A' | 'B' | 'C' | 'D' | null;
+  /** Demerit points over the last 24 months, and their reasons. */
+  @ApiPropertyOptional({ nullable: true, type: Number }) creditPoints: number | null;
+  @ApiProperty({ type: [PublicCreditReason] }) creditReasons: PublicCreditReason[];
   @ApiProperty({ type: [PublicLicenceSummary] }) licences: PublicLicenceSummary[];
 }
 

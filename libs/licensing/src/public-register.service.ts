@@ -21,6 +21,9 @@ interface VerificationRow {
   jurisdiction_code: string;
   agency_type: string;
   bureau_name: string;
+  credit_grade: PublicAgency['creditGrade'];
+  credit_points: number | null;
+  credit_reasons: PublicAgency['creditReasons'] | null;
 }
 
 /** A look-up's rows, and its answers as JSON text for the day they were made, per language. */
@@ -91,10 +94,13 @@ export class PublicRegisterService {
     const generation = this.cache.begin();
     const rows = (await this.dataSource.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
-              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name
+              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade, g.points AS credit_points,
+              (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons
          FROM licences l
          JOIN agencies a ON a.id = l.agency_id
          JOIN bureaus b ON b.id = l.issued_by_bureau_id
+         -- The grade enforcement computes (a grade change NOTIFYs the agency's USCC).
+         LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
         WHERE ${byNumber ? 'l.licence_number = $1' : 'a.uscc = $1'}
         ORDER BY l.expires_on DESC
         LIMIT 20`,
@@ -146,8 +152,10 @@ export class PublicRegisterService {
     }
     const agencies = (await this.dataSource.query(
       `SELECT a.id, a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.jurisdiction_code AS "jurisdictionCode",
-              a.agency_type AS "agencyType", a.created_at AS "createdAt"
-         FROM agencies a WHERE ${where.join(' AND ')}
+              a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints",
+              coalesce((SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r), '[]') AS "creditReasons",
+              a.created_at AS "createdAt"
+         FROM agencies a LEFT JOIN agency_credit_grades g ON g.agency_id = a.id WHERE ${where.join(' AND ')}
         ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit + 1}`,
       params,
     )) as (Omit<PublicAgency, 'licences'> & { id: string; createdAt: Date })[];
@@ -173,7 +181,7 @@ function verification(rows: VerificationRow[], today: string, byNumber: boolean,
     licenceNumber: best.licence_number,
     status: best.status,
     explanation: explanationOf(best, language),
-    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type },
+    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type, creditGrade: best.credit_grade ?? null, creditPoints: best.credit_points ?? null, creditReasons: best.credit_reasons ?? [] },
     licenceType: best.licence_type,
     scope: best.scope,
     validFrom: best.valid_from,

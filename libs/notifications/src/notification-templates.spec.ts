@@ -48,6 +48,9 @@ describe('renderNotification: what happened, in both languages', () => {
       severity: 'low', ackDueAt: '2026-06-08T00:00:00Z', resolveDueAt: '2026-09-01T00:00:00Z', assignedBy: 'fj-admin',
       breaches: [{ trackingCode: 'TS-1', deadline: 'acknowledgement', dueAt: '2026-06-08T00:00:00Z', severity: 'low' }],
       year: 2025, requiredFen: 300_000_000, balanceFen: 258_000_000, state: 'failed',
+      caseNumber: 'EC-000001', proposedSanction: '警告 / warning', sanction: '警告 / warning', representationDueOn: '2026-06-08', hearingDueOn: '2026-06-08',
+      reconsiderationDueOn: '2026-07-31', litigationDueOn: '2026-12-01', heldOn: '2026-06-09', body: 'reconsideration', days: 60, decisionDueOn: '2026-08-30',
+      window: 'hearing', closesOn: '2026-06-08',
     };
     for (const kind of NOTIFICATION_KINDS) {
       const rendered = renderNotification(kind, payload);

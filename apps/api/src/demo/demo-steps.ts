@@ -5,6 +5,7 @@ import { seedComplaints } from './complaints-demo';
 import { seedInspectorWork } from './inspector-work-demo';
 import { seedDuties } from './duties-demo';
 import { seedMonitoring } from './monitoring-demo';
+import { seedEnforcement } from './enforcement-demo';
 
 /** What the first demo step (bureaus and users) hands to the others. */
 export interface DemoContext {
@@ -18,4 +19,4 @@ export interface DemoContext {
 export type DemoStep = (app: INestApplicationContext, context: DemoContext) => Promise<void>;
 
 /** Demo steps after bureaus and users, in order; each module with demo data appends its own. */
-export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring, seedInspectorWork, seedDuties];
+export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring, seedInspectorWork, seedDuties, seedEnforcement];

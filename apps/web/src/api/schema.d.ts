@@ -790,7 +790,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide the sanction; a suspension or revocation changes the licence in the same transaction */
+        /** Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case (GET /api/cases?agencyId=); the licence changes only on the case decision */
         post: operations["decideInspectionSanction"];
         delete?: never;
         options?: never;
@@ -1155,6 +1155,262 @@ export interface paths {
         put?: never;
         /** The agency answers a complaint about it */
         post: operations["answerComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue */
+        get: operations["listCases"];
+        put?: never;
+        /** Open a case on grounds (inspections, findings, complaints, overdue duties); the same ground again answers the case already open on it */
+        post: operations["openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its grounds, whole history and served documents */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A served document (notice or decision) as PDF, in Chinese and English */
+        get: operations["getCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Serve the notice of intended sanction: the agency is told (inbox, email, PDF) and its windows start */
+        post: operations["serveCaseNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/representations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency makes its representations within 5 working days of service */
+        post: operations["makeCaseRepresentations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/hearing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency requests a hearing (within 5 working days of service); the bureau records the hearing held (heldOn, attendees, minutes) */
+        post: operations["caseHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency waives representations and a hearing in writing; a decision may then be taken at once */
+        post: operations["waiveCaseWindows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide (as proposed, lighter or none, with reasons) by a bureau admin who did not investigate; a suspension or revocation changes the licence in the same transaction */
+        post: operations["decideCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an appeal outcome (upheld, varied, annulled); annulled gives the licence back and takes the sanction off the public list */
+        post: operations["recordCaseAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a case before its decision */
+        post: operations["withdrawCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decided fines, suspensions and revocations (not annulled), newest first: agency, licences, sanction, dates, legal basis, facts */
+        get: operations["listPublicSanctions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demerit-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demerit points per decided sanction and per substantiated complaint by severity */
+        get: operations["listDemeritRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demerit-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the points of a rule (counted from the next grading) */
+        put: operations["updateDemeritRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces' large-amount fines (fen): a fine at or above gives a right to a hearing; a province without one: every fine does */
+        get: operations["listFineThresholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-thresholds/{province}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a province's large-amount fine (fen) */
+        put: operations["putFineThreshold"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2054,6 +2310,25 @@ export interface components {
             reviewNote?: string | null;
             version: number;
         };
+        /** @enum {string} */
+        CreditGrade: "A" | "B" | "C" | "D";
+        CreditReason: {
+            points: number;
+            reason: string;
+            awardedOn: string;
+            /** @description Points stop counting the day after this (24 months on). */
+            expiresOn: string;
+        };
+        CreditGradeView: {
+            grade: components["schemas"]["CreditGrade"];
+            reasons: components["schemas"]["CreditReason"][];
+            /** @description Grade C: the surveillance inspection is due by this date. */
+            surveillanceDueOn?: string | null;
+            points: number;
+            gradeSince: string;
+            /** Format: date-time */
+            computedAt: string;
+        };
         AgencyProfileView: {
             agency: components["schemas"]["AgencyView"];
             /** @description Its licences, newest first, each with its events */
@@ -2066,6 +2341,8 @@ export interface components {
             complaints: components["schemas"]["ComplaintView"][];
             /** @description Its latest 20 self-assessments */
             selfAssessments: components["schemas"]["SelfAssessmentView"][];
+            /** @description Its credit grade (A-D) with the demerit points behind it */
+            credit?: components["schemas"]["CreditGradeView"];
         };
         LicenceView: {
             id: string;
@@ -2208,6 +2485,11 @@ export interface components {
             reason?: string;
             version?: number;
         };
+        PublicCreditReason: {
+            points: number;
+            reason: string;
+            awardedOn: string;
+        };
         PublicLicenceSummary: {
             licenceNumber: string;
             licenceType: components["schemas"]["LicenceType"];
@@ -2220,6 +2502,11 @@ export interface components {
             nameEn?: string | null;
             jurisdictionCode: string;
             agencyType: string;
+            /** @description Credit grade from demerit points (A best, D worst); null before the first grading. */
+            creditGrade?: (string & components["schemas"]["CreditGrade"]) | null;
+            /** @description Demerit points over the last 24 months, and their reasons. */
+            creditPoints?: number | null;
+            creditReasons: components["schemas"]["PublicCreditReason"][];
             licences: components["schemas"]["PublicLicenceSummary"][];
         };
         LicenceVerification: {
@@ -3044,6 +3331,313 @@ export interface components {
         };
         AgencyAnswerRequest: {
             answer: string;
+        };
+        /** @enum {string} */
+        CaseStatus: "opened" | "notice_served" | "representations" | "hearing_requested" | "hearing_held" | "decided" | "closed" | "withdrawn";
+        /** @enum {string} */
+        ProposedSanction: "warning" | "fine" | "suspension" | "revocation";
+        /** @enum {string} */
+        AppealBody: "reconsideration" | "litigation";
+        /** @enum {string} */
+        AppealOutcome: "upheld" | "varied" | "annulled";
+        CaseView: {
+            agencyNameEn?: string | null;
+            licenceId?: string | null;
+            licenceNumber?: string | null;
+            status: components["schemas"]["CaseStatus"];
+            proposedSanction: components["schemas"]["ProposedSanction"];
+            /** @description Fen. */
+            proposedFineAmount?: number | null;
+            proposedSuspensionDays?: number | null;
+            investigatingOfficerId?: string | null;
+            investigatingOfficerName?: string | null;
+            /** Format: date-time */
+            noticeServedAt?: string | null;
+            representationDueOn?: string | null;
+            hearingEligible?: boolean | null;
+            hearingDueOn?: string | null;
+            representations?: string | null;
+            /** Format: date-time */
+            representationsAt?: string | null;
+            /** Format: date-time */
+            hearingRequestedAt?: string | null;
+            hearingRequestReason?: string | null;
+            hearingHeldOn?: string | null;
+            hearingAttendees?: string | null;
+            hearingMinutes?: string | null;
+            /** Format: date-time */
+            waivedAt?: string | null;
+            waiverStatement?: string | null;
+            /** @description The first day a decision may be taken (null: nothing holds it back). */
+            decisionOpensOn?: string | null;
+            decidedSanction?: (string & components["schemas"]["Sanction"]) | null;
+            decidedFineAmount?: number | null;
+            decidedSuspensionDays?: number | null;
+            decisionReasons?: string | null;
+            decidingOfficerId?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            effectiveOn?: string | null;
+            reconsiderationDueOn?: string | null;
+            litigationDueOn?: string | null;
+            sanctionedLicenceIds: string[];
+            appealBody?: (string & components["schemas"]["AppealBody"]) | null;
+            appealLodgedOn?: string | null;
+            appealOutcome?: (string & components["schemas"]["AppealOutcome"]) | null;
+            appealDecidedOn?: string | null;
+            appealNote?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+            withdrawReason?: string | null;
+            id: string;
+            caseNumber: string;
+            agencyId: string;
+            agencyNameZh: string;
+            jurisdictionCode: string;
+            legalBasis: string;
+            facts: string;
+            openedByUsername: string;
+            /** Format: date-time */
+            openedAt: string;
+            decisionDueOn: string;
+            overdue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        PageOfCaseView: {
+            items: components["schemas"]["CaseView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        CaseGroundKind: "inspection" | "finding" | "complaint" | "annual_report_overdue" | "reserve_fund_overdue" | "commitment_failed" | "credit_grade_d";
+        CaseGroundInput: {
+            kind: components["schemas"]["CaseGroundKind"];
+            /** @description The record's id; a finding: `<inspection id>/<item code>`. */
+            reference: string;
+            note?: string;
+        };
+        CreateCaseRequest: {
+            proposedSanction: components["schemas"]["ProposedSanction"];
+            /** Format: uuid */
+            agencyId: string;
+            /**
+             * Format: uuid
+             * @description The licence a suspension or revocation applies to; every licence of the agency it can apply to when omitted.
+             */
+            licenceId?: string;
+            grounds: components["schemas"]["CaseGroundInput"][];
+            /** @description Fen; required for a fine, refused otherwise. */
+            fineAmount?: number;
+            /** @description Days; required for a suspension, refused otherwise. */
+            suspensionDays?: number;
+            legalBasis: string;
+            /** @description The facts as found, as the notice will state them. */
+            facts: string;
+        };
+        CaseGroundView: {
+            kind: components["schemas"]["CaseGroundKind"];
+            note?: string | null;
+            reference: string;
+        };
+        CaseEventView: {
+            fromStatus?: string | null;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            kind: string;
+            toStatus: string;
+            actorUsername: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        /** @enum {string} */
+        CaseDocumentKind: "notice" | "decision";
+        CaseDocumentView: {
+            kind: components["schemas"]["CaseDocumentKind"];
+            id: string;
+            fileName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseDetailView: {
+            agencyNameEn?: string | null;
+            licenceId?: string | null;
+            licenceNumber?: string | null;
+            status: components["schemas"]["CaseStatus"];
+            proposedSanction: components["schemas"]["ProposedSanction"];
+            /** @description Fen. */
+            proposedFineAmount?: number | null;
+            proposedSuspensionDays?: number | null;
+            investigatingOfficerId?: string | null;
+            investigatingOfficerName?: string | null;
+            /** Format: date-time */
+            noticeServedAt?: string | null;
+            representationDueOn?: string | null;
+            hearingEligible?: boolean | null;
+            hearingDueOn?: string | null;
+            representations?: string | null;
+            /** Format: date-time */
+            representationsAt?: string | null;
+            /** Format: date-time */
+            hearingRequestedAt?: string | null;
+            hearingRequestReason?: string | null;
+            hearingHeldOn?: string | null;
+            hearingAttendees?: string | null;
+            hearingMinutes?: string | null;
+            /** Format: date-time */
+            waivedAt?: string | null;
+            waiverStatement?: string | null;
+            /** @description The first day a decision may be taken (null: nothing holds it back). */
+            decisionOpensOn?: string | null;
+            decidedSanction?: (string & components["schemas"]["Sanction"]) | null;
+            decidedFineAmount?: number | null;
+            decidedSuspensionDays?: number | null;
+            decisionReasons?: string | null;
+            decidingOfficerId?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            effectiveOn?: string | null;
+            reconsiderationDueOn?: string | null;
+            litigationDueOn?: string | null;
+            sanctionedLicenceIds: string[];
+            appealBody?: (string & components["schemas"]["AppealBody"]) | null;
+            appealLodgedOn?: string | null;
+            appealOutcome?: (string & components["schemas"]["AppealOutcome"]) | null;
+            appealDecidedOn?: string | null;
+            appealNote?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+            withdrawReason?: string | null;
+            /** @description Working days left for representations, today and the last day counted (null: no window open). */
+            representationWorkingDaysLeft?: number | null;
+            /** @description Working days left to request a hearing (null: no right to one, or no window open). */
+            hearingWorkingDaysLeft?: number | null;
+            grounds: components["schemas"]["CaseGroundView"][];
+            /** @description The whole history, oldest first. */
+            events: components["schemas"]["CaseEventView"][];
+            documents: components["schemas"]["CaseDocumentView"][];
+            id: string;
+            caseNumber: string;
+            agencyId: string;
+            agencyNameZh: string;
+            jurisdictionCode: string;
+            legalBasis: string;
+            facts: string;
+            openedByUsername: string;
+            /** Format: date-time */
+            openedAt: string;
+            decisionDueOn: string;
+            overdue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        CaseStepRequest: {
+            version: number;
+        };
+        RepresentationsRequest: {
+            version: number;
+            text: string;
+        };
+        HearingRequest: {
+            version: number;
+            reason?: string;
+            heldOn?: string;
+            attendees?: string;
+            minutes?: string;
+        };
+        WaiverRequest: {
+            version: number;
+            /** @description The agency's written statement that it waives representations and a hearing. */
+            statement: string;
+        };
+        CaseDecisionRequest: {
+            sanction: components["schemas"]["Sanction"];
+            /** @description Fen; required for a fine, refused otherwise. */
+            fineAmount?: number;
+            suspensionDays?: number;
+            /** @description Reasons, answering the representations and the hearing. */
+            reasons: string;
+            version: number;
+        };
+        AppealRequest: {
+            body: components["schemas"]["AppealBody"];
+            outcome: components["schemas"]["AppealOutcome"];
+            lodgedOn: string;
+            decidedOn: string;
+            note?: string;
+            version: number;
+        };
+        WithdrawRequest: {
+            version: number;
+            reason: string;
+        };
+        /** @enum {string} */
+        PublicSanctionKind: "fine" | "suspension" | "revocation";
+        PublicSanction: {
+            agencyNameEn?: string | null;
+            licenceNumbers: string[];
+            sanction: components["schemas"]["PublicSanctionKind"];
+            /** @description Fen. */
+            fineAmount?: number | null;
+            suspensionDays?: number | null;
+            caseNumber: string;
+            agencyUscc: string;
+            agencyNameZh: string;
+            jurisdictionCode: string;
+            decidedOn: string;
+            effectiveOn: string;
+            legalBasis: string;
+            /** @description A short statement of the facts (no personal data of complainants or officers). */
+            facts: string;
+        };
+        PageOfPublicSanction: {
+            items: components["schemas"]["PublicSanction"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        DemeritSource: "sanction" | "complaint";
+        DemeritRuleView: {
+            source: components["schemas"]["DemeritSource"];
+            id: string;
+            /** @description A sanction (warning, fine, suspension, revocation) or a complaint severity (low, medium, high, urgent). */
+            key: string;
+            points: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        DemeritRuleList: {
+            items: components["schemas"]["DemeritRuleView"][];
+        };
+        UpdateDemeritRuleRequest: {
+            version: number;
+            points: number;
+        };
+        FineThresholdView: {
+            provinceCode: string;
+            /** @description Fen. */
+            largeAmount: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        FineThresholdList: {
+            items: components["schemas"]["FineThresholdView"][];
+        };
+        PutFineThresholdRequest: {
+            /** @description Fen: a fine at or above it gives the agency the right to a hearing. */
+            largeAmount: number;
+            /** @description The version read; omit to set it the first time. */
+            version?: number;
         };
         LicenceCount: {
             /** @description Province code, e.g. 350000 */
@@ -7928,6 +8522,962 @@ export interface operations {
             };
             /** @description No such record, or one outside your jurisdiction */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["CaseStatus"];
+                sanction?: components["schemas"]["ProposedSanction"];
+                agencyId?: string;
+                /** @description Only cases past their decision date (or only those not). */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCaseView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: inspector, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    serveCaseNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStepRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not in a state to serve a notice (currentStatus), or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    makeCaseRepresentations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepresentationsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Window closed, illegal in the current state, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    caseHearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No right to a hearing, window closed, illegal in the current state, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    waiveCaseWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiverRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    decideCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Windows still open (decisionOpensOn), illegal in the current state, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordCaseAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    withdrawCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPublicSanctions: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Province code, 2 or 6 digits (35 or 350000). */
+                province?: string;
+                from?: string;
+                to?: string;
+                /** @description Part of the agency's name, its USCC or a licence number. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPublicSanction"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDemeritRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemeritRuleList"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateDemeritRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDemeritRuleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemeritRuleView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listFineThresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FineThresholdList"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    putFineThreshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFineThresholdRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FineThresholdView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
       { path: 'agencies', lazy: () => import('@/features/public-register/RegisterPage').then((m) => ({ Component: m.RegisterPage })) },
       { path: 'complaints/new', lazy: () => import('@/features/complaints/NewComplaintPage').then((m) => ({ Component: m.NewComplaintPage })) },
       { path: 'complaints/track', lazy: () => import('@/features/complaints/TrackComplaintPage').then((m) => ({ Component: m.TrackComplaintPage })) },
+      { path: 'sanctions', lazy: () => import('@/features/enforcement/SanctionsPage').then((m) => ({ Component: m.SanctionsPage })) },
       { path: 'before-you-go', lazy: () => import('@/features/before-you-go/BeforeYouGoPage').then((m) => ({ Component: m.BeforeYouGoPage })) },
       { path: 'sign-in', lazy: () => import('@/features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })) },
       { path: 'reset-password', lazy: () => import('@/features/auth/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
@@ -132,6 +133,14 @@ export const router = createBrowserRouter([
         path: 'reserve-funds/:agencyId',
         element: <RequireRole page="reserveFund" />,
         children: [{ index: true, lazy: () => import('@/features/duties/ReserveFundPage').then((m) => ({ Component: m.ReserveFundPage })) }],
+      },
+      {
+        path: 'cases',
+        element: <RequireRole page="cases" />,
+        children: [
+          { index: true, lazy: () => import('@/features/enforcement/CasesPage').then((m) => ({ Component: m.CasesPage })) },
+          { path: ':id', lazy: () => import('@/features/enforcement/CasePage').then((m) => ({ Component: m.CasePage })) },
+        ],
       },
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],

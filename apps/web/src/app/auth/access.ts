@@ -29,6 +29,7 @@ export const PAGE_ROLES = {
   annualReports: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   annualReportSummary: ['ministry_official', 'bureau_admin'],
   reserveFund: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  cases: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

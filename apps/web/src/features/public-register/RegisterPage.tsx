@@ -8,6 +8,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useRegister, type RegisterFilter } from './use-register';
 import { Loading } from '@/components/Loading';
 import { LicenceStatusTag } from '@/components/LicenceStatusTag';
+import { CreditGradeTag } from '@/components/CreditGradeTag';
 
 const STATUSES = ['active', 'suspended', 'revoked', 'expired', 'surrendered'] as const;
 type Status = (typeof STATUSES)[number];
@@ -77,6 +78,21 @@ export function RegisterPage() {
             <li key={agency.uscc} className="panel">
               <h3 className="agency-name">{language === 'en' && agency.nameEn ? agency.nameEn : agency.nameZh}</h3>
               <p className="agency-meta">{agency.uscc}</p>
+              <p>
+                <CreditGradeTag grade={agency.creditGrade} /> <Link to={`/sanctions?q=${agency.uscc}`}>{t.enforcement.seeSanctions}</Link>
+              </p>
+              {agency.creditPoints ? (
+                <details className="agency-meta">
+                  <summary>{t.enforcement.points(agency.creditPoints)}</summary>
+                  <ul>
+                    {agency.creditReasons.map((r) => (
+                      <li key={`${r.reason}-${r.awardedOn}`}>
+                        {r.reason} · {r.points} · {formatDate(r.awardedOn, language)}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
               <ul className="licence-list">
                 {agency.licences.map((licence) => (
                   <li key={licence.licenceNumber}>

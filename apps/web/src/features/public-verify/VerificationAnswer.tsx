@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { LicenceStatusTag } from '@/components/LicenceStatusTag';
+import { CreditGradeTag } from '@/components/CreditGradeTag';
 
 type Verification = components['schemas']['LicenceVerification'];
 
@@ -38,6 +39,14 @@ export function VerificationAnswer({ answer }: { answer: Verification }) {
           )}
           <dt>{t.verify.uscc}</dt>
           <dd>{answer.agency.uscc}</dd>
+          {answer.agency.creditGrade && (
+            <>
+              <dt>{t.enforcement.creditGrade}</dt>
+              <dd>
+                <CreditGradeTag grade={answer.agency.creditGrade} /> <Link to={`/sanctions?q=${answer.agency.uscc}`}>{t.enforcement.seeSanctions}</Link>
+              </dd>
+            </>
+          )}
           <dt>{t.verify.licenceNumber}</dt>
           <dd>{answer.licenceNumber}</dd>
           <dt>{t.verify.status}</dt>

@@ -1,0 +1,146 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import { tokenFor } from './support/api';
+import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage as chooseLanguage, type Language } from './support/page-checks';
+
+const TABLET = { width: 820, height: 1180 };
+const PHONE = { width: 390, height: 844 };
+
+/** A browser of its own per user, signed in on the page it opens. */
+async function signedIn(browser: Browser, username: string, path: string, language: Language = 'en'): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: TABLET, locale: language === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await chooseLanguage(page, language);
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo-password');
+  await page.locator('button[type=submit]').click();
+  await expect(page).toHaveURL((url) => url.pathname === path.split('?')[0]);
+  return page;
+}
+
+test.describe('enforcement with due process', () => {
+  test('inspector proposes, bureau serves notice, agency asks for a hearing, bureau records it and decides, the public list shows the sanction until an appeal annuls it', async ({ browser, request }, testInfo) => {
+    // The inspector proposes a suspension of the agency of agency-fj-1 (through the API: the inspection pages are another module's).
+    const agencyToken = await tokenFor(request, 'agency-fj-1');
+    const me = (await (await request.get('/api/me', { headers: { authorization: `Bearer ${agencyToken}` } })).json()) as { agency: { id: string } };
+    const agencyId = me.agency.id;
+    const inspectorToken = await tokenFor(request, 'fj-inspector');
+    const proposed = await request.post('/api/cases', {
+      headers: { authorization: `Bearer ${inspectorToken}` },
+      data: {
+        agencyId,
+        grounds: [{ kind: 'commitment_failed', reference: `browser-${Date.now()}`, note: 'Workers’ passports held (browser journey)' }],
+        proposedSanction: 'suspension',
+        suspensionDays: 30,
+        legalBasis: 'Interim Regulation on the Human Resources Market, art. 45',
+        facts: 'The agency held the passports of 12 workers bound for Singapore.',
+      },
+    });
+    expect(proposed.status(), await proposed.text()).toBe(201);
+    const { id, caseNumber } = (await proposed.json()) as { id: string; caseNumber: string };
+    const profile = (await (await request.get(`/api/agencies/${agencyId}`, { headers: { authorization: `Bearer ${agencyToken}` } })).json()) as { uscc: string };
+
+    // The bureau finds it in its queue and serves the notice.
+    const bureau = await signedIn(browser, 'fj-admin', '/cases');
+    await expect(bureau.getByRole('heading', { level: 1 })).toHaveText('Enforcement cases');
+    await bureau.getByRole('link', { name: caseNumber }).click();
+    await expect(bureau.getByTestId('case-status')).toContainText('Opened');
+    await keepScreenshot(bureau, 'case-opened-tablet-en');
+    await bureau.getByRole('button', { name: 'Serve the notice' }).click();
+    await expect(bureau.getByTestId('case-status')).toContainText('Notice served');
+    await expect(bureau.getByTestId('case-windows')).toContainText('working day');
+    await expect(bureau.getByText('Notice of intended sanction')).toBeVisible();
+
+    // The agency asks for a hearing from its own case page.
+    const agency = await signedIn(browser, 'agency-fj-1', `/cases/${id}`);
+    await expect(agency.getByTestId('case-windows')).toContainText('working day');
+    await keepScreenshot(agency, 'case-notice-agency-tablet-en');
+    await expectAccessible(agency, testInfo, 'case-agency-en');
+    await agency.getByTestId('action-hearing').getByLabel('Reason (optional)').fill('We dispute the facts and wish to be heard.');
+    await agency.getByTestId('action-hearing').getByRole('button', { name: 'Request a hearing' }).click();
+    await expect(agency.getByTestId('case-status')).toContainText('Hearing requested');
+
+    // The bureau records the hearing and decides.
+    await bureau.reload();
+    await expect(bureau.getByTestId('case-status')).toContainText('Hearing requested');
+    const today = await bureau.evaluate(() => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    const hearing = bureau.getByTestId('action-hearing');
+    await hearing.getByLabel('Held on').fill(today);
+    await hearing.getByLabel('Attendees').fill('Agency director; two officers of Fujian HRSS');
+    await hearing.getByLabel('Minutes').fill('The agency said the workers had asked it to keep the passports safe.');
+    await hearing.getByRole('button', { name: 'Record the hearing' }).click();
+    await expect(bureau.getByTestId('case-status')).toContainText('Hearing held');
+    const decision = bureau.getByTestId('action-decision');
+    await decision.getByLabel('Reasons (answering the representations and the hearing)').fill('Keeping passports is not allowed even at the workers’ request; the suspension stands.');
+    await decision.getByRole('button', { name: 'Decide' }).click();
+    await expect(bureau.getByTestId('case-status')).toContainText('Decided');
+    await expect(bureau.getByTestId('case-decision')).toContainText('Suspension 30 days');
+    await expect(bureau.getByTestId('case-timeline')).toContainText('Hearing held');
+    await keepScreenshot(bureau, 'case-decided-tablet-en');
+    await expectAccessible(bureau, testInfo, 'case-bureau-en');
+
+    // The public list of sanctions shows it at once, on a phone.
+    const publicContext = await browser.newContext({ baseURL, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const visitor = await publicContext.newPage();
+    await visitor.goto(`/sanctions?q=${profile.uscc}`);
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('行政处罚公示');
+    await expect(visitor.getByTestId('sanctions-list')).toContainText(caseNumber);
+    await expect(visitor.getByTestId('sanctions-list')).toContainText('暂停许可 30 日');
+    await expectNoHorizontalScroll(visitor, 'sanctions-phone');
+    await expectAccessible(visitor, testInfo, 'sanctions-zh');
+    await keepScreenshot(visitor, 'sanctions-phone-zh');
+
+    // An appeal annuls the decision: the listing disappears.
+    await bureau.reload();
+    const appeal = bureau.getByTestId('action-appeal');
+    await appeal.getByLabel('Lodged on').fill(today);
+    await appeal.getByLabel('Outcome', { exact: true }).selectOption('annulled');
+    await appeal.getByLabel('Outcome on').fill(today);
+    await appeal.getByRole('button', { name: 'Record an appeal outcome' }).click();
+    await expect(bureau.getByTestId('case-status')).toContainText('Closed');
+    await expect(bureau.getByTestId('case-decision')).toContainText('Annulled');
+    await keepScreenshot(bureau, 'case-annulled-tablet-en');
+    await visitor.reload();
+    await expect(visitor.getByTestId('sanctions-list')).not.toContainText(caseNumber);
+    await publicContext.close();
+  });
+
+  test('the public register shows credit grades and links to sanctions', async ({ page, request }, testInfo) => {
+    // The demo has agencies in every grade.
+    const register = (await (await request.get('/api/public/agencies?limit=200')).json()) as { items: { creditGrade: string | null }[] };
+    expect([...new Set(register.items.map((a) => a.creditGrade))].sort()).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
+    await page.setViewportSize(PHONE);
+    await page.goto('/agencies?province=35');
+    await expect(page.getByTestId('credit-grade').first()).toBeVisible();
+    await expectNoHorizontalScroll(page, 'register-phone');
+    await keepScreenshot(page, 'register-grades-phone-zh');
+    await page.getByRole('link', { name: '查看行政处罚' }).first().click();
+    await expect(page).toHaveURL(/\/sanctions\?q=/);
+    await expectAccessible(page, testInfo, 'sanctions-from-register');
+  });
+
+  test('in Chinese: the bureau queue and a case awaiting representations; in English: the public list on a phone', async ({ browser }, testInfo) => {
+    const bureau = await signedIn(browser, 'fj-admin', '/cases?status=notice_served', 'zh-CN');
+    await expect(bureau.getByRole('heading', { level: 1 })).toHaveText('执法案件');
+    await expect(bureau.getByTestId('cases-table')).toContainText('已送达告知书');
+    await expectAccessible(bureau, testInfo, 'cases-zh');
+    await keepScreenshot(bureau, 'cases-queue-tablet-zh');
+    await bureau.getByTestId('cases-table').getByRole('link').first().click();
+    await expect(bureau.getByTestId('case-windows')).toContainText('工作日');
+    await expectAccessible(bureau, testInfo, 'case-zh');
+    await keepScreenshot(bureau, 'case-notice-tablet-zh');
+
+    const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
+    const visitor = await context.newPage();
+    await chooseLanguage(visitor, 'en');
+    await visitor.goto('/sanctions');
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sanctions');
+    // The demo decided a suspension and a revocation in Fujian; the annulled one is not listed.
+    await expect(visitor.getByTestId('sanctions-list').locator('> li').first()).toBeVisible();
+    await expectNoHorizontalScroll(visitor, 'sanctions-phone-en');
+    await expectAccessible(visitor, testInfo, 'sanctions-en');
+    await keepScreenshot(visitor, 'sanctions-phone-en');
+    await context.close();
+  });
+});

@@ -1,0 +1,18 @@
+import { Tag } from 'antd';
+import { useT } from '@/app/i18n/use-i18n';
+
+type Grade = 'A' | 'B' | 'C' | 'D';
+
+/** Solid colours with white text, like the licence status tags (above 4.5:1 contrast). */
+const COLOUR: Record<Grade, string> = { A: '#1f6b06', B: '#0b5394', C: '#a64300', D: '#a8071a' };
+
+/** An agency's credit grade from its demerit points, as the public register shows it. */
+export function CreditGradeTag({ grade }: { grade: Grade | null | undefined }) {
+  const t = useT();
+  if (!grade) return null;
+  return (
+    <Tag variant="solid" color={COLOUR[grade]} data-testid="credit-grade">
+      {t.enforcement.creditGrade}: {t.enforcement[`grade_${grade}`]}
+    </Tag>
+  );
+}

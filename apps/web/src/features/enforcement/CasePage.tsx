@@ -1,0 +1,350 @@
+import { Button, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
+import { useParams } from 'react-router';
+import { ApiProblem } from '@/api/problem';
+import { useSession } from '@/app/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { openCaseDocument, useCase, useCaseStep, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
+
+const PENDING = ['notice_served', 'representations', 'hearing_requested', 'hearing_held', 'opened'];
+
+/** One case: facts, windows counting down in working days, documents, timeline, and the steps the reader may take. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const language = useLanguage();
+  const found = useCase(id);
+  const sanctionText = useSanctionText();
+  const c = found.data;
+
+  return (
+    <div className="stack wide-page">
+      <PageHeading title={c ? t.enforcement.caseTitle(c.caseNumber) : t.enforcement.casesTitle} />
+      {found.isPending && <Loading />}
+      {found.error && <ProblemAlert error={found.error} onRetry={() => void found.refetch()} />}
+      {c && (
+        <>
+          <section className="panel" aria-labelledby="case-facts">
+            <h2 id="case-facts">{(language === 'en' ? c.agencyNameEn : undefined) ?? c.agencyNameZh}</h2>
+            <dl className="facts">
+              <dt>{t.enforcement.status}</dt>
+              <dd data-testid="case-status">
+                {t.enforcement[`status_${c.status}`]} {c.overdue && <Tag color="#a8071a">{t.enforcement.overdue}</Tag>}
+              </dd>
+              <dt>{t.enforcement.proposed}</dt>
+              <dd>{sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays)}</dd>
+              {c.decidedSanction && (
+                <>
+                  <dt>{t.enforcement.decided}</dt>
+                  <dd data-testid="case-decision">
+                    {sanctionText(c.decidedSanction, c.decidedFineAmount, c.decidedSuspensionDays)}
+                    {c.appealOutcome && ` · ${t.enforcement[`outcome_${c.appealOutcome}`]}`}
+                  </dd>
+                </>
+              )}
+              <dt>{t.enforcement.legalBasis}</dt>
+              <dd>{c.legalBasis}</dd>
+              <dt>{t.enforcement.facts}</dt>
+              <dd>{c.facts}</dd>
+              <dt>{t.enforcement.grounds}</dt>
+              <dd>{c.grounds.map((g) => g.note ?? `${g.kind} ${g.reference}`).join('; ')}</dd>
+              {c.investigatingOfficerName && (
+                <>
+                  <dt>{t.enforcement.investigator}</dt>
+                  <dd>{c.investigatingOfficerName}</dd>
+                </>
+              )}
+              <dt>{t.enforcement.decisionDueOn}</dt>
+              <dd>{formatDate(c.decisionDueOn, language)}</dd>
+              {c.reconsiderationDueOn && c.litigationDueOn && (
+                <>
+                  <dt>{t.enforcement.appealWindows}</dt>
+                  <dd>{t.enforcement.appealDates(formatDate(c.reconsiderationDueOn, language), formatDate(c.litigationDueOn, language))}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+
+          {c.noticeServedAt && PENDING.includes(c.status) && <Windows c={c} />}
+          <Texts c={c} />
+
+          {c.documents.length > 0 && (
+            <section className="panel" aria-labelledby="case-documents">
+              <h2 id="case-documents">{t.enforcement.documents}</h2>
+              <ul className="steps">
+                {c.documents.map((d) => (
+                  <li key={d.id}>
+                    {t.enforcement[`doc_${d.kind}`]} ({formatDate(d.createdAt, language)}){' '}
+                    <Button size="small" onClick={() => void openCaseDocument(c.id, d.id)}>
+                      {t.enforcement.download}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <Actions c={c} />
+
+          <section className="panel" aria-labelledby="case-timeline">
+            <h2 id="case-timeline">{t.enforcement.timeline}</h2>
+            <Timeline
+              data-testid="case-timeline"
+              items={c.events.map((e) => ({
+                content: (
+                  <span>
+                    <strong>{(t.enforcement as Record<string, unknown>)[`event_${e.kind}`] as string ?? e.kind}</strong> · {formatDate(e.occurredAt, language, true)} · {e.actorUsername}
+                  </span>
+                ),
+              }))}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Windows({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <section className="panel" aria-labelledby="case-windows" data-testid="case-windows">
+      <h2 id="case-windows">{t.enforcement.windows}</h2>
+      <dl className="facts">
+        <dt>{t.enforcement.representationWindow}</dt>
+        <dd>
+          {c.representationDueOn && t.enforcement.closesOn(formatDate(c.representationDueOn, language))}
+          {c.representationWorkingDaysLeft !== null && c.representationWorkingDaysLeft !== undefined && ` · ${t.enforcement.workingDaysLeft(c.representationWorkingDaysLeft)}`}
+        </dd>
+        <dt>{t.enforcement.hearingWindow}</dt>
+        <dd>
+          {c.hearingEligible
+            ? `${c.hearingDueOn ? t.enforcement.closesOn(formatDate(c.hearingDueOn, language)) : ''}${c.hearingWorkingDaysLeft !== null && c.hearingWorkingDaysLeft !== undefined ? ` · ${t.enforcement.workingDaysLeft(c.hearingWorkingDaysLeft)}` : ''}`
+            : t.enforcement.noHearingRight}
+        </dd>
+      </dl>
+      {c.waivedAt && <p>{t.enforcement.waived}</p>}
+      <p data-testid="decision-opens">{c.decisionOpensOn ? t.enforcement.decisionOpens(formatDate(c.decisionOpensOn, language)) : t.enforcement.decisionOpenNow}</p>
+    </section>
+  );
+}
+
+function Texts({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const blocks = [
+    [t.enforcement.representationsGiven, c.representations],
+    [t.enforcement.hearingRecord, c.hearingHeldOn ? `${c.hearingHeldOn} · ${c.hearingAttendees ?? ''}\n${c.hearingMinutes ?? ''}` : null],
+    [t.enforcement.decisionReasons, c.decisionReasons],
+  ].filter(([, text]) => text);
+  if (blocks.length === 0) return null;
+  return (
+    <section className="panel">
+      {blocks.map(([title, text]) => (
+        <div key={title}>
+          <h2>{title}</h2>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{text}</p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The forms of the steps this reader may take now; the API decides in the end. */
+function Actions({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const session = useSession();
+  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const step = useCaseStep(c.id);
+  const [message, holder] = antMessage.useMessage();
+  const run = (name: CaseStep, body: Record<string, unknown>) =>
+    step.mutate({ step: name, body: { ...body, version: c.version } }, { onSuccess: () => void message.success(t.enforcement.done) });
+
+  const forms: { key: string; title: string; content: React.ReactNode }[] = [];
+  if (role === 'bureau_admin') {
+    if (c.status === 'opened') forms.push({ key: 'notice', title: t.enforcement.serveNotice, content: <SubmitOnly label={t.enforcement.serveNotice} onSubmit={() => run('notice', {})} /> });
+    if (c.status === 'hearing_requested') {
+      forms.push({
+        key: 'hearing',
+        title: t.enforcement.recordHearing,
+        content: (
+          <StepForm onFinish={(v) => run('hearing', v)} submit={t.enforcement.recordHearing}>
+            <Form.Item name="heldOn" label={t.enforcement.heldOn} rules={[{ required: true }]}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="attendees" label={t.enforcement.attendees} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="minutes" label={t.enforcement.minutes} rules={[{ required: true }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          </StepForm>
+        ),
+      });
+    }
+    if (['notice_served', 'representations', 'hearing_held'].includes(c.status)) forms.push({ key: 'decision', title: t.enforcement.decide, content: <DecisionForm c={c} onSubmit={(v) => run('decision', v)} /> });
+    if (c.status === 'decided') forms.push({ key: 'appeal', title: t.enforcement.appeal, content: <AppealForm onSubmit={(v) => run('appeal', v)} /> });
+    if (PENDING.includes(c.status)) {
+      forms.push({
+        key: 'withdraw',
+        title: t.enforcement.withdraw,
+        content: (
+          <StepForm onFinish={(v) => run('withdraw', v)} submit={t.enforcement.withdraw}>
+            <Form.Item name="reason" label={t.enforcement.withdrawReason} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+          </StepForm>
+        ),
+      });
+    }
+  }
+  if (role === 'agency_user' && (c.status === 'notice_served' || c.status === 'representations') && !c.waivedAt) {
+    if (c.status === 'notice_served') {
+      forms.push({
+        key: 'representations',
+        title: t.enforcement.representations,
+        content: (
+          <StepForm onFinish={(v) => run('representations', v)} submit={t.enforcement.submit}>
+            <Form.Item name="text" label={t.enforcement.representationsText} rules={[{ required: true }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          </StepForm>
+        ),
+      });
+    }
+    if (c.hearingEligible) {
+      forms.push({
+        key: 'hearing',
+        title: t.enforcement.requestHearing,
+        content: (
+          <StepForm onFinish={(v) => run('hearing', v)} submit={t.enforcement.requestHearing}>
+            <Form.Item name="reason" label={t.enforcement.hearingReason}>
+              <Input />
+            </Form.Item>
+          </StepForm>
+        ),
+      });
+    }
+    forms.push({
+      key: 'waiver',
+      title: t.enforcement.waive,
+      content: (
+        <StepForm onFinish={(v) => run('waiver', v)} submit={t.enforcement.waive} initialValues={{ statement: t.enforcement.waiverDefault }}>
+          <Form.Item name="statement" label={t.enforcement.waiverStatement} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </StepForm>
+      ),
+    });
+  }
+  if (forms.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="case-actions" data-testid="case-actions">
+      {holder}
+      <h2 id="case-actions">{t.enforcement.actions}</h2>
+      {step.error && <ProblemAlert error={step.error} />}
+      {forms.map((f) => (
+        <div key={f.key} data-testid={`action-${f.key}`} style={{ marginTop: 12 }}>
+          <h3>{f.title}</h3>
+          {f.content}
+        </div>
+      ))}
+      {step.error instanceof ApiProblem && step.error.errors.length > 0 && (
+        <ul>
+          {step.error.errors.map((e) => (
+            <li key={e.field}>
+              {e.field}: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SubmitOnly({ label, onSubmit }: { label: string; onSubmit: () => void }) {
+  return (
+    <Button type="primary" onClick={onSubmit}>
+      {label}
+    </Button>
+  );
+}
+
+function StepForm({ children, submit, onFinish, initialValues }: { children: React.ReactNode; submit: string; onFinish: (values: Record<string, unknown>) => void; initialValues?: Record<string, unknown> }) {
+  return (
+    <Form layout="vertical" onFinish={onFinish} initialValues={initialValues}>
+      {children}
+      <Button type="primary" htmlType="submit">
+        {submit}
+      </Button>
+    </Form>
+  );
+}
+
+function DecisionForm({ c, onSubmit }: { c: CaseDetail; onSubmit: (values: Record<string, unknown>) => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const sanction = Form.useWatch('sanction', form) as string | undefined;
+  const options = ['none', 'warning', 'fine', 'suspension', 'revocation'].map((s) => ({ value: s, label: t.enforcement[`sanction_${s}` as 'sanction_fine'] }));
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ sanction: c.proposedSanction, fineYuan: c.proposedFineAmount ? c.proposedFineAmount / 100 : undefined, suspensionDays: c.proposedSuspensionDays ?? undefined }}
+      onFinish={(v: { sanction: string; fineYuan?: number; suspensionDays?: number; reasons: string }) =>
+        onSubmit({
+          sanction: v.sanction,
+          reasons: v.reasons,
+          ...(v.sanction === 'fine' ? { fineAmount: Math.round((v.fineYuan ?? 0) * 100) } : {}),
+          ...(v.sanction === 'suspension' ? { suspensionDays: v.suspensionDays } : {}),
+        })
+      }
+    >
+      <Form.Item name="sanction" label={t.enforcement.sanction} rules={[{ required: true }]}>
+        <NativeSelect placeholder={t.enforcement.sanction} options={options} />
+      </Form.Item>
+      {sanction === 'fine' && (
+        <Form.Item name="fineYuan" label={t.enforcement.fineAmountYuan} rules={[{ required: true }]}>
+          <InputNumber min={0.01} step={100} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      {sanction === 'suspension' && (
+        <Form.Item name="suspensionDays" label={t.enforcement.suspensionDays} rules={[{ required: true }]}>
+          <InputNumber min={1} max={3650} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      <Form.Item name="reasons" label={t.enforcement.reasons} rules={[{ required: true, min: 10 }]}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t.enforcement.decide}
+      </Button>
+    </Form>
+  );
+}
+
+function AppealForm({ onSubmit }: { onSubmit: (values: Record<string, unknown>) => void }) {
+  const t = useT();
+  return (
+    <StepForm onFinish={onSubmit} submit={t.enforcement.appeal} initialValues={{ body: 'reconsideration', outcome: 'upheld' }}>
+      <Form.Item name="body" label={t.enforcement.appealBody} rules={[{ required: true }]}>
+        <NativeSelect placeholder={t.enforcement.appealBody} options={(['reconsideration', 'litigation'] as const).map((b) => ({ value: b, label: t.enforcement[`body_${b}`] }))} />
+      </Form.Item>
+      <Form.Item name="lodgedOn" label={t.enforcement.lodgedOn} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="outcome" label={t.enforcement.appealOutcome} rules={[{ required: true }]}>
+        <NativeSelect placeholder={t.enforcement.appealOutcome} options={(['upheld', 'varied', 'annulled'] as const).map((o) => ({ value: o, label: t.enforcement[`outcome_${o}`] }))} />
+      </Form.Item>
+      <Form.Item name="decidedOn" label={t.enforcement.appealDecidedOn} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="note" label={t.enforcement.note}>
+        <Input />
+      </Form.Item>
+    </StepForm>
+  );
+}

@@ -1,0 +1,91 @@
+import { Button, Empty, Form, Input } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useProvinces } from '@/api/reference';
+import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { Loading } from '@/components/Loading';
+import { NativeSelect } from '@/components/NativeSelect';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { usePublicSanctions, useSanctionText } from './use-cases';
+
+/** The public list of sanctions (phone first); the filter lives in the address so a search can be shared. */
+export function SanctionsPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const provinces = useProvinces();
+  const sanctionText = useSanctionText();
+  const filter = {
+    q: params.get('q') || undefined,
+    province: params.get('province') || undefined,
+    from: params.get('from') || undefined,
+    to: params.get('to') || undefined,
+  };
+  const sanctions = usePublicSanctions(filter);
+  const items = sanctions.data?.pages.flatMap((page) => page.items) ?? [];
+  const update = (values: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value.trim());
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="stack">
+      <PageHeading title={t.enforcement.sanctionsTitle} intro={t.enforcement.sanctionsIntro} />
+      <Form layout="vertical" className="panel" role="search" initialValues={filter} onFinish={update}>
+        <Form.Item name="q" label={t.enforcement.search}>
+          <Input allowClear autoComplete="off" />
+        </Form.Item>
+        <div className="card-grid">
+          <Form.Item name="province" label={t.enforcement.province}>
+            <NativeSelect placeholder={t.enforcement.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
+          </Form.Item>
+          <Form.Item name="from" label={t.enforcement.from}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="to" label={t.enforcement.to}>
+            <Input type="date" />
+          </Form.Item>
+        </div>
+        <Button type="primary" htmlType="submit" block>
+          {t.common.search}
+        </Button>
+      </Form>
+      <section aria-busy={sanctions.isFetching} aria-label={t.enforcement.sanctionsTitle}>
+        {sanctions.isPending && <Loading />}
+        {sanctions.error && <ProblemAlert error={sanctions.error} onRetry={() => void sanctions.refetch()} />}
+        {sanctions.isSuccess && items.length === 0 && <Empty description={t.enforcement.noSanctions} />}
+        <ul className="result-list" data-testid="sanctions-list">
+          {items.map((s) => (
+            <li key={s.caseNumber} className="panel">
+              <h2 className="agency-name">{language === 'en' && s.agencyNameEn ? s.agencyNameEn : s.agencyNameZh}</h2>
+              <p className="agency-meta">{s.agencyUscc}</p>
+              <p>
+                <strong>{sanctionText(s.sanction, s.fineAmount, s.suspensionDays)}</strong> · {t.enforcement.effectiveOn(formatDate(s.effectiveOn, language))} · {s.caseNumber}
+              </p>
+              {s.licenceNumbers.length > 0 && (
+                <p>
+                  {t.enforcement.licences}:{' '}
+                  {s.licenceNumbers.map((n) => (
+                    <Link key={n} to={`/verify/${n}`} style={{ marginRight: 8 }}>
+                      {n}
+                    </Link>
+                  ))}
+                </p>
+              )}
+              <p className="agency-meta">
+                {t.enforcement.legalBasis}: {s.legalBasis}
+              </p>
+              <p>{s.facts}</p>
+            </li>
+          ))}
+        </ul>
+        {sanctions.hasNextPage && (
+          <Button block onClick={() => void sanctions.fetchNextPage()} loading={sanctions.isFetchingNextPage}>
+            {t.enforcement.loadMore}
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, data } from '@/api/client';
+import type { components, operations } from '@/api/schema';
+import { useT } from '@/app/i18n/use-i18n';
+
+export type CaseView = components['schemas']['CaseView'];
+export type CaseDetail = components['schemas']['CaseDetailView'];
+export type CaseStatus = CaseView['status'];
+type CaseQuery = NonNullable<operations['listCases']['parameters']['query']>;
+type SanctionQuery = NonNullable<operations['listPublicSanctions']['parameters']['query']>;
+
+export function useCases(filter: Pick<CaseQuery, 'status' | 'overdue' | 'agencyId'>) {
+  return useInfiniteQuery({
+    queryKey: ['cases', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/cases', { params: { query: { ...filter, limit: 50, cursor: pageParam } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: ['case', id], queryFn: async ({ signal }) => data(await api.GET('/api/cases/{id}', { params: { path: { id } }, signal })) });
+}
+
+export function usePublicSanctions(filter: Pick<SanctionQuery, 'q' | 'province' | 'from' | 'to'>) {
+  return useInfiniteQuery({
+    queryKey: ['sanctions', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/public/sanctions', { params: { query: { ...filter, limit: 20, cursor: pageParam } }, signal })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export type CaseStep = 'notice' | 'representations' | 'hearing' | 'waiver' | 'decision' | 'appeal' | 'withdraw';
+
+/** One step on a case; the page reloads the case (and the lists) afterwards. */
+export function useCaseStep(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ step, body }: { step: CaseStep; body: Record<string, unknown> }) =>
+      data(await api.POST(`/api/cases/{id}/${step}` as '/api/cases/{id}/notice', { params: { path: { id } }, body: body as never })),
+    onSuccess: async (updated) => {
+      client.setQueryData(['case', id], updated);
+      await client.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
+
+/** "人民币 5,000.00 元" / "CNY 5,000.00" from fen. */
+export function useSanctionText() {
+  const t = useT();
+  return (sanction: string | null | undefined, fineAmount?: number | null, suspensionDays?: number | null) => {
+    if (!sanction) return '—';
+    const name = t.enforcement[`sanction_${sanction}` as 'sanction_fine'] ?? sanction;
+    if (sanction === 'fine' && fineAmount) return `${name} ${t.enforcement.fineYuan((fineAmount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }))}`;
+    if (sanction === 'suspension' && suspensionDays) return `${name} ${t.enforcement.days(suspensionDays)}`;
+    return name;
+  };
+}
+
+/** Opens a served PDF: the token lives in memory, so the file is fetched and shown from a blob. */
+export async function openCaseDocument(caseId: string, documentId: string): Promise<void> {
+  const result = await api.GET('/api/cases/{id}/documents/{documentId}', { params: { path: { id: caseId, documentId } }, parseAs: 'blob' });
+  const blob = result.data as unknown as Blob;
+  const url = URL.createObjectURL(blob);
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Query } from '@nestjs/common';
+import {
+  AppealRequest,
+  CaseDetailView,
+  CaseQuery,
+  CaseStepRequest,
+  CaseView,
+  CreateCaseRequest,
+  CaseDecisionRequest,
+  HearingRequest,
+  RepresentationsRequest,
+  WaiverRequest,
+  WithdrawRequest,
+} from './cases.dto';
+import { CasesService } from './cases.service';
+
+const OFFICIALS = ['ministry_official', 'bureau_admin', 'inspector'] as const;
+
+@ApiTags('enforcement')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get()
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiOperation({ operationId: 'listCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue' })
+  @ApiOkResponse({ type: PageOf(CaseView) })
+  list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
+    return this.cases.list(actor, query);
+  }
+
+  @Post()
+  @Allow('inspector', 'bureau_admin')
+  @ApiOperation({ operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties); the same ground again answers the case already open on it' })
+  @ApiCreatedResponse({ type: CaseDetailView })
+  create(@CurrentActor() actor: Actor, @Body() request: CreateCaseRequest) {
+    return this.cases.create(actor, request);
+  }
+
+  @Get(':id')
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiOperation({ operationId: 'getCase', summary: 'One case with its grounds, whole history and served documents' })
+  @ApiOkResponse({ type: CaseDetailView })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.cases.detail(actor, id);
+  }
+
+  @Get(':id/documents/:documentId')
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ operationId: 'getCaseDocument', summary: 'A served document (notice or decision) as PDF, in Chinese and English' })
+  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
+  async document(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('documentId') documentId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { fileName, content } = await this.cases.document(actor, id, documentId);
+    void reply.header('content-type', 'application/pdf');
+    void reply.header('content-disposition', `inline; filename="${fileName}"`);
+    return content;
+  }
+
+  @Post(':id/notice')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'serveCaseNotice', summary: 'Serve the notice of intended sanction: the agency is told (inbox, email, PDF) and its windows start' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Not in a state to serve a notice (currentStatus), or stale version' })
+  notice(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseStepRequest) {
+    return this.cases.serveNotice(actor, id, request);
+  }
+
+  @Post(':id/representations')
+  @Allow('agency_user')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'makeCaseRepresentations', summary: 'The agency makes its representations within 5 working days of service' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Window closed, illegal in the current state, or stale version' })
+  representations(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: RepresentationsRequest) {
+    return this.cases.representations(actor, id, request);
+  }
+
+  @Post(':id/hearing')
+  @Allow('agency_user', 'bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'caseHearing', summary: 'The agency requests a hearing (within 5 working days of service); the bureau records the hearing held (heldOn, attendees, minutes)' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'No right to a hearing, window closed, illegal in the current state, or stale version' })
+  hearing(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: HearingRequest) {
+    return this.cases.hearing(actor, id, request);
+  }
+
+  @Post(':id/waiver')
+  @Allow('agency_user')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'waiveCaseWindows', summary: 'The agency waives representations and a hearing in writing; a decision may then be taken at once' })
+  @ApiOkResponse({ type: CaseDetailView })
+  waiver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WaiverRequest) {
+    return this.cases.waive(actor, id, request);
+  }
+
+  @Post(':id/decision')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'decideCase', summary: 'Decide (as proposed, lighter or none, with reasons) by a bureau admin who did not investigate; a suspension or revocation changes the licence in the same transaction' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Windows still open (decisionOpensOn), illegal in the current state, or stale version' })
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseDecisionRequest) {
+    return this.cases.decide(actor, id, request);
+  }
+
+  @Post(':id/appeal')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'recordCaseAppeal', summary: 'Record an appeal outcome (upheld, varied, annulled); annulled gives the licence back and takes the sanction off the public list' })
+  @ApiOkResponse({ type: CaseDetailView })
+  appeal(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AppealRequest) {
+    return this.cases.appeal(actor, id, request);
+  }
+
+  @Post(':id/withdraw')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'withdrawCase', summary: 'Withdraw a case before its decision' })
+  @ApiOkResponse({ type: CaseDetailView })
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WithdrawRequest) {
+    return this.cases.withdraw(actor, id, request);
+  }
+}

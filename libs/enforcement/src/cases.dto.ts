@@ -1,0 +1,277 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { namedEnum, PageQuery } from '@app/core';
+import {
+  APPEAL_BODIES,
+  APPEAL_OUTCOMES,
+  AppealBody,
+  AppealOutcome,
+  CASE_DOCUMENT_KINDS,
+  CASE_STATUSES,
+  CaseDocumentKind,
+  CaseStatus,
+  DECIDED_SANCTIONS,
+  DecidedSanction,
+  DEMERIT_SOURCES,
+  DemeritSource,
+  GROUND_KINDS,
+  GroundKind,
+  PROPOSED_SANCTIONS,
+  ProposedSanction,
+} from './case.entity';
+
+/** Fines are integer fen (1 yuan = 100 fen); at most 100 million yuan. */
+const MAX_FEN = 10_000_000_000;
+
+export class CaseGroundInput {
+  @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) @IsIn(GROUND_KINDS) kind: GroundKind;
+  /** The record's id; a finding: `<inspection id>/<item code>`. */
+  @IsString() @Length(1, 80) @Matches(/^[A-Za-z0-9_@:/.-]+$/, { message: 'reference is an id' }) reference: string;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CreateCaseRequest {
+  @IsUUID() agencyId: string;
+  /** The licence a suspension or revocation applies to; every licence of the agency it can apply to when omitted. */
+  @IsOptional() @IsUUID() licenceId?: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CaseGroundInput) grounds: CaseGroundInput[];
+  @ApiProperty(namedEnum('ProposedSanction', PROPOSED_SANCTIONS)) @IsIn(PROPOSED_SANCTIONS) proposedSanction: ProposedSanction;
+  /** Fen; required for a fine, refused otherwise. */
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) fineAmount?: number;
+  /** Days; required for a suspension, refused otherwise. */
+  @IsOptional() @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
+  @IsString() @Length(3, 1000) legalBasis: string;
+  /** The facts as found, as the notice will state them. */
+  @IsString() @Length(3, 8000) facts: string;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class CaseQuery extends PageQuery {
+  @ApiPropertyOptional(namedEnum('CaseStatus', CASE_STATUSES)) @IsOptional() @IsIn(CASE_STATUSES) status?: CaseStatus;
+  @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional(namedEnum('ProposedSanction', PROPOSED_SANCTIONS)) @IsOptional() @IsIn(PROPOSED_SANCTIONS) sanction?: ProposedSanction;
+  /** Only cases past their decision date (or only those not). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
+}
+
+/** Every step answers the version of the case it was taken on. */
+export class CaseStepRequest {
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class RepresentationsRequest extends CaseStepRequest {
+  @IsString() @Length(3, 20000) text: string;
+}
+
+/** The agency asks for a hearing (`reason`), or the bureau records the one held (`heldOn`, `attendees`, `minutes`). */
+export class HearingRequest extends CaseStepRequest {
+  @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+  @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) heldOn?: string;
+  @IsOptional() @IsString() @Length(1, 2000) attendees?: string;
+  @IsOptional() @IsString() @Length(1, 40000) minutes?: string;
+}
+
+export class WaiverRequest extends CaseStepRequest {
+  /** The agency's written statement that it waives representations and a hearing. */
+  @IsString() @Length(10, 4000) statement: string;
+}
+
+export class CaseDecisionRequest extends CaseStepRequest {
+  @ApiProperty(namedEnum('Sanction', DECIDED_SANCTIONS)) @IsIn(DECIDED_SANCTIONS) sanction: DecidedSanction;
+  /** Fen; required for a fine, refused otherwise. */
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) fineAmount?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
+  /** Reasons, answering the representations and the hearing. */
+  @IsString() @Length(10, 20000) reasons: string;
+}
+
+export class AppealRequest extends CaseStepRequest {
+  @ApiProperty(namedEnum('AppealBody', APPEAL_BODIES)) @IsIn(APPEAL_BODIES) body: AppealBody;
+  @IsDateString({ strict: true }) @Length(10, 10) lodgedOn: string;
+  @ApiProperty(namedEnum('AppealOutcome', APPEAL_OUTCOMES)) @IsIn(APPEAL_OUTCOMES) outcome: AppealOutcome;
+  @IsDateString({ strict: true }) @Length(10, 10) decidedOn: string;
+  @IsOptional() @IsString() @MaxLength(8000) note?: string;
+}
+
+export class WithdrawRequest extends CaseStepRequest {
+  @IsString() @Length(3, 4000) reason: string;
+}
+
+export class CaseGroundView {
+  @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) kind: GroundKind;
+  reference: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+}
+
+export class CaseView {
+  id: string;
+  caseNumber: string;
+  agencyId: string;
+  agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) licenceId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) licenceNumber: string | null;
+  jurisdictionCode: string;
+  @ApiProperty(namedEnum('CaseStatus', CASE_STATUSES)) status: CaseStatus;
+  @ApiProperty(namedEnum('ProposedSanction', PROPOSED_SANCTIONS)) proposedSanction: ProposedSanction;
+  /** Fen. */
+  @ApiPropertyOptional({ nullable: true, type: Number }) proposedFineAmount: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) proposedSuspensionDays: number | null;
+  legalBasis: string;
+  facts: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) investigatingOfficerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) investigatingOfficerName: string | null;
+  openedByUsername: string;
+  openedAt: Date;
+  decisionDueOn: string;
+  overdue: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Date }) noticeServedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) representationDueOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) hearingEligible: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hearingDueOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) representations: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) representationsAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) hearingRequestedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hearingRequestReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hearingHeldOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hearingAttendees: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hearingMinutes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) waivedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) waiverStatement: string | null;
+  /** The first day a decision may be taken (null: nothing holds it back). */
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionOpensOn: string | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('Sanction', DECIDED_SANCTIONS) }) decidedSanction: DecidedSanction | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) decidedFineAmount: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) decidedSuspensionDays: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionReasons: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decidingOfficerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) effectiveOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reconsiderationDueOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) litigationDueOn: string | null;
+  @ApiProperty({ type: [String] }) sanctionedLicenceIds: string[];
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('AppealBody', APPEAL_BODIES) }) appealBody: AppealBody | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) appealLodgedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('AppealOutcome', APPEAL_OUTCOMES) }) appealOutcome: AppealOutcome | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) appealDecidedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) appealNote: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) closedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) withdrawnAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) withdrawReason: string | null;
+  createdAt: Date;
+  version: number;
+}
+
+export class CaseEventView {
+  id: string;
+  kind: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) fromStatus: string | null;
+  toStatus: string;
+  @ApiPropertyOptional({ nullable: true, type: Object }) details: Record<string, unknown> | null;
+  actorUsername: string;
+  occurredAt: Date;
+}
+
+export class CaseDocumentView {
+  id: string;
+  @ApiProperty(namedEnum('CaseDocumentKind', CASE_DOCUMENT_KINDS)) kind: CaseDocumentKind;
+  fileName: string;
+  createdAt: Date;
+}
+
+export class CaseDetailView extends CaseView {
+  /** Working days left for representations, today and the last day counted (null: no window open). */
+  @ApiPropertyOptional({ nullable: true, type: Number }) representationWorkingDaysLeft: number | null;
+  /** Working days left to request a hearing (null: no right to one, or no window open). */
+  @ApiPropertyOptional({ nullable: true, type: Number }) hearingWorkingDaysLeft: number | null;
+  @ApiProperty({ type: [CaseGroundView] }) grounds: CaseGroundView[];
+  /** The whole history, oldest first. */
+  @ApiProperty({ type: [CaseEventView] }) events: CaseEventView[];
+  @ApiProperty({ type: [CaseDocumentView] }) documents: CaseDocumentView[];
+}
+
+export class PublicSanctionQuery extends PageQuery {
+  /** Province code, 2 or 6 digits (35 or 350000). */
+  @IsOptional() @Matches(/^\d{2}(\d{4})?$/, { message: 'province must be a province code such as 35 or 350000' }) province?: string;
+  @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) from?: string;
+  @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) to?: string;
+  /** Part of the agency's name, its USCC or a licence number. */
+  @IsOptional() @IsString() @Length(1, 100) q?: string;
+}
+
+export class PublicSanction {
+  caseNumber: string;
+  agencyUscc: string;
+  agencyNameZh: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
+  jurisdictionCode: string;
+  @ApiProperty({ type: [String] }) licenceNumbers: string[];
+  @ApiProperty(namedEnum('PublicSanctionKind', ['fine', 'suspension', 'revocation'])) sanction: 'fine' | 'suspension' | 'revocation';
+  /** Fen. */
+  @ApiPropertyOptional({ nullable: true, type: Number }) fineAmount: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) suspensionDays: number | null;
+  decidedOn: string;
+  effectiveOn: string;
+  legalBasis: string;
+  /** A short statement of the facts (no personal data of complainants or officers). */
+  facts: string;
+}
+
+export class DemeritRuleView {
+  id: string;
+  @ApiProperty(namedEnum('DemeritSource', DEMERIT_SOURCES)) source: DemeritSource;
+  /** A sanction (warning, fine, suspension, revocation) or a complaint severity (low, medium, high, urgent). */
+  key: string;
+  points: number;
+  updatedAt: Date;
+  version: number;
+}
+
+export class DemeritRuleList {
+  @ApiProperty({ type: [DemeritRuleView] }) items: DemeritRuleView[];
+}
+
+export class UpdateDemeritRuleRequest extends CaseStepRequest {
+  @IsInt() @Min(0) @Max(100) points: number;
+}
+
+export class FineThresholdView {
+  provinceCode: string;
+  /** Fen. */
+  largeAmount: number;
+  updatedAt: Date;
+  version: number;
+}
+
+export class FineThresholdList {
+  @ApiProperty({ type: [FineThresholdView] }) items: FineThresholdView[];
+}
+
+export class PutFineThresholdRequest {
+  /** Fen: a fine at or above it gives the agency the right to a hearing. */
+  @IsInt() @Min(1) @Max(MAX_FEN) largeAmount: number;
+  /** The version read; omit to set it the first time. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+}
+
+export class CreditReason {
+  points: number;
+  reason: string;
+  awardedOn: string;
+  /** Points stop counting the day after this (24 months on). */
+  expiresOn: string;
+}
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+
+export class CreditGradeView {
+  @ApiProperty(namedEnum('CreditGrade', CREDIT_GRADES)) grade: 'A' | 'B' | 'C' | 'D';
+  points: number;
+  @ApiProperty({ type: [CreditReason] }) reasons: CreditReason[];
+  gradeSince: string;
+  /** Grade C: the surveillance inspection is due by this date. */
+  @ApiPropertyOptional({ nullable: true, type: String }) surveillanceDueOn: string | null;
+  computedAt: Date;
+}

@@ -1,0 +1,576 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { agencyNames, AgenciesService, announcePublicChange } from '@app/agencies';
+import { AuditService } from '@app/audit';
+import { Actor, applyScope } from '@app/auth/access';
+import { WorkingCalendarService } from '@app/calendar';
+import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, updateVersioned } from '@app/core';
+import { Licence, LicencesService } from '@app/licensing';
+import { NotificationsService } from '@app/notifications';
+import { ComplaintsService } from '@app/complaints';
+import { InspectionsService } from '@app/inspections';
+import { CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
+import { CaseDocuments, CaseParties, sanctionText } from './case-documents';
+import {
+  addMonths,
+  CASE_STEPS,
+  CaseStep,
+  DECISION_DUE_DAYS,
+  decisionOpensOn,
+  hearingEligible,
+  HEARING_REQUEST_WORKING_DAYS,
+  heavierThanProposed,
+  isPublicSanction,
+  LITIGATION_MONTHS,
+  PENDING_STATUSES,
+  RECONSIDERATION_DAYS,
+  REPRESENTATION_WORKING_DAYS,
+  sanctionFieldProblems,
+} from './case-rules';
+import {
+  AppealRequest,
+  CaseDetailView,
+  CaseQuery,
+  CaseStepRequest,
+  CaseView,
+  CreateCaseRequest,
+  CaseDecisionRequest,
+  HearingRequest,
+  RepresentationsRequest,
+  WaiverRequest,
+  WithdrawRequest,
+} from './cases.dto';
+import { DemeritPointsService } from './demerit-points.service';
+
+export const CASE_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
+
+const CASE_NAMES = combineJoins(
+  agencyNames('c.agency_id'),
+  joinColumns('licences', 'view_licence', 'view_licence.id = c.licence_id', { licenceNumber: 'licence_number' }),
+  joinColumns('users', 'view_investigator', 'view_investigator.id = c.investigating_officer_id', { investigatingOfficerName: 'display_name' }),
+);
+
+/** Advisory-lock namespace of case grounds: of two proposals on the same ground, the second finds the first's case. */
+const GROUND_LOCK_NAMESPACE = 7_301_002;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What another module (or a job) asks for when it proposes a case. */
+export interface ProposeCaseInput {
+  agencyId: string;
+  licenceId?: string;
+  grounds: { kind: GroundKind; reference: string; note?: string }[];
+  proposedSanction: ProposedSanction;
+  /** Fen, for a fine. */
+  fineAmount?: number;
+  suspensionDays?: number;
+  legalBasis: string;
+  facts?: string;
+  openedBy: { userId: string; username?: string } | 'system';
+  /** The officer who investigated; by default the one who opens the case. */
+  investigatingOfficerId?: string | null;
+}
+
+/** The system's own actor: national reach, for cases the jobs propose. */
+const SYSTEM: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system', role: 'ministry_official', bureauId: null, agencyId: null, jurisdictionPrefix: '' };
+
+/**
+ * Enforcement cases with due process: a proposed sanction is served as a notice, the agency is
+ * heard within its windows (working days of the working calendar), and only a decision by a bureau
+ * admin who did not investigate changes the licence, in the decision's own transaction.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesService,
+    private readonly licences: LicencesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendarService,
+    private readonly notifications: NotificationsService,
+    private readonly documents: CaseDocuments,
+    private readonly points: DemeritPointsService,
+    private readonly inspections: InspectionsService,
+    private readonly complaints: ComplaintsService,
+  ) {}
+
+  list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
+    const qb = this.scoped(actor, this.dataSource.manager);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.sanction) qb.andWhere('c.proposed_sanction = :sanction', { sanction: query.sanction });
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? 'c.overdue' : 'NOT c.overdue');
+    return paginateViews(qb, query, byCreation('c'), CASE_NAMES).then((page) => ({ ...page, items: page.items.map(view) }));
+  }
+
+  async detail(actor: Actor, id: string): Promise<CaseDetailView> {
+    const found = await fetchView(this.scoped(actor, this.dataSource.manager).andWhere('c.id = :id', { id }), CASE_NAMES);
+    if (!found) throw Problems.notFound('Case', id);
+    const [grounds, events, documents] = await Promise.all([
+      this.dataSource.getRepository(CaseGround).find({ where: { caseId: id }, order: { kind: 'ASC', reference: 'ASC' } }),
+      this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(CaseDocument).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
+    ]);
+    const pending = found.status === 'notice_served' || found.status === 'representations';
+    return {
+      ...view(found),
+      representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.representationDueOn) : null,
+      hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.hearingDueOn) : null,
+      grounds: grounds.map((g) => ({ kind: g.kind, reference: g.reference, note: g.note })),
+      events: events.map((e) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, details: e.details, actorUsername: e.actorUsername, occurredAt: e.occurredAt })),
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt })),
+    };
+  }
+
+  /** Working days from today through `dueOn`, both counted (0 once it has passed): the countdown the case page shows. */
+  private async workingDaysLeft(dueOn: string | null): Promise<number | null> {
+    if (!dueOn) return null;
+    let left = 0;
+    for (let day = this.clock.today(); day <= dueOn; day = addDays(day, 1)) if (await this.calendar.isWorkingDay(day)) left += 1;
+    return left;
+  }
+
+  /** A served document's bytes; 404 out of scope. */
+  async document(actor: Actor, id: string, documentId: string): Promise<{ fileName: string; content: Buffer }> {
+    await this.get(actor, id, this.dataSource.manager);
+    const document = await this.dataSource
+      .getRepository(CaseDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.id = :documentId AND d.case_id = :id', { documentId, id })
+      .getOne();
+    if (!document) throw Problems.notFound('Document', documentId);
+    return { fileName: document.fileName, content: document.content };
+  }
+
+  /** POST /cases: an inspector or bureau admin opens a case on grounds in their jurisdiction. */
+  async create(actor: Actor, request: CreateCaseRequest): Promise<CaseDetailView> {
+    const problems = sanctionFieldProblems({ sanction: request.proposedSanction, fineAmount: request.fineAmount, suspensionDays: request.suspensionDays });
+    if (request.licenceId && request.proposedSanction !== 'suspension' && request.proposedSanction !== 'revocation') {
+      problems.push({ field: 'licenceId', message: 'licenceId is for a suspension or revocation only' });
+    }
+    if (problems.length > 0) throw Problems.invalid(problems);
+    await this.agencies.get(actor, request.agencyId);
+    const groundProblems = await this.groundProblems(actor, request);
+    if (groundProblems.length > 0) throw Problems.invalid(groundProblems);
+    const { id } = await this.dataSource.transaction(async (manager) => {
+      return this.propose(manager, actor, { ...request, openedBy: { userId: actor.userId, username: actor.username } });
+    });
+    return this.detail(actor, id);
+  }
+
+  /** Inspections, findings and complaints named as grounds must be records of this agency the caller may see (complaints substantiated). */
+  private async groundProblems(actor: Actor, request: CreateCaseRequest): Promise<{ field: string; message: string }[]> {
+    const problems: { field: string; message: string }[] = [];
+    for (const [index, ground] of request.grounds.entries()) {
+      const field = `grounds[${index}].reference`;
+      if (ground.kind === 'inspection' || ground.kind === 'finding') {
+        const [inspectionId, itemCode] = ground.reference.split('/');
+        const inspection = UUID.test(inspectionId) && (ground.kind === 'finding') === !!itemCode ? await this.inspections.get(actor, inspectionId).catch(() => null) : null;
+        if (!inspection || inspection.agencyId !== request.agencyId) problems.push({ field, message: 'the ground is not an inspection of this agency in your jurisdiction' });
+      } else if (ground.kind === 'complaint') {
+        const complaint = UUID.test(ground.reference) ? await this.complaints.get(actor, ground.reference).catch(() => null) : null;
+        if (!complaint || complaint.agencyId !== request.agencyId || (complaint.outcome !== 'substantiated' && complaint.outcome !== 'partly_substantiated')) {
+          problems.push({ field, message: 'the ground is not a substantiated complaint about this agency in your jurisdiction' });
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Opens a case, or answers the case already open on one of the same grounds (not withdrawn):
+   * proposing twice, from two processes at once too, opens one case.
+   */
+  proposeCase(input: ProposeCaseInput, manager?: EntityManager): Promise<{ id: string; existing: boolean }> {
+    // The caller has checked its own scope (an inspection, a job): the case is opened with national reach.
+    return inTransaction(this.dataSource, manager, (m) => this.propose(m, SYSTEM, input));
+  }
+
+  private async propose(manager: EntityManager, actor: Actor, input: ProposeCaseInput): Promise<{ id: string; existing: boolean }> {
+    const keys = [...new Set(input.grounds.map((g) => `${g.kind}:${g.reference}`))].sort();
+    for (const key of keys) await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [GROUND_LOCK_NAMESPACE, key]);
+    const [existing] = (await manager.query(
+      `SELECT c.id FROM case_grounds g JOIN enforcement_cases c ON c.id = g.case_id
+        WHERE g.kind || ':' || g.reference = ANY($1) AND c.status <> 'withdrawn' ORDER BY c.created_at LIMIT 1`,
+      [keys],
+    )) as { id: string }[];
+    if (existing) return { id: existing.id, existing: true };
+    const [agency] = (await manager.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [input.agencyId])) as { jurisdiction_code: string }[];
+    if (!agency) throw Problems.notFound('Agency', input.agencyId);
+    if (input.licenceId) {
+      const licence = await this.licences.get(actor, input.licenceId, manager);
+      if (licence.agencyId !== input.agencyId) throw Problems.invalid([{ field: 'licenceId', message: 'the licence belongs to another agency' }]);
+    }
+    const openedBy = input.openedBy === 'system' ? null : input.openedBy;
+    const now = this.clock.now();
+    const created = await manager.save(
+      manager.create(EnforcementCase, {
+        agencyId: input.agencyId,
+        licenceId: input.licenceId ?? null,
+        jurisdictionCode: agency.jurisdiction_code,
+        status: 'opened',
+        proposedSanction: input.proposedSanction,
+        proposedFineAmount: input.proposedSanction === 'fine' ? (input.fineAmount ?? null) : null,
+        proposedSuspensionDays: input.proposedSanction === 'suspension' ? (input.suspensionDays ?? null) : null,
+        legalBasis: input.legalBasis,
+        facts: input.facts ?? input.grounds.map((g) => g.note ?? `${g.kind} ${g.reference}`).join('; '),
+        investigatingOfficerId: input.investigatingOfficerId !== undefined ? input.investigatingOfficerId : (openedBy?.userId ?? null),
+        openedById: openedBy?.userId ?? null,
+        openedByUsername: openedBy?.username ?? (openedBy ? actor.username : 'system'),
+        openedAt: now,
+        decisionDueOn: addDays(this.clock.today(), DECISION_DUE_DAYS),
+        overdue: false,
+        sanctionedLicenceIds: [],
+      }),
+    );
+    await manager.insert(
+      CaseGround,
+      input.grounds.map((g) => ({ caseId: created.id, kind: g.kind, reference: g.reference, note: g.note ?? null })),
+    );
+    const c = await manager.findOneByOrFail(EnforcementCase, { id: created.id });
+    await this.recordEvent(manager, c, 'opened', null, { grounds: input.grounds, proposedSanction: input.proposedSanction });
+    await this.audit.record(manager, { action: 'case.open', entityType: 'enforcement_case', entityId: c.id, after: c });
+    return { id: c.id, existing: false };
+  }
+
+  /** The bureau serves the notice of intended sanction: windows start, the agency is told, the PDF is kept. */
+  async serveNotice(actor: Actor, id: string, request: CaseStepRequest): Promise<CaseDetailView> {
+    return this.step(actor, id, 'notice', request, async (manager, c) => {
+      const today = this.clock.today();
+      const eligible = hearingEligible(c.proposedSanction, c.proposedFineAmount, await this.points.largeAmount(manager, c.jurisdictionCode));
+      const changes = {
+        noticeServedAt: this.clock.now(),
+        representationDueOn: await this.calendar.addWorkingDays(today, REPRESENTATION_WORKING_DAYS),
+        hearingEligible: eligible,
+        hearingDueOn: eligible ? await this.calendar.addWorkingDays(today, HEARING_REQUEST_WORKING_DAYS) : null,
+      };
+      return {
+        changes,
+        after: async (updated) => {
+          await this.storeDocument(manager, updated, 'notice', await this.documents.notice(updated, await this.parties(manager, updated)));
+          await this.tellAgency(manager, updated, 'case.notice_served', {
+            proposedSanction: sanctionText(updated.proposedSanction, updated.proposedFineAmount, updated.proposedSuspensionDays).join(' / '),
+            representationDueOn: updated.representationDueOn,
+            hearingDueOn: updated.hearingDueOn,
+          });
+        },
+      };
+    });
+  }
+
+  /** The agency's representations, until the end of the window's last working day. */
+  async representations(actor: Actor, id: string, request: RepresentationsRequest): Promise<CaseDetailView> {
+    return this.step(actor, id, 'representations', request, async (_manager, c) => {
+      this.withinWindow('representation', c.representationDueOn);
+      return { changes: { representations: request.text, representationsAt: this.clock.now() }, details: { length: request.text.length } };
+    });
+  }
+
+  /** The agency asks for a hearing; the bureau records the one held. */
+  async hearing(actor: Actor, id: string, request: HearingRequest): Promise<CaseDetailView> {
+    if (actor.role === 'agency_user') {
+      return this.step(actor, id, 'requestHearing', request, async (_manager, c) => {
+        if (!c.hearingEligible) throw Problems.conflict('no-hearing-right', 'The intended sanction gives no right to a hearing');
+        this.withinWindow('hearing request', c.hearingDueOn);
+        return { changes: { hearingRequestedAt: this.clock.now(), hearingRequestReason: request.reason ?? null } };
+      });
+    }
+    const missing = (['heldOn', 'attendees', 'minutes'] as const).filter((f) => !request[f]).map((field) => ({ field, message: `${field} is required to record a hearing` }));
+    if (missing.length > 0) throw Problems.invalid(missing);
+    if ((request.heldOn as string) > this.clock.today()) throw Problems.invalid([{ field: 'heldOn', message: 'heldOn must be today or earlier' }]);
+    return this.step(actor, id, 'recordHearing', request, async (manager, c) => ({
+      changes: { hearingHeldOn: request.heldOn, hearingAttendees: request.attendees, hearingMinutes: request.minutes },
+      details: { heldOn: request.heldOn },
+      after: async () => {
+        await this.tellAgency(manager, c, 'case.hearing_recorded', { heldOn: request.heldOn });
+      },
+    }));
+  }
+
+  /** The agency waives its windows in writing: a decision may then be taken at once. */
+  async waive(actor: Actor, id: string, request: WaiverRequest): Promise<CaseDetailView> {
+    return this.step(actor, id, 'waiver', request, async () => ({ changes: { waivedAt: this.clock.now(), waiverStatement: request.statement } }));
+  }
+
+  /**
+   * The decision: by a bureau admin who did not investigate, not before the windows close, no
+   * heavier than the notice; a suspension or revocation moves the licence in this transaction.
+   */
+  async decide(actor: Actor, id: string, request: CaseDecisionRequest): Promise<CaseDetailView> {
+    const problems = sanctionFieldProblems(request);
+    if (problems.length > 0) throw Problems.invalid(problems);
+    return this.step(actor, id, 'decision', request, async (manager, c) => {
+      if (c.investigatingOfficerId === actor.userId) {
+        throw Problems.forbidden('The officer who investigated a case cannot decide it', 'investigator-cannot-decide');
+      }
+      const today = this.clock.today();
+      const opensOn = decisionOpensOn(c);
+      if (opensOn && today < opensOn) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'decision-too-early', `No decision before ${opensOn}: the agency's windows are open until ${addDays(opensOn, -1)}`, {
+          currentStatus: c.status,
+          decisionOpensOn: opensOn,
+        });
+      }
+      if (heavierThanProposed(c, request)) {
+        const field = request.sanction !== c.proposedSanction ? 'sanction' : request.sanction === 'fine' ? 'fineAmount' : 'suspensionDays';
+        throw Problems.invalid([{ field, message: 'a decision may not be heavier than the notice proposed' }]);
+      }
+      const sanctioned = await this.applyToLicences(manager, actor, c, request, today);
+      return {
+        changes: {
+          decidedSanction: request.sanction,
+          decidedFineAmount: request.fineAmount ?? null,
+          decidedSuspensionDays: request.suspensionDays ?? null,
+          decisionReasons: request.reasons,
+          decidingOfficerId: actor.userId,
+          decidedAt: this.clock.now(),
+          effectiveOn: today,
+          reconsiderationDueOn: addDays(today, RECONSIDERATION_DAYS),
+          litigationDueOn: addMonths(today, LITIGATION_MONTHS),
+          sanctionedLicenceIds: sanctioned.map((l) => l.id),
+        },
+        details: { sanction: request.sanction, fineAmount: request.fineAmount, suspensionDays: request.suspensionDays, licences: sanctioned.map((l) => l.licenceNumber) },
+        after: async (updated) => {
+          await this.points.awardForCase(manager, updated, today);
+          await this.storeDocument(manager, updated, 'decision', await this.documents.decision(updated, await this.parties(manager, updated)));
+          await this.tellAgency(manager, updated, 'case.decided', {
+            sanction: sanctionText(request.sanction, updated.decidedFineAmount, updated.decidedSuspensionDays).join(' / '),
+            reconsiderationDueOn: updated.reconsiderationDueOn,
+            litigationDueOn: updated.litigationDueOn,
+          });
+          if (isPublicSanction(updated)) await this.announce(manager, updated);
+          await this.regrade(manager, updated.agencyId);
+        },
+      };
+    });
+  }
+
+  /** An appeal's outcome closes the case; `annulled` gives the licences back and takes the sanction off the public list. */
+  async appeal(actor: Actor, id: string, request: AppealRequest): Promise<CaseDetailView> {
+    if (request.decidedOn < request.lodgedOn) throw Problems.invalid([{ field: 'decidedOn', message: 'decidedOn must not be before lodgedOn' }]);
+    return this.step(actor, id, 'appeal', request, async (manager, c) => {
+      const restored: string[] = [];
+      if (request.outcome === 'annulled') {
+        for (const licenceId of c.sanctionedLicenceIds) {
+          const licence = await this.licences.get(SYSTEM, licenceId, manager);
+          if (licence.status !== 'suspended' && licence.status !== 'revoked') continue;
+          await this.licences.applyTransition(manager, licence, 'restore', `Case ${c.caseNumber}: the decision was annulled on ${request.body} (${request.decidedOn})`, {
+            details: { caseId: c.id, caseNumber: c.caseNumber, appeal: { body: request.body, outcome: request.outcome, decidedOn: request.decidedOn } },
+          });
+          restored.push(licence.licenceNumber);
+        }
+      }
+      return {
+        changes: {
+          appealBody: request.body,
+          appealLodgedOn: request.lodgedOn,
+          appealOutcome: request.outcome,
+          appealDecidedOn: request.decidedOn,
+          appealNote: request.note ?? null,
+          closedAt: this.clock.now(),
+        },
+        details: { body: request.body, outcome: request.outcome, decidedOn: request.decidedOn, restored },
+        after: async (updated) => {
+          if (request.outcome === 'annulled') {
+            await this.points.voidForCase(manager, c.id);
+            await this.announce(manager, updated);
+            await this.regrade(manager, updated.agencyId);
+          }
+          await this.tellAgency(manager, updated, 'case.appeal_recorded', { outcome: request.outcome, body: request.body });
+        },
+      };
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, request: WithdrawRequest): Promise<CaseDetailView> {
+    return this.step(actor, id, 'withdraw', request, async (manager, c) => ({
+      changes: { withdrawnAt: this.clock.now(), withdrawReason: request.reason },
+      details: { reason: request.reason },
+      after: async (updated) => {
+        if (c.status !== 'opened') await this.tellAgency(manager, updated, 'case.withdrawn', { reason: request.reason });
+      },
+    }));
+  }
+
+  /**
+   * Regrades an agency after a decision or annulment, and proposes a revocation when it reaches D
+   * (once per D episode: the ground names the day the grade began).
+   */
+  async regrade(manager: EntityManager, agencyId: string): Promise<void> {
+    const grades = await this.points.recompute(manager, [agencyId]);
+    await this.proposeForGradeD(manager, grades.filter((g) => g.grade === 'D'));
+  }
+
+  /** One proposed revocation case per agency and D episode, however often this runs. */
+  async proposeForGradeD(manager: EntityManager, grades: { agencyId: string; gradeSince: string }[]): Promise<number> {
+    let opened = 0;
+    for (const g of grades) {
+      const result = await this.propose(manager, SYSTEM, {
+        agencyId: g.agencyId,
+        grounds: [{ kind: 'credit_grade_d', reference: `${g.agencyId}@${g.gradeSince}`, note: `Credit grade D since ${g.gradeSince} (24 or more demerit points in 24 months)` }],
+        proposedSanction: 'revocation',
+        legalBasis: 'Demerit points: grade D (24 or more points in 24 months)',
+        facts: `The agency has held credit grade D since ${g.gradeSince}: 24 or more demerit points in the last 24 months.`,
+        openedBy: 'system',
+      });
+      if (!result.existing) opened += 1;
+    }
+    return opened;
+  }
+
+  /** Closes decided cases whose appeal windows ended without an appeal recorded (the case-deadlines job). */
+  async closeAppealWindowsEnded(manager: EntityManager, today: string): Promise<number> {
+    const ended = await manager
+      .createQueryBuilder(EnforcementCase, 'c')
+      .where(`c.status = 'decided' AND c.litigation_due_on < :today`, { today })
+      .getMany();
+    for (const c of ended) {
+      await updateVersioned(manager, EnforcementCase, c, { status: 'closed', closedAt: this.clock.now() }, 'Case', { sql: 'status = :s', parameters: { s: 'decided' } });
+      await this.recordEvent(manager, { ...c, status: 'closed' }, 'appeal_windows_ended', 'decided', { litigationDueOn: c.litigationDueOn });
+      await this.audit.record(manager, { action: 'case.close', entityType: 'enforcement_case', entityId: c.id, before: c, after: { status: 'closed' } });
+    }
+    return ended.length;
+  }
+
+  /** Pending cases past their decision date become overdue (flagged once). */
+  async flagOverdue(manager: EntityManager, today: string): Promise<{ id: string; caseNumber: string; jurisdictionCode: string }[]> {
+    return (await manager.query(
+      `UPDATE enforcement_cases SET overdue = true, version = version + 1, updated_at = now()
+        WHERE status = ANY($1) AND NOT overdue AND decision_due_on < $2
+        RETURNING id, case_number AS "caseNumber", jurisdiction_code AS "jurisdictionCode"`,
+      [PENDING_STATUSES, today],
+    )) as { id: string; caseNumber: string; jurisdictionCode: string }[];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * One step of a case, in one transaction: the case is read in scope, the step must be allowed
+   * from its state (409 naming it), the version must be the one read (409), and the update names
+   * both; then the event, the audit record and whatever the step does after.
+   */
+  private async step(
+    actor: Actor,
+    id: string,
+    step: CaseStep,
+    request: CaseStepRequest,
+    work: (
+      manager: EntityManager,
+      c: EnforcementCase,
+    ) => Promise<{ changes: Partial<EnforcementCase>; details?: Record<string, unknown>; after?: (updated: EnforcementCase) => Promise<void> }>,
+  ): Promise<CaseDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.get(actor, id, manager);
+      const rule = CASE_STEPS[step];
+      if (!(rule.from as readonly CaseStatus[]).includes(c.status)) throw Problems.illegalTransition('Case', c.status, rule.to);
+      if (c.version !== request.version) throw Problems.staleVersion('Case', c.version);
+      const { changes, details, after } = await work(manager, c);
+      const status = rule.to === 'waived' ? c.status : (rule.to as CaseStatus);
+      await updateVersioned(manager, EnforcementCase, c, { ...changes, status } as never, 'Case', { sql: 'status = :current', parameters: { current: c.status } });
+      const updated = await manager.findOneByOrFail(EnforcementCase, { id });
+      await this.recordEvent(manager, updated, step, c.status, details ?? null);
+      await this.audit.record(manager, { action: `case.${step}`, entityType: 'enforcement_case', entityId: id, before: c, after: updated });
+      if (after) await after(updated);
+    });
+    return this.detail(actor, id);
+  }
+
+  private scoped(actor: Actor, manager: EntityManager) {
+    const qb = applyScope(manager.createQueryBuilder(EnforcementCase, 'c'), actor, CASE_SCOPE);
+    // An agency sees a case once its notice is served.
+    if (actor.role === 'agency_user') qb.andWhere(`c.status <> 'opened'`);
+    return qb;
+  }
+
+  private async get(actor: Actor, id: string, manager: EntityManager): Promise<EnforcementCase> {
+    const c = await this.scoped(actor, manager).andWhere('c.id = :id', { id }).getOne();
+    if (!c) throw Problems.notFound('Case', id);
+    return c;
+  }
+
+  private withinWindow(what: string, dueOn: string | null): void {
+    const today = this.clock.today();
+    if (dueOn && today > dueOn) throw Problems.conflict('window-closed', `The ${what} window closed on ${dueOn}`, { closedOn: dueOn });
+  }
+
+  private async applyToLicences(manager: EntityManager, actor: Actor, c: EnforcementCase, request: CaseDecisionRequest, today: string): Promise<Licence[]> {
+    if (request.sanction !== 'suspension' && request.sanction !== 'revocation') return [];
+    const action = request.sanction === 'suspension' ? 'suspend' : 'revoke';
+    const applicable = action === 'suspend' ? ['active'] : ['active', 'suspended'];
+    const ids = c.licenceId
+      ? [c.licenceId]
+      : ((await manager.query(`SELECT id FROM licences WHERE agency_id = $1 AND status = ANY($2) ORDER BY created_at`, [c.agencyId, applicable])) as { id: string }[]).map((r) => r.id);
+    if (ids.length === 0) throw Problems.conflict('no-licence-to-sanction', `The agency has no licence that can be ${action === 'suspend' ? 'suspended' : 'revoked'}`);
+    const until = action === 'suspend' ? addDays(today, (request.suspensionDays as number) - 1) : undefined;
+    const changed: Licence[] = [];
+    for (const licenceId of ids) {
+      const licence = await this.licences.get(actor, licenceId, manager);
+      changed.push(await this.licences.applyTransition(manager, licence, action, `Case ${c.caseNumber}: ${request.reasons}`, { until, details: { caseId: c.id, caseNumber: c.caseNumber } }));
+    }
+    return changed;
+  }
+
+  private async storeDocument(manager: EntityManager, c: EnforcementCase, kind: CaseDocumentKind, content: Buffer): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseDocument)
+      .values({ caseId: c.id, kind, fileName: `${c.caseNumber}-${kind}.pdf`, content })
+      .orIgnore()
+      .execute();
+  }
+
+  private async parties(manager: EntityManager, c: EnforcementCase): Promise<CaseParties> {
+    const [agency] = (await manager.query(`SELECT name_zh, name_en, uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { name_zh: string; name_en: string | null; uscc: string }[];
+    const licences = c.licenceId ? [c.licenceId] : [];
+    const numbers = (await manager.query(
+      `SELECT licence_number FROM licences
+        WHERE CASE WHEN cardinality($1::uuid[]) > 0 THEN id = ANY($1::uuid[]) ELSE agency_id = $2 AND status IN ('active', 'suspended', 'revoked') END
+        ORDER BY licence_number`,
+      [licences, c.agencyId],
+    )) as { licence_number: string }[];
+    const grounds = await manager.find(CaseGround, { where: { caseId: c.id } });
+    return {
+      agencyNameZh: agency.name_zh,
+      agencyNameEn: agency.name_en,
+      uscc: agency.uscc,
+      licenceNumbers: numbers.map((n) => n.licence_number),
+      grounds: grounds.map((g) => `${g.kind} ${g.reference}`),
+    };
+  }
+
+  private async tellAgency(manager: EntityManager, c: EnforcementCase, kind: string, payload: Record<string, unknown>): Promise<void> {
+    await this.notifications.notifyAgency(manager, { kind, agencyId: c.agencyId, dedupKey: `${kind}:${c.id}:${c.version}`, payload: { caseId: c.id, caseNumber: c.caseNumber, ...payload } });
+  }
+
+  /** The public list of sanctions and the agency's public entry change at once (every process hears it at commit). */
+  private async announce(manager: EntityManager, c: EnforcementCase): Promise<void> {
+    const [agency] = (await manager.query(`SELECT uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { uscc: string }[];
+    const numbers = c.sanctionedLicenceIds.length
+      ? ((await manager.find(Licence, { where: { id: In(c.sanctionedLicenceIds) } })) as Licence[]).map((l) => l.licenceNumber)
+      : [];
+    await announcePublicChange(manager, ['sanctions', agency.uscc, ...numbers]);
+  }
+
+  private async recordEvent(manager: EntityManager, c: Pick<EnforcementCase, 'id' | 'status'>, kind: string, fromStatus: string | null, details: Record<string, unknown> | null): Promise<void> {
+    const actor = RequestContext.current()?.actor;
+    await manager.insert(CaseEvent, {
+      caseId: c.id,
+      kind,
+      fromStatus,
+      toStatus: c.status,
+      // jsonb: TypeORM's deep-partial type does not take a plain record.
+      details: details as never,
+      actorId: actor?.userId ?? null,
+      actorUsername: actor?.username ?? 'system',
+      occurredAt: this.clock.now(),
+    });
+  }
+}
+
+function view(c: EnforcementCase & { agencyNameZh: string; agencyNameEn: string | null; licenceNumber: string | null; investigatingOfficerName: string | null }): CaseView {
+  return { ...c, decisionOpensOn: PENDING_STATUSES.includes(c.status) && c.status !== 'opened' ? decisionOpensOn(c) : null };
+}

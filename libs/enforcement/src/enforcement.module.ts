@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
+import { AuditModule } from '@app/audit';
+import { WorkingCalendarModule } from '@app/calendar';
+import { ComplaintsModule } from '@app/complaints';
+import { DocumentsModule } from '@app/documents';
+import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspections';
+import { LicensingModule } from '@app/licensing';
+import { NotificationsModule } from '@app/notifications';
+import { CaseDocument, CaseEvent, CaseGround, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
+import { CaseDocuments } from './case-documents';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { CreditGradeView } from './cases.dto';
+import { DemeritPointsService } from './demerit-points.service';
+import { EnforcementSettingsController } from './enforcement-settings.controller';
+import { PublicSanctionsService } from './public-sanctions.service';
+import { creditRiskSource } from './credit-risk-source';
+import { inspectionReferralHandler } from './inspection-referrals';
+
+describeAgencyProfileSection('credit', { type: CreditGradeView, required: false, description: 'Its credit grade (A-D) with the demerit points behind it' });
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([EnforcementCase, CaseGround, CaseEvent, CaseDocument, DemeritRule, FineThreshold]),
+    AgenciesModule,
+    AuditModule,
+    ComplaintsModule,
+    DocumentsModule,
+    InspectionsModule,
+    LicensingModule,
+    NotificationsModule,
+    WorkingCalendarModule,
+  ],
+  controllers: [CasesController, EnforcementSettingsController],
+  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
+  exports: [CasesService, DemeritPointsService],
+})
+export class EnforcementModule {
+  /**
+   * Registered on construction, not in onModuleInit: the demo seed runs on the created app before
+   * it is initialised, and an inspection's proposal must open its case then too.
+   */
+  constructor(profile: AgencyProfileSections, referrals: SanctionReferrals, risk: RiskService, cases: CasesService, points: DemeritPointsService) {
+    referrals.register(inspectionReferralHandler(cases));
+    risk.register(creditRiskSource(points));
+    profile.register({ key: 'credit', load: (agencyId) => points.gradeOf(agencyId) });
+  }
+}
