@@ -12,7 +12,7 @@ export function CreditGradeTag({ grade }: { grade: Grade | null | undefined }) {
   if (!grade) return null;
   return (
     <Tag variant="solid" color={COLOUR[grade]} data-testid="credit-grade">
-      {t.enforcement.creditGrade}: {t.enforcement[`grade_${grade}`]}
+      {t.sanctions.creditGrade}: {t.sanctions[`grade_${grade}`]}
     </Tag>
   );
 }

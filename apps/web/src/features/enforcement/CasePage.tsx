@@ -45,7 +45,7 @@ export function CasePage() {
                   </dd>
                 </>
               )}
-              <dt>{t.enforcement.legalBasis}</dt>
+              <dt>{t.sanctions.legalBasis}</dt>
               <dd>{c.legalBasis}</dd>
               <dt>{t.enforcement.facts}</dt>
               <dd>{c.facts}</dd>
@@ -288,7 +288,7 @@ function DecisionForm({ c, onSubmit }: { c: CaseDetail; onSubmit: (values: Recor
   const t = useT();
   const [form] = Form.useForm();
   const sanction = Form.useWatch('sanction', form) as string | undefined;
-  const options = ['none', 'warning', 'fine', 'suspension', 'revocation'].map((s) => ({ value: s, label: t.enforcement[`sanction_${s}` as 'sanction_fine'] }));
+  const options = ['none', 'warning', 'fine', 'suspension', 'revocation'].map((s) => ({ value: s, label: t.sanctions[`sanction_${s}` as 'sanction_fine'] }));
   return (
     <Form
       form={form}

@@ -88,7 +88,7 @@ export function CasesPage() {
       {cases.hasNextPage && (
         <div>
           <Button onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
-            {t.enforcement.loadMore}
+            {t.sanctions.loadMore}
           </Button>
         </div>
       )}

@@ -31,19 +31,19 @@ export function SanctionsPage() {
 
   return (
     <div className="stack">
-      <PageHeading title={t.enforcement.sanctionsTitle} intro={t.enforcement.sanctionsIntro} />
+      <PageHeading title={t.sanctions.sanctionsTitle} intro={t.sanctions.sanctionsIntro} />
       <Form layout="vertical" className="panel" role="search" initialValues={filter} onFinish={update}>
-        <Form.Item name="q" label={t.enforcement.search}>
+        <Form.Item name="q" label={t.sanctions.search}>
           <Input allowClear autoComplete="off" />
         </Form.Item>
         <div className="card-grid">
-          <Form.Item name="province" label={t.enforcement.province}>
-            <NativeSelect placeholder={t.enforcement.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
+          <Form.Item name="province" label={t.sanctions.province}>
+            <NativeSelect placeholder={t.sanctions.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
           </Form.Item>
-          <Form.Item name="from" label={t.enforcement.from}>
+          <Form.Item name="from" label={t.sanctions.from}>
             <Input type="date" />
           </Form.Item>
-          <Form.Item name="to" label={t.enforcement.to}>
+          <Form.Item name="to" label={t.sanctions.to}>
             <Input type="date" />
           </Form.Item>
         </div>
@@ -51,21 +51,21 @@ export function SanctionsPage() {
           {t.common.search}
         </Button>
       </Form>
-      <section aria-busy={sanctions.isFetching} aria-label={t.enforcement.sanctionsTitle}>
+      <section aria-busy={sanctions.isFetching} aria-label={t.sanctions.sanctionsTitle}>
         {sanctions.isPending && <Loading />}
         {sanctions.error && <ProblemAlert error={sanctions.error} onRetry={() => void sanctions.refetch()} />}
-        {sanctions.isSuccess && items.length === 0 && <Empty description={t.enforcement.noSanctions} />}
+        {sanctions.isSuccess && items.length === 0 && <Empty description={t.sanctions.noSanctions} />}
         <ul className="result-list" data-testid="sanctions-list">
           {items.map((s) => (
             <li key={s.caseNumber} className="panel">
               <h2 className="agency-name">{language === 'en' && s.agencyNameEn ? s.agencyNameEn : s.agencyNameZh}</h2>
               <p className="agency-meta">{s.agencyUscc}</p>
               <p>
-                <strong>{sanctionText(s.sanction, s.fineAmount, s.suspensionDays)}</strong> · {t.enforcement.effectiveOn(formatDate(s.effectiveOn, language))} · {s.caseNumber}
+                <strong>{sanctionText(s.sanction, s.fineAmount, s.suspensionDays)}</strong> · {t.sanctions.effectiveOn(formatDate(s.effectiveOn, language))} · {s.caseNumber}
               </p>
               {s.licenceNumbers.length > 0 && (
                 <p>
-                  {t.enforcement.licences}:{' '}
+                  {t.sanctions.licences}:{' '}
                   {s.licenceNumbers.map((n) => (
                     <Link key={n} to={`/verify/${n}`} style={{ marginRight: 8 }}>
                       {n}
@@ -74,7 +74,7 @@ export function SanctionsPage() {
                 </p>
               )}
               <p className="agency-meta">
-                {t.enforcement.legalBasis}: {s.legalBasis}
+                {t.sanctions.legalBasis}: {s.legalBasis}
               </p>
               <p>{s.facts}</p>
             </li>
@@ -82,7 +82,7 @@ export function SanctionsPage() {
         </ul>
         {sanctions.hasNextPage && (
           <Button block onClick={() => void sanctions.fetchNextPage()} loading={sanctions.isFetchingNextPage}>
-            {t.enforcement.loadMore}
+            {t.sanctions.loadMore}
           </Button>
         )}
       </section>

@@ -51,9 +51,9 @@ export function useSanctionText() {
   const t = useT();
   return (sanction: string | null | undefined, fineAmount?: number | null, suspensionDays?: number | null) => {
     if (!sanction) return '—';
-    const name = t.enforcement[`sanction_${sanction}` as 'sanction_fine'] ?? sanction;
-    if (sanction === 'fine' && fineAmount) return `${name} ${t.enforcement.fineYuan((fineAmount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }))}`;
-    if (sanction === 'suspension' && suspensionDays) return `${name} ${t.enforcement.days(suspensionDays)}`;
+    const name = t.sanctions[`sanction_${sanction}` as 'sanction_fine'] ?? sanction;
+    if (sanction === 'fine' && fineAmount) return `${name} ${t.sanctions.fineYuan((fineAmount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }))}`;
+    if (sanction === 'suspension' && suspensionDays) return `${name} ${t.sanctions.days(suspensionDays)}`;
     return name;
   };
 }

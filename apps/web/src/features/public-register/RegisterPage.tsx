@@ -79,11 +79,11 @@ export function RegisterPage() {
               <h3 className="agency-name">{language === 'en' && agency.nameEn ? agency.nameEn : agency.nameZh}</h3>
               <p className="agency-meta">{agency.uscc}</p>
               <p>
-                <CreditGradeTag grade={agency.creditGrade} /> <Link to={`/sanctions?q=${agency.uscc}`}>{t.enforcement.seeSanctions}</Link>
+                <CreditGradeTag grade={agency.creditGrade} /> <Link to={`/sanctions?q=${agency.uscc}`}>{t.sanctions.seeSanctions}</Link>
               </p>
               {agency.creditPoints ? (
                 <details className="agency-meta">
-                  <summary>{t.enforcement.points(agency.creditPoints)}</summary>
+                  <summary>{t.sanctions.points(agency.creditPoints)}</summary>
                   <ul>
                     {agency.creditReasons.map((r) => (
                       <li key={`${r.reason}-${r.awardedOn}`}>

@@ -41,9 +41,9 @@ export function VerificationAnswer({ answer }: { answer: Verification }) {
           <dd>{answer.agency.uscc}</dd>
           {answer.agency.creditGrade && (
             <>
-              <dt>{t.enforcement.creditGrade}</dt>
+              <dt>{t.sanctions.creditGrade}</dt>
               <dd>
-                <CreditGradeTag grade={answer.agency.creditGrade} /> <Link to={`/sanctions?q=${answer.agency.uscc}`}>{t.enforcement.seeSanctions}</Link>
+                <CreditGradeTag grade={answer.agency.creditGrade} /> <Link to={`/sanctions?q=${answer.agency.uscc}`}>{t.sanctions.seeSanctions}</Link>
               </dd>
             </>
           )}
