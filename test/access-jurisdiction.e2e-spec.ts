@@ -81,6 +81,16 @@ describe('access matrix: jurisdiction', () => {
     const user = await post('fz-admin', '/api/users', { username: 'fz-new-officer', displayName: 'New Officer', password: 'a-long-enough-password', role: 'inspector' });
     const templateId = await seededTemplateId(t);
     const annualReport = await post('agency-fj-1', '/api/annual-reports', { year: 2025 });
+    // A case on the Fuzhou agency with its notice served (the agency reads a case from then on).
+    const enforcementCase = await post('fz-inspector', '/api/cases', {
+      agencyId: fuzhou,
+      grounds: [{ kind: 'inspection', reference: inspection.id }],
+      proposedSanction: 'warning',
+      legalBasis: '人力资源市场暂行条例 第四十五条',
+      facts: 'Workers were charged a placement fee.',
+    });
+    const served = await post('fz-admin', `/api/cases/${enforcementCase.id}/notice`, { version: enforcementCase.version });
+    const notice = (served.documents as { id: string }[])[0];
 
     const add = (route: string, fixture: Fixture) => (fixtures[route] = fixture);
     add('GET /api/agencies/:id', { path: `/api/agencies/${fuzhou}`, missing: `/api/agencies/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
@@ -92,6 +102,12 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/annual-reports/:id', { path: `/api/annual-reports/${annualReport.id}`, missing: `/api/annual-reports/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/agencies/:id/reserve-fund', { path: `/api/agencies/${fuzhou}/reserve-fund`, missing: `/api/agencies/${NO_SUCH_ID}/reserve-fund`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/licences/:id/certificate.pdf', { path: `/api/licences/${licence.id}/certificate.pdf`, missing: `/api/licences/${NO_SUCH_ID}/certificate.pdf`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/cases/:id', { path: `/api/cases/${enforcementCase.id}`, missing: `/api/cases/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/cases/:id/documents/:documentId', {
+      path: `/api/cases/${enforcementCase.id}/documents/${notice.id}`,
+      missing: `/api/cases/${enforcementCase.id}/documents/${NO_SUCH_ID}`,
+      inScope: FUZHOU_AGENCY_READERS,
+    });
     add('GET /api/self-assessments/:id', { path: `/api/self-assessments/${selfAssessment.id}`, missing: `/api/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The agency sees complaints about it (without the complainant's identity).
     add('GET /api/complaints/:id', { path: `/api/complaints/${complaint.id}`, missing: `/api/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
