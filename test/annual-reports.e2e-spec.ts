@@ -261,6 +261,13 @@ describe('annual reports', () => {
       const notices = await t.db.query(`SELECT recipient_user_id AS "user" FROM notifications WHERE kind = 'annual_report.overdue' AND payload->>'agencyId' = $1`, [world.agencies.shenyang]);
       expect(notices.map((n: { user: string }) => n.user).sort()).toEqual([extraUsers.shenyang, world.users['ln-admin']].sort());
       expect((await get('ln-admin', '/api/annual-reports?overdue=true&year=2025').expect(200)).body.items.map((r: { agencyId: string }) => r.agencyId)).toContain(world.agencies.shenyang);
+      // The overdue report opens one case proposing a warning, for the bureau to take through due process.
+      const cases = await t.db.query(
+        `SELECT c.status, c.proposed_sanction AS "proposedSanction" FROM enforcement_cases c JOIN case_grounds g ON g.case_id = c.id
+          WHERE g.kind = 'annual_report_overdue' AND c.agency_id = $1`,
+        [world.agencies.shenyang],
+      );
+      expect(cases).toEqual([{ status: 'opened', proposedSanction: 'warning' }]);
     });
 
     it('with two workers at once, sends each reminder exactly once (under the lock, and even without it)', async () => {
@@ -286,6 +293,13 @@ describe('annual reports', () => {
         const [{ obliged }] = await t.db.query(`SELECT count(DISTINCT agency_id)::int AS obliged FROM licences WHERE status = 'active'`);
         expect(reports).toBe(obliged);
         expect(notices).toBe(2);
+        // One case per overdue report, however many workers ran.
+        const [{ cases, grounds }] = await t.db.query(
+          `SELECT count(DISTINCT g.case_id)::int AS cases, count(DISTINCT g.reference)::int AS grounds FROM case_grounds g
+             JOIN annual_reports r ON r.id::text = g.reference WHERE g.kind = 'annual_report_overdue' AND r.year = 2026`,
+        );
+        expect(cases).toBe(grounds);
+        expect(cases).toBeGreaterThan(0);
       } finally {
         await other.close();
       }

@@ -84,6 +84,15 @@ describe('commitment-based licensing', () => {
     expect(await t.app.get(JobRunner).runJob('commitment-checks', 'test')).toMatchObject({ counts: { failed: 1, passed: 0, notices: 1 } });
     const [row] = await t.db.query(`SELECT failed_at IS NOT NULL AS failed, overdue_at IS NOT NULL AS overdue, passed_at FROM commitment_checks WHERE id = $1`, [failing.checkId]);
     expect(row).toEqual({ failed: true, overdue: true, passed_at: null });
+    // A false commitment proposes revocation: one case, opened for the bureau, nothing applied to the licence yet.
+    await t.app.get(JobRunner).runJob('commitment-checks', 'test');
+    const cases = await t.db.query(
+      `SELECT c.status, c.proposed_sanction AS "proposedSanction", l.status AS "licenceStatus" FROM enforcement_cases c
+         JOIN case_grounds g ON g.case_id = c.id JOIN licences l ON l.id = c.licence_id
+        WHERE g.kind = 'commitment_failed' AND g.reference = $1`,
+      [failing.checkId],
+    );
+    expect(cases).toEqual([{ status: 'opened', proposedSanction: 'revocation', licenceStatus: 'active' }]);
   });
 
   it('a check that finds the commitment true passes', async () => {

@@ -110,6 +110,8 @@ describe('reserve funds', () => {
     t.clock.set('2026-10-30T02:00:00Z');
     expect(await run()).toMatchObject({ counts: { overdue: 1 } });
     expect(await run()).toMatchObject({ counts: { overdue: 0 } });
+    const cases = await t.db.query(`SELECT c.status, c.proposed_sanction AS "proposedSanction" FROM enforcement_cases c JOIN case_grounds g ON g.case_id = c.id WHERE g.kind = 'reserve_fund_overdue'`);
+    expect(cases).toEqual([{ status: 'opened', proposedSanction: 'warning' }]);
     const notified = await t.db.query(`SELECT recipient_user_id AS "user" FROM notifications WHERE kind = 'reserve_fund.top_up_overdue'`);
     expect(notified.map((n: { user: string }) => n.user).sort()).toEqual([world.users['agency-fj-1'], world.users['fj-admin']].sort());
     const view = (await get('fj-admin', path).expect(200)).body;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
@@ -21,14 +22,17 @@ const OWING = `
  * not filed last year's report are reminded, once for the 1 March reminder and once for the
  * 20 March one (a missed day sends the latest one due, never both late); from 1 April every
  * report not filed is recorded overdue once (a draft is opened for agencies that never started
- * one), and agency and province bureau are told. The notification keys and `overdue_at IS NULL`
- * make reruns and a second worker change nothing.
+ * one), and agency and province bureau are told, and a case proposing a warning is opened for
+ * each (demerit points follow a decision, after the agency was heard). The notification keys,
+ * `overdue_at IS NULL` and the cases' one-case-per-ground rule make reruns and a second worker
+ * change nothing.
  */
 @Injectable()
 export class AnnualReportDeadlinesJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly cases: CasesService,
     private readonly clock: Clock,
   ) {}
 
@@ -96,6 +100,20 @@ export class AnnualReportDeadlinesJob {
             WHERE r.id = ANY($1::uuid[])`,
           [ids, dueOnOf(year)],
         );
+        const late = (await manager.query(`SELECT id, agency_id FROM annual_reports WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; agency_id: string }[];
+        for (const report of late) {
+          await this.cases.proposeCase(
+            {
+              agencyId: report.agency_id,
+              grounds: [{ kind: 'annual_report_overdue', reference: report.id }],
+              proposedSanction: 'warning',
+              legalBasis: '人力资源市场暂行条例 第四十条、第四十八条 (Interim Regulation on the Human Resources Market, art. 40, 48)',
+              facts: `The annual report for ${year} was not filed by ${dueOnOf(year)}. 未按期（${dueOnOf(year)}前）报送 ${year} 年度报告。`,
+              openedBy: 'system',
+            },
+            manager,
+          );
+        }
         return ids.length;
       });
     }

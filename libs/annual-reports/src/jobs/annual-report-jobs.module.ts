@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { EnforcementModule } from '@app/enforcement';
 import { NotificationsModule } from '@app/notifications';
 import { JobRegistry, SchedulerModule } from '@app/scheduler';
 import { AnnualReportsModule } from '../annual-reports.module';
@@ -6,7 +7,7 @@ import { AnnualReportDeadlinesJob } from './annual-report-deadlines.job';
 
 /** The annual reports' scheduled job (imported from '@app/annual-reports/jobs'). */
 @Module({
-  imports: [AnnualReportsModule, NotificationsModule, SchedulerModule],
+  imports: [AnnualReportsModule, EnforcementModule, NotificationsModule, SchedulerModule],
   providers: [AnnualReportDeadlinesJob],
   exports: [AnnualReportDeadlinesJob],
 })

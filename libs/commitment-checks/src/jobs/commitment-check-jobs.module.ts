@@ -1,11 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { EnforcementModule } from '@app/enforcement';
 import { NotificationsModule } from '@app/notifications';
 import { JobRegistry, SchedulerModule } from '@app/scheduler';
 import { CommitmentChecksJob } from './commitment-checks.job';
 
 /** The commitment checks' scheduled job (imported from '@app/commitment-checks/jobs'). */
 @Module({
-  imports: [NotificationsModule, SchedulerModule],
+  imports: [EnforcementModule, NotificationsModule, SchedulerModule],
   providers: [CommitmentChecksJob],
   exports: [CommitmentChecksJob],
 })

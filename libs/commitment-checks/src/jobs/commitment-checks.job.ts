@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 
@@ -16,6 +17,7 @@ export class CommitmentChecksJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly cases: CasesService,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +67,30 @@ export class CommitmentChecksJob {
             [flagged.map((f) => f.id), flagged.map((f) => f.state)],
           )
         : 0;
+      // A failed check means the commitment was false: a revocation case is proposed (decided only after due process).
+      const failedIds = decided.filter((d) => d.failed).map((d) => d.id);
+      const failedChecks = failedIds.length
+        ? ((await manager.query(`SELECT id, agency_id, licence_id, inspection_id FROM commitment_checks WHERE id = ANY($1::uuid[])`, [failedIds])) as {
+            id: string;
+            agency_id: string;
+            licence_id: string;
+            inspection_id: string;
+          }[])
+        : [];
+      for (const check of failedChecks) {
+        await this.cases.proposeCase(
+          {
+            agencyId: check.agency_id,
+            licenceId: check.licence_id,
+            grounds: [{ kind: 'commitment_failed', reference: check.id, note: `inspection ${check.inspection_id}` }],
+            proposedSanction: 'revocation',
+            legalBasis: '人力资源社会保障行政许可告知承诺制 (commitment-based licensing: a false commitment)',
+            facts: 'The on-site check of a licence granted on the applicant\'s written commitment found a serious or critical violation. 告知承诺制许可现场核查发现严重或重大违规。',
+            openedBy: 'system',
+          },
+          manager,
+        );
+      }
       return { passed: decided.filter((d) => !d.failed).length, failed: decided.filter((d) => d.failed).length, overdue: overdue.length, notices };
     });
   }

@@ -1,12 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { WorkingCalendarModule } from '@app/calendar';
+import { EnforcementModule } from '@app/enforcement';
 import { NotificationsModule } from '@app/notifications';
 import { JobRegistry, SchedulerModule } from '@app/scheduler';
 import { ReserveFundTopUpsJob } from './reserve-fund-top-ups.job';
 
 /** The reserve funds' scheduled job (imported from '@app/reserve-funds/jobs'). */
 @Module({
-  imports: [WorkingCalendarModule, NotificationsModule, SchedulerModule],
+  imports: [EnforcementModule, WorkingCalendarModule, NotificationsModule, SchedulerModule],
   providers: [ReserveFundTopUpsJob],
   exports: [ReserveFundTopUpsJob],
 })

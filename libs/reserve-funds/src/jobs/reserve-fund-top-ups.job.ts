@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
@@ -31,6 +32,7 @@ export class ReserveFundTopUpsJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendarService,
     private readonly notifications: NotificationsService,
+    private readonly cases: CasesService,
     private readonly clock: Clock,
   ) {}
 
@@ -94,6 +96,28 @@ export class ReserveFundTopUpsJob {
             ) rcp
             WHERE t.id = ANY($1::uuid[])`,
           [overdue.map((o) => o.id)],
+        );
+      }
+      const late = overdue.length
+        ? ((await manager.query(`SELECT id, agency_id, required_fen::text AS required, due_on::text AS due FROM reserve_fund_top_ups WHERE id = ANY($1::uuid[])`, [overdue.map((o) => o.id)])) as {
+            id: string;
+            agency_id: string;
+            required: string;
+            due: string;
+          }[])
+        : [];
+      for (const topUp of late) {
+        const yuan = (Number(topUp.required) / 100).toLocaleString('en-US');
+        await this.cases.proposeCase(
+          {
+            agencyId: topUp.agency_id,
+            grounds: [{ kind: 'reserve_fund_overdue', reference: topUp.id }],
+            proposedSanction: 'warning',
+            legalBasis: '对外劳务合作管理条例 第十条、第四十条 (Regulation on Foreign Labour Service Cooperation, art. 10, 40)',
+            facts: `The reserve fund was not topped up to ¥${yuan} by ${topUp.due}. 备用金未在 ${topUp.due} 前补足至 ${yuan} 元。`,
+            openedBy: 'system',
+          },
+          manager,
         );
       }
       return { started: started.length, met: met.length, reminders, overdue: overdue.length };
