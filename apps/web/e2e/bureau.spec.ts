@@ -50,6 +50,21 @@ function inDays(days: number): string {
 test.describe('bureau admin and agency workspaces', () => {
   test.use({ viewport: DESKTOP, isMobile: false, hasTouch: false });
 
+  test("fj-admin's home counts the enforcement cases awaiting a decision, each state a link to the cases queue", async ({ page, request }) => {
+    const fujian = await apiAs(request, 'fj-admin');
+    let waiting = 0;
+    for (const status of ['opened', 'notice_served', 'representations', 'hearing_requested', 'hearing_held']) {
+      waiting += (await fujian.get<Page_<{ id: string }>>(`/api/cases?status=${status}&limit=100`)).items.length;
+    }
+    expect(waiting).toBeGreaterThan(0);
+    await useLanguage(page, 'en');
+    await signIn(page, 'fj-admin', '/home');
+    const queue = page.getByTestId('queue-cases');
+    await expect(queue).toContainText(String(waiting));
+    await queue.getByRole('link', { name: 'Notice served', exact: true }).click();
+    await expect(page).toHaveURL(/\/cases\?status=notice_served/);
+  });
+
   test('fj-admin approves an application: the new licence number is shown and the public verification page shows the licence', async ({ page }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/home');

@@ -127,6 +127,24 @@ test.describe('ministry dashboard', () => {
     await expect(page.getByTestId('bar-table')).toContainText('Fujian');
   });
 
+  test('the overview counts the sanctions of the last 12 months by province, as the public list has them', async ({ page, request }) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'ministry', '/dashboard/overview');
+    const panel = page.getByTestId('sanctions-in-period');
+    await expect(panel.locator('tbody tr').first()).toBeVisible();
+    const today = new Date().toISOString().slice(0, 10);
+    const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const list = await request.get(`/api/public/sanctions?from=${from}&to=${today}&limit=200`);
+    const items = ((await list.json()) as { items: { jurisdictionCode: string; sanction: string }[] }).items;
+    const fujian = items.filter((s) => s.jurisdictionCode.startsWith('35'));
+    expect(fujian.length).toBeGreaterThan(0);
+    const row = panel.locator('tr[data-province="350000"]');
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.map(Number)).toEqual(['fine', 'suspension', 'revocation'].map((kind) => fujian.filter((s) => s.sanction === kind).length));
+    await row.getByRole('link').click();
+    await expect(page).toHaveURL(/\/sanctions\?province=350000&from=/);
+  });
+
   test('overview figures equal the API', async ({ page, request }) => {
     await useLanguage(page, 'en');
     const token = await tokenFor(request, 'ministry');

@@ -8,6 +8,7 @@ import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { SanctionsInPeriod } from './SanctionsInPeriod';
 import './dashboard.css';
 
 const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
@@ -63,6 +64,8 @@ export function OverviewPage() {
         <Figure testId="overdue-complaints" label={t.overview.overdueComplaints} value={String(o.complaints.overdue)} to="/complaints?overdue=true" />
         <Figure testId="breached-ever" label={t.overview.breachedEver} value={String(o.complaints.breachedEver)} />
       </div>
+
+      <SanctionsInPeriod provinceName={provinceName} today={o.asOf.slice(0, 10)} />
 
       <section className="panel" aria-labelledby="licences">
         <h2 id="licences">{t.overview.licences}</h2>

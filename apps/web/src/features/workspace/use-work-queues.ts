@@ -17,6 +17,7 @@ type ApplicationStatus = components['schemas']['LicenceApplicationStatus'];
 type SelfAssessmentStatus = components['schemas']['SelfAssessmentStatus'];
 type ComplaintStatus = components['schemas']['ComplaintStatus'];
 type CorrectiveActionStatus = components['schemas']['CorrectiveActionStatus'];
+type CaseStatus = components['schemas']['CaseStatus'];
 
 /** Counts of a bureau admin's or an agency's queues: the first page of each list, counted. */
 export function useApplicationCount(status: ApplicationStatus, enabled = true) {
@@ -51,6 +52,15 @@ export function useCorrectiveActionCount(status: CorrectiveActionStatus, enabled
     enabled,
     queryKey: ['corrective-actions', 'count', status],
     queryFn: async ({ signal }) => counted(data(await api.GET('/api/corrective-actions', { params: { query: { status, limit: LIMIT } }, signal }))),
+    staleTime: 30_000,
+  });
+}
+
+export function useCaseCount(status: CaseStatus, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['cases', 'count', status],
+    queryFn: async ({ signal }) => counted(data(await api.GET('/api/cases', { params: { query: { status, limit: LIMIT } }, signal }))),
     staleTime: 30_000,
   });
 }
