@@ -9,6 +9,9 @@ const APP_ROLE = 'registry_test_app';
 const APP_PASSWORD = 'registry-test-app';
 
 module.exports = async function globalSetup() {
+  // The migrated database each test file copies (test-app.ts builds it once); one per run, so that
+  // runs sharing a server (TEST_DATABASE_URL) do not share it.
+  process.env.REGISTRY_TEST_TEMPLATE = `registry_template_${process.pid}_${Date.now().toString(36)}`;
   if (process.env.TEST_DATABASE_URL) {
     process.env.REGISTRY_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
     await createAppRole();

@@ -138,6 +138,21 @@ test.describe('yearly duties', () => {
     await keepScreenshot(page, 'duties-summary-en-tablet');
   });
 
+  test("the bureau's commitment checks: the demo's licence on commitment awaiting its on-site check, its licence page and certificate", async ({ page }, testInfo) => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'fj-admin', '/commitment-checks?state=pending');
+    const row = page.getByTestId('commitment-checks').locator('tbody tr', { hasText: 'Fuzhou Rongcheng HR Services (commitment)' });
+    await expect(row).toHaveAttribute('data-state', 'pending');
+    await expectAccessible(page, testInfo, 'commitment-checks-en');
+    await keepScreenshot(page, 'duties-commitment-checks-en');
+    await row.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/registry\/licences\/[0-9a-f-]{36}$/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Download the certificate/ }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   test('the bureau reads a reserve fund below its minimum, with the top-up running', async ({ page, request }, testInfo) => {
     const token = await tokenFor(request, 'fj-admin');
     const agencies = (await (await request.get('/api/agencies?limit=200', { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string; agencyType: string }[] };

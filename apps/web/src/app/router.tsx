@@ -129,6 +129,7 @@ export const router = createBrowserRouter([
           { path: ':id', lazy: () => import('@/features/duties/AnnualReportPage').then((m) => ({ Component: m.AnnualReportPage })) },
         ],
       },
+      ...signedIn('commitment-checks', 'commitmentChecks', () => import('@/features/duties/CommitmentChecksPage').then((m) => ({ Component: m.CommitmentChecksPage }))),
       {
         path: 'reserve-funds/:agencyId',
         element: <RequireRole page="reserveFund" />,

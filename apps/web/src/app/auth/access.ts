@@ -28,6 +28,7 @@ export const PAGE_ROLES = {
   notifications: ['system_admin', 'ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   annualReports: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   annualReportSummary: ['ministry_official', 'bureau_admin'],
+  commitmentChecks: ['ministry_official', 'bureau_admin', 'inspector'],
   reserveFund: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   cases: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
 } as const satisfies Record<string, readonly Role[]>;

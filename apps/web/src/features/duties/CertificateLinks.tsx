@@ -1,10 +1,10 @@
-import { Button, Empty } from 'antd';
-import { useState } from 'react';
+import { Empty } from 'antd';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { LicenceStatusTag } from '@/components/LicenceStatusTag';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { downloadCertificate, useLicences } from './use-duties';
+import { CertificateButton } from '@/components/CertificateButton';
+import { useLicences } from './use-duties';
 
 /**
  * An agency's licences, each with its certificate (A4 PDF with the QR code to its public
@@ -31,30 +31,5 @@ export function CertificateLinks({ agencyId }: { agencyId: string }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-export function CertificateButton({ licenceId, licenceNumber }: { licenceId: string; licenceNumber: string }) {
-  const t = useT().duties;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const onClick = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await downloadCertificate(licenceId, licenceNumber);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Button onClick={() => void onClick()} loading={busy} data-testid={`certificate-${licenceNumber}`}>
-        {t.downloadCertificate}
-      </Button>
-      {error ? <ProblemAlert error={error} /> : null}
-    </>
   );
 }

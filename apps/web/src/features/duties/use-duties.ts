@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveBlob } from '@/utils/save-blob';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 import { useLanguage } from '@/app/i18n/use-i18n';
@@ -119,22 +120,6 @@ export function useLicences(agencyId: string | undefined) {
 }
 
 /** Downloads a licence's certificate PDF with the signed-in token (a plain link would carry none). */
-export async function downloadCertificate(licenceId: string, licenceNumber: string): Promise<void> {
-  const result = await api.GET('/api/licences/{id}/certificate.pdf', { params: { path: { id: licenceId } }, parseAs: 'blob' });
-  saveBlob(result.data as unknown as Blob, `licence-${licenceNumber}.pdf`);
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Fen as yuan for people: ¥1,234.50 (integer arithmetic, no float rounding). */
 export function yuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';

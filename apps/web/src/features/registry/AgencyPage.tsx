@@ -57,6 +57,7 @@ export function AgencyPage() {
           <Link to={`/applications?agencyId=${agency.id}`}>{r.applicationsOf}</Link>
           <Link to={`/self-assessments?agencyId=${agency.id}`}>{isAdmin ? r.selfAssessmentsOfAdmin : r.selfAssessmentsOf}</Link>
           <Link to={`/complaints?agencyId=${agency.id}`}>{r.complaintsOf}</Link>
+          {agency.agencyType === 'labour_service_cooperation' && <Link to={`/reserve-funds/${agency.id}`}>{t.duties.nav.reserveFund}</Link>}
         </p>
       </section>
 

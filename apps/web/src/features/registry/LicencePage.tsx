@@ -4,6 +4,7 @@ import { useSession } from '@/app/auth/use-session';
 import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
+import { CertificateButton } from '@/components/CertificateButton';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusTag } from '@/components/StatusTag';
@@ -32,6 +33,9 @@ export function LicencePage() {
   return (
     <div className="stack wide-page">
       <PageHeading title={r.licenceTitle(l.licenceNumber)} />
+      <p className="no-print">
+        <CertificateButton licenceId={l.id} licenceNumber={l.licenceNumber} />
+      </p>
       <section className="panel" aria-labelledby="licence-facts">
         <h2 id="licence-facts">{r.details}</h2>
         <dl className="facts" data-testid="licence-facts">
