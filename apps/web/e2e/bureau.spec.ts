@@ -329,8 +329,12 @@ test.describe('bureau admin and agency workspaces', () => {
 
   test('the same refusal is explained in Chinese to a Chinese reader', async ({ page, request }) => {
     const fujian = await apiAs(request, 'fj-admin');
-    const { items } = await fujian.get<Page_<Licence>>('/api/licences?status=active&jurisdiction=350800&limit=1');
-    const licence = items[0]!;
+    // An active licence outside Fuzhou, not the one the stale-action journey leaves suspended.
+    let licence: Licence | undefined;
+    for (const city of ['350500', '350200', '350300']) {
+      licence ??= (await fujian.get<Page_<Licence>>(`/api/licences?status=active&jurisdiction=${city}&limit=1`)).items[0];
+    }
+    if (!licence) throw new Error('the demo has no active licence in Quanzhou, Xiamen or Putian');
     await useLanguage(page, 'zh-CN');
     await signIn(page, 'fj-admin', `/registry/licences/${licence.id}`);
     await expect(page.getByTestId('licence-status')).toContainText('有效');

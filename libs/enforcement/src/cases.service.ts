@@ -42,6 +42,7 @@ import {
   WithdrawRequest,
 } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
+import { PublicSanctionsService } from './public-sanctions.service';
 
 export const CASE_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
 
@@ -94,6 +95,7 @@ export class CasesService {
     private readonly points: DemeritPointsService,
     private readonly inspections: InspectionsService,
     private readonly complaints: ComplaintsService,
+    private readonly publicSanctions: PublicSanctionsService,
   ) {}
 
   list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
@@ -475,6 +477,8 @@ export class CasesService {
       await this.audit.record(manager, { action: `case.${step}`, entityType: 'enforcement_case', entityId: id, before: c, after: updated });
       if (after) await after(updated);
     });
+    // This process drops its public list at once; the others when the NOTIFY of the commit reaches them.
+    if (step === 'decision' || step === 'appeal') this.publicSanctions.evict();
     return this.detail(actor, id);
   }
 
