@@ -19,7 +19,9 @@ export class EnforcementSettingsController {
   @Get('public/sanctions')
   @Public()
   @RateLimit('public')
-  @Header('cache-control', 'public, max-age=60, stale-while-revalidate=30')
+  // Revalidated every time (the server's own cache makes that cheap): an annulled sanction must
+  // leave every browser's list at once, not a minute later.
+  @Header('cache-control', 'no-cache')
   @ApiOperation({ operationId: 'listPublicSanctions', summary: 'Decided fines, suspensions and revocations (not annulled), newest first: agency, licences, sanction, dates, legal basis, facts' })
   @ApiOkResponse({ type: PageOf(PublicSanction) })
   publicSanctions(@Query() query: PublicSanctionQuery) {
