@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production', DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', RUN_JOBS: 'false', REDIS_URL: '',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
   };
-  const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], env, Number(process.env.BENCH_API_PORT ?? 4100), '/health/ready');
+  const api = await startServer(['node', '--max-old-space-size=192', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/api/src/main.js'], env, Number(process.env.BENCH_API_PORT ?? 4100), '/health/ready');
   const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: '20', JWT_SECRET }, Number(process.env.BENCH_RAW_PORT ?? 4101), '/health/ready');
   try {
     const headers = { authorization: `Bearer ${await signIn(api, 'bench-fujian', BENCH_PASSWORD)}` };

@@ -3,7 +3,8 @@
  * inspector's, as `node --cpu-prof` uses, but over the measured load only), for public
  * verification (50 connections) and a scoped list (20 connections), then the top of each
  * profile: self time by function and by package. Uses the benchmark database (`npm run bench:data`).
- * BENCH_PROFILE_DIST names another build to profile (a checkout's dist/), for before/after.
+ * BENCH_PROFILE_DIST names another build to profile (a checkout's dist/), for before/after;
+ * BENCH_PROFILE_LIST another signed-in list path (default /api/licences?limit=50).
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,8 +68,8 @@ async function main(): Promise<void> {
       measure: (url) => load({ url, paths, connections: 50, duration: DURATION }),
     });
     let headers: Record<string, string> = {};
-    const list = ['/api/licences?limit=50'];
-    await profiled('licences of a province, 20 connections', database.url, {
+    const list = [process.env.BENCH_PROFILE_LIST ?? '/api/licences?limit=50'];
+    await profiled(`${list[0]} for a province's official, 20 connections`, database.url, {
       warm: async (url) => {
         headers = { authorization: `Bearer ${await signIn({ url } as Parameters<typeof signIn>[0], 'bench-fujian', BENCH_PASSWORD)}` };
         return load({ url, paths: list, connections: 20, duration: 3, headers });

@@ -25,10 +25,12 @@ const EXPLANATIONS: Record<string, string> = {
 const VERIFY = prepared(
   'verify-by-number',
   `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
-          a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name
+          a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade, g.points AS credit_points,
+          (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons
      FROM licences l
      JOIN agencies a ON a.id = l.agency_id
      JOIN bureaus b ON b.id = l.issued_by_bureau_id
+     LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
     WHERE l.licence_number = $1
     ORDER BY l.expires_on DESC
     LIMIT 20`,
@@ -48,7 +50,16 @@ app.get<{ Params: { number: string } }>('/api/public/licences/:number', async (r
     licenceNumber: row.licence_number,
     status: row.status,
     explanation: EXPLANATIONS[row.status],
-    agency: { uscc: row.uscc, nameZh: row.name_zh, nameEn: row.name_en, jurisdictionCode: row.jurisdiction_code, agencyType: row.agency_type },
+    agency: {
+      uscc: row.uscc,
+      nameZh: row.name_zh,
+      nameEn: row.name_en,
+      jurisdictionCode: row.jurisdiction_code,
+      agencyType: row.agency_type,
+      creditGrade: row.credit_grade,
+      creditPoints: row.credit_points,
+      creditReasons: row.credit_reasons ?? [],
+    },
     licenceType: row.licence_type,
     scope: row.scope,
     validFrom: row.valid_from,

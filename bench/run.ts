@@ -52,23 +52,32 @@ async function main(): Promise<void> {
     servers.push(raw);
     const context: BenchContext = { api, raw, databaseUrl: database.url, password: BENCH_PASSWORD };
     const figures: Figure[] = [];
+    const failed: string[] = [];
     console.log(`Load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     // BENCH_ONLY=<words in a scenario's name> runs just those (e.g. while working on one of them).
     const only = process.env.BENCH_ONLY;
     for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
       console.log(`- ${scenario.name}`);
-      figures.push(...(await scenario.run(context)));
+      // One scenario that cannot run (no Chromium, say) must not lose the figures of the others.
+      try {
+        figures.push(...(await scenario.run(context)));
+      } catch (error) {
+        console.error(`  ${scenario.name} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        failed.push(scenario.name);
+      }
     }
     if (!only || 'scale-out'.includes(only)) {
       console.log(`- scale-out: ${process.env.BENCH_PROCESSES ?? 2} API processes on one port (node:cluster) sharing PostgreSQL and Redis`);
       figures.push(...(await scaleOut(context, CLUSTER_PORT, apiEnv)));
     }
     printTable(figures);
+    if (failed.length) console.log(`\nNot measured (failed): ${failed.join('; ')}`);
     console.log(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     const file = join(__dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), loadAverage: loadavg(), figures }, null, 2));
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), loadAverage: loadavg(), figures, failed }, null, 2));
     console.log(`\nWritten to ${file}`);
+    if (failed.length) process.exitCode = 1;
   } finally {
     for (const server of servers) await server.stop();
     await database.stop();

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSecretKey } from 'node:crypto';
 import { verify } from 'jsonwebtoken';
 import { Pool } from 'pg';
+import { businessDateOf, RawSlaMoment, slaMoments } from './raw-calendar';
 import { preparedText } from './raw-sql';
 
 /**
@@ -28,7 +29,7 @@ interface ListSpec {
   scope: { jurisdiction: string; agency: string };
   sortColumn: string;
   filters: (query: Query, add: (sql: (p: string) => string, value: unknown) => void) => void;
-  toJson?: (row: Record<string, unknown>, now: Date) => unknown;
+  toJson?: (row: Record<string, unknown>, moment: RawSlaMoment) => unknown;
 }
 
 const numeric = (value: unknown) => (value === null ? null : Number(value));
@@ -90,13 +91,17 @@ const LISTS: ListSpec[] = [
       if (q.category) add((p) => `c.categories @> ARRAY[${p}]::text[]`, q.category);
       if (q.severity) add((p) => `c.severity = ${p}`, q.severity);
     },
-    toJson: (c, now) => complaintJson(c, now),
+    toJson: (c, moment) => complaintJson(c, moment),
   },
 ];
 
-function complaintJson(c: Record<string, unknown>, now: Date): unknown {
+function complaintJson(c: Record<string, unknown>, { now, dueSoonUntil }: RawSlaMoment): unknown {
   const open = OPEN_STATUSES.includes(c.status as string);
-  const overdue = open && ((!c.acknowledged_at && (c.ack_due_at as Date) < now) || (c.resolve_due_at as Date) < now);
+  const ackDue = c.ack_due_at as Date;
+  const resolveDue = c.resolve_due_at as Date;
+  const overdue = open && ((!c.acknowledged_at && ackDue < now) || resolveDue < now);
+  const nextDueAt = !open ? null : !c.acknowledged_at && ackDue < resolveDue ? ackDue : resolveDue;
+  const slaStatus = nextDueAt === null ? 'stopped' : overdue ? 'breached' : businessDateOf(nextDueAt) <= dueSoonUntil ? 'due_soon' : 'on_track';
   return {
     id: c.id,
     trackingCode: c.tracking_code,
@@ -129,6 +134,8 @@ function complaintJson(c: Record<string, unknown>, now: Date): unknown {
     extendedAt: c.extended_at,
     slaBreached: c.sla_breached,
     overdue,
+    nextDueAt,
+    slaStatus,
     outcome: c.outcome,
     inspectionId: c.inspection_id,
     version: c.version,
@@ -146,6 +153,7 @@ export function registerListRoutes(app: FastifyInstance, pool: Pool, jwtSecret: 
       return undefined;
     }
   };
+  const slaMoment = slaMoments(pool);
   for (const list of LISTS) {
     app.get(list.path, async (request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) => {
       const claims = claimsOf(request);
@@ -166,11 +174,11 @@ export function registerListRoutes(app: FastifyInstance, pool: Pool, jwtSecret: 
         ),
       );
       const page = rows.slice(0, limit);
-      const now = new Date();
+      const moment = await slaMoment();
       const last = page.at(-1) as Record<string, unknown> | undefined;
       const sortKey = list.sortColumn.endsWith('received_at') ? 'received_at' : 'createdAt';
       return {
-        items: list.toJson ? page.map((row) => list.toJson?.(row, now)) : page,
+        items: list.toJson ? page.map((row) => list.toJson?.(row, moment)) : page,
         nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([(last[sortKey] as Date).toISOString(), last.id])).toString('base64url') : null,
       };
     });

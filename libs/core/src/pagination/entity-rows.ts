@@ -3,37 +3,45 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 /**
- * Reads an entity's columns straight from the driver's rows into plain objects under their
- * property names, as a list answers them in JSON: no entity is hydrated. Hydrating a page of
+ * Reads an entity's columns straight from the driver's rows under their property names, as a
+ * list answers them in JSON: no entity is hydrated and no row is copied. Hydrating a page of
  * entities (and matching them with the raw rows of their joined names) was the largest single
  * cost of a list request after the database itself.
  *
  * What hydration would do is kept: columns marked `select: false` stay out, transformers run,
  * `date` columns come back as 'YYYY-MM-DD' text (pg would otherwise parse them into local-time Dates).
+ *
+ * The selection is one expression, made once per entity, alias and column pick: TypeORM compares
+ * every separate select with every column of every alias when it writes the SQL, which cost
+ * more per request than the rest of building the query.
  */
-interface ColumnReader {
+interface EntityColumn {
   key: string;
+  expression: (alias: string) => string;
+  /** The column's transformers, read side, when it has any. */
   from?: (value: unknown) => unknown;
 }
 
-interface EntityRowShape {
-  /** `select` expressions (alias-free) and their keys, in column order. */
-  selects: { expression: (alias: string) => string; key: string }[];
-  readers: ColumnReader[];
+interface EntitySelection {
+  sql: string;
+  /** The selected columns with transformers: the only ones a row needs rewriting for. */
+  transformed: { key: string; from: (value: unknown) => unknown }[];
 }
 
-const shapes = new WeakMap<EntityMetadata, EntityRowShape>();
+const ALL_COLUMNS: readonly string[] = [];
+const columnsOf = new WeakMap<EntityMetadata, EntityColumn[]>();
+/** Per entity, column pick (ALL_COLUMNS for all) and alias: the selection, made once. */
+const selections = new WeakMap<EntityMetadata, WeakMap<readonly string[], Map<string, EntitySelection>>>();
 
-function shapeOf(metadata: EntityMetadata): EntityRowShape {
-  const known = shapes.get(metadata);
-  if (known) return known;
-  const columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata);
-  const shape: EntityRowShape = {
-    selects: columns.map((column) => ({ key: column.propertyName, expression: selectExpression(column) })),
-    readers: columns.map((column) => ({ key: column.propertyName, from: transformerOf(column) })),
-  };
-  shapes.set(metadata, shape);
-  return shape;
+function entityColumns(metadata: EntityMetadata): EntityColumn[] {
+  let columns = columnsOf.get(metadata);
+  if (!columns) {
+    columns = metadata.columns
+      .filter((column) => column.isSelect && !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata)
+      .map((column) => ({ key: column.propertyName, expression: selectExpression(column), from: transformerOf(column) }));
+    columnsOf.set(metadata, columns);
+  }
+  return columns;
 }
 
 function selectExpression(column: ColumnMetadata): (alias: string) => string {
@@ -48,9 +56,30 @@ function transformerOf(column: ColumnMetadata): ((value: unknown) => unknown) | 
   return (value) => chain.reduce((current, t) => t.from(current) as unknown, value);
 }
 
+function selectionOf(metadata: EntityMetadata, alias: string, only: readonly string[]): EntitySelection {
+  let byPick = selections.get(metadata);
+  if (!byPick) selections.set(metadata, (byPick = new WeakMap()));
+  let byAlias = byPick.get(only);
+  if (!byAlias) byPick.set(only, (byAlias = new Map()));
+  let selection = byAlias.get(alias);
+  if (!selection) {
+    const all = entityColumns(metadata);
+    const columns = only === ALL_COLUMNS ? all : all.filter((c) => only.includes(c.key));
+    if (columns.length !== (only === ALL_COLUMNS ? all.length : only.length)) {
+      throw new Error(`selectEntityColumns: ${only.filter((k) => !all.some((c) => c.key === k)).join(', ')} not selectable`);
+    }
+    selection = {
+      sql: columns.map((c) => `${c.expression(alias)} AS "${c.key}"`).join(', '),
+      transformed: columns.flatMap((c) => (c.from ? [{ key: c.key, from: c.from }] : [])),
+    };
+    byAlias.set(alias, selection);
+  }
+  return selection;
+}
+
 /**
  * Replaces the query's selection by its main entity's columns (or `only` those), keyed by
- * property name, and answers the reader that turns one raw row into that plain shape.
+ * property name, and answers the reader that makes one raw row that plain shape (in place).
  */
 export function selectEntityColumns<T extends ObjectLiteral, K extends keyof T & string = keyof T & string>(
   qb: SelectQueryBuilder<T>,
@@ -58,19 +87,13 @@ export function selectEntityColumns<T extends ObjectLiteral, K extends keyof T &
 ): (raw: Record<string, unknown>) => Pick<T, K> {
   const mainAlias = qb.expressionMap.mainAlias;
   if (!mainAlias?.hasMetadata) throw new Error('selectEntityColumns needs a query builder on an entity');
-  const shape = shapeOf(mainAlias.metadata);
-  const wanted = only ? new Set<string>(only) : undefined;
-  const selects = wanted ? shape.selects.filter((s) => wanted.has(s.key)) : shape.selects;
-  const readers = wanted ? shape.readers.filter((r) => wanted.has(r.key)) : shape.readers;
-  if (wanted && selects.length !== wanted.size) throw new Error(`selectEntityColumns: ${[...wanted].filter((k) => !selects.some((s) => s.key === k)).join(', ')} not selectable`);
-  qb.select();
-  for (const { expression, key } of selects) qb.addSelect(expression(mainAlias.name), key);
+  const { sql, transformed } = selectionOf(mainAlias.metadata, mainAlias.name, only ?? ALL_COLUMNS);
+  qb.select(sql);
   return (raw) => {
-    const row: Record<string, unknown> = {};
-    for (const { key, from } of readers) {
+    for (const { key, from } of transformed) {
       const value = raw[key];
-      row[key] = from && value !== null && value !== undefined ? from(value) : value;
+      if (value !== null && value !== undefined) raw[key] = from(value);
     }
-    return row as Pick<T, K>;
+    return raw as Pick<T, K>;
   };
 }

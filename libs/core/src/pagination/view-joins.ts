@@ -4,8 +4,9 @@ import { applyKeyset, KeysetOrder, Page, pageOf, PageQuery } from './page';
 
 /**
  * Names a view shows beside an entity's ids (agency name, bureau name...), read in the same
- * statement as the entity: `join` adds LEFT JOINs and aliased selects to the query, `read` takes
- * them from the raw row. A list stays one query whatever its page size.
+ * statement as the entity: `join` adds LEFT JOINs and aliased selects to the query, `read`
+ * completes the raw row in place (a joined name the driver gave as other than text, an array
+ * SQL left null) and answers it as the view. A list stays one query whatever its page size.
  */
 export interface ViewJoins<X> {
   join<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T>;
@@ -23,7 +24,11 @@ export async function fetchViews<T extends ObjectLiteral & { id: string }, X, K 
 ): Promise<(Pick<T, K> & X)[]> {
   const readEntity = selectEntityColumns(qb, columns);
   const raw: Record<string, unknown>[] = await joins.join(qb).getRawMany();
-  return raw.map((row) => Object.assign(readEntity(row), joins.read(row)));
+  for (const row of raw) {
+    readEntity(row);
+    joins.read(row);
+  }
+  return raw as (Pick<T, K> & X)[];
 }
 
 /** One row with its names, or null. */
@@ -49,19 +54,8 @@ export async function paginateRows<T extends ObjectLiteral>(qb: SelectQueryBuild
   const readEntity = selectEntityColumns(qb);
   const limit = applyKeyset(qb, page, order, defaultLimit);
   const raw: Record<string, unknown>[] = await qb.getRawMany();
-  return pageOf(raw.map(readEntity), limit, order);
-}
-
-/** Reads a joined text column that may be null. */
-export function textOrNull(raw: Record<string, unknown>, key: string): string | null {
-  const value = raw[key];
-  return value === null || value === undefined ? null : String(value);
-}
-
-/** Reads a joined text[] column (null when nothing matched) as an array. */
-export function textArray(raw: Record<string, unknown>, key: string): string[] {
-  const value = raw[key];
-  return Array.isArray(value) ? value.map(String) : [];
+  for (const row of raw) readEntity(row);
+  return pageOf(raw as Pick<T, keyof T & string>[], limit, order);
 }
 
 /**
@@ -70,21 +64,29 @@ export function textArray(raw: Record<string, unknown>, key: string): string[] {
  */
 export function joinColumns<K extends string, V extends string | null = string | null>(table: string, alias: string, on: string, columns: Record<K, string>): ViewJoins<Record<K, V>> {
   const keys = Object.keys(columns) as K[];
+  const selection = keys.map((key) => `${alias}.${columns[key]} AS "${key}"`).join(', ');
   return {
-    join: (qb) => {
-      qb.leftJoin(table, alias, on);
-      for (const key of keys) qb.addSelect(`${alias}.${columns[key]}`, key);
-      return qb;
+    join: (qb) => qb.leftJoin(table, alias, on).addSelect(selection),
+    read: (raw) => {
+      for (const key of keys) {
+        const value = raw[key];
+        if (value === undefined) raw[key] = null;
+        else if (value !== null && typeof value !== 'string') raw[key] = String(value);
+      }
+      return raw as Record<K, V>;
     },
-    read: (raw) => Object.fromEntries(keys.map((key) => [key, textOrNull(raw, key)])) as Record<K, V>,
   };
 }
 
 /** Selects a correlated text[] subquery (served by an index on its filter) under `key`. */
 export function selectArray<K extends string>(key: K, subquery: string): ViewJoins<Record<K, string[]>> {
+  const selection = `(${subquery}) AS "${key}"`;
   return {
-    join: (qb) => qb.addSelect(`(${subquery})`, key),
-    read: (raw) => ({ [key]: textArray(raw, key) }) as Record<K, string[]>,
+    join: (qb) => qb.addSelect(selection),
+    read: (raw) => {
+      if (!Array.isArray(raw[key])) raw[key] = [];
+      return raw as Record<K, string[]>;
+    },
   };
 }
 
@@ -97,6 +99,9 @@ export function combineJoins(...parts: ViewJoins<object>[]): ViewJoins<object> {
       for (const part of parts) part.join(qb);
       return qb;
     },
-    read: (raw) => Object.assign({}, ...parts.map((part) => part.read(raw))) as object,
+    read: (raw) => {
+      for (const part of parts) part.read(raw);
+      return raw;
+    },
   };
 }
