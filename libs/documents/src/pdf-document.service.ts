@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 
 /** Noto Sans SC (SIL OFL), which covers Chinese and English: pdfkit embeds only the glyphs a document uses, so a page stays a few tens of KB. */
 const CJK_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const CJK_FONT = 'cjk';
+
+let cjkFontBytes: Buffer | undefined;
+/**
+ * The font file (10 MB), read on the first document and kept for the life of the process: given
+ * a path, pdfkit would read it again for every document. pdfkit still subsets it per document.
+ */
+const cjkFont = (): Buffer => (cjkFontBytes ??= readFileSync(CJK_FONT_FILE));
 
 /** One block of a bilingual document: a heading and paragraphs, each given in Chinese and English. */
 export interface BilingualSection {
@@ -65,7 +73,7 @@ export class PdfDocumentService {
       info: { Title: info.title, Subject: info.subject ?? '', Author: info.author ?? 'Agency Registry', Producer: 'Agency Registry', Creator: 'Agency Registry' },
       compress: true,
     });
-    pdf.registerFont(CJK_FONT, CJK_FONT_FILE);
+    pdf.registerFont(CJK_FONT, cjkFont());
     pdf.font(CJK_FONT);
     return pdf;
   }
