@@ -15,6 +15,9 @@ async function main(): Promise<void> {
     await prepareDatabase({ ownerUrl: database.url, appUrl: database.appUrl });
     // The app runs on exactly this environment: RUN_JOBS and DEMO_SEED keep their embedded-mode defaults.
     const app = await createApi({ env: { ...env, DATABASE_URL: database.url, DATABASE_APP_URL: database.appUrl } });
+    // Initialised before the seed, so that every module's onModuleInit has registered its hooks
+    // (licence-approval hooks, risk sources, referral handlers) when the demo data goes through them.
+    await app.init();
     if (env.DEMO_SEED) await seedDemoData(app, log);
     await app.listen({ port: env.PORT, host: env.HOST });
     const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;

@@ -2,11 +2,14 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
-import { NotificationListener } from '@app/database';
+import { ListenedCache } from '@app/database';
 import { CalendarYearDays, CalendarYears } from './working-days';
 
 /** NOTIFY channel of a changed year (payload: the year), sent in the transaction that changes it. */
 export const WORKING_CALENDAR_CHANNEL = 'working_calendar_changed';
+
+/** The cache's one entry: every year. */
+const ALL_YEARS = 'years';
 
 interface StoredYear {
   year: number;
@@ -22,48 +25,43 @@ interface StoredYear {
  */
 @Injectable()
 export class CalendarCache implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(CalendarCache.name);
-  private cached: Promise<CalendarYears> | undefined;
-  private readonly listener: NotificationListener;
+  /** The loading (or loaded) years: callers that ask while they load wait for the same query. */
+  private readonly cache: ListenedCache<typeof ALL_YEARS, Promise<CalendarYears>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.listener = new NotificationListener({
+    this.cache = new ListenedCache({
       url: config.appDatabaseUrl,
       channel: WORKING_CALENDAR_CHANNEL,
       applicationName: 'agency-registry-calendar-listener',
       whileDeaf: 'Working calendar read from the database on every use',
-      logger: this.logger,
-      onMessage: () => this.invalidate(),
-      onGapInHearing: () => this.invalidate(),
+      logger: new Logger(CalendarCache.name),
+      maxEntries: 1,
     });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.listener.start();
+    await this.cache.start();
   }
 
   /** After the HTTP server has closed: requests still finishing count with a current calendar. */
   async onApplicationShutdown(): Promise<void> {
-    await this.listener.close();
+    await this.cache.close();
   }
 
   years(): Promise<CalendarYears> {
-    if (this.cached) return this.cached;
+    const cached = this.cache.get(ALL_YEARS);
+    if (cached) return cached;
     const loading = this.load();
-    if (this.listener.hearing) {
-      this.cached = loading;
-      loading.catch(() => {
-        if (this.cached === loading) this.cached = undefined;
-      });
-    }
+    this.cache.set(ALL_YEARS, loading, this.cache.begin());
+    loading.catch(() => this.cache.drop(ALL_YEARS, loading));
     return loading;
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.evict();
   }
 
   private async load(): Promise<CalendarYears> {

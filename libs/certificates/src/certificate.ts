@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { A4, createA4Document, pdfBuffer } from '@app/documents';
+import { PdfDocumentService } from '@app/documents';
 
 /** What a certificate shows; names and codes as the register holds them. */
 export interface CertificateData {
@@ -48,14 +48,15 @@ const RED = '#a8071a';
  * and a QR code to the public verification page, which always shows the licence as it is now
  * (a certificate on a wall may outlive its licence; the status line says so when printed late).
  */
-export async function renderCertificate(data: CertificateData): Promise<Buffer> {
+export async function renderCertificate(pdf: PdfDocumentService, data: CertificateData): Promise<Buffer> {
   const [titleZh, titleEn] = TITLES[data.licenceType];
-  const doc = createA4Document({ title: `${titleZh} ${data.licenceNumber}`, subject: `${titleEn} ${data.licenceNumber}` });
+  const doc = pdf.create({ title: `${titleZh} ${data.licenceNumber}`, subject: `${titleEn} ${data.licenceNumber}` }, 48);
+  const { page } = doc;
   const left = 64;
-  const width = A4.width - left * 2;
+  const width = page.width - left * 2;
 
-  doc.lineWidth(3).strokeColor(RED).rect(24, 24, A4.width - 48, A4.height - 48).stroke();
-  doc.lineWidth(0.8).rect(32, 32, A4.width - 64, A4.height - 64).stroke();
+  doc.lineWidth(3).strokeColor(RED).rect(24, 24, page.width - 48, page.height - 48).stroke();
+  doc.lineWidth(0.8).rect(32, 32, page.width - 64, page.height - 64).stroke();
 
   doc.fillColor(INK).fontSize(13).text('中华人民共和国', left, 70, { width, align: 'center', characterSpacing: 4 });
   doc.fontSize(28).fillColor(RED).text(titleZh, left, 92, { width, align: 'center', characterSpacing: 2 });
@@ -91,13 +92,13 @@ export async function renderCertificate(data: CertificateData): Promise<Buffer> 
   }
 
   const qrSize = 132;
-  const qrTop = A4.height - 96 - qrSize;
+  const qrTop = page.height - 96 - qrSize;
   const qr = await QRCode.toBuffer(data.verifyUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 8, color: { dark: '#000000', light: '#ffffff' } });
-  doc.image(qr, A4.width - left - qrSize, qrTop, { width: qrSize, height: qrSize });
+  doc.image(qr, page.width - left - qrSize, qrTop, { width: qrSize, height: qrSize });
   doc.fontSize(10).fillColor(INK).text('扫码核验许可证的当前状态', left, qrTop + 24, { width: width - qrSize - 16 });
   doc.fontSize(9).fillColor(MUTED).text('Scan to verify the licence as it stands today', left, qrTop + 40, { width: width - qrSize - 16 });
   doc.fontSize(9).fillColor(MUTED).text(data.verifyUrl, left, qrTop + 58, { width: width - qrSize - 16 });
   doc.fontSize(9).fillColor(MUTED).text(`打印日期 Printed ${data.printedOn}`, left, qrTop + 96, { width: width - qrSize - 16 });
-  doc.fontSize(8).fillColor(MUTED).text('职业中介机构登记系统 Agency Registry · 本证书以登记系统记录为准 The register is authoritative', left, A4.height - 70, { width, align: 'center' });
-  return pdfBuffer(doc);
+  doc.fontSize(8).fillColor(MUTED).text('职业中介机构登记系统 Agency Registry · 本证书以登记系统记录为准 The register is authoritative', left, page.height - 70, { width, align: 'center' });
+  return pdf.finish(doc);
 }

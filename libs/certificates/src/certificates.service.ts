@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesService } from '@app/agencies';
 import { Actor } from '@app/auth/access';
 import { AppConfig, Clock } from '@app/core';
+import { PdfDocumentService } from '@app/documents';
 import { LicencesService } from '@app/licensing';
 import { renderCertificate } from './certificate';
 
@@ -13,12 +14,13 @@ export class CertificatesService {
     private readonly agencies: AgenciesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly pdf: PdfDocumentService,
   ) {}
 
   async certificate(actor: Actor, licenceId: string): Promise<{ licenceNumber: string; pdf: Buffer }> {
     const licence = await this.licences.view(actor, licenceId);
     const agency = await this.agencies.get(actor, licence.agencyId);
-    const pdf = await renderCertificate({
+    const pdf = await renderCertificate(this.pdf, {
       licenceNumber: licence.licenceNumber,
       licenceType: licence.licenceType,
       status: licence.status,

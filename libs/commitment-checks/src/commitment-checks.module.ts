@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { InspectionsModule } from '@app/inspections';
@@ -13,10 +13,13 @@ import { CommitmentChecksService } from './commitment-checks.service';
   providers: [CommitmentChecksService],
   exports: [CommitmentChecksService],
 })
-export class CommitmentChecksModule {
-  // Registered on construction, not onModuleInit: `npm start` seeds the demo before the app is
-  // initialised, and a commitment-based approval in it must plan its on-site check too.
-  constructor(hooks: LicenceApprovalHooks, checks: CommitmentChecksService) {
-    hooks.register((manager, approved) => checks.onApproval(manager, approved));
+export class CommitmentChecksModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: LicenceApprovalHooks,
+    private readonly checks: CommitmentChecksService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register((manager, approved) => this.checks.onApproval(manager, approved));
   }
 }

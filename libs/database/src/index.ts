@@ -6,3 +6,4 @@ export * from './migration-runner';
 export * from './snake-naming.strategy';
 export * from './app-role';
 export * from './notification-listener';
+export * from './listened-cache';

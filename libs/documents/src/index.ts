@@ -1,3 +1,2 @@
-export * from './pdf';
 export * from './documents.module';
 export * from './pdf-document.service';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { PdfDocumentService } from './pdf-document.service';
 
 describe('PdfDocumentService', () => {
@@ -10,5 +11,15 @@ describe('PdfDocumentService', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The font is subset: the whole 11 MB font must not be embedded.
     expect(pdf.length).toBeLessThan(150_000);
+  });
+
+  it('reads the 10 MB font file once per process, not once per document', async () => {
+    const reads = jest.spyOn(fs, 'readFileSync');
+    const service = new PdfDocumentService();
+    for (let i = 0; i < 3; i += 1) await service.render({ titleZh: '许可证', titleEn: 'Licence', sections: [] });
+    await service.finish(service.create({ title: '证书 Certificate' }).text('证书'));
+    const fontReads = reads.mock.calls.filter(([path]) => String(path).endsWith('.ttf'));
+    expect(fontReads.length).toBeLessThanOrEqual(1);
+    reads.mockRestore();
   });
 });

@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 
-/** The CJK font (SIL OFL): pdfkit embeds only the glyphs a document uses, so a page stays a few tens of KB. */
-const CJK_FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+/** Noto Sans SC (SIL OFL), which covers Chinese and English: pdfkit embeds only the glyphs a document uses, so a page stays a few tens of KB. */
+const CJK_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const CJK_FONT = 'cjk';
+
+let cjkFontBytes: Buffer | undefined;
+/**
+ * The font file (10 MB), read on the first document and kept for the life of the process: given
+ * a path, pdfkit would read it again for every document. pdfkit still subsets it per document.
+ */
+const cjkFont = (): Buffer => (cjkFontBytes ??= readFileSync(CJK_FONT_FILE));
 
 /** One block of a bilingual document: a heading and paragraphs, each given in Chinese and English. */
 export interface BilingualSection {
@@ -27,6 +36,13 @@ export interface BilingualDocument {
 
 const MARGIN = 56;
 
+/** What a PDF's metadata says; the producer and the creator are always the registry. */
+export interface PdfInfo {
+  title: string;
+  subject?: string;
+  author?: string;
+}
+
 /**
  * A4 bilingual documents (Chinese first, English beneath) in one font that covers both, for the
  * notices and decisions of enforcement cases and the licence certificates. Deterministic enough
@@ -46,11 +62,19 @@ export class PdfDocumentService {
     return this.finish(pdf);
   }
 
-  /** A blank A4 document with the CJK font registered as `cjk` and selected, for callers that lay out their own pages. */
-  create(info: { title: string; author?: string }): PDFKit.PDFDocument {
-    const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: info.title, Author: info.author ?? 'Agency Registry' }, compress: true });
-    pdf.registerFont('cjk', CJK_FONT);
-    pdf.font('cjk');
+  /**
+   * A blank A4 portrait document with the CJK font selected, for callers that lay out their own
+   * page (the licence certificate); `margin` only bounds where text flows onto a new page.
+   */
+  create(info: PdfInfo, margin = MARGIN): PDFKit.PDFDocument {
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin,
+      info: { Title: info.title, Subject: info.subject ?? '', Author: info.author ?? 'Agency Registry', Producer: 'Agency Registry', Creator: 'Agency Registry' },
+      compress: true,
+    });
+    pdf.registerFont(CJK_FONT, cjkFont());
+    pdf.font(CJK_FONT);
     return pdf;
   }
 

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
@@ -37,14 +37,18 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
   providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
   exports: [CasesService, DemeritPointsService],
 })
-export class EnforcementModule {
-  /**
-   * Registered on construction, not in onModuleInit: the demo seed runs on the created app before
-   * it is initialised, and an inspection's proposal must open its case then too.
-   */
-  constructor(profile: AgencyProfileSections, referrals: SanctionReferrals, risk: RiskService, cases: CasesService, points: DemeritPointsService) {
-    referrals.register(inspectionReferralHandler(cases));
-    risk.register(creditRiskSource(points));
-    profile.register({ key: 'credit', load: (agencyId) => points.gradeOf(agencyId) });
+export class EnforcementModule implements OnModuleInit {
+  constructor(
+    private readonly profile: AgencyProfileSections,
+    private readonly referrals: SanctionReferrals,
+    private readonly risk: RiskService,
+    private readonly cases: CasesService,
+    private readonly points: DemeritPointsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.referrals.register(inspectionReferralHandler(this.cases));
+    this.risk.register(creditRiskSource(this.points));
+    this.profile.register({ key: 'credit', load: (agencyId) => this.points.gradeOf(agencyId) });
   }
 }

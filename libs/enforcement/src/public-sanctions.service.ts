@@ -3,11 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { escapeLike, PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
 import { AppConfig, decodeCursor, encodeCursor, Page } from '@app/core';
-import { NotificationListener } from '@app/database';
+import { ListenedCache } from '@app/database';
 import { PublicSanction, PublicSanctionQuery } from './cases.dto';
-
-const TTL_MS = 60_000;
-const MAX_ENTRIES = 5_000;
 
 /**
  * The public list of sanctions: decided fines, suspensions and revocations not annulled. Answers
@@ -17,50 +14,43 @@ const MAX_ENTRIES = 5_000;
  */
 @Injectable()
 export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(PublicSanctionsService.name);
-  private readonly entries = new Map<string, { value: Page<PublicSanction>; storedAt: number }>();
-  private generation = 0;
-  private readonly listener: NotificationListener;
+  private readonly cache: ListenedCache<string, Page<PublicSanction>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.listener = new NotificationListener({
+    // Any change of the public register may be a sanction's: the list is small, every notification drops it all.
+    this.cache = new ListenedCache({
       url: config.appDatabaseUrl,
       channel: PUBLIC_REGISTER_CHANNEL,
       applicationName: 'agency-registry-sanctions-listener',
       whileDeaf: 'Public sanctions cache off',
-      logger: this.logger,
-      // Any change of the public register may be a sanction's: the list is small, drop it all.
-      onMessage: () => this.evict(),
-      onGapInHearing: () => this.evict(),
+      logger: new Logger(PublicSanctionsService.name),
+      maxEntries: 5_000,
+      ttlMs: 60_000,
     });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.listener.start();
+    await this.cache.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.listener.close();
+    await this.cache.close();
   }
 
   evict(): void {
-    this.generation += 1;
-    this.entries.clear();
+    this.cache.evict();
   }
 
   async list(query: PublicSanctionQuery): Promise<Page<PublicSanction>> {
     const key = JSON.stringify([query.province, query.from, query.to, query.q, query.limit, query.cursor]);
-    const cached = this.listener.hearing ? this.entries.get(key) : undefined;
-    if (cached && Date.now() - cached.storedAt <= TTL_MS) return cached.value;
-    const generation = this.generation;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const generation = this.cache.begin();
     const value = await this.query(query);
-    if (this.listener.hearing && generation === this.generation) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, { value, storedAt: Date.now() });
-    }
+    this.cache.set(key, value, generation);
     return value;
   }
 

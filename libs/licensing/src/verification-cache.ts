@@ -1,83 +1,60 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
 import { AppConfig } from '@app/core';
-import { NotificationListener } from '@app/database';
+import { ListenedCache } from '@app/database';
 
-const MAX_ENTRIES = 50_000;
-const TTL_MS = 60_000;
-
-interface Entry<T> {
-  value: T;
-  storedAt: number;
-  /** Licence numbers and USCCs the answer depends on. */
-  keys: string[];
-}
+/** In a notification's payload or an eviction: every answer, not only those of some licences. */
+const EVERYTHING = '*';
 
 /**
- * Answers of public verification, kept in memory for a minute at most. A change is announced
- * with NOTIFY in the transaction that makes it (so every API process hears it at commit) and
- * evicted locally right after commit. While the LISTEN connection is down nothing is served from
- * the cache. A generation counter keeps a look-up that raced a change from storing its stale answer.
+ * Answers of public verification, kept in memory for a minute at most and evicted by the public
+ * register's NOTIFY (payload: the licence numbers and USCCs that changed, space-separated) or
+ * right after commit in this process (see ListenedCache: nothing is kept while the channel is not
+ * heard, and a look-up that raced a change does not store its stale answer).
  */
 @Injectable()
 export class VerificationCache implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(VerificationCache.name);
-  private readonly entries = new Map<string, Entry<unknown>>();
-  private generation = 0;
-  private readonly listener: NotificationListener;
+  private readonly cache: ListenedCache<string, unknown>;
 
   constructor(config: AppConfig) {
-    this.listener = new NotificationListener({
+    this.cache = new ListenedCache({
       url: config.appDatabaseUrl,
       channel: PUBLIC_REGISTER_CHANNEL,
       applicationName: 'agency-registry-cache-listener',
       whileDeaf: 'Verification cache off',
-      logger: this.logger,
-      onMessage: (payload) => this.evict((payload ?? '*').split(' ')),
-      onGapInHearing: () => this.evict(['*']),
+      logger: new Logger(VerificationCache.name),
+      maxEntries: 50_000,
+      ttlMs: 60_000,
+      tagsOf: (payload) => everythingOr((payload ?? EVERYTHING).split(' ')),
     });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.listener.start();
+    await this.cache.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.listener.close();
+    await this.cache.close();
   }
 
   /** The generation to pass to `set` after a look-up that started now. */
   begin(): number {
-    return this.generation;
+    return this.cache.begin();
   }
 
   get<T>(key: string): T | undefined {
-    if (!this.listener.hearing) return undefined;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (Date.now() - entry.storedAt > TTL_MS) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value as T;
+    return this.cache.get(key) as T | undefined;
   }
 
+  /** `dependsOn`: the licence numbers and USCCs the answer depends on, its key among them. */
   set<T>(key: string, value: T, dependsOn: string[], generation: number): void {
-    if (!this.listener.hearing || generation !== this.generation) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, storedAt: Date.now(), keys: dependsOn });
+    this.cache.set(key, value, generation, dependsOn);
   }
 
   /** Drops every answer that depends on one of these licence numbers or USCCs ('*': everything). */
   evict(keys: string[]): void {
-    this.generation += 1;
-    if (keys.includes('*')) {
-      this.entries.clear();
-      return;
-    }
-    const wanted = new Set(keys);
-    for (const [key, entry] of this.entries) {
-      if (wanted.has(key) || entry.keys.some((k) => wanted.has(k))) this.entries.delete(key);
-    }
+    this.cache.evict(everythingOr(keys));
   }
 }
+
+const everythingOr = (keys: readonly string[]): readonly string[] | undefined => (keys.includes(EVERYTHING) ? undefined : keys);
