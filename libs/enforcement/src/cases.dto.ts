@@ -99,6 +99,22 @@ export class WithdrawRequest extends CaseStepRequest {
   @IsString() @Length(3, 4000) reason: string;
 }
 
+/** Cases in the caller's jurisdiction by state: every state named, zero when none. */
+export class CaseStatusCounts implements Record<CaseStatus, number> {
+  opened: number;
+  notice_served: number;
+  representations: number;
+  hearing_requested: number;
+  hearing_held: number;
+  decided: number;
+  closed: number;
+  withdrawn: number;
+}
+
+export class CaseCountsView {
+  @ApiProperty({ type: CaseStatusCounts }) byStatus: CaseStatusCounts;
+}
+
 export class CaseGroundView {
   @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) kind: GroundKind;
   reference: string;

@@ -10,7 +10,7 @@ import { Licence, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
-import { CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
+import { CASE_STATUSES, CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
 import { CaseDocuments, CaseParties, sanctionText } from './case-documents';
 import {
   addMonths,
@@ -30,6 +30,7 @@ import {
 } from './case-rules';
 import {
   AppealRequest,
+  CaseCountsView,
   CaseDetailView,
   CaseQuery,
   CaseStepRequest,
@@ -105,6 +106,17 @@ export class CasesService {
     if (query.sanction) qb.andWhere('c.proposed_sanction = :sanction', { sanction: query.sanction });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? 'c.overdue' : 'NOT c.overdue');
     return paginateViews(qb, query, byCreation('c'), CASE_NAMES).then((page) => ({ ...page, items: page.items.map(view) }));
+  }
+
+  /** The case list's scope, counted by state in one GROUP BY (served by the jurisdiction-and-status index). */
+  async counts(actor: Actor): Promise<CaseCountsView> {
+    const rows = (await this.scoped(actor, this.dataSource.manager).select('c.status', 'status').addSelect('count(*)::int', 'count').groupBy('c.status').getRawMany()) as {
+      status: CaseStatus;
+      count: number;
+    }[];
+    const byStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
+    for (const row of rows) byStatus[row.status] = row.count;
+    return { byStatus };
   }
 
   async detail(actor: Actor, id: string): Promise<CaseDetailView> {

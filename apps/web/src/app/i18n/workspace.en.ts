@@ -747,7 +747,6 @@ export const workspaceEn: WorkspaceMessages = {
     sanctionsTitle: 'Sanctions in the period',
     sanctionsIntro: (from: string, to: string) => `Fines, suspensions and revocations decided from ${from} to ${to} and not annulled (warnings are not published and not counted). Click a province for the list.`,
     noSanctions: 'No published sanctions in this period',
-    sanctionsMore: (n: number) => `Only the latest ${n} are counted; the public list of sanctions has them all.`,
     title: 'Overview',
     intro: (date: string) => `Licences, inspections, self-assessments and complaints in your jurisdiction as of ${date}. Click a number to see the list behind it.`,
     licences: 'Licences by status and province',

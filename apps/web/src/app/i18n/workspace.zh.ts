@@ -745,7 +745,6 @@ export const workspaceZh = {
     sanctionsTitle: '期间内的行政处罚',
     sanctionsIntro: (from: string, to: string) => `${from} 至 ${to} 作出且未被撤销的罚款、暂停和吊销(警告不公示,不计在内)。点省份查看处罚名单。`,
     noSanctions: '这段时间没有公示的处罚',
-    sanctionsMore: (n: number) => `只统计了最近的 ${n} 项;完整名单见行政处罚公示。`,
     title: '监管概览',
     intro: (date: string) => `截至 ${date},你辖区内的许可、检查、自查和投诉情况。点击数字可以查看明细。`,
     licences: '许可证(按状态和省份)',
