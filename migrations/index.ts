@@ -15,6 +15,7 @@ import { Enforcement1763886200000 } from './1763886200000-enforcement';
 import { InspectionSanctionsToCases1763886200001 } from './1763886200001-inspection-sanctions-to-cases';
 import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
 import { CaseCountIndexes1763886400200 } from './1763886400200-case-count-indexes';
+import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual-system-case-texts';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   InspectionSanctionsToCases1763886200001,
   YearlyDuties1763886300000,
   CaseCountIndexes1763886400200,
+  BilingualSystemCaseTexts1763886400201,
 ];

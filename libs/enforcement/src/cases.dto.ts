@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { namedEnum, PageQuery } from '@app/core';
+import { Outcome, OUTCOMES } from '@app/inspections';
 import {
   APPEAL_BODIES,
   APPEAL_OUTCOMES,
@@ -119,6 +120,8 @@ export class CaseGroundView {
   @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) kind: GroundKind;
   reference: string;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  /** An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('InspectionOutcome', OUTCOMES) }) inspectionOutcome: Outcome | null;
 }
 
 export class CaseView {

@@ -3471,6 +3471,8 @@ export interface components {
         CaseGroundView: {
             kind: components["schemas"]["CaseGroundKind"];
             note?: string | null;
+            /** @description An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
+            inspectionOutcome?: (string & components["schemas"]["InspectionOutcome"]) | null;
             reference: string;
         };
         CaseEventView: {
