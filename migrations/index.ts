@@ -14,6 +14,8 @@ import { PasswordResetsAndBureauStatus1763886100000 } from './1763886100000-pass
 import { Enforcement1763886200000 } from './1763886200000-enforcement';
 import { InspectionSanctionsToCases1763886200001 } from './1763886200001-inspection-sanctions-to-cases';
 import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
+import { CaseCountIndexes1763886400200 } from './1763886400200-case-count-indexes';
+import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual-system-case-texts';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +35,6 @@ export const ALL_MIGRATIONS = [
   Enforcement1763886200000,
   InspectionSanctionsToCases1763886200001,
   YearlyDuties1763886300000,
+  CaseCountIndexes1763886400200,
+  BilingualSystemCaseTexts1763886400201,
 ];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { CasesService } from '@app/enforcement';
 import { InspectionSanctionsToCases1763886200001 } from '../migrations/1763886200001-inspection-sanctions-to-cases';
+import { BilingualSystemCaseTexts1763886400201 } from '../migrations/1763886400201-bilingual-system-case-texts';
 import { JobRunner } from '@app/scheduler';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
@@ -40,6 +41,17 @@ describe('enforcement cases with due process', () => {
     // The agency is in the token: sign in again.
     as['agency-fj-1'] = `Bearer ${(await login(t, 'agency-fj-1')).accessToken}`;
     return { agencyId: agency.id, licence, uscc };
+  }
+
+  /** A data migration run twice, as a redeployment would: the second run must change nothing. */
+  async function runTwice(migration: MigrationInterface): Promise<void> {
+    const runner = t.db.createQueryRunner();
+    try {
+      await migration.up(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
   }
 
   async function openCase(agencyId: string, overrides: Record<string, unknown> = {}, user = 'fz-inspector') {
@@ -243,6 +255,70 @@ describe('enforcement cases with due process', () => {
       expect((await get('fj-admin', `/api/licences/${licence.id}`).expect(200)).body.status).toBe('active');
     });
 
+    it('a case an inspection refers without the inspector’s words states its facts and grounds in Chinese first, the outcome by name', async () => {
+      const { agencyId } = await agencyWithLicence();
+      const submitted = await inspect(t, as['fz-inspector'], agencyId, {
+        templateId: await seededTemplateId(t),
+        inspectionDate: '2026-02-11',
+        results: { 'PRO-1': 'non_compliant' },
+        sanctionProposal: { sanction: 'warning' },
+      });
+      const [listed] = (await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200)).body.items;
+      const detail = await get('fj-admin', `/api/cases/${listed.id}`).expect(200);
+      expect(detail.body.facts).toBe('2026-02-11 检查发现不合规项：PRO-1。 / The inspection of 2026-02-11 found: PRO-1.');
+      expect(detail.body.legalBasis).toMatch(/^人力资源市场暂行条例/);
+      expect(detail.body.grounds).toEqual(
+        expect.arrayContaining([
+          { kind: 'inspection', reference: submitted.id, note: '2026-02-11 检查 / Inspection of 2026-02-11', inspectionOutcome: submitted.outcome },
+          { kind: 'finding', reference: `${submitted.id}/PRO-1`, note: '检查项 PRO-1 不合规 / Item PRO-1 non-compliant', inspectionOutcome: null },
+        ]),
+      );
+      // The outcome is a code in its own field, for the web app to name; never inside the texts.
+      expect(JSON.stringify([detail.body.facts, detail.body.legalBasis, ...detail.body.grounds.map((g: { note: string }) => g.note)])).not.toContain(submitted.outcome);
+      // Another province's bureau sees neither the case nor, through it, the inspection.
+      expectProblem((await get('ln-admin', `/api/cases/${listed.id}`).expect(404)).body, 404);
+    });
+
+    it('rewrites the English-only texts of cases the system opened before, and leaves officers’ words alone', async () => {
+      const { agencyId } = await agencyWithLicence();
+      const inspectionId = randomUUID();
+      const [referred] = await t.db.query(
+        `INSERT INTO enforcement_cases (agency_id, jurisdiction_code, status, proposed_sanction, legal_basis, facts, opened_by_username, opened_at, decision_due_on)
+         VALUES ($1, '350100', 'opened', 'warning', '人力资源市场暂行条例 / Interim Regulation on the Human Resources Market; inspection findings', 'The inspection of 2026-02-01 found: critical_violation', 'fz-inspector', now(), '2026-05-01') RETURNING id`,
+        [agencyId],
+      );
+      await t.db.query(
+        `INSERT INTO case_grounds (case_id, kind, reference, note) VALUES ($1, 'inspection', $2, 'Inspection of 2026-02-01: critical_violation'), ($1, 'finding', $2 || '/PRO-1', 'Item PRO-1 non-compliant')`,
+        [referred.id, inspectionId],
+      );
+      const [graded] = await t.db.query(
+        `INSERT INTO enforcement_cases (agency_id, jurisdiction_code, status, proposed_sanction, legal_basis, facts, opened_by_username, opened_at, decision_due_on)
+         VALUES ($1, '350100', 'opened', 'revocation', 'Demerit points: grade D (24 or more points in 24 months)',
+                 'The agency has held credit grade D since 2026-01-05: 24 or more demerit points in the last 24 months.', 'system', now(), '2026-05-01') RETURNING id`,
+        [agencyId],
+      );
+      const [officer] = await t.db.query(
+        `INSERT INTO enforcement_cases (agency_id, jurisdiction_code, status, proposed_sanction, legal_basis, facts, opened_by_username, opened_at, decision_due_on)
+         VALUES ($1, '350100', 'opened', 'warning', 'An officer''s basis', 'Passports of workers held.', 'fz-inspector', now(), '2026-05-01') RETURNING id`,
+        [agencyId],
+      );
+      await runTwice(new BilingualSystemCaseTexts1763886400201());
+      const read = async (id: string) => (await t.db.query(`SELECT facts, legal_basis FROM enforcement_cases WHERE id = $1`, [id]))[0];
+      expect(await read(referred.id)).toEqual({
+        facts: '2026-02-01 检查结论：重大违规。 / The inspection of 2026-02-01 found: critical violation.',
+        legal_basis: '人力资源市场暂行条例；检查发现 / Interim Regulation on the Human Resources Market; inspection findings',
+      });
+      expect((await t.db.query(`SELECT kind, note FROM case_grounds WHERE case_id = $1 ORDER BY kind`, [referred.id])).map((g: { note: string }) => g.note)).toEqual([
+        '检查项 PRO-1 不合规 / Item PRO-1 non-compliant',
+        '2026-02-01 检查 / Inspection of 2026-02-01',
+      ]);
+      expect(await read(graded.id)).toEqual({
+        facts: '该机构自 2026-01-05 起信用等级为 D：最近 24 个月内累计记分 24 分及以上。 / The agency has held credit grade D since 2026-01-05: 24 or more demerit points in the last 24 months.',
+        legal_basis: '信用记分：D 级（24 个月内累计 24 分及以上） / Demerit points: grade D (24 or more points in 24 months)',
+      });
+      expect(await read(officer.id)).toEqual({ facts: 'Passports of workers held.', legal_basis: 'An officer\'s basis' });
+    });
+
     it('migrates decided inspection sanctions into closed cases, once', async () => {
       const { agencyId } = await agencyWithLicence();
       const submitted = await inspect(t, as['fz-inspector'], agencyId, { templateId: await seededTemplateId(t), inspectionDate: '2026-02-10', results: { 'PRO-1': 'non_compliant' } });
@@ -250,13 +326,7 @@ describe('enforcement cases with due process', () => {
         `UPDATE inspections SET status = 'closed', sanction_decision = 'fine', decided_fine_amount = 5000, sanction_decision_reason = 'Old decision', sanction_decided_by = $2, sanction_decided_at = now() WHERE id = $1`,
         [submitted.id, world.users['fj-admin']],
       );
-      const runner = t.db.createQueryRunner();
-      try {
-        await new InspectionSanctionsToCases1763886200001().up(runner);
-        await new InspectionSanctionsToCases1763886200001().up(runner);
-      } finally {
-        await runner.release();
-      }
+      await runTwice(new InspectionSanctionsToCases1763886200001());
       const cases = await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200);
       expect(cases.body.items).toEqual([expect.objectContaining({ status: 'closed', decidedSanction: 'fine', decidedFineAmount: 500_000 })]);
     });
@@ -306,6 +376,7 @@ describe('enforcement cases with due process', () => {
       await Promise.all([1, 2, 3].map(() => ds.transaction((m) => cases.proposeForGradeD(m, [{ agencyId, gradeSince: since }]))));
       const proposed = await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200);
       expect(proposed.body.items).toEqual([expect.objectContaining({ status: 'opened', proposedSanction: 'revocation', openedByUsername: 'system', investigatingOfficerId: null })]);
+      expect(proposed.body.items[0].facts).toBe(`该机构自 ${since} 起信用等级为 D：最近 24 个月内累计记分 24 分及以上。 / The agency has held credit grade D since ${since}: 24 or more demerit points in the last 24 months.`);
       const profile = await get('fj-admin', `/api/agencies/${agencyId}/profile`).expect(200);
       expect(profile.body.credit).toMatchObject({ grade: 'D', points: 30, reasons: [expect.objectContaining({ points: 30, awardedOn: '2026-06-01', expiresOn: '2028-06-01' })] });
     });

@@ -57,10 +57,17 @@ test.describe('bureau admin and agency workspaces', () => {
       waiting += (await fujian.get<Page_<{ id: string }>>(`/api/cases?status=${status}&limit=100`)).items.length;
     }
     expect(waiting).toBeGreaterThan(0);
+    // The home asks for the counts once; the API counts them in SQL, not the browser page by page.
+    const caseRequests: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/cases')) caseRequests.push(url.pathname + url.search);
+    });
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/home');
     const queue = page.getByTestId('queue-cases');
     await expect(queue).toContainText(String(waiting));
+    expect(caseRequests).toEqual(['/api/cases/counts']);
     await queue.getByRole('link', { name: 'Notice served', exact: true }).click();
     await expect(page).toHaveURL(/\/cases\?status=notice_served/);
   });

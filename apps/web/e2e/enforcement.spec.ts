@@ -120,6 +120,30 @@ test.describe('enforcement with due process', () => {
     await expectAccessible(page, testInfo, 'sanctions-from-register');
   });
 
+  test('in Chinese: a case an inspection referred names its grounds and the inspection outcome in Chinese, never by code', async ({ browser, request }, testInfo) => {
+    const token = await tokenFor(request, 'fj-admin');
+    const headers = { authorization: `Bearer ${token}` };
+    type Detail = { id: string; grounds: { kind: string; inspectionOutcome?: string | null }[] };
+    const listed = (await (await request.get('/api/cases?limit=100', { headers })).json()) as { items: { id: string }[] };
+    let referred: Detail | undefined;
+    for (const { id } of listed.items) {
+      const detail = (await (await request.get(`/api/cases/${id}`, { headers })).json()) as Detail;
+      if (detail.grounds.some((g) => g.kind === 'inspection' && g.inspectionOutcome)) {
+        referred = detail;
+        break;
+      }
+    }
+    expect(referred, 'the demo refers inspections to cases').toBeDefined();
+    const bureau = await signedIn(browser, 'fj-admin', `/cases/${referred!.id}`, 'zh-CN');
+    const grounds = bureau.getByTestId('case-grounds');
+    await expect(grounds).toContainText('检查 · 检查结论：');
+    await expect(grounds).toContainText(/重大违规|严重违规|轻微问题|合规/);
+    const text = await bureau.locator('main').innerText();
+    expect(text).not.toMatch(/critical_violation|serious_violation|minor_issues|non_compliant/);
+    await expectAccessible(bureau, testInfo, 'case-referred-zh');
+    await keepScreenshot(bureau, 'case-referred-tablet-zh');
+  });
+
   test('in Chinese: the bureau queue and a case awaiting representations; in English: the public list on a phone', async ({ browser }, testInfo) => {
     const bureau = await signedIn(browser, 'fj-admin', '/cases?status=notice_served', 'zh-CN');
     await expect(bureau.getByRole('heading', { level: 1 })).toHaveText('执法案件');

@@ -6,6 +6,7 @@ import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { Query } from '@nestjs/common';
 import {
   AppealRequest,
+  CaseCountsView,
   CaseDetailView,
   CaseQuery,
   CaseStepRequest,
@@ -32,6 +33,14 @@ export class CasesController {
   @ApiOkResponse({ type: PageOf(CaseView) })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
+  }
+
+  @Get('counts')
+  @Allow(...OFFICIALS, 'agency_user')
+  @ApiOperation({ operationId: 'countCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query' })
+  @ApiOkResponse({ type: CaseCountsView })
+  counts(@CurrentActor() actor: Actor) {
+    return this.cases.counts(actor);
   }
 
   @Post()

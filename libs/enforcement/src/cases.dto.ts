@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { namedEnum, PageQuery } from '@app/core';
+import { Outcome, OUTCOMES } from '@app/inspections';
 import {
   APPEAL_BODIES,
   APPEAL_OUTCOMES,
@@ -99,10 +100,28 @@ export class WithdrawRequest extends CaseStepRequest {
   @IsString() @Length(3, 4000) reason: string;
 }
 
+/** Cases in the caller's jurisdiction by state: every state named, zero when none. */
+export class CaseStatusCounts implements Record<CaseStatus, number> {
+  opened: number;
+  notice_served: number;
+  representations: number;
+  hearing_requested: number;
+  hearing_held: number;
+  decided: number;
+  closed: number;
+  withdrawn: number;
+}
+
+export class CaseCountsView {
+  @ApiProperty({ type: CaseStatusCounts }) byStatus: CaseStatusCounts;
+}
+
 export class CaseGroundView {
   @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) kind: GroundKind;
   reference: string;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  /** An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
+  @ApiPropertyOptional({ nullable: true, ...namedEnum('InspectionOutcome', OUTCOMES) }) inspectionOutcome: Outcome | null;
 }
 
 export class CaseView {

@@ -10,7 +10,7 @@ import { Licence, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
-import { CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
+import { CASE_STATUSES, CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
 import { CaseDocuments, CaseParties, sanctionText } from './case-documents';
 import {
   addMonths,
@@ -30,7 +30,9 @@ import {
 } from './case-rules';
 import {
   AppealRequest,
+  CaseCountsView,
   CaseDetailView,
+  CaseGroundView,
   CaseQuery,
   CaseStepRequest,
   CaseView,
@@ -42,6 +44,7 @@ import {
   WithdrawRequest,
 } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
+import { GRADE_D_LEGAL_BASIS, gradeDFacts, gradeDGroundNote } from './system-texts';
 import { PublicSanctionsService } from './public-sanctions.service';
 
 export const CASE_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
@@ -107,6 +110,17 @@ export class CasesService {
     return paginateViews(qb, query, byCreation('c'), CASE_NAMES).then((page) => ({ ...page, items: page.items.map(view) }));
   }
 
+  /** The case list's scope, counted by state in one GROUP BY (served by the jurisdiction-and-status index). */
+  async counts(actor: Actor): Promise<CaseCountsView> {
+    const rows = (await this.scoped(actor, this.dataSource.manager).select('c.status', 'status').addSelect('count(*)::int', 'count').groupBy('c.status').getRawMany()) as {
+      status: CaseStatus;
+      count: number;
+    }[];
+    const byStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
+    for (const row of rows) byStatus[row.status] = row.count;
+    return { byStatus };
+  }
+
   async detail(actor: Actor, id: string): Promise<CaseDetailView> {
     const found = await fetchView(this.scoped(actor, this.dataSource.manager).andWhere('c.id = :id', { id }), CASE_NAMES);
     if (!found) throw Problems.notFound('Case', id);
@@ -120,10 +134,20 @@ export class CasesService {
       ...view(found),
       representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.representationDueOn) : null,
       hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.hearingDueOn) : null,
-      grounds: grounds.map((g) => ({ kind: g.kind, reference: g.reference, note: g.note })),
+      grounds: await this.groundViews(actor, grounds),
       events: events.map((e) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, details: e.details, actorUsername: e.actorUsername, occurredAt: e.occurredAt })),
       documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt })),
     };
+  }
+
+  /** Grounds as the case page shows them: an inspection with its outcome (the caller's scope: another bureau's inspection shows none). */
+  private async groundViews(actor: Actor, grounds: CaseGround[]): Promise<CaseGroundView[]> {
+    return Promise.all(
+      grounds.map(async (g) => {
+        const inspection = g.kind === 'inspection' && UUID.test(g.reference) ? await this.inspections.get(actor, g.reference).catch(() => null) : null;
+        return { kind: g.kind, reference: g.reference, note: g.note, inspectionOutcome: inspection?.outcome ?? null };
+      }),
+    );
   }
 
   /** Working days from today through `dueOn`, both counted (0 once it has passed): the countdown the case page shows. */
@@ -412,10 +436,10 @@ export class CasesService {
     for (const g of grades) {
       const result = await this.propose(manager, SYSTEM, {
         agencyId: g.agencyId,
-        grounds: [{ kind: 'credit_grade_d', reference: `${g.agencyId}@${g.gradeSince}`, note: `Credit grade D since ${g.gradeSince} (24 or more demerit points in 24 months)` }],
+        grounds: [{ kind: 'credit_grade_d', reference: `${g.agencyId}@${g.gradeSince}`, note: gradeDGroundNote(g.gradeSince) }],
         proposedSanction: 'revocation',
-        legalBasis: 'Demerit points: grade D (24 or more points in 24 months)',
-        facts: `The agency has held credit grade D since ${g.gradeSince}: 24 or more demerit points in the last 24 months.`,
+        legalBasis: GRADE_D_LEGAL_BASIS,
+        facts: gradeDFacts(g.gradeSince),
         openedBy: 'system',
       });
       if (!result.existing) opened += 1;

@@ -1,5 +1,6 @@
 import type { SanctionReferralHandler } from '@app/inspections';
 import { CasesService } from './cases.service';
+import { bilingual, findingGroundNote, inspectionFacts, inspectionGroundNote } from './system-texts';
 
 /** An inspection's sanction proposal opens a case on the inspection and its non-compliant findings (or finds the one open). */
 export function inspectionReferralHandler(cases: CasesService): SanctionReferralHandler {
@@ -9,14 +10,15 @@ export function inspectionReferralHandler(cases: CasesService): SanctionReferral
         agencyId: r.inspection.agencyId,
         licenceId: r.licenceId,
         grounds: [
-          { kind: 'inspection', reference: r.inspection.id, note: `Inspection of ${r.inspection.inspectionDate}: ${r.inspection.outcome ?? ''}` },
-          ...r.nonCompliantItems.map((code) => ({ kind: 'finding' as const, reference: `${r.inspection.id}/${code}`, note: `Item ${code} non-compliant` })),
+          { kind: 'inspection', reference: r.inspection.id, note: inspectionGroundNote(r.inspection.inspectionDate) },
+          ...r.nonCompliantItems.map((code) => ({ kind: 'finding' as const, reference: `${r.inspection.id}/${code}`, note: findingGroundNote(code) })),
         ],
         proposedSanction: r.sanction,
         fineAmount: r.fineAmount === null ? undefined : Math.round(r.fineAmount * 100),
         suspensionDays: r.suspensionDays ?? undefined,
-        legalBasis: '人力资源市场暂行条例 / Interim Regulation on the Human Resources Market; inspection findings',
-        facts: r.reason ?? `The inspection of ${r.inspection.inspectionDate} found: ${r.nonCompliantItems.join(', ') || r.inspection.outcome}`,
+        legalBasis: bilingual('人力资源市场暂行条例；检查发现', 'Interim Regulation on the Human Resources Market; inspection findings'),
+        // The inspector's own words when given; otherwise the system states what the inspection found.
+        facts: r.reason ?? inspectionFacts(r.inspection.inspectionDate, r.nonCompliantItems, r.inspection.outcome),
         openedBy: { userId: r.referredBy.userId, username: r.referredBy.username },
         // The inspector who inspected investigated; the bureau admin who referred may still decide.
         investigatingOfficerId: r.inspection.leadInspectorId ?? r.inspection.submittedBy ?? r.referredBy.userId,

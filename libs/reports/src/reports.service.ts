@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, applyScope } from '@app/auth';
 import { ComplaintsService } from '@app/complaints';
 import { addDays, Clock } from '@app/core';
-import { Coverage, LicenceCount, Overview } from './reports.dto';
+import { Coverage, LicenceCount, Overview, SanctionsInPeriod } from './reports.dto';
 
 const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
 
@@ -23,13 +23,36 @@ export class ReportsService {
   async overview(actor: Actor): Promise<Overview> {
     const today = this.clock.today();
     const yearAgo = addDays(today, -365);
-    const [licences, inspectionCoverage, selfAssessmentSubmission, complaints] = await Promise.all([
+    const [licences, inspectionCoverage, selfAssessmentSubmission, complaints, sanctions] = await Promise.all([
       this.licencesByStatusAndProvince(actor),
       this.inspectionCoverage(actor, yearAgo),
       this.selfAssessmentSubmission(actor, yearAgo, today),
       this.complaints.openCounts(actor),
+      this.sanctionsInPeriod(actor, sameDayYearBefore(today), today),
     ]);
-    return { asOf: today, licencesByStatusAndProvince: licences, inspectionCoverage, selfAssessmentSubmission, complaints };
+    return { asOf: today, licencesByStatusAndProvince: licences, inspectionCoverage, selfAssessmentSubmission, complaints, sanctions };
+  }
+
+  /**
+   * Published sanctions (as on the public list: decided fines, suspensions and revocations not
+   * annulled) effective in the period, by province, in the caller's jurisdiction: one grouped query
+   * over the public list's partial index, however many there are.
+   */
+  private async sanctionsInPeriod(actor: Actor, from: string, to: string): Promise<SanctionsInPeriod> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('enforcement_cases', 'c')
+      .select(`substr(c.jurisdiction_code, 1, 2) || '0000'`, 'province')
+      .addSelect(`count(*) FILTER (WHERE c.decided_sanction = 'fine')::int`, 'fine')
+      .addSelect(`count(*) FILTER (WHERE c.decided_sanction = 'suspension')::int`, 'suspension')
+      .addSelect(`count(*) FILTER (WHERE c.decided_sanction = 'revocation')::int`, 'revocation')
+      .where(`c.decided_sanction IN ('fine', 'suspension', 'revocation') AND c.appeal_outcome IS DISTINCT FROM 'annulled'`)
+      .andWhere('c.effective_on BETWEEN :from AND :to', { from, to })
+      .groupBy('1')
+      .orderBy('1');
+    applyScope(qb, actor, { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' });
+    const rows = (await qb.getRawMany()) as { province: string; fine: number; suspension: number; revocation: number }[];
+    return { from, to, byProvince: rows };
   }
 
   private async licencesByStatusAndProvince(actor: Actor): Promise<LicenceCount[]> {
@@ -84,6 +107,12 @@ export class ReportsService {
     const [row] = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [name])) as { exists: boolean }[];
     return row.exists;
   }
+}
+
+/** The same calendar day a year earlier (29 February: the 28th). */
+function sameDayYearBefore(day: string): string {
+  const previous = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+  return previous.endsWith('-02-29') ? `${previous.slice(0, 8)}28` : previous;
 }
 
 function coverage(row: { of: string; count: string }): Coverage {

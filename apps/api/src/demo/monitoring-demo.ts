@@ -65,7 +65,7 @@ export async function seedMonitoring(app: INestApplicationContext, context: Demo
       }));
       const filed = await inspections.putFindings(inspector, created.id, { findings, version: created.version });
       const submitted = await inspections.submit(inspector, created.id, { version: filed.version });
-      if (plan.decision) await sanctions.decide(admin, created.id, { ...plan.decision, reason: 'Decided on the inspection report', version: submitted.version });
+      if (plan.decision) await sanctions.decide(admin, created.id, { ...plan.decision, reason: '依据检查报告作出 / Decided on the inspection report', version: submitted.version });
     }
 
     // Corrective actions: the critical case's first one answered, the minor case's verified.

@@ -1179,6 +1179,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query */
+        get: operations["countCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;
@@ -3412,6 +3429,19 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        CaseStatusCounts: {
+            opened: number;
+            notice_served: number;
+            representations: number;
+            hearing_requested: number;
+            hearing_held: number;
+            decided: number;
+            closed: number;
+            withdrawn: number;
+        };
+        CaseCountsView: {
+            byStatus: components["schemas"]["CaseStatusCounts"];
+        };
         /** @enum {string} */
         CaseGroundKind: "inspection" | "finding" | "complaint" | "annual_report_overdue" | "reserve_fund_overdue" | "commitment_failed" | "credit_grade_d";
         CaseGroundInput: {
@@ -3441,6 +3471,8 @@ export interface components {
         CaseGroundView: {
             kind: components["schemas"]["CaseGroundKind"];
             note?: string | null;
+            /** @description An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
+            inspectionOutcome?: (string & components["schemas"]["InspectionOutcome"]) | null;
             reference: string;
         };
         CaseEventView: {
@@ -3659,6 +3691,21 @@ export interface components {
             /** @description Complaints that ever breached a deadline */
             breachedEver: number;
         };
+        SanctionCount: {
+            /** @description Province code, e.g. 350000 */
+            province: string;
+            fine: number;
+            suspension: number;
+            revocation: number;
+        };
+        SanctionsInPeriod: {
+            /** @description First day counted (effective on), Asia/Shanghai: a year before asOf */
+            from: string;
+            /** @description Last day counted (asOf) */
+            to: string;
+            /** @description By province, in your jurisdiction; provinces without one left out */
+            byProvince: components["schemas"]["SanctionCount"][];
+        };
         Overview: {
             asOf: string;
             licencesByStatusAndProvince: components["schemas"]["LicenceCount"][];
@@ -3667,6 +3714,8 @@ export interface components {
             /** @description Self-assessments due in the last 12 months that were submitted */
             selfAssessmentSubmission: components["schemas"]["Coverage"];
             complaints: components["schemas"]["ComplaintCounts"];
+            /** @description Sanctions published in the last 12 months, counted in SQL (the public list pages them) */
+            sanctions: components["schemas"]["SanctionsInPeriod"];
         };
         PublicHelpLine: {
             id: string;
@@ -8627,6 +8676,43 @@ export interface operations {
                 };
             };
             /** @description Only for: inspector, bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountsView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { CasesService } from '@app/enforcement';
+import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
@@ -107,8 +107,8 @@ export class AnnualReportDeadlinesJob {
               agencyId: report.agency_id,
               grounds: [{ kind: 'annual_report_overdue', reference: report.id }],
               proposedSanction: 'warning',
-              legalBasis: '人力资源市场暂行条例 第四十条、第四十八条 (Interim Regulation on the Human Resources Market, art. 40, 48)',
-              facts: `The annual report for ${year} was not filed by ${dueOnOf(year)}. 未按期（${dueOnOf(year)}前）报送 ${year} 年度报告。`,
+              legalBasis: bilingual('人力资源市场暂行条例 第四十条、第四十八条', 'Interim Regulation on the Human Resources Market, art. 40, 48'),
+              facts: bilingual(`未按期（${dueOnOf(year)}前）报送 ${year} 年度报告。`, `The annual report for ${year} was not filed by ${dueOnOf(year)}.`),
               openedBy: 'system',
             },
             manager,

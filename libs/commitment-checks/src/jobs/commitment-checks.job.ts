@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { CasesService } from '@app/enforcement';
+import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 
@@ -82,10 +82,10 @@ export class CommitmentChecksJob {
           {
             agencyId: check.agency_id,
             licenceId: check.licence_id,
-            grounds: [{ kind: 'commitment_failed', reference: check.id, note: `inspection ${check.inspection_id}` }],
+            grounds: [{ kind: 'commitment_failed', reference: check.id, note: bilingual(`现场核查 ${check.inspection_id}`, `On-site check ${check.inspection_id}`) }],
             proposedSanction: 'revocation',
-            legalBasis: '人力资源社会保障行政许可告知承诺制 (commitment-based licensing: a false commitment)',
-            facts: 'The on-site check of a licence granted on the applicant\'s written commitment found a serious or critical violation. 告知承诺制许可现场核查发现严重或重大违规。',
+            legalBasis: bilingual('人力资源社会保障行政许可告知承诺制：虚假承诺', 'Commitment-based licensing: a false commitment'),
+            facts: bilingual('告知承诺制许可现场核查发现严重或重大违规。', "The on-site check of a licence granted on the applicant's written commitment found a serious or critical violation."),
             openedBy: 'system',
           },
           manager,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
-import { CasesService } from '@app/enforcement';
+import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
@@ -113,8 +113,8 @@ export class ReserveFundTopUpsJob {
             agencyId: topUp.agency_id,
             grounds: [{ kind: 'reserve_fund_overdue', reference: topUp.id }],
             proposedSanction: 'warning',
-            legalBasis: '对外劳务合作管理条例 第十条、第四十条 (Regulation on Foreign Labour Service Cooperation, art. 10, 40)',
-            facts: `The reserve fund was not topped up to ¥${yuan} by ${topUp.due}. 备用金未在 ${topUp.due} 前补足至 ${yuan} 元。`,
+            legalBasis: bilingual('对外劳务合作管理条例 第十条、第四十条', 'Regulation on Foreign Labour Service Cooperation, art. 10, 40'),
+            facts: bilingual(`备用金未在 ${topUp.due} 前补足至 ${yuan} 元。`, `The reserve fund was not topped up to ¥${yuan} by ${topUp.due}.`),
             openedBy: 'system',
           },
           manager,

@@ -65,7 +65,7 @@ export function OverviewPage() {
         <Figure testId="breached-ever" label={t.overview.breachedEver} value={String(o.complaints.breachedEver)} />
       </div>
 
-      <SanctionsInPeriod provinceName={provinceName} today={o.asOf.slice(0, 10)} />
+      <SanctionsInPeriod sanctions={o.sanctions} provinceName={provinceName} />
 
       <section className="panel" aria-labelledby="licences">
         <h2 id="licences">{t.overview.licences}</h2>

@@ -1,5 +1,5 @@
 import { Button, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
@@ -50,7 +50,9 @@ export function CasePage() {
               <dt>{t.enforcement.facts}</dt>
               <dd>{c.facts}</dd>
               <dt>{t.enforcement.grounds}</dt>
-              <dd>{c.grounds.map((g) => g.note ?? `${g.kind} ${g.reference}`).join('; ')}</dd>
+              <dd>
+                <Grounds grounds={c.grounds} />
+              </dd>
               {c.investigatingOfficerName && (
                 <>
                   <dt>{t.enforcement.investigator}</dt>
@@ -105,6 +107,27 @@ export function CasePage() {
         </>
       )}
     </div>
+  );
+}
+
+/** Each ground by its kind's name, the inspection first; an inspection with its outcome by name and a link to it; the note as written. */
+function Grounds({ grounds }: { grounds: CaseDetail['grounds'] }) {
+  const t = useT();
+  return (
+    <ul className="steps" data-testid="case-grounds">
+      {[...grounds].sort((a, b) => Number(b.kind === 'inspection') - Number(a.kind === 'inspection')).map((g) => {
+        const inspectionId = g.kind === 'inspection' || g.kind === 'finding' ? g.reference.split('/')[0] : undefined;
+        const text = g.note ?? g.reference;
+        return (
+          <li key={`${g.kind}:${g.reference}`}>
+            {t.enforcement.groundKind[g.kind]}
+            {g.inspectionOutcome && ` · ${t.enforcement.groundOutcome(t.bureau.inspectionOutcome[g.inspectionOutcome])}`}
+            {t.enforcement.groundSeparator}
+            {inspectionId ? <Link to={`/inspections/${inspectionId}`}>{text}</Link> : text}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { useT } from '@/app/i18n/use-i18n';
-import { sum, useApplicationCount, useCaseCount, useComplaintCount, useSelfAssessmentCount, type QueueCount } from './use-work-queues';
+import { sum, useApplicationCount, useCaseCounts, useComplaintCount, useSelfAssessmentCount, type QueueCount } from './use-work-queues';
+
+/** A case waits on the bureau until it is decided: to serve its notice, hear the agency, decide. */
+const AWAITING_DECISION = ['opened', 'notice_served', 'representations', 'hearing_requested', 'hearing_held'] as const;
 
 /** A queue: what waits, how many, and where to work on it. */
 export function QueueCard({ title, count, to, testId, children }: { title: string; count?: QueueCount | null; to: string; testId: string; children?: React.ReactNode }) {
@@ -27,14 +30,7 @@ export function WorkQueues() {
   const saResubmitted = useSelfAssessmentCount('resubmitted');
   const received = useComplaintCount('received');
   const reopened = useComplaintCount('reopened');
-  // A case waits on the bureau until it is decided: to serve its notice, hear the agency, decide.
-  const caseCounts = {
-    opened: useCaseCount('opened'),
-    notice_served: useCaseCount('notice_served'),
-    representations: useCaseCount('representations'),
-    hearing_requested: useCaseCount('hearing_requested'),
-    hearing_held: useCaseCount('hearing_held'),
-  };
+  const caseCounts = useCaseCounts().data;
   const small = (count: QueueCount | undefined) => (count ? t.bureau.home.count(count.count, count.more) : '…');
 
   return (
@@ -74,12 +70,12 @@ export function WorkQueues() {
             </li>
           </ul>
         </QueueCard>
-        <QueueCard title={h.casesAwaitingDecision} count={sum(...Object.values(caseCounts).map((c) => c.data))} to="/cases" testId="queue-cases">
+        <QueueCard title={h.casesAwaitingDecision} count={sum(...AWAITING_DECISION.map((status) => caseCounts?.[status]))} to="/cases" testId="queue-cases">
           <p>{h.casesHelp}</p>
           <ul className="queue-links">
-            {(Object.keys(caseCounts) as (keyof typeof caseCounts)[]).map((status) => (
+            {AWAITING_DECISION.map((status) => (
               <li key={status}>
-                <Link to={`/cases?status=${status}`}>{t.enforcement[`status_${status}`]}</Link>: {small(caseCounts[status].data)}
+                <Link to={`/cases?status=${status}`}>{t.enforcement[`status_${status}`]}</Link>: {small(caseCounts?.[status])}
               </li>
             ))}
             <li>

@@ -56,11 +56,15 @@ export function useCorrectiveActionCount(status: CorrectiveActionStatus, enabled
   });
 }
 
-export function useCaseCount(status: CaseStatus, enabled = true) {
+/** Cases by state in one request: the API counts them in SQL, exactly. */
+export function useCaseCounts(enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['cases', 'count', status],
-    queryFn: async ({ signal }) => counted(data(await api.GET('/api/cases', { params: { query: { status, limit: LIMIT } }, signal }))),
+    queryKey: ['cases', 'counts'],
+    queryFn: async ({ signal }) => {
+      const { byStatus } = data(await api.GET('/api/cases/counts', { signal }));
+      return Object.fromEntries(Object.entries(byStatus).map(([status, count]) => [status, { count, more: false }])) as Record<CaseStatus, QueueCount>;
+    },
     staleTime: 30_000,
   });
 }
