@@ -6,7 +6,7 @@ export function LoadMore({ hasMore, loading, onLoad }: { hasMore: boolean; loadi
   const t = useT();
   if (!hasMore) return null;
   return (
-    <div>
+    <div className="load-more">
       <Button onClick={onLoad} loading={loading} data-testid="load-more">
         {t.bureau.common.loadMore}
       </Button>

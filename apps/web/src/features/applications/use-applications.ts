@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
+import { useKeysetList } from '@/components/use-keyset-list';
 
 export type Application = components['schemas']['ApplicationView'];
 export type ApplicationStatus = components['schemas']['LicenceApplicationStatus'];
@@ -14,17 +15,15 @@ export interface ApplicationFilters {
 }
 
 export function useApplications(filters: ApplicationFilters, limit = 50) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: ['licence-applications', filters, limit],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
+    fetchPage: async (start, signal) =>
       data(
         await api.GET('/api/licence-applications', {
-          params: { query: { limit, ...(filters as { status?: ApplicationStatus; kind?: ApplicationKind; agencyId?: string }), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { limit, ...(filters as { status?: ApplicationStatus; kind?: ApplicationKind; agencyId?: string }), ...start } },
           signal,
         }),
       ),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

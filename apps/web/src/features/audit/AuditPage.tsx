@@ -1,13 +1,15 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, Button, Empty } from 'antd';
-import { Fragment, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
+import { KeysetTable } from '@/components/KeysetTable';
+import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
 import '@/features/dashboard/dashboard.css';
 
 type AuditEvent = components['schemas']['AuditEventView'];
@@ -32,14 +34,33 @@ export function AuditPage() {
     ...(DAY.test(to) ? { to: startOf(dayAfter(to)) } : {}),
     limit: 50,
   };
-  const events = useInfiniteQuery({
+  const events = useKeysetList({
     queryKey: ['audit', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/audit', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/audit', { params: { query: { ...query, ...start } }, signal })),
   });
+  const columns: Column<ItemOf<typeof events>>[] = [
+    { header: t.audit.seq, cell: (event) => event.seq },
+    { header: t.audit.occurredAt, cell: (event) => formatDate(event.occurredAt, language, true) },
+    {
+      header: t.audit.actor,
+      cell: (event) => (
+        <>
+          {event.actorUsername} <span className="agency-meta-inline">({t.roles[event.actorRole as keyof typeof t.roles] ?? event.actorRole})</span>
+        </>
+      ),
+    },
+    { header: t.audit.action, cell: (event) => <code>{event.action}</code> },
+    { header: t.audit.entity, cell: (event) => `${event.entityType}${event.entityId ? ` · ${event.entityId.slice(0, 8)}` : ''}` },
+    {
+      header: <span className="visually-hidden">{t.audit.show}</span>,
+      cell: (event) => (
+        <Button size="small" aria-expanded={open === event.seq} onClick={() => setOpen(open === event.seq ? undefined : event.seq)}>
+          {open === event.seq ? t.audit.hide : t.audit.show}
+        </Button>
+      ),
+    },
+  ];
   const verify = useMutation({ mutationFn: async () => data(await api.GET('/api/audit/verify')) });
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -95,66 +116,7 @@ export function AuditPage() {
         </div>
       </form>
 
-      {events.isPending && <Loading />}
-      {events.error && <ProblemAlert error={events.error} onRetry={() => void events.refetch()} />}
-      {events.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.audit.none} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.audit.title} style={{ maxHeight: 'none' }}>
-          <table className="figures audit-table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.audit.seq}</th>
-                <th scope="col">{t.audit.occurredAt}</th>
-                <th scope="col">{t.audit.actor}</th>
-                <th scope="col">{t.audit.action}</th>
-                <th scope="col">{t.audit.entity}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.audit.show}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((event) => (
-                <Fragment key={event.seq}>
-                  <tr>
-                    <th scope="row">{event.seq}</th>
-                    <td>{formatDate(event.occurredAt, language, true)}</td>
-                    <td>
-                      {event.actorUsername} <span className="agency-meta-inline">({t.roles[event.actorRole as keyof typeof t.roles] ?? event.actorRole})</span>
-                    </td>
-                    <td>
-                      <code>{event.action}</code>
-                    </td>
-                    <td>
-                      {event.entityType}
-                      {event.entityId ? ` · ${event.entityId.slice(0, 8)}` : ''}
-                    </td>
-                    <td>
-                      <Button size="small" aria-expanded={open === event.seq} onClick={() => setOpen(open === event.seq ? undefined : event.seq)}>
-                        {open === event.seq ? t.audit.hide : t.audit.show}
-                      </Button>
-                    </td>
-                  </tr>
-                  {open === event.seq && (
-                    <tr>
-                      <td colSpan={6} className="audit-diff-cell">
-                        <BeforeAfter event={event} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {events.hasNextPage && (
-        <div>
-          <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-            {t.audit.loadMore}
-          </Button>
-        </div>
-      )}
+      <KeysetTable list={events} empty={t.audit.none} label={t.audit.title} testId="audit-table" className="audit-table" rowKey={(event) => event.seq} detail={(event) => (open === event.seq ? <BeforeAfter event={event} /> : undefined)} columns={columns} />
     </div>
   );
 }

@@ -1,19 +1,20 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Modal, Select, message as antMessage } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, Select, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { api, data } from '@/api/client';
 import { isProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
-import { LoadMore } from '@/components/LoadMore';
+import { choices, FilterBar } from '@/components/FilterBar';
+import { KeysetTable } from '@/components/KeysetTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { StatusTag } from '@/components/StatusTag';
+import { useKeysetList } from '@/components/use-keyset-list';
 import { useUrlFilters } from '@/components/use-url-filters';
+import { useUserColumns } from '@/components/user-columns';
 import { agencyName } from '@/utils/agency-name';
 import '@/features/dashboard/dashboard.css';
 import '@/components/text-table.css';
@@ -39,7 +40,8 @@ export function BureauUsersPage() {
   const u = t.bureau.users;
   const [message, holder] = antMessage.useMessage();
   const queryClient = useQueryClient();
-  const { filters, setFilter } = useUrlFilters(['q', 'role', 'status'] as const);
+  const url = useUrlFilters(['q', 'role', 'status'] as const);
+  const { filters } = url;
   const [creating, setCreating] = useState<Kind>();
   const [form] = Form.useForm<NewAccount>();
   const [agencySearch, setAgencySearch] = useState('');
@@ -56,17 +58,15 @@ export function BureauUsersPage() {
     queryKey: ['agencies', 'pick', agencySearch],
     queryFn: async ({ signal }) => data(await api.GET('/api/agencies', { params: { query: { limit: 20, ...(agencySearch ? { name: agencySearch } : {}) } }, signal })).items,
   });
-  const users = useInfiniteQuery({
+  const users = useKeysetList({
     queryKey: ['bureau', 'users', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
+    fetchPage: async (start, signal) =>
       data(
         await api.GET('/api/users', {
-          params: { query: { limit: 50, ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role as Role } : {}), ...(filters.status ? { status: filters.status as User['status'] } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { limit: 50, ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role as Role } : {}), ...(filters.status ? { status: filters.status as User['status'] } : {}), ...start } },
           signal,
         }),
       ),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['bureau', 'users'] });
   const create = useMutation({
@@ -90,8 +90,16 @@ export function BureauUsersPage() {
     onSettled: () => refresh(),
   });
   const bureauName = (id?: string | null) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : '—');
-  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const required = [{ required: true, whitespace: true, message: t.bureau.common.required }];
+  const columns = useUserColumns(u, { header: u.belongsTo, cell: (user) => (user.agencyId ? u.agencyAccount : bureauName(user.bureauId)), cellProps: { style: { whiteSpace: 'normal' } } }, {
+    header: <span className="visually-hidden">{u.actions}</span>,
+    cell: (user) =>
+      user.id !== myId && (
+        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+          {user.status === 'active' ? u.disable : u.enable}
+        </Button>
+      ),
+  });
   const open = (kind: Kind) => {
     form.resetFields();
     form.setFieldsValue({ role: kind === 'agency' ? 'agency_user' : 'inspector' });
@@ -103,20 +111,15 @@ export function BureauUsersPage() {
       {holder}
       <PageHeading title={u.title} intro={u.intro} />
       <div className="panel-heading">
-        <div className="filter-bar" role="group" aria-label={t.bureau.common.filters} style={{ flex: 1 }}>
-          <label>
-            {u.search}
-            <input id="filter-q" type="search" defaultValue={filters.q} onBlur={(e) => setFilter('q', e.target.value.trim() || undefined)} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', (e.target as HTMLInputElement).value.trim() || undefined)} />
-          </label>
-          <label>
-            {u.role}
-            <NativeSelect id="filter-role" value={filters.role} onChange={(v) => setFilter('role', v)} placeholder={t.bureau.common.all} options={ROLES.map((r) => ({ value: r, label: t.roles[r] }))} />
-          </label>
-          <label>
-            {u.status}
-            <NativeSelect id="filter-status" value={filters.status} onChange={(v) => setFilter('status', v)} placeholder={t.bureau.common.all} options={[{ value: 'active', label: u.active }, { value: 'disabled', label: u.disabled }]} />
-          </label>
-        </div>
+        <FilterBar
+          label={t.bureau.common.filters}
+          url={url}
+          fields={[
+            { name: 'q', label: u.search, type: 'search' },
+            { name: 'role', label: u.role, options: choices(ROLES, t.roles) },
+            { name: 'status', label: u.status, options: [{ value: 'active', label: u.active }, { value: 'disabled', label: u.disabled }] },
+          ]}
+        />
         <div style={{ display: 'flex', gap: 8 }}>
           <Button type="primary" onClick={() => open('officer')}>
             {u.newOfficer}
@@ -124,51 +127,7 @@ export function BureauUsersPage() {
           <Button onClick={() => open('agency')}>{u.newAgencyAccount}</Button>
         </div>
       </div>
-      {users.isPending && <Loading />}
-      {users.error && <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {setStatus.error && <ActionProblem error={setStatus.error} />}
-      {users.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={u.none} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={u.title} style={{ maxHeight: 'none' }}>
-          <table className="figures text-table" data-testid="bureau-users">
-            <thead>
-              <tr>
-                <th scope="col">{u.username}</th>
-                <th scope="col">{u.displayName}</th>
-                <th scope="col">{u.role}</th>
-                <th scope="col">{u.belongsTo}</th>
-                <th scope="col">{u.status}</th>
-                <th scope="col">{u.lastLogin}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{u.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.id} data-username={user.username}>
-                  <th scope="row">{user.username}</th>
-                  <td>{user.displayName}</td>
-                  <td>{t.roles[user.role]}</td>
-                  <td style={{ whiteSpace: 'normal' }}>{user.agencyId ? u.agencyAccount : bureauName(user.bureauId)}</td>
-                  <td>
-                    <StatusTag tone={user.status === 'active' ? 'ok' : 'off'}>{user.status === 'active' ? u.active : u.disabled}</StatusTag>
-                  </td>
-                  <td>{user.lastLoginAt ? formatDate(user.lastLoginAt, language, true) : u.never}</td>
-                  <td>
-                    {user.id !== myId && (
-                      <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
-                        {user.status === 'active' ? u.disable : u.enable}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onLoad={() => void users.fetchNextPage()} />
+      <KeysetTable list={users} empty={u.none} notices={setStatus.error && <ActionProblem error={setStatus.error} />} label={u.title} testId="bureau-users" className="text-table" rowKey={(user) => user.id} rowData={(user) => ({ 'data-username': user.username })} columns={columns} />
       <Modal
         open={creating !== undefined}
         title={creating === 'agency' ? u.newAgencyAccount : u.newOfficer}

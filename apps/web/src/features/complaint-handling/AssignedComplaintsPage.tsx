@@ -1,14 +1,14 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
-import { NativeSelect } from '@/components/NativeSelect';
+import { choices, FilterBar } from '@/components/FilterBar';
+import { KeysetTable } from '@/components/KeysetTable';
+import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
+import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from '@/features/inspections/names';
 import { SlaTag } from './SlaTag';
 import '@/features/dashboard/dashboard.css';
@@ -23,80 +23,53 @@ export function AssignedComplaintsPage() {
   const language = useLanguage();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.me.id : undefined;
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? undefined) as Status | undefined;
-  const list = useInfiniteQuery({
+  const url = useUrlFilters(['status'] as const);
+  const status = url.filters.status as Status | undefined;
+  const list = useKeysetList({
     queryKey: ['complaints', 'assigned', me, status, language],
     enabled: me !== undefined,
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      data(await api.GET('/api/complaints', { params: { query: { assigneeId: me, ...(status ? { status } : {}), limit: 30, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/complaints', { params: { query: { assigneeId: me, ...(status ? { status } : {}), limit: 30, ...start } }, signal })),
   });
-  const setStatus = (value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('status', value);
-    else next.delete('status');
-    setParams(next, { replace: true });
-  };
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const c = t.inspector.complaints;
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      header: c.trackingCode,
+      cell: (complaint) => (
+        <>
+          <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
+          <div className="muted small">
+            {c.received} {formatDate(complaint.receivedAt, language)}
+          </div>
+        </>
+      ),
+    },
+    {
+      header: c.sla,
+      cell: (complaint) => (
+        <>
+          <SlaTag status={complaint.slaStatus} />
+          {complaint.nextDueAt && <div className="small">{formatDate(complaint.nextDueAt, language, true)}</div>}
+        </>
+      ),
+    },
+    {
+      header: t.inspector.status,
+      cell: (complaint) => (
+        <>
+          {t.complaintStatus[complaint.status]}
+          <div className="muted small">
+            {c.severity}: {c.severityName[complaint.severity]}
+          </div>
+        </>
+      ),
+    },
+    { header: t.inspector.agency, cell: (complaint) => (complaint.agencyNameZh ? agencyName(complaint, language) : (complaint.agencyNameGiven ?? t.inspector.none)), cellProps: { className: 'wrap-cell' } },
+  ];
   return (
     <div className="stack wide-page inspector-page">
-      <PageHeading title={t.inspector.complaints.title} intro={t.inspector.complaints.intro} />
-      <div className="filter-bar">
-        <label>
-          <span>{t.inspector.status}</span>
-          <NativeSelect id="filter-status" value={status} onChange={setStatus} placeholder={t.inspector.allOption} options={STATUSES.map((s) => ({ value: s, label: t.complaintStatus[s] }))} />
-        </label>
-        {status && <Link to="/complaints/assigned">{t.inspector.clearFilters}</Link>}
-      </div>
-      {list.isPending && <Loading />}
-      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.inspector.complaints.empty} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.inspector.complaints.title} style={{ maxHeight: 'none' }}>
-          <table className="figures inspector-table" data-testid="assigned-complaints">
-            <thead>
-              <tr>
-                <th scope="col">{t.inspector.complaints.trackingCode}</th>
-                <th scope="col">{t.inspector.complaints.sla}</th>
-                <th scope="col">{t.inspector.status}</th>
-                <th scope="col">{t.inspector.agency}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((complaint) => (
-                <tr key={complaint.id} data-tracking-code={complaint.trackingCode}>
-                  <th scope="row">
-                    <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
-                    <div className="muted small">
-                      {t.inspector.complaints.received} {formatDate(complaint.receivedAt, language)}
-                    </div>
-                  </th>
-                  <td>
-                    <SlaTag status={complaint.slaStatus} />
-                    {complaint.nextDueAt && <div className="small">{formatDate(complaint.nextDueAt, language, true)}</div>}
-                  </td>
-                  <td>
-                    {t.complaintStatus[complaint.status]}
-                    <div className="muted small">
-                      {t.inspector.complaints.severity}: {t.inspector.complaints.severityName[complaint.severity]}
-                    </div>
-                  </td>
-                  <td className="wrap-cell">{complaint.agencyNameZh ? agencyName(complaint, language) : (complaint.agencyNameGiven ?? t.inspector.none)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.hasNextPage && (
-        <div>
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t.inspector.loadMore}
-          </Button>
-        </div>
-      )}
+      <PageHeading title={c.title} intro={c.intro} />
+      <FilterBar url={url} clear={{ link: '/complaints/assigned' }} fields={[{ name: 'status', label: t.inspector.status, options: choices(STATUSES, t.complaintStatus) }]} />
+      <KeysetTable list={list} empty={c.empty} label={c.title} testId="assigned-complaints" className="inspector-table" rowKey={(complaint) => complaint.id} rowData={(complaint) => ({ 'data-tracking-code': complaint.trackingCode })} columns={columns} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty } from 'antd';
+import { Empty } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
+import { KeysetTable } from '@/components/KeysetTable';
+import type { Column } from '@/components/ListTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
 
 type State = components['schemas']['CommitmentCheckState'];
 const STATES: State[] = ['overdue', 'failed', 'pending', 'passed'];
@@ -22,13 +22,21 @@ export function CommitmentChecksPage() {
   const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const state = STATES.find((s) => s === params.get('state')) ?? 'overdue';
-  const checks = useInfiniteQuery({
+  const checks = useKeysetList({
     queryKey: ['commitment-checks', state],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/commitment-checks', { params: { query: { state, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/commitment-checks', { params: { query: { state, limit: 50, ...start } }, signal })),
   });
-  const items = checks.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: Column<ItemOf<typeof checks>>[] = [
+    { header: d.commitmentLicence, cell: (check) => <Link to={`/registry/licences/${check.licenceId}`}>{check.licenceNumber}</Link> },
+    {
+      header: d.commitmentAgency,
+      cell: (check) => <Link to={`/registry/agencies/${check.agencyId}`}>{(language === 'en' ? check.agencyNameEn : null) ?? check.agencyNameZh}</Link>,
+      cellProps: { style: { whiteSpace: 'normal', textAlign: 'left' } },
+    },
+    { header: d.commitmentDue, cell: (check) => formatDate(check.dueOn, language) },
+    { header: d.commitmentState, cell: (check) => d.commitmentStates[check.state] },
+    { header: d.commitmentInspection, cell: (check) => <Link to={`/inspections/${check.inspectionId}`}>{d.commitmentOpenInspection}</Link> },
+  ];
   return (
     <div className="stack wide-page">
       <PageHeading title={d.commitmentTitle} intro={d.commitmentIntro} />
@@ -44,46 +52,7 @@ export function CommitmentChecksPage() {
           options={STATES.map((s) => ({ value: s, label: d.commitmentStates[s] }))}
         />
       </form>
-      {checks.isPending && <Loading />}
-      {checks.error && <ProblemAlert error={checks.error} onRetry={() => void checks.refetch()} />}
-      {checks.isSuccess && items.length === 0 && <Empty description={d.commitmentNone} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={d.commitmentTitle}>
-          <table className="figures" data-testid="commitment-checks">
-            <thead>
-              <tr>
-                <th scope="col">{d.commitmentLicence}</th>
-                <th scope="col">{d.commitmentAgency}</th>
-                <th scope="col">{d.commitmentDue}</th>
-                <th scope="col">{d.commitmentState}</th>
-                <th scope="col">{d.commitmentInspection}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((check) => (
-                <tr key={check.id} data-state={check.state}>
-                  <th scope="row">
-                    <Link to={`/registry/licences/${check.licenceId}`}>{check.licenceNumber}</Link>
-                  </th>
-                  <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>
-                    <Link to={`/registry/agencies/${check.agencyId}`}>{(language === 'en' ? check.agencyNameEn : null) ?? check.agencyNameZh}</Link>
-                  </td>
-                  <td>{formatDate(check.dueOn, language)}</td>
-                  <td>{d.commitmentStates[check.state]}</td>
-                  <td>
-                    <Link to={`/inspections/${check.inspectionId}`}>{d.commitmentOpenInspection}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {checks.hasNextPage && (
-        <Button onClick={() => void checks.fetchNextPage()} loading={checks.isFetchingNextPage}>
-          {t.sanctions.loadMore}
-        </Button>
-      )}
+      <KeysetTable list={checks} empty={<Empty description={d.commitmentNone} />} label={d.commitmentTitle} testId="commitment-checks" bounded rowKey={(check) => check.id} rowData={(check) => ({ 'data-state': check.state })} columns={columns} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { Button, Checkbox, Empty, Tag } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Checkbox, Tag } from 'antd';
+import { Link } from 'react-router';
 import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
+import { KeysetTable } from '@/components/KeysetTable';
+import type { Column } from '@/components/ListTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import type { ItemOf } from '@/components/use-keyset-list';
+import { useUrlFilters } from '@/components/use-url-filters';
 import { useCases, useSanctionText, type CaseStatus } from './use-cases';
 import '@/features/dashboard/dashboard.css';
 
@@ -17,19 +19,27 @@ export function CasesPage() {
   const language = useLanguage();
   const session = useSession();
   const sanctionText = useSanctionText();
-  const [params, setParams] = useSearchParams();
-  const status = STATUSES.find((s) => s === params.get('status'));
-  const overdue = params.get('overdue') === 'true' ? true : undefined;
+  const e = t.enforcement;
+  const { filters, setFilter } = useUrlFilters(['status', 'overdue'] as const);
+  const status = STATUSES.find((s) => s === filters.status);
+  const overdue = filters.overdue === 'true' ? true : undefined;
   const cases = useCases({ status, overdue });
-  const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const isAgency = session.status === 'signedIn' && session.me.role === 'agency_user';
-
-  const set = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const columns: Column<ItemOf<typeof cases>>[] = [
+    { header: e.caseNumber, cell: (c) => <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link> },
+    { header: e.agency, cell: (c) => (language === 'en' ? c.agencyNameEn : undefined) ?? c.agencyNameZh, cellProps: { style: { whiteSpace: 'normal', textAlign: 'left' } } },
+    { header: e.proposed, cell: (c) => sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays) },
+    { header: e.status, cell: (c) => e[`status_${c.status}`] },
+    { header: e.openedAt, cell: (c) => formatDate(c.openedAt, language) },
+    {
+      header: e.decisionDueOn,
+      cell: (c) => (
+        <>
+          {formatDate(c.decisionDueOn, language)} {c.overdue && <Tag color="#a8071a">{e.overdue}</Tag>}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="stack wide-page">
@@ -40,58 +50,17 @@ export function CasesPage() {
           <NativeSelect
             value={status}
             placeholder={t.enforcement.allStatuses}
-            onChange={(value) => set('status', value || undefined)}
+            onChange={(value) => setFilter('status', value)}
             options={STATUSES.map((s) => ({ value: s, label: t.enforcement[`status_${s}`] }))}
           />
         </label>
         {!isAgency && (
-          <Checkbox checked={overdue === true} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>
+          <Checkbox checked={overdue === true} onChange={(event) => setFilter('overdue', event.target.checked ? 'true' : undefined)}>
             {t.enforcement.overdueOnly}
           </Checkbox>
         )}
       </div>
-      {cases.isPending && <Loading />}
-      {cases.error && <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} />}
-      {cases.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.enforcement.none} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.enforcement.casesTitle} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="cases-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.enforcement.caseNumber}</th>
-                <th scope="col">{t.enforcement.agency}</th>
-                <th scope="col">{t.enforcement.proposed}</th>
-                <th scope="col">{t.enforcement.status}</th>
-                <th scope="col">{t.enforcement.openedAt}</th>
-                <th scope="col">{t.enforcement.decisionDueOn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link>
-                  </th>
-                  <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{(language === 'en' ? c.agencyNameEn : undefined) ?? c.agencyNameZh}</td>
-                  <td>{sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays)}</td>
-                  <td>{t.enforcement[`status_${c.status}`]}</td>
-                  <td>{formatDate(c.openedAt, language)}</td>
-                  <td>
-                    {formatDate(c.decisionDueOn, language)} {c.overdue && <Tag color="#a8071a">{t.enforcement.overdue}</Tag>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cases.hasNextPage && (
-        <div>
-          <Button onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
-            {t.sanctions.loadMore}
-          </Button>
-        </div>
-      )}
+      <KeysetTable list={cases} empty={e.none} label={e.casesTitle} testId="cases-table" rowKey={(c) => c.id} columns={columns} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '@/api/client';
 import type { components, operations } from '@/api/schema';
 import { useT } from '@/app/i18n/use-i18n';
+import { useKeysetList } from '@/components/use-keyset-list';
 
 export type CaseView = components['schemas']['CaseView'];
 export type CaseDetail = components['schemas']['CaseDetailView'];
@@ -10,11 +11,9 @@ type CaseQuery = NonNullable<operations['listCases']['parameters']['query']>;
 type SanctionQuery = NonNullable<operations['listPublicSanctions']['parameters']['query']>;
 
 export function useCases(filter: Pick<CaseQuery, 'status' | 'overdue' | 'agencyId'>) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: ['cases', filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/cases', { params: { query: { ...filter, limit: 50, cursor: pageParam } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/cases', { params: { query: { ...filter, limit: 50, ...start } }, signal })),
   });
 }
 
@@ -23,11 +22,9 @@ export function useCase(id: string) {
 }
 
 export function usePublicSanctions(filter: Pick<SanctionQuery, 'q' | 'province' | 'from' | 'to'>) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: ['sanctions', filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/public/sanctions', { params: { query: { ...filter, limit: 20, cursor: pageParam } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/public/sanctions', { params: { query: { ...filter, limit: 20, ...start } }, signal })),
   });
 }
 

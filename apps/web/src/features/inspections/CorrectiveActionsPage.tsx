@@ -1,16 +1,18 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
-import { NativeSelect } from '@/components/NativeSelect';
+import { choices, FilterBar } from '@/components/FilterBar';
+import { KeysetList } from '@/components/KeysetList';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList } from '@/components/use-keyset-list';
+import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from './names';
 import '@/features/dashboard/dashboard.css';
 import './inspector.css';
@@ -28,77 +30,54 @@ export function CorrectiveActionsPage() {
   const role = session.status === 'signedIn' ? session.me.role : undefined;
   const isAgency = role === 'agency_user';
   const judges = role === 'inspector' || role === 'bureau_admin';
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? undefined) as Status | undefined;
-  const inspectionId = params.get('inspectionId') ?? undefined;
-  const filters = { ...(status ? { status } : {}), ...(inspectionId ? { inspectionId } : {}) };
-  const list = useInfiniteQuery({
-    queryKey: ['corrective-actions', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/corrective-actions', { params: { query: { ...filters, limit: 30, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  const url = useUrlFilters(['status', 'inspectionId'] as const);
+  const status = url.filters.status as Status | undefined;
+  const list = useKeysetList({
+    queryKey: ['corrective-actions', url.filters],
+    fetchPage: async (start, signal) => data(await api.GET('/api/corrective-actions', { params: { query: { ...url.filters, status, limit: 30, ...start } }, signal })),
   });
-  const setStatus = (value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('status', value);
-    else next.delete('status');
-    setParams(next, { replace: true });
-  };
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="stack wide-page inspector-page">
       <PageHeading title={t.inspector.actions.title} intro={isAgency ? t.inspector.actions.introAgency : t.inspector.actions.introOfficer} />
-      <div className="filter-bar">
-        <label>
-          <span>{t.inspector.status}</span>
-          <NativeSelect id="filter-status" value={status} onChange={setStatus} placeholder={t.inspector.allOption} options={STATUSES.map((s) => ({ value: s, label: t.inspector.actions.statusName[s] }))} />
-        </label>
-        {(status || inspectionId) && <Link to="/corrective-actions">{t.inspector.clearFilters}</Link>}
-      </div>
-      {list.isPending && <Loading />}
-      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.inspector.actions.empty} />}
-      <ul className="action-list" data-testid="corrective-actions">
-        {items.map((action) => (
-          <li key={action.id} className="panel action-card" data-action-id={action.id} data-item={action.itemCode}>
-            <div className="action-head">
-              <strong>{action.itemCode}</strong>
-              <span className={`status-tag ${action.status === 'verified' ? 'ok' : action.status === 'overdue' ? 'bad' : action.status === 'submitted' ? 'warn' : ''}`}>{t.inspector.actions.statusName[action.status]}</span>
-              <span>
-                {t.inspector.actions.due} {formatDate(action.dueOn, language)}
-              </span>
-            </div>
-            <p className="muted">
-              {agencyName(action, language)} · <Link to={`/inspections/${action.inspectionId}`}>{t.inspector.actions.inspection}</Link>
-            </p>
-            <p>{action.description}</p>
-            {action.agencyResponse && (
-              <p>
-                <strong>{t.inspector.actions.answer}:</strong> {action.agencyResponse}
-              </p>
-            )}
-            {action.inspectorNote && (
-              <p>
-                <strong>{t.inspector.actions.inspectorNote}:</strong> {action.inspectorNote}
-              </p>
-            )}
-            {isAgency && (action.status === 'open' || action.status === 'overdue') && <ActionForm action={action} command="submit" />}
-            {judges && action.status === 'submitted' && (
-              <div className="action-buttons">
-                <ActionForm action={action} command="verify" />
-                <ActionForm action={action} command="reopen" />
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-      {list.hasNextPage && (
-        <div>
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t.inspector.loadMore}
-          </Button>
-        </div>
-      )}
+      <FilterBar url={url} clear={{ link: '/corrective-actions' }} fields={[{ name: 'status', label: t.inspector.status, options: choices(STATUSES, t.inspector.actions.statusName) }]} />
+      <KeysetList list={list} empty={t.inspector.actions.empty}>
+        {(items) => (
+          <ul className="action-list" data-testid="corrective-actions">
+            {items.map((action) => (
+              <li key={action.id} className="panel action-card" data-action-id={action.id} data-item={action.itemCode}>
+                <div className="action-head">
+                  <strong>{action.itemCode}</strong>
+                  <span className={`status-tag ${action.status === 'verified' ? 'ok' : action.status === 'overdue' ? 'bad' : action.status === 'submitted' ? 'warn' : ''}`}>{t.inspector.actions.statusName[action.status]}</span>
+                  <span>
+                    {t.inspector.actions.due} {formatDate(action.dueOn, language)}
+                  </span>
+                </div>
+                <p className="muted">
+                  {agencyName(action, language)} · <Link to={`/inspections/${action.inspectionId}`}>{t.inspector.actions.inspection}</Link>
+                </p>
+                <p>{action.description}</p>
+                {action.agencyResponse && (
+                  <p>
+                    <strong>{t.inspector.actions.answer}:</strong> {action.agencyResponse}
+                  </p>
+                )}
+                {action.inspectorNote && (
+                  <p>
+                    <strong>{t.inspector.actions.inspectorNote}:</strong> {action.inspectorNote}
+                  </p>
+                )}
+                {isAgency && (action.status === 'open' || action.status === 'overdue') && <ActionForm action={action} command="submit" />}
+                {judges && action.status === 'submitted' && (
+                  <div className="action-buttons">
+                    <ActionForm action={action} command="verify" />
+                    <ActionForm action={action} command="reopen" />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </KeysetList>
     </div>
   );
 }

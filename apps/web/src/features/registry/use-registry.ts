@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
+import { useKeysetList } from '@/components/use-keyset-list';
 
 export type Agency = components['schemas']['AgencyView'];
 export type AgencyType = components['schemas']['AgencyType'];
@@ -30,11 +31,9 @@ export function useAgencies(filters: AgencyFilters, limit = 50) {
     ...(filters.minRisk ? { minRisk: Number(filters.minRisk) } : {}),
     ...(filters.maxRisk ? { maxRisk: Number(filters.maxRisk) } : {}),
   };
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: ['agencies', 'list', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/agencies', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/agencies', { params: { query: { ...query, ...start } }, signal })),
   });
 }
 

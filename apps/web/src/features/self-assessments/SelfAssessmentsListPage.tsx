@@ -1,16 +1,16 @@
-import { Button, Empty, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
-import { LoadMore } from '@/components/LoadMore';
-import { Loading } from '@/components/Loading';
-import { NativeSelect } from '@/components/NativeSelect';
+import { choices, FilterBar } from '@/components/FilterBar';
+import { KeysetTable } from '@/components/KeysetTable';
+import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusTag } from '@/components/StatusTag';
+import type { ItemOf } from '@/components/use-keyset-list';
 import { useUrlFilters } from '@/components/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { SELF_ASSESSMENT_FILTERS, SELF_ASSESSMENT_TONE, useAgencyOf, useOpenRound, useSelfAssessments, type SelfAssessmentStatus } from './use-self-assessments';
@@ -26,79 +26,40 @@ export function SelfAssessmentsListPage() {
   const language = useLanguage();
   const session = useSession();
   const role = session.status === 'signedIn' ? session.me.role : undefined;
-  const { filters, setFilter, clear } = useUrlFilters(SELF_ASSESSMENT_FILTERS);
-  const list = useSelfAssessments(filters);
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const url = useUrlFilters(SELF_ASSESSMENT_FILTERS);
+  const list = useSelfAssessments(url.filters);
   const s = t.bureau.selfAssessments;
   const yesNo = [
     { value: 'true', label: t.bureau.common.yes },
     { value: 'false', label: t.bureau.common.no },
   ];
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      header: s.agency,
+      cell: (sa) => <Link to={`/self-assessments/${sa.id}`}>{sa.agencyNameZh ? agencyName({ agencyNameZh: sa.agencyNameZh, agencyNameEn: sa.agencyNameEn }, language) : s.open}</Link>,
+      cellProps: { style: { whiteSpace: 'normal' } },
+    },
+    { header: s.period, cell: (sa) => sa.period },
+    { header: s.dueOn, cell: (sa) => formatDate(sa.dueOn, language) },
+    { header: s.status, cell: (sa) => <StatusTag tone={SELF_ASSESSMENT_TONE[sa.status]}>{t.bureau.selfAssessmentStatus[sa.status]}</StatusTag> },
+    { header: s.score, cell: (sa) => sa.score ?? '—' },
+  ];
 
   return (
     <div className="stack wide-page">
       <PageHeading title={s.title} intro={role === 'agency_user' ? s.introAgency : s.intro} />
-      <div className="filter-bar" role="group" aria-label={t.bureau.common.filters}>
-        <label>
-          {s.status}
-          <NativeSelect id="filter-status" value={filters.status} onChange={(v) => setFilter('status', v)} placeholder={t.bureau.common.all} options={STATUSES.map((v) => ({ value: v, label: t.bureau.selfAssessmentStatus[v] }))} />
-        </label>
-        <label>
-          {s.period}
-          <input id="filter-period" type="number" min={2000} max={2100} defaultValue={filters.period} onBlur={(e) => setFilter('period', e.target.value || undefined)} onKeyDown={(e) => e.key === 'Enter' && setFilter('period', (e.target as HTMLInputElement).value || undefined)} />
-        </label>
-        <label>
-          {s.overdue}
-          <NativeSelect id="filter-overdue" value={filters.overdue} onChange={(v) => setFilter('overdue', v)} placeholder={t.bureau.common.all} options={yesNo} />
-        </label>
-        {role !== 'agency_user' && (
-          <label>
-            {s.withDiscrepancies}
-            <NativeSelect id="filter-discrepancies" value={filters.withDiscrepancies} onChange={(v) => setFilter('withDiscrepancies', v)} placeholder={t.bureau.common.all} options={yesNo} />
-          </label>
-        )}
-      </div>
-      {Object.keys(filters).length > 0 && (
-        <p>
-          <button type="button" className="link-button" onClick={clear}>
-            {t.bureau.common.clearFilters}
-          </button>
-        </p>
-      )}
-      {list.isPending && <Loading />}
-      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.none} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={s.title} style={{ maxHeight: 'none' }}>
-          <table className="figures text-table" data-testid="self-assessments-table">
-            <thead>
-              <tr>
-                <th scope="col">{s.agency}</th>
-                <th scope="col">{s.period}</th>
-                <th scope="col">{s.dueOn}</th>
-                <th scope="col">{s.status}</th>
-                <th scope="col">{s.score}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((sa) => (
-                <tr key={sa.id} data-agency-id={sa.agencyId} data-period={sa.period}>
-                  <th scope="row" style={{ whiteSpace: 'normal' }}>
-                    <Link to={`/self-assessments/${sa.id}`}>{sa.agencyNameZh ? agencyName({ agencyNameZh: sa.agencyNameZh, agencyNameEn: sa.agencyNameEn }, language) : s.open}</Link>
-                  </th>
-                  <td>{sa.period}</td>
-                  <td>{formatDate(sa.dueOn, language)}</td>
-                  <td>
-                    <StatusTag tone={SELF_ASSESSMENT_TONE[sa.status]}>{t.bureau.selfAssessmentStatus[sa.status]}</StatusTag>
-                  </td>
-                  <td>{sa.score ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <FilterBar
+        label={t.bureau.common.filters}
+        url={url}
+        clear="button"
+        fields={[
+          { name: 'status', label: s.status, options: choices(STATUSES, t.bureau.selfAssessmentStatus) },
+          { name: 'period', label: s.period, type: 'number', min: 2000, max: 2100 },
+          { name: 'overdue', label: s.overdue, options: yesNo },
+          role !== 'agency_user' && { name: 'withDiscrepancies', id: 'filter-discrepancies', label: s.withDiscrepancies, options: yesNo },
+        ]}
+      />
+      <KeysetTable list={list} empty={s.none} label={s.title} testId="self-assessments-table" className="text-table" rowKey={(sa) => sa.id} rowData={(sa) => ({ 'data-agency-id': sa.agencyId, 'data-period': sa.period })} columns={columns} />
       {role === 'bureau_admin' && <OpenRound />}
     </div>
   );

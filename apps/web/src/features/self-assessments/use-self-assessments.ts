@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 import { useLanguage } from '@/app/i18n/use-i18n';
+import { useKeysetList } from '@/components/use-keyset-list';
 
 export type SelfAssessment = components['schemas']['SelfAssessmentView'];
 export type SelfAssessmentDetail = components['schemas']['SelfAssessmentDetailView'];
@@ -23,11 +24,9 @@ export function useSelfAssessments(filters: SelfAssessmentFilters, limit = 50) {
     returned: flag(filters.returned),
     withDiscrepancies: flag(filters.withDiscrepancies),
   };
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: ['self-assessments', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) => data(await api.GET('/api/self-assessments', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/self-assessments', { params: { query: { ...query, ...start } }, signal })),
   });
 }
 

@@ -5,6 +5,7 @@ import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { useT } from '@/app/i18n/use-i18n';
+import { ListTable, type Column } from '@/components/ListTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -53,12 +54,29 @@ export function BureausSection() {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof BureauFields, errors: [e.message] })));
     },
   });
+  const u = t.usersAdmin;
   const open = (bureau: Bureau | 'new') => {
     form.resetFields();
     if (bureau !== 'new') form.setFieldsValue({ name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode ?? undefined, email: bureau.email ?? undefined, status: bureau.status });
     save.reset();
     setEditing(bureau);
   };
+  const columns: Column<Bureau>[] = [
+    { header: u.bureauName, cell: (b) => b.name },
+    { header: u.level, cell: (b) => u.levels[b.level] },
+    { header: u.jurisdictionCode, cell: (b) => b.jurisdictionCode ?? '—' },
+    { header: u.email, cell: (b) => b.email ?? '—' },
+    { header: u.bureauStatus, cell: (b) => <span className={`status-tag ${b.status === 'active' ? 'ok' : 'off'}`}>{b.status === 'active' ? u.active : u.disabled}</span> },
+    {
+      header: <span className="visually-hidden">{u.edit}</span>,
+      cellProps: { className: 'row-actions' },
+      cell: (b) => (
+        <Button size="small" onClick={() => open(b)} aria-label={`${u.edit} ${b.name}`}>
+          {u.edit}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <section className="panel" aria-labelledby="bureaus">
@@ -69,42 +87,7 @@ export function BureausSection() {
       </div>
       {bureaus.isPending && <Loading />}
       {bureaus.error && <ProblemAlert error={bureaus.error} onRetry={() => void bureaus.refetch()} />}
-      {bureaus.data && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.usersAdmin.bureaus}>
-          <table className="figures audit-table" data-testid="bureaus-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.usersAdmin.bureauName}</th>
-                <th scope="col">{t.usersAdmin.level}</th>
-                <th scope="col">{t.usersAdmin.jurisdictionCode}</th>
-                <th scope="col">{t.usersAdmin.email}</th>
-                <th scope="col">{t.usersAdmin.bureauStatus}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.usersAdmin.edit}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bureaus.data.map((b) => (
-                <tr key={b.id} data-bureau={b.name}>
-                  <th scope="row">{b.name}</th>
-                  <td>{t.usersAdmin.levels[b.level]}</td>
-                  <td>{b.jurisdictionCode ?? '—'}</td>
-                  <td>{b.email ?? '—'}</td>
-                  <td>
-                    <span className={`status-tag ${b.status === 'active' ? 'ok' : 'off'}`}>{b.status === 'active' ? t.usersAdmin.active : t.usersAdmin.disabled}</span>
-                  </td>
-                  <td className="row-actions">
-                    <Button size="small" onClick={() => open(b)} aria-label={`${t.usersAdmin.edit} ${b.name}`}>
-                      {t.usersAdmin.edit}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {bureaus.data && <ListTable label={u.bureaus} testId="bureaus-table" className="audit-table" bounded items={bureaus.data} rowKey={(b) => b.id} rowData={(b) => ({ 'data-bureau': b.name })} columns={columns} />}
       <Modal
         open={editing !== undefined}
         title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau}

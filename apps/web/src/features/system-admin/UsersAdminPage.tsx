@@ -1,14 +1,16 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
-import { Loading } from '@/components/Loading';
+import { useT } from '@/app/i18n/use-i18n';
+import { KeysetTable } from '@/components/KeysetTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList } from '@/components/use-keyset-list';
+import { useUserColumns } from '@/components/user-columns';
 import { BureausSection, useBureaus } from './BureausSection';
 import { ResetLinkModal } from './ResetLinkModal';
 import '@/features/dashboard/dashboard.css';
@@ -31,7 +33,6 @@ const ROLES: Role[] = ['system_admin', 'ministry_official', 'bureau_admin', 'ins
 /** The system admin's users (create, edit name and role, disable and enable) and bureaus. */
 export function UsersAdminPage() {
   const t = useT();
-  const language = useLanguage();
   const [message, messageHolder] = antMessage.useMessage();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -42,12 +43,9 @@ export function UsersAdminPage() {
   const bureaus = useBureaus();
   const bureauName = (id: string | null | undefined) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : t.usersAdmin.none);
 
-  const users = useInfiniteQuery({
+  const users = useKeysetList({
     queryKey: ['admin', 'users', search],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      data(await api.GET('/api/users', { params: { query: { limit: 50, ...(search ? { q: search } : {}), ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    fetchPage: async (start, signal) => data(await api.GET('/api/users', { params: { query: { limit: 50, ...(search ? { q: search } : {}), ...start } }, signal })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
 
@@ -90,13 +88,38 @@ export function UsersAdminPage() {
     if (user !== 'new') form.setFieldsValue({ displayName: user.displayName, email: user.email ?? undefined, role: user.role, bureauId: user.bureauId ?? undefined });
   };
   const required = [{ required: true, whitespace: true, message: t.usersAdmin.required }];
-  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const u = t.usersAdmin;
+  const columns = useUserColumns(u, { header: u.bureau, cell: (user) => bureauName(user.bureauId), cellProps: { style: { whiteSpace: 'normal' } } }, {
+    header: <span className="visually-hidden">{u.edit}</span>,
+    cellProps: { className: 'row-actions' },
+    cell: (user) => (
+      <>
+        <Button size="small" onClick={() => open(user)}>
+          {u.edit}
+        </Button>{' '}
+        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+          {user.status === 'active' ? u.disable : u.enable}
+        </Button>{' '}
+        {user.status === 'active' && (
+          <Button size="small" onClick={() => issueReset.mutate(user)} loading={issueReset.isPending && issueReset.variables?.id === user.id}>
+            {u.resetPassword}
+          </Button>
+        )}
+      </>
+    ),
+  });
+  const notices = (
+    <>
+      {setStatus.error && <ProblemAlert error={setStatus.error} />}
+      {issueReset.error && <ProblemAlert error={issueReset.error} />}
+    </>
+  );
 
   return (
     <div className="stack wide-page">
       {messageHolder}
       <PageHeading title={t.usersAdmin.title} intro={t.usersAdmin.intro} />
-      <section className="panel" aria-labelledby="users">
+      <section className="panel list-panel" aria-labelledby="users">
         <div className="panel-heading">
           <h2 id="users">{t.usersAdmin.users}</h2>
           <Button type="primary" onClick={() => open('new')}>
@@ -104,61 +127,7 @@ export function UsersAdminPage() {
           </Button>
         </div>
         <Input.Search aria-label={t.usersAdmin.search} placeholder={t.usersAdmin.search} allowClear onSearch={(value) => setSearch(value.trim())} style={{ maxWidth: 360, marginBottom: 12 }} />
-        {users.isPending && <Loading />}
-        {users.error && <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />}
-        {setStatus.error && <ProblemAlert error={setStatus.error} />}
-        {issueReset.error && <ProblemAlert error={issueReset.error} />}
-        {items.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.usersAdmin.users} style={{ maxHeight: 'none' }}>
-            <table className="figures audit-table" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.usersAdmin.username}</th>
-                  <th scope="col">{t.usersAdmin.displayName}</th>
-                  <th scope="col">{t.usersAdmin.role}</th>
-                  <th scope="col">{t.usersAdmin.bureau}</th>
-                  <th scope="col">{t.usersAdmin.status}</th>
-                  <th scope="col">{t.usersAdmin.lastLogin}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.usersAdmin.edit}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => (
-                  <tr key={user.id} data-username={user.username}>
-                    <th scope="row">{user.username}</th>
-                    <td>{user.displayName}</td>
-                    <td>{t.roles[user.role]}</td>
-                    <td style={{ whiteSpace: 'normal' }}>{bureauName(user.bureauId)}</td>
-                    <td>
-                      <span className={`status-tag ${user.status === 'active' ? 'ok' : 'off'}`}>{user.status === 'active' ? t.usersAdmin.active : t.usersAdmin.disabled}</span>
-                    </td>
-                    <td>{user.lastLoginAt ? formatDate(user.lastLoginAt, language, true) : t.usersAdmin.never}</td>
-                    <td className="row-actions">
-                      <Button size="small" onClick={() => open(user)}>
-                        {t.usersAdmin.edit}
-                      </Button>{' '}
-                      <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
-                        {user.status === 'active' ? t.usersAdmin.disable : t.usersAdmin.enable}
-                      </Button>{' '}
-                      {user.status === 'active' && (
-                        <Button size="small" onClick={() => issueReset.mutate(user)} loading={issueReset.isPending && issueReset.variables?.id === user.id}>
-                          {t.usersAdmin.resetPassword}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {users.hasNextPage && (
-          <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage} style={{ marginTop: 12 }}>
-            {t.usersAdmin.loadMore}
-          </Button>
-        )}
+        <KeysetTable list={users} notices={notices} label={u.users} testId="users-table" className="audit-table" rowKey={(user) => user.id} rowData={(user) => ({ 'data-username': user.username })} columns={columns} />
       </section>
       <BureausSection />
       {resetLink && <ResetLinkModal link={resetLink} onClose={() => setResetLink(undefined)} />}
