@@ -5,6 +5,7 @@ import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage
 /** The inspector works on a tablet (iPad Air, portrait). */
 const TABLET = { width: 820, height: 1180 };
 const AGENCY_EN = 'Fuzhou Strait International HR Co.';
+const AGENCY_ZH = '福州海峡国际人力资源有限公司';
 
 interface Finding {
   itemCode: string;
@@ -67,6 +68,9 @@ test.describe('inspector workspace', () => {
     const row = page.locator('li.priority-row', { hasText: AGENCY_EN });
     await expect(row).toBeVisible();
     await expect(row.locator('.factor-list, .muted').first()).toBeVisible();
+    // The place by name (the division code only as secondary text), not the bare code.
+    await expect(row.locator('.priority-place')).toHaveText('Fuzhou350100');
+    await expect(row.locator('.priority-place .division-code')).toHaveText('350100');
     await row.getByRole('button', { name: `Plan inspection: ${AGENCY_EN}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#type').selectOption('routine');
@@ -244,6 +248,20 @@ test.describe('inspector workspace', () => {
     await keepScreenshot(page, 'inspector-stranded-en');
   });
 
+  test('a district the reference data does not list is named by its city, its code kept beside', async ({ page }) => {
+    // The demo agencies sit in cities; one is moved to Gulou district (350102) on its way to the page.
+    await page.route('**/api/inspections/priorities?*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { items: { nameEn: string | null; jurisdictionCode: string }[] };
+      for (const row of body.items) if (row.nameEn === AGENCY_EN) row.jurisdictionCode = '350102';
+      await route.fulfill({ response, json: body });
+    });
+    await signIn(page, 'fz-inspector', '/inspector/priorities', 'zh-CN');
+    const place = page.locator('li.priority-row', { hasText: AGENCY_ZH }).locator('.priority-place');
+    await expect(place).toHaveText('福州市350102');
+    await expect(place.locator('.division-code')).toHaveText('350102');
+  });
+
   test("a Liaoning inspector opening a Fuzhou inspection's address is told it is not found", async ({ page, request }) => {
     const id = await planByApi(request);
     await signIn(page, 'ln-inspector', `/inspections/${id}`);
@@ -257,6 +275,9 @@ test.describe('inspector workspace', () => {
       const id = await planByApi(request);
       const suffix = language === 'en' ? 'en' : 'zh';
       await signIn(page, 'fz-inspector', '/inspector/priorities', language);
+      const place = page.locator('li.priority-row', { hasText: language === 'en' ? AGENCY_EN : AGENCY_ZH }).locator('.priority-place');
+      await expect(place).toContainText(language === 'en' ? 'Fuzhou' : '福州市');
+      await expect(place).not.toHaveText('350100');
       const { items } = await api<{ items: { id: string }[] }>(request, 'fz-inspector', 'get', '/api/complaints?limit=1');
       const submitted = await api<{ items: { id: string }[] }>(request, 'fz-inspector', 'get', '/api/inspections?status=submitted&limit=1');
       const pages: [string, string][] = [

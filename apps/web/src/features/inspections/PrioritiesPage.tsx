@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Empty } from 'antd';
 import { useState } from 'react';
 import { api, data } from '@/api/client';
+import { useDivisionName } from '@/api/reference';
 import { useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
@@ -15,6 +16,7 @@ import './inspector.css';
 export function PrioritiesPage() {
   const t = useT();
   const language = useLanguage();
+  const placeName = useDivisionName(language);
   const [planning, setPlanning] = useState<{ id: string; name: string }>();
   const priorities = useQuery({
     queryKey: ['inspection-priorities'],
@@ -30,6 +32,7 @@ export function PrioritiesPage() {
         <ol className="priority-list" data-testid="priorities">
           {priorities.data.map((row) => {
             const name = agencyName(row, language);
+            const place = placeName(row.jurisdictionCode);
             return (
               <li key={row.agencyId} className="priority-row" data-agency-id={row.agencyId}>
                 <div className="priority-score" aria-label={`${t.inspector.priorities.risk} ${row.score}`}>
@@ -38,7 +41,11 @@ export function PrioritiesPage() {
                 </div>
                 <div className="priority-body">
                   <h2 className="priority-name">{name}</h2>
-                  <p className="muted">{row.jurisdictionCode}</p>
+                  {/* The place by name, as an inspector knows it; the code stays for matching against records. */}
+                  <p className="muted priority-place">
+                    {place}
+                    {place !== row.jurisdictionCode && <span className="division-code">{row.jurisdictionCode}</span>}
+                  </p>
                   {row.factors.length === 0 ? (
                     <p className="muted">{t.inspector.priorities.noFactors}</p>
                   ) : (
