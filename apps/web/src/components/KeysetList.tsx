@@ -11,12 +11,14 @@ interface Props<Item> {
   empty?: ReactNode;
   /** Problems of the page's own actions on the items, shown under the list's own. */
   notices?: ReactNode;
+  /** Offer Load more at the end (a short list of the first page only, as on the home page, does not). */
+  paged?: boolean;
   /** The items read so far, as a table (ListTable) or cards. */
   children: (items: Item[]) => ReactNode;
 }
 
 /** A keyset list's states around its items: loading, a problem with a retry, nothing found, and Load more. */
-export function KeysetList<Item>({ list, empty, notices, children }: Props<Item>) {
+export function KeysetList<Item>({ list, empty, notices, paged = true, children }: Props<Item>) {
   return (
     <>
       {list.isPending && <Loading />}
@@ -24,7 +26,7 @@ export function KeysetList<Item>({ list, empty, notices, children }: Props<Item>
       {notices}
       {list.data && list.items.length === 0 && (typeof empty === 'string' ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : empty)}
       {children(list.items)}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      {paged && <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />}
     </>
   );
 }

@@ -20,14 +20,19 @@ export function useKeysetList<Page extends KeysetPage<unknown>>({
   queryKey,
   fetchPage,
   enabled,
+  staleTime,
 }: {
   queryKey: QueryKey;
   fetchPage: (start: PageStart, signal: AbortSignal) => Promise<Page>;
   enabled?: boolean;
+  /** How long a read list counts as fresh (milliseconds), for one shown on many pages, such as the inbox. */
+  staleTime?: number;
 }): KeysetList<Page> {
   const list = useInfiniteQuery({
     queryKey,
     enabled,
+    // Only when given: an undefined staleTime would replace the query client's default rather than keep it.
+    ...(staleTime === undefined ? {} : { staleTime }),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) => fetchPage(pageParam ? { cursor: pageParam } : {}, signal),
     getNextPageParam: (page) => page.nextCursor ?? undefined,

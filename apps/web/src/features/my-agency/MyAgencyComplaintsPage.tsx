@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Input } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, data } from '@/api/client';
@@ -7,11 +7,10 @@ import { useComplaintCategories } from '@/api/reference';
 import type { components } from '@/api/schema';
 import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem } from '@/components/ActionProblem';
-import { LoadMore } from '@/components/LoadMore';
-import { Loading } from '@/components/Loading';
-import { NativeSelect } from '@/components/NativeSelect';
+import { choices, FilterBar } from '@/components/FilterBar';
+import { KeysetList } from '@/components/KeysetList';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { useKeysetList } from '@/components/use-keyset-list';
 import { useUrlFilters } from '@/components/use-url-filters';
 import '@/features/dashboard/dashboard.css';
 
@@ -27,15 +26,12 @@ export function MyAgencyComplaintsPage() {
   const language = useLanguage();
   const c = t.bureau.agencyComplaints;
   const categories = useComplaintCategories();
-  const { filters, setFilter } = useUrlFilters(['status'] as const);
-  const list = useInfiniteQuery({
-    queryKey: ['complaints', 'agency', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      data(await api.GET('/api/complaints', { params: { query: { limit: 20, ...(filters.status ? { status: filters.status as Status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  const url = useUrlFilters(['status'] as const);
+  const status = url.filters.status as Status | undefined;
+  const list = useKeysetList({
+    queryKey: ['complaints', 'agency', url.filters],
+    fetchPage: async (start, signal) => data(await api.GET('/api/complaints', { params: { query: { limit: 20, ...(status ? { status } : {}), ...start } }, signal })),
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const categoryName = (code: string) => {
     const category = categories.data?.find((x) => x.code === code);
     return category ? (language === 'en' ? category.nameEn : category.nameZh) : code;
@@ -44,45 +40,40 @@ export function MyAgencyComplaintsPage() {
   return (
     <div className="stack wide-page">
       <PageHeading title={c.title} intro={c.intro} />
-      <div className="filter-bar" role="group" aria-label={t.bureau.common.filters}>
-        <label>
-          {c.status}
-          <NativeSelect id="filter-status" value={filters.status} onChange={(v) => setFilter('status', v)} placeholder={t.bureau.common.all} options={STATUSES.map((s) => ({ value: s, label: t.complaintStatus[s] }))} />
-        </label>
-      </div>
-      {list.isPending && <Loading />}
-      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={c.none} />}
-      <ul className="result-list" data-testid="agency-complaints">
-        {items.map((complaint) => (
-          <li key={complaint.id} className="panel" data-tracking={complaint.trackingCode}>
-            <div className="panel-heading">
-              <h2 style={{ fontSize: 17 }}>
-                <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
-              </h2>
-              <span className="status-tag info">{t.complaintStatus[complaint.status]}</span>
-            </div>
-            <dl className="facts">
-              <dt>{c.receivedAt}</dt>
-              <dd>{formatDate(complaint.receivedAt, language)}</dd>
-              <dt>{c.categories}</dt>
-              <dd>{complaint.categories.map(categoryName).join('、')}</dd>
-              <dt>{c.description}</dt>
-              <dd style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</dd>
-              <dt>{c.complainant}</dt>
-              <dd>{c.withheld}</dd>
-              {complaint.outcome && (
-                <>
-                  <dt>{c.outcome}</dt>
-                  <dd>{t.bureau.complaintOutcome[complaint.outcome]}</dd>
-                </>
-              )}
-            </dl>
-            {ANSWERABLE.includes(complaint.status) && <Answer complaint={complaint} />}
-          </li>
-        ))}
-      </ul>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <FilterBar label={t.bureau.common.filters} url={url} fields={[{ name: 'status', label: c.status, options: choices(STATUSES, t.complaintStatus) }]} />
+      <KeysetList list={list} empty={c.none}>
+        {(items) => (
+          <ul className="result-list" data-testid="agency-complaints">
+            {items.map((complaint) => (
+              <li key={complaint.id} className="panel" data-tracking={complaint.trackingCode}>
+                <div className="panel-heading">
+                  <h2 style={{ fontSize: 17 }}>
+                    <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link>
+                  </h2>
+                  <span className="status-tag info">{t.complaintStatus[complaint.status]}</span>
+                </div>
+                <dl className="facts">
+                  <dt>{c.receivedAt}</dt>
+                  <dd>{formatDate(complaint.receivedAt, language)}</dd>
+                  <dt>{c.categories}</dt>
+                  <dd>{complaint.categories.map(categoryName).join('、')}</dd>
+                  <dt>{c.description}</dt>
+                  <dd style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</dd>
+                  <dt>{c.complainant}</dt>
+                  <dd>{c.withheld}</dd>
+                  {complaint.outcome && (
+                    <>
+                      <dt>{c.outcome}</dt>
+                      <dd>{t.bureau.complaintOutcome[complaint.outcome]}</dd>
+                    </>
+                  )}
+                </dl>
+                {ANSWERABLE.includes(complaint.status) && <Answer complaint={complaint} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </KeysetList>
     </div>
   );
 }
