@@ -13,6 +13,8 @@ test.describe('staff sign-in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Fujian licensing officer');
     await expect(page.getByTestId('me')).toContainText('Licensing officer');
     await expect(page.getByTestId('me')).toContainText('Fujian HRSS Department');
+    // The reach by name, its code beside it.
+    await expect(page.getByTestId('me')).toContainText('Fujian (350000)');
 
     // The refresh token is an httpOnly cookie scoped to /api/auth; nothing secret in storage.
     const cookie = (await context.cookies()).find((c) => c.name === 'registry_refresh');

@@ -1,5 +1,6 @@
 import { Badge } from 'antd';
 import { Link } from 'react-router';
+import { useDivisionName } from '@/api/reference';
 import { useSession } from '@/app/auth/use-session';
 import { useLanguage, useT } from '@/app/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
@@ -18,11 +19,14 @@ export function RoleHomePage() {
   const language = useLanguage();
   const session = useSession();
   const fresh = useMe();
+  const placeOf = useDivisionName(language);
   const me = fresh.data ?? (session.status === 'signedIn' ? session.me : undefined);
   if (!me) return <Loading />;
 
   const agencyName = me.agency ? (language === 'en' && me.agency.nameEn ? me.agency.nameEn : me.agency.nameZh) : undefined;
-  const reach = me.jurisdictionPrefix === '' ? t.me.national : me.bureau?.jurisdictionCode;
+  const reachCode = me.bureau?.jurisdictionCode;
+  // An official reads places by name; the code stays beside it for whoever files by code.
+  const reach = me.jurisdictionPrefix === '' ? t.me.national : reachCode && (placeOf(reachCode) === reachCode ? reachCode : `${placeOf(reachCode)} (${reachCode})`);
 
   return (
     <div className="stack wide-page">
