@@ -6,10 +6,12 @@ import { WorkingCalendarModule } from '@app/calendar';
 import { ComplaintsModule } from '@app/complaints';
 import { DocumentsModule } from '@app/documents';
 import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspections';
+import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
 import { CaseDocument, CaseEvent, CaseGround, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { CaseDocuments } from './case-documents';
+import { CaseNumbers } from './case-numbers';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CreditGradeView } from './cases.dto';
@@ -29,12 +31,13 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     ComplaintsModule,
     DocumentsModule,
     InspectionsModule,
+    JurisdictionsModule,
     LicensingModule,
     NotificationsModule,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
+  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers],
   exports: [CasesService, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {

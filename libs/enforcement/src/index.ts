@@ -5,4 +5,4 @@ export * from './case.entity';
 export * from './case-rules';
 export * from './cases.dto';
 export * from './messages.zh';
-export * from './system-texts';
+export * from './case-grounds';
