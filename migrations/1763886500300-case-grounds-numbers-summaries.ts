@@ -20,7 +20,7 @@ const SANCTION = (language: 'zh' | 'en') =>
  *   `legal_basis` and `note`, English in the new `*_en` columns (null: an official's own words,
  *   shown as written in both languages);
  * - case numbers run per issuing province and year (闽人社监〔2026〕17号) from a prefix per
- *   province and a counter row per province-year; existing cases keep their numbers;
+ *   province and a counter row per province-year; existing cases keep their numbers (EC-000123);
  * - decided public sanctions get the published summary a decision now writes, generated.
  */
 export class CaseGroundsNumbersSummaries1763886500300 implements MigrationInterface {
@@ -69,8 +69,8 @@ export class CaseGroundsNumbersSummaries1763886500300 implements MigrationInterf
         last_serial integer NOT NULL CHECK (last_serial > 0),
         PRIMARY KEY (province_code, year)
       )`);
-    await db.query(`UPDATE enforcement_cases SET case_number_en = case_number`);
-    await db.query(`ALTER TABLE enforcement_cases ALTER COLUMN case_number DROP DEFAULT, ALTER COLUMN case_number_en SET NOT NULL`);
+    // Existing cases keep their numbers (EC-000123, in both languages: case_number_en stays null);
+    // the old default stays for the data migration of inspection sanctions that relies on it.
     await db.query(`CREATE UNIQUE INDEX enforcement_cases_case_number_en_key ON enforcement_cases (case_number_en)`);
 
     await db.query(`
@@ -87,7 +87,6 @@ export class CaseGroundsNumbersSummaries1763886500300 implements MigrationInterf
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE case_number_counters, case_number_prefixes`);
     await db.query(`DROP INDEX enforcement_cases_case_number_en_key`);
-    await db.query(`ALTER TABLE enforcement_cases ALTER COLUMN case_number SET DEFAULT ('EC-' || lpad(nextval('enforcement_case_number_seq')::text, 6, '0'))`);
     await db.query(`UPDATE enforcement_cases SET legal_basis = legal_basis || ' / ' || legal_basis_en WHERE legal_basis_en IS NOT NULL`);
     await db.query(`UPDATE enforcement_cases SET facts = facts || ' / ' || facts_en WHERE facts_en IS NOT NULL`);
     await db.query(`UPDATE case_grounds SET note = note || ' / ' || note_en WHERE note_en IS NOT NULL`);

@@ -112,7 +112,7 @@ export class CaseDocuments {
     return {
       titleZh,
       titleEn,
-      subtitle: `${c.caseNumber} · ${c.caseNumberEn}`,
+      subtitle: c.caseNumberEn ? `${c.caseNumber} · ${c.caseNumberEn}` : c.caseNumber,
       sections: [
         {
           headingZh: '当事人',

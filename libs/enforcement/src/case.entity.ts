@@ -27,7 +27,8 @@ export class EnforcementCase {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** As the issuing province's documents read: 闽人社监〔2026〕17号 (see CaseNumbers). */
   @Column({ update: false }) caseNumber: string;
-  @Column({ update: false }) caseNumberEn: string;
+  /** Null for cases numbered before (EC-000123 reads the same in both languages). */
+  @Column({ type: 'text', update: false, nullable: true }) caseNumberEn: string | null;
   @Column('uuid') agencyId: string;
   @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column() jurisdictionCode: string;

@@ -649,7 +649,7 @@ export class CasesService {
       .createQueryBuilder()
       .insert()
       .into(CaseDocument)
-      .values({ caseId: c.id, kind, fileName: `${caseFileStem(c.caseNumberEn)}-${kind}.pdf`, content })
+      .values({ caseId: c.id, kind, fileName: `${caseFileStem(c.caseNumberEn ?? c.caseNumber)}-${kind}.pdf`, content })
       .orIgnore()
       .execute();
   }
@@ -674,7 +674,7 @@ export class CasesService {
   }
 
   private async tellAgency(manager: EntityManager, c: EnforcementCase, kind: string, payload: Record<string, unknown>): Promise<void> {
-    await this.notifications.notifyAgency(manager, { kind, agencyId: c.agencyId, dedupKey: `${kind}:${c.id}:${c.version}`, payload: { caseId: c.id, caseNumber: c.caseNumber, caseNumberEn: c.caseNumberEn, ...payload } });
+    await this.notifications.notifyAgency(manager, { kind, agencyId: c.agencyId, dedupKey: `${kind}:${c.id}:${c.version}`, payload: { caseId: c.id, caseNumber: c.caseNumber, caseNumberEn: c.caseNumberEn ?? c.caseNumber, ...payload } });
   }
 
   /** The public list of sanctions and the agency's public entry change at once (every process hears it at commit). */
@@ -715,6 +715,7 @@ function view(actor: Actor, c: CaseRow): CaseView {
   const agency = actor.role === 'agency_user';
   return {
     ...rest,
+    caseNumberEn: c.caseNumberEn ?? c.caseNumber,
     openedByUsername: agency ? null : c.openedByUsername,
     investigatingOfficerId: agency ? null : c.investigatingOfficerId,
     investigatingOfficerName: agency ? null : c.investigatingOfficerName,

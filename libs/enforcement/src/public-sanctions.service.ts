@@ -73,7 +73,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
       where.push(`(c.decided_at, c.id) < ($${params.push(decidedAt)}, $${params.push(id)})`);
     }
     const rows = (await this.dataSource.query(
-      `SELECT c.id, c.decided_at AS "decidedAt", c.case_number AS "caseNumber", c.case_number_en AS "caseNumberEn", a.uscc AS "agencyUscc", a.name_zh AS "agencyNameZh", a.name_en AS "agencyNameEn",
+      `SELECT c.id, c.decided_at AS "decidedAt", c.case_number AS "caseNumber", coalesce(c.case_number_en, c.case_number) AS "caseNumberEn", a.uscc AS "agencyUscc", a.name_zh AS "agencyNameZh", a.name_en AS "agencyNameEn",
               c.jurisdiction_code AS "jurisdictionCode", c.decided_sanction AS sanction, c.decided_fine_amount AS "fineAmount",
               c.decided_suspension_days AS "suspensionDays", (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "decidedOn",
               c.effective_on::text AS "effectiveOn", c.published_summary_zh AS "summaryZh", c.published_summary_en AS "summaryEn",
