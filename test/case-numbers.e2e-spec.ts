@@ -26,6 +26,9 @@ describe('case numbers run per issuing province and year, as its documents read'
     expect(await open(world.agencies.fuzhou)).toEqual({ zh: '闽人社监〔2026〕1号', en: 'Fujian HRSS Enf. [2026] No. 1' });
     expect(await open(world.agencies.xiamen)).toEqual({ zh: '闽人社监〔2026〕2号', en: 'Fujian HRSS Enf. [2026] No. 2' });
     expect(await open(world.agencies.shenyang)).toEqual({ zh: '辽人社监〔2026〕1号', en: 'Liaoning HRSS Enf. [2026] No. 1' });
+    // Guangdong has no prefix of its own (the test database may hold only some divisions).
+    await t.db.query(`INSERT INTO jurisdictions (code, level, parent_code, name_zh, name_en) VALUES ('440000', 'province', NULL, '广东省', 'Guangdong') ON CONFLICT DO NOTHING`);
+    await t.db.query(`INSERT INTO jurisdictions (code, level, parent_code, name_zh, name_en) VALUES ('440100', 'city', '440000', '广州市', 'Guangzhou') ON CONFLICT DO NOTHING`);
     const [guangdong] = await t.db.query(
       `INSERT INTO agencies (uscc, name_zh, legal_representative, address, jurisdiction_code, agency_type) VALUES ($1, '广州测试公司', '王某', '某路', '440100', 'overseas_placement') RETURNING id`,
       [testUscc('440100')],
