@@ -21,6 +21,8 @@ async function signedIn(browser: Browser, username: string, path: string, langua
 
 test.describe('enforcement with due process', () => {
   test('inspector proposes, bureau serves notice, agency asks for a hearing, bureau records it and decides, the public list shows the sanction until an appeal annuls it', async ({ browser, request }, testInfo) => {
+    // Four users and an inspection filed through the API: more than the default minute on a shared machine.
+    test.setTimeout(180_000);
     // The inspector proposes a suspension of the agency of agency-fj-1 (through the API: the inspection pages are another module's).
     const agencyToken = await tokenFor(request, 'agency-fj-1');
     const me = (await (await request.get('/api/me', { headers: { authorization: `Bearer ${agencyToken}` } })).json()) as { agency: { id: string } };
