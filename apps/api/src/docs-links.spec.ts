@@ -7,7 +7,8 @@ const README = join(ROOT, 'README.md');
 const DOCS = join(ROOT, 'docs');
 const README_MAX_LINES = 250;
 
-const pages = (): string[] => [README, ...readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name))];
+const libReadmes = (): string[] => readdirSync(join(ROOT, 'libs')).map((lib) => join(ROOT, 'libs', lib, 'README.md')).filter((path) => existsSync(path));
+const pages = (): string[] => [README, ...readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name)), ...libReadmes()];
 
 /** Markdown without fenced blocks and inline code, where brackets and parentheses are not links. */
 function prose(markdown: string): string {
@@ -33,7 +34,7 @@ function links(markdown: string): string[] {
 
 const isExternal = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 
-describe('README and docs/', () => {
+describe('README, docs/ and the libs\' READMEs', () => {
   it(`keep the README to at most ${README_MAX_LINES} lines`, () => {
     const lines = readFileSync(README, 'utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
