@@ -77,7 +77,8 @@ test.describe('enforcement with due process', () => {
 
     // The bureau records the hearing and decides.
     await bureau.reload();
-    await expect(bureau.getByTestId('case-status')).toContainText('Hearing requested');
+    // A reload loads the whole workspace again: give it longer than one expectation's default.
+    await expect(bureau.getByTestId('case-status')).toContainText('Hearing requested', { timeout: 30_000 });
     const hearing = bureau.getByTestId('action-hearing');
     await hearing.getByLabel('Held on').fill(today);
     await hearing.getByLabel('Attendees').fill('Agency director; two officers of Fujian HRSS');
