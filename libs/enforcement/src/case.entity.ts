@@ -27,7 +27,6 @@ export class EnforcementCase {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ insert: false, update: false }) caseNumber: string;
   @Column('uuid') agencyId: string;
-  @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column() jurisdictionCode: string;
   @Column({ type: 'text' }) status: CaseStatus;
   @Column({ type: 'text' }) proposedSanction: ProposedSanction;
@@ -75,6 +74,13 @@ export class EnforcementCase {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
+}
+
+/** A licence a case concerns: a decision suspends or revokes only the licences its case names. */
+@Entity('case_licences')
+export class CaseLicence {
+  @PrimaryColumn('uuid') caseId: string;
+  @PrimaryColumn('uuid') licenceId: string;
 }
 
 /** What a case rests on: an inspection, a finding, a complaint, an overdue duty, a D grade. */

@@ -8,7 +8,8 @@ import { DocumentsModule } from '@app/documents';
 import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspections';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
-import { CaseDocument, CaseEvent, CaseGround, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
+import { CaseDocument, CaseEvent, CaseGround, CaseLicence, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
+import { CaseLicencesService } from './case-licences.service';
 import { CaseDocuments } from './case-documents';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -16,14 +17,14 @@ import { CreditGradeView } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
 import { EnforcementSettingsController } from './enforcement-settings.controller';
 import { PublicSanctionsService } from './public-sanctions.service';
-import { creditRiskSource } from './credit-risk-source';
+import { creditRiskSource, pastSanctionsRiskSource } from './credit-risk-source';
 import { inspectionReferralHandler } from './inspection-referrals';
 
 describeAgencyProfileSection('credit', { type: CreditGradeView, required: false, description: 'Its credit grade (A-D) with the demerit points behind it' });
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EnforcementCase, CaseGround, CaseEvent, CaseDocument, DemeritRule, FineThreshold]),
+    TypeOrmModule.forFeature([EnforcementCase, CaseGround, CaseLicence, CaseEvent, CaseDocument, DemeritRule, FineThreshold]),
     AgenciesModule,
     AuditModule,
     ComplaintsModule,
@@ -34,7 +35,7 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
+  providers: [CasesService, CaseLicencesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
   exports: [CasesService, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {
@@ -47,8 +48,9 @@ export class EnforcementModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.referrals.register(inspectionReferralHandler(this.cases));
+    this.referrals.register(inspectionReferralHandler(this.cases), (actor, inspectionId) => this.cases.ofInspection(actor, inspectionId));
     this.risk.register(creditRiskSource(this.points));
+    this.risk.register(pastSanctionsRiskSource(this.cases));
     this.profile.register({ key: 'credit', load: (agencyId) => this.points.gradeOf(agencyId) });
   }
 }

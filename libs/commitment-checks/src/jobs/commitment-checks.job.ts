@@ -81,7 +81,7 @@ export class CommitmentChecksJob {
         await this.cases.proposeCase(
           {
             agencyId: check.agency_id,
-            licenceId: check.licence_id,
+            licenceIds: [check.licence_id],
             grounds: [{ kind: 'commitment_failed', reference: check.id, note: bilingual(`现场核查 ${check.inspection_id}`, `On-site check ${check.inspection_id}`) }],
             proposedSanction: 'revocation',
             legalBasis: bilingual('人力资源社会保障行政许可告知承诺制：虚假承诺', 'Commitment-based licensing: a false commitment'),
