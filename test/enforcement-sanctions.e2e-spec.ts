@@ -137,7 +137,7 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
       expect((await get('fj-admin', `/api/agencies/${agencyId}/profile`).expect(200)).body.credit).toMatchObject({ grade: 'B', points: 3, reasons: [expect.objectContaining({ points: 3, reason: `${caseNumber}: warning` })] });
       expect(await pastSanctions('fj-admin', agencyId)).toMatchObject({ points: 3 });
       const [told] = await t.db.query(`SELECT payload FROM notifications WHERE kind = 'case.appeal_recorded' AND payload->>'caseId' = $1`, [caseId]);
-      expect(told.payload).toMatchObject({ outcome: 'varied', sanction: '警告 / Warning' });
+      expect(told.payload).toMatchObject({ outcome: 'varied', sanction: '警告 / warning' });
     });
 
     it('a suspension shortened moves suspendedUntil and the public list shows the shorter one', async () => {

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
@@ -7,7 +7,7 @@ import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { openCaseDocument, useCase, useCaseStep, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
+import { openCaseDocument, useCase, useCaseLicences, useCaseStep, useLicencesInForce, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
 
 const PENDING = ['notice_served', 'representations', 'hearing_requested', 'hearing_held', 'opened'];
 
@@ -45,6 +45,8 @@ export function CasePage() {
                   </dd>
                 </>
               )}
+              <dt>{t.enforcement.licences}</dt>
+              <dd data-testid="case-licences">{c.licenceNumbers.length > 0 ? c.licenceNumbers.join(', ') : t.enforcement.noLicences}</dd>
               <dt>{t.sanctions.legalBasis}</dt>
               <dd>{c.legalBasis}</dd>
               <dt>{t.enforcement.facts}</dt>
@@ -188,7 +190,10 @@ function Actions({ c }: { c: CaseDetail }) {
 
   const forms: { key: string; title: string; content: React.ReactNode }[] = [];
   if (role === 'bureau_admin') {
-    if (c.status === 'opened') forms.push({ key: 'notice', title: t.enforcement.serveNotice, content: <SubmitOnly label={t.enforcement.serveNotice} onSubmit={() => run('notice', {})} /> });
+    if (c.status === 'opened') {
+      forms.push({ key: 'licences', title: t.enforcement.setLicences, content: <LicencesForm c={c} /> });
+      forms.push({ key: 'notice', title: t.enforcement.serveNotice, content: <SubmitOnly label={t.enforcement.serveNotice} onSubmit={() => run('notice', {})} /> });
+    }
     if (c.status === 'hearing_requested') {
       forms.push({
         key: 'hearing',
@@ -349,10 +354,58 @@ function DecisionForm({ c, onSubmit }: { c: CaseDetail; onSubmit: (values: Recor
   );
 }
 
+/** The licences a case concerns, chosen among the agency's licences in force; the notice fixes them. */
+function LicencesForm({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const inForce = useLicencesInForce(c.agencyId);
+  const save = useCaseLicences(c.id);
+  const [message, holder] = antMessage.useMessage();
+  if (inForce.isPending) return <Loading />;
+  if (inForce.error) return <ProblemAlert error={inForce.error} onRetry={() => void inForce.refetch()} />;
+  if (inForce.data.length === 0) return <p>{t.enforcement.noLicencesInForce}</p>;
+  return (
+    <Form
+      layout="vertical"
+      initialValues={{ licenceIds: c.licenceIds }}
+      onFinish={(v: { licenceIds: string[] }) => save.mutate({ licenceIds: v.licenceIds, version: c.version }, { onSuccess: () => void message.success(t.enforcement.done) })}
+    >
+      {holder}
+      <p className="muted small">{t.enforcement.setLicencesHint}</p>
+      <Form.Item name="licenceIds" label={t.enforcement.licences} rules={[{ required: true }]}>
+        <Checkbox.Group options={inForce.data.map((l) => ({ value: l.id, label: l.licenceNumber }))} />
+      </Form.Item>
+      {save.error && <ProblemAlert error={save.error} />}
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        {t.enforcement.setLicences}
+      </Button>
+    </Form>
+  );
+}
+
 function AppealForm({ onSubmit }: { onSubmit: (values: Record<string, unknown>) => void }) {
   const t = useT();
+  const [form] = Form.useForm();
+  const outcome = Form.useWatch('outcome', form) as string | undefined;
+  const sanction = Form.useWatch('sanction', form) as string | undefined;
+  const options = ['warning', 'fine', 'suspension'].map((s) => ({ value: s, label: t.sanctions[`sanction_${s}` as 'sanction_fine'] }));
   return (
-    <StepForm onFinish={onSubmit} submit={t.enforcement.appeal} initialValues={{ body: 'reconsideration', outcome: 'upheld' }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ body: 'reconsideration', outcome: 'upheld' }}
+      onFinish={({ fineYuan, sanction: varied, suspensionDays, ...rest }: Record<string, unknown>) =>
+        onSubmit({
+          ...rest,
+          ...(rest.outcome === 'varied'
+            ? {
+                sanction: varied,
+                ...(varied === 'fine' ? { fineAmount: Math.round(Number(fineYuan ?? 0) * 100) } : {}),
+                ...(varied === 'suspension' ? { suspensionDays } : {}),
+              }
+            : {}),
+        })
+      }
+    >
       <Form.Item name="body" label={t.enforcement.appealBody} rules={[{ required: true }]}>
         <NativeSelect placeholder={t.enforcement.appealBody} options={(['reconsideration', 'litigation'] as const).map((b) => ({ value: b, label: t.enforcement[`body_${b}`] }))} />
       </Form.Item>
@@ -365,9 +418,29 @@ function AppealForm({ onSubmit }: { onSubmit: (values: Record<string, unknown>) 
       <Form.Item name="decidedOn" label={t.enforcement.appealDecidedOn} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>
+      {outcome === 'varied' && (
+        <>
+          <Form.Item name="sanction" label={t.enforcement.variedSanction} extra={t.enforcement.variedHint} rules={[{ required: true }]}>
+            <NativeSelect placeholder={t.enforcement.variedSanction} options={options} />
+          </Form.Item>
+          {sanction === 'fine' && (
+            <Form.Item name="fineYuan" label={t.enforcement.fineAmountYuan} rules={[{ required: true }]}>
+              <InputNumber min={0.01} step={100} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          {sanction === 'suspension' && (
+            <Form.Item name="suspensionDays" label={t.enforcement.suspensionDays} rules={[{ required: true }]}>
+              <InputNumber min={1} max={3650} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+        </>
+      )}
       <Form.Item name="note" label={t.enforcement.note}>
         <Input />
       </Form.Item>
-    </StepForm>
+      <Button type="primary" htmlType="submit">
+        {t.enforcement.appeal}
+      </Button>
+    </Form>
   );
 }
