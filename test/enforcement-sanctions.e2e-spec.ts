@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CaseLicences1763886500300 } from '../migrations/1763886500300-case-licences';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { inspect, seededTemplateId } from './support/monitoring-fixtures';
@@ -255,6 +256,74 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
       const future = await post('fj-admin', `/api/cases/${caseId}/appeal`, { ...appeal, lodgedOn: '2026-03-04', decidedOn: '2026-03-05' }).expect(400);
       expect(future.body.errors).toEqual([expect.objectContaining({ field: 'decidedOn' })]);
       await post('fj-admin', `/api/cases/${caseId}/appeal`, { ...appeal, lodgedOn: '2026-03-04', decidedOn: '2026-03-04' }).expect(200);
+    });
+  });
+
+  describe('walkthrough', () => {
+    it('one agency with two licences, from an inspection to an annulled appeal, as the agency, the bureau and the public see it', async () => {
+      const { agencyId, uscc, first, second } = await agencyWithTwoLicences();
+      const publicLicence = async (number: string) => (await t.http().get(`/api/public/licences/${number}`).expect(200)).body;
+      // Before: both licences valid, nothing on the public list.
+      expect(await publicLicence(first.licenceNumber)).toMatchObject({ valid: true, status: 'active' });
+      expect(await publicList(uscc)).toEqual([]);
+      // The inspector proposes a 30-day suspension of the overseas licence: a case opens on it alone.
+      const submitted = (await inspectWith(agencyId, { sanction: 'suspension', suspensionDays: 30, reason: 'Passports held', licenceId: first.id })) as unknown as { id: string; version: number; case: { id: string; caseNumber: string } };
+      const caseId = submitted.case.id;
+      expect((await get('fj-admin', `/api/cases/${caseId}`).expect(200)).body).toMatchObject({ status: 'opened', licenceNumbers: [first.licenceNumber] });
+      expectProblem((await get('agency-fj-1', `/api/cases/${caseId}`).expect(404)).body, 404);
+      expect((await get('agency-fj-1', `/api/inspections/${submitted.id}`).expect(200)).body.case).toBeNull();
+      // The bureau's call joins the same case and keeps its licence.
+      const call = await post('fj-admin', `/api/inspections/${submitted.id}/sanction-decision`, { sanction: 'suspension', suspensionDays: 30, reason: 'Refer to the case', licenceId: first.id, version: submitted.version }).expect(200);
+      expect(call.body.case).toEqual(submitted.case);
+      const version = await readyToDecide(caseId);
+      expect((await get('agency-fj-1', `/api/cases/${caseId}`).expect(200)).body).toMatchObject({ status: 'notice_served', licenceNumbers: [first.licenceNumber] });
+      expect((await get('agency-fj-1', `/api/inspections/${submitted.id}`).expect(200)).body.case).toEqual(submitted.case);
+      const decided = await post('fj-admin', `/api/cases/${caseId}/decision`, { version, sanction: 'suspension', suspensionDays: 30, reasons: 'Passports held; no answer given.' }).expect(200);
+      // Decided: only the named licence is suspended; the public list and the register say so.
+      expect(decided.body).toMatchObject({ status: 'decided', sanctionedLicenceIds: [first.id], effectiveOn: '2026-03-02' });
+      expect((await get('agency-fj-1', `/api/licences/${first.id}`).expect(200)).body).toMatchObject({ status: 'suspended', suspendedUntil: '2026-03-31' });
+      expect((await get('agency-fj-1', `/api/licences/${second.id}`).expect(200)).body).toMatchObject({ status: 'active' });
+      expect(await publicLicence(first.licenceNumber)).toMatchObject({ valid: false, status: 'suspended', suspendedUntil: '2026-03-31', agency: { creditGrade: 'C' } });
+      expect(await publicLicence(second.licenceNumber)).toMatchObject({ valid: true, status: 'active' });
+      expect(await publicList(uscc)).toEqual([expect.objectContaining({ caseNumber: submitted.case.caseNumber, sanction: 'suspension', suspensionDays: 30, licenceNumbers: [first.licenceNumber] })]);
+      expect(await pastSanctions('fj-admin', agencyId)).toMatchObject({ points: 15 });
+      // Reconsideration annuls the decision: the licence is back, the list empty, the points gone.
+      t.clock.set(at('2026-03-05'));
+      const annulled = await post('fj-admin', `/api/cases/${caseId}/appeal`, { version: decided.body.version, body: 'reconsideration', lodgedOn: '2026-03-03', outcome: 'annulled', decidedOn: '2026-03-05' }).expect(200);
+      expect(annulled.body).toMatchObject({ status: 'closed', appealOutcome: 'annulled' });
+      expect((await get('agency-fj-1', `/api/cases/${caseId}`).expect(200)).body).toMatchObject({ status: 'closed', appealOutcome: 'annulled' });
+      expect((await get('agency-fj-1', `/api/licences/${first.id}`).expect(200)).body).toMatchObject({ status: 'active', suspendedUntil: null });
+      expect(await publicLicence(first.licenceNumber)).toMatchObject({ valid: true, status: 'active', agency: { creditPoints: 0 } });
+      expect(await publicList(uscc)).toEqual([]);
+      expect(await pastSanctions('fj-admin', agencyId)).toBeNull();
+      const [told] = await t.db.query(`SELECT payload FROM notifications WHERE kind = 'case.appeal_recorded' AND payload->>'caseId' = $1`, [caseId]);
+      expect(told.payload).toMatchObject({ outcome: 'annulled', body: 'reconsideration' });
+    });
+  });
+
+  describe('migration', () => {
+    // Last: it takes the table down and up again.
+    it('moves each case’s licence into case_licences; a pending case that named none names the licences then in force; runs twice harmlessly', async () => {
+      const { agencyId, first, second } = await agencyWithTwoLicences();
+      const migration = new CaseLicences1763886500300();
+      const runner = t.db.createQueryRunner();
+      try {
+        await migration.down(runner);
+        const insert = (licenceId: string | null, status: string) =>
+          t.db.query(
+            `INSERT INTO enforcement_cases (agency_id, licence_id, jurisdiction_code, status, proposed_sanction, proposed_suspension_days, legal_basis, facts, opened_by_username, opened_at, decision_due_on)
+             VALUES ($1, $2, '350100', $3, 'suspension', 10, 'Basis', 'Facts', 'fz-inspector', now(), '2026-06-01') RETURNING id`,
+            [agencyId, licenceId, status],
+          ) as Promise<{ id: string }[]>;
+        const [[named], [unnamed]] = [await insert(second.id, 'opened'), await insert(null, 'notice_served')];
+        await migration.up(runner);
+        await migration.up(runner);
+        const of = async (caseId: string) => ((await t.db.query(`SELECT licence_id FROM case_licences WHERE case_id = $1 ORDER BY licence_id`, [caseId])) as { licence_id: string }[]).map((r) => r.licence_id);
+        expect(await of(named.id)).toEqual([second.id]);
+        expect(await of(unnamed.id)).toEqual([first.id, second.id].sort());
+      } finally {
+        await runner.release();
+      }
     });
   });
 });
