@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { CaseLicences1763886500300 } from '../migrations/1763886500300-case-licences';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
@@ -302,15 +303,16 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
   });
 
   describe('migration', () => {
-    // Last: it takes the table down and up again.
+    // Last: it takes the table down and up again, as the database owner.
     it('moves each case’s licence into case_licences; a pending case that named none names the licences then in force; runs twice harmlessly', async () => {
       const { agencyId, first, second } = await agencyWithTwoLicences();
       const migration = new CaseLicences1763886500300();
-      const runner = t.db.createQueryRunner();
+      const owner = await new DataSource({ type: 'postgres', url: t.databaseUrl }).initialize();
+      const runner = owner.createQueryRunner();
       try {
         await migration.down(runner);
         const insert = (licenceId: string | null, status: string) =>
-          t.db.query(
+          owner.query(
             `INSERT INTO enforcement_cases (agency_id, licence_id, jurisdiction_code, status, proposed_sanction, proposed_suspension_days, legal_basis, facts, opened_by_username, opened_at, decision_due_on)
              VALUES ($1, $2, '350100', $3, 'suspension', 10, 'Basis', 'Facts', 'fz-inspector', now(), '2026-06-01') RETURNING id`,
             [agencyId, licenceId, status],
@@ -318,11 +320,12 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
         const [[named], [unnamed]] = [await insert(second.id, 'opened'), await insert(null, 'notice_served')];
         await migration.up(runner);
         await migration.up(runner);
-        const of = async (caseId: string) => ((await t.db.query(`SELECT licence_id FROM case_licences WHERE case_id = $1 ORDER BY licence_id`, [caseId])) as { licence_id: string }[]).map((r) => r.licence_id);
+        const of = async (caseId: string) => ((await owner.query(`SELECT licence_id FROM case_licences WHERE case_id = $1 ORDER BY licence_id`, [caseId])) as { licence_id: string }[]).map((r) => r.licence_id);
         expect(await of(named.id)).toEqual([second.id]);
         expect(await of(unnamed.id)).toEqual([first.id, second.id].sort());
       } finally {
         await runner.release();
+        await owner.destroy();
       }
     });
   });
