@@ -294,15 +294,19 @@ export class CasesService {
     if (c.status !== 'opened') return;
     const before = { ...c, licenceIds: (await this.caseLicences.of(manager, id)).map((l) => l.id) };
     const licences = input.licenceIds?.length ? await this.caseLicences.resolve(manager, actor, c.agencyId, input.licenceIds) : null;
+    const proposal = {
+      proposedSanction: input.proposedSanction,
+      proposedFineAmount: input.proposedSanction === 'fine' ? (input.fineAmount ?? null) : null,
+      proposedSuspensionDays: input.proposedSanction === 'suspension' ? (input.suspensionDays ?? null) : null,
+    };
+    const sameLicences = !licences || licences.map((l) => l.id).sort().join() === [...before.licenceIds].sort().join();
+    const sameProposal = (Object.keys(proposal) as (keyof typeof proposal)[]).every((key) => proposal[key] === c[key]);
+    if (sameLicences && sameProposal) return;
     await updateVersioned(
       manager,
       EnforcementCase,
       c,
-      {
-        proposedSanction: input.proposedSanction,
-        proposedFineAmount: input.proposedSanction === 'fine' ? (input.fineAmount ?? null) : null,
-        proposedSuspensionDays: input.proposedSanction === 'suspension' ? (input.suspensionDays ?? null) : null,
-      },
+      proposal,
       'Case',
       { sql: 'status = :s', parameters: { s: 'opened' } },
     );
