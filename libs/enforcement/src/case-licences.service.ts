@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { Problems } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';
 import { CaseLicence } from './case.entity';
