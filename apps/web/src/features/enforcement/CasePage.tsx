@@ -1,4 +1,5 @@
 import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
@@ -359,26 +360,30 @@ function LicencesForm({ c }: { c: CaseDetail }) {
   const t = useT();
   const inForce = useLicencesInForce(c.agencyId);
   const save = useCaseLicences(c.id);
+  const [chosen, setChosen] = useState<string[]>(c.licenceIds);
   const [message, holder] = antMessage.useMessage();
   if (inForce.isPending) return <Loading />;
   if (inForce.error) return <ProblemAlert error={inForce.error} onRetry={() => void inForce.refetch()} />;
   if (inForce.data.length === 0) return <p>{t.enforcement.noLicencesInForce}</p>;
   return (
-    <Form
-      layout="vertical"
-      initialValues={{ licenceIds: c.licenceIds }}
-      onFinish={(v: { licenceIds: string[] }) => save.mutate({ licenceIds: v.licenceIds, version: c.version }, { onSuccess: () => void message.success(t.enforcement.done) })}
-    >
+    <div>
       {holder}
-      <p className="muted small">{t.enforcement.setLicencesHint}</p>
-      <Form.Item name="licenceIds" label={t.enforcement.licences} rules={[{ required: true }]}>
-        <Checkbox.Group options={inForce.data.map((l) => ({ value: l.id, label: l.licenceNumber }))} />
-      </Form.Item>
+      {/* A fieldset of plain checkboxes: a group is named by its legend, not by aria attributes on a div. */}
+      <fieldset className="plain-fieldset">
+        <legend>{t.enforcement.licences}</legend>
+        <p className="muted small">{t.enforcement.setLicencesHint}</p>
+        <Checkbox.Group value={chosen} onChange={(values) => setChosen(values)} options={inForce.data.map((l) => ({ value: l.id, label: l.licenceNumber }))} />
+      </fieldset>
       {save.error && <ProblemAlert error={save.error} />}
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
+      <Button
+        type="primary"
+        disabled={chosen.length === 0}
+        loading={save.isPending}
+        onClick={() => save.mutate({ licenceIds: chosen, version: c.version }, { onSuccess: () => void message.success(t.enforcement.done) })}
+      >
         {t.enforcement.setLicences}
       </Button>
-    </Form>
+    </div>
   );
 }
 
