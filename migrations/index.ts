@@ -17,6 +17,7 @@ import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
 import { CaseCountIndexes1763886400200 } from './1763886400200-case-count-indexes';
 import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual-system-case-texts';
 import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-grounds-numbers-summaries';
+import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   CaseCountIndexes1763886400200,
   BilingualSystemCaseTexts1763886400201,
   CaseGroundsNumbersSummaries1763886500300,
+  CaseLicences1763886500400,
 ];

@@ -88,7 +88,7 @@ describe('commitment-based licensing', () => {
     await t.app.get(JobRunner).runJob('commitment-checks', 'test');
     const cases = await t.db.query(
       `SELECT c.status, c.proposed_sanction AS "proposedSanction", l.status AS "licenceStatus" FROM enforcement_cases c
-         JOIN case_grounds g ON g.case_id = c.id JOIN licences l ON l.id = c.licence_id
+         JOIN case_grounds g ON g.case_id = c.id JOIN case_licences cl ON cl.case_id = c.id JOIN licences l ON l.id = cl.licence_id
         WHERE g.kind = 'commitment_failed' AND g.reference = $1`,
       [failing.checkId],
     );

@@ -117,9 +117,14 @@ test.describe('inspector workspace', () => {
     await expect(preview).toContainText('Critical violation');
     await expect(preview).toContainText(`Critical items non-compliant: ${critical}`);
     await keepScreenshot(page, 'inspector-checklist-preview-en');
+    // A warning proposed opens an enforcement case, which the submitted page links to.
+    await page.getByLabel('Sanction proposal').selectOption('warning');
     await page.getByRole('button', { name: 'Submit inspection' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Submit inspection' }).click();
     await expect(page.getByTestId('outcome')).toContainText('Critical violation');
+    const caseLink = page.getByTestId('inspection-case').getByRole('link');
+    await expect(caseLink).toHaveAttribute('href', /^\/cases\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('inspection-case')).toContainText('Handled in enforcement case');
     await expect(page.getByText('Submitted findings cannot change')).toBeVisible();
     await expect(page.locator('article[data-item]')).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { addMonths, creditGrade, decisionOpensOn, hearingEligible, heavierThanProposed } from './case-rules';
+import { addMonths, creditGrade, decisionOpensOn, hearingEligible, heavierThanProposed, variationProblems } from './case-rules';
 
 describe('case rules', () => {
   it('a hearing may be asked for a suspension, a revocation, or a fine at or above the large amount (every fine until one is set)', () => {
@@ -32,5 +32,19 @@ describe('case rules', () => {
   it('adds months clamping to the month end', () => {
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonths('2026-03-15', 6)).toBe('2026-09-15');
+  });
+
+  it('an appeal varies a decision to a lighter sanction only: not heavier, not the same, not none', () => {
+    const suspended = { decidedSanction: 'suspension' as const, decidedFineAmount: null, decidedSuspensionDays: 30 };
+    expect(variationProblems(suspended, { sanction: 'warning' })).toEqual([]);
+    expect(variationProblems(suspended, { sanction: 'fine', fineAmount: 1 })).toEqual([]);
+    expect(variationProblems(suspended, { sanction: 'suspension', suspensionDays: 29 })).toEqual([]);
+    expect(variationProblems(suspended, { sanction: 'suspension', suspensionDays: 30 }).map((p) => p.field)).toEqual(['suspensionDays']);
+    expect(variationProblems(suspended, { sanction: 'suspension', suspensionDays: 31 }).map((p) => p.field)).toEqual(['suspensionDays']);
+    expect(variationProblems(suspended, { sanction: 'revocation' }).map((p) => p.field)).toEqual(['sanction']);
+    expect(variationProblems(suspended, { sanction: 'none' }).map((p) => p.field)).toEqual(['sanction']);
+    const fined = { decidedSanction: 'fine' as const, decidedFineAmount: 500_000, decidedSuspensionDays: null };
+    expect(variationProblems(fined, { sanction: 'fine', fineAmount: 500_001 }).map((p) => p.field)).toEqual(['fineAmount']);
+    expect(variationProblems(fined, { sanction: 'warning' })).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ export const LITIGATION_MONTHS = 6;
 
 /** Which steps lead from which states to which. A step not allowed from the current state is a 409 naming it. */
 export const CASE_STEPS = {
+  // The licences a case concerns are set before the notice names them.
+  licences: { from: ['opened'], to: 'opened' },
   notice: { from: ['opened'], to: 'notice_served' },
   representations: { from: ['notice_served'], to: 'representations' },
   requestHearing: { from: ['notice_served', 'representations'], to: 'hearing_requested' },
@@ -73,12 +75,32 @@ export function sanctionFieldProblems(fields: SanctionFields): FieldProblem[] {
   return problems;
 }
 
+/** Whether `candidate` is heavier than `than`: a harsher kind, or the same kind with a larger fine or a longer suspension. */
+export function heavier(than: SanctionFields, candidate: SanctionFields): boolean {
+  if (SEVERITY[candidate.sanction] !== SEVERITY[than.sanction]) return SEVERITY[candidate.sanction] > SEVERITY[than.sanction];
+  if (candidate.sanction === 'fine') return (candidate.fineAmount ?? 0) > (than.fineAmount ?? 0);
+  if (candidate.sanction === 'suspension') return (candidate.suspensionDays ?? 0) > (than.suspensionDays ?? 0);
+  return false;
+}
+
 /** A decision heavier than the notice proposed would need a new notice: refused. */
 export function heavierThanProposed(c: Pick<EnforcementCase, 'proposedSanction' | 'proposedFineAmount' | 'proposedSuspensionDays'>, decided: SanctionFields): boolean {
-  if (SEVERITY[decided.sanction] !== SEVERITY[c.proposedSanction]) return SEVERITY[decided.sanction] > SEVERITY[c.proposedSanction];
-  if (decided.sanction === 'fine') return (decided.fineAmount ?? 0) > (c.proposedFineAmount ?? 0);
-  if (decided.sanction === 'suspension') return (decided.suspensionDays ?? 0) > (c.proposedSuspensionDays ?? 0);
-  return false;
+  return heavier({ sanction: c.proposedSanction, fineAmount: c.proposedFineAmount ?? undefined, suspensionDays: c.proposedSuspensionDays ?? undefined }, decided);
+}
+
+/**
+ * What an appeal body may vary a decision to: a sanction (not none: that is an annulment) no
+ * heavier than the one decided and not the same (that is upholding it). Reconsideration and the
+ * courts may not make the appellant worse off (Administrative Reconsideration Law art. 63,
+ * Administrative Litigation Law art. 77).
+ */
+export function variationProblems(c: Pick<EnforcementCase, 'decidedSanction' | 'decidedFineAmount' | 'decidedSuspensionDays'>, varied: SanctionFields): FieldProblem[] {
+  if (varied.sanction === 'none') return [{ field: 'sanction', message: 'a variation names a sanction; record the appeal as annulled to take the sanction away' }];
+  const decided: SanctionFields = { sanction: c.decidedSanction ?? 'none', fineAmount: c.decidedFineAmount ?? undefined, suspensionDays: c.decidedSuspensionDays ?? undefined };
+  const field = varied.sanction !== decided.sanction ? 'sanction' : varied.sanction === 'fine' ? 'fineAmount' : 'suspensionDays';
+  if (heavier(decided, varied)) return [{ field, message: 'a varied sanction may not be heavier than the one decided' }];
+  if (!heavier(varied, decided)) return [{ field, message: 'a varied sanction must differ from the one decided; record the appeal as upheld otherwise' }];
+  return [];
 }
 
 /** Whether a decided case's sanction belongs on the public list (not a warning, not none, not annulled). */

@@ -30,7 +30,6 @@ export class EnforcementCase {
   /** Null for cases numbered before (EC-000123 reads the same in both languages). */
   @Column({ type: 'text', update: false, nullable: true }) caseNumberEn: string | null;
   @Column('uuid') agencyId: string;
-  @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column() jurisdictionCode: string;
   @Column({ type: 'text' }) status: CaseStatus;
   @Column({ type: 'text' }) proposedSanction: ProposedSanction;
@@ -84,6 +83,13 @@ export class EnforcementCase {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
+}
+
+/** A licence a case concerns: a decision suspends or revokes only the licences its case names. */
+@Entity('case_licences')
+export class CaseLicence {
+  @PrimaryColumn('uuid') caseId: string;
+  @PrimaryColumn('uuid') licenceId: string;
 }
 
 /** What a case rests on: an inspection, a finding, a complaint, an overdue duty, a D grade. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
@@ -8,6 +8,7 @@ import {
   AppealRequest,
   CaseCountsView,
   CaseDetailView,
+  CaseLicencesRequest,
   CaseQuery,
   CaseStepRequest,
   CaseView,
@@ -47,7 +48,7 @@ export class CasesController {
 
   @Post()
   @Allow('inspector', 'bureau_admin')
-  @ApiOperation({ operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties); the same ground again answers the case already open on it' })
+  @ApiOperation({ operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it' })
   @ApiCreatedResponse({ type: CaseDetailView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateCaseRequest) {
     return this.cases.create(actor, request);
@@ -71,6 +72,15 @@ export class CasesController {
     void reply.header('content-type', 'application/pdf');
     void reply.header('content-disposition', `inline; filename="${fileName}"`);
     return content;
+  }
+
+  @Put(':id/licences')
+  @Allow('bureau_admin')
+  @ApiOperation({ operationId: 'setCaseLicences', summary: 'Name the licences the case concerns (the agency\'s, in force) before the notice is served; a decision changes only these' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'The notice is served (it names the licences), or stale version' })
+  licences(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseLicencesRequest) {
+    return this.cases.setLicences(actor, id, request);
   }
 
   @Post(':id/notice')
@@ -133,8 +143,9 @@ export class CasesController {
   @Post(':id/appeal')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'recordCaseAppeal', summary: 'Record an appeal outcome (upheld, varied, annulled); annulled gives the licence back and takes the sanction off the public list' })
+  @ApiOperation({ operationId: 'recordCaseAppeal', summary: 'Record an appeal outcome (upheld, varied with the new sanction, annulled), lodged on or after the decision and decided by today; varied or annulled changes the licences, points, grade and public list' })
   @ApiOkResponse({ type: CaseDetailView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Not decided, or stale version' })
   appeal(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AppealRequest) {
     return this.cases.appeal(actor, id, request);
   }

@@ -35,8 +35,8 @@ export class CaseGroundInput {
 
 export class CreateCaseRequest {
   @IsUUID() agencyId: string;
-  /** The licence a suspension or revocation applies to; every licence of the agency it can apply to when omitted. */
-  @IsOptional() @IsUUID() licenceId?: string;
+  /** The licences the case concerns (a decision changes only these); the agency's licences in force when omitted. */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) licenceIds?: string[];
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CaseGroundInput) grounds: CaseGroundInput[];
   @ApiProperty(namedEnum('ProposedSanction', PROPOSED_SANCTIONS)) @IsIn(PROPOSED_SANCTIONS) proposedSanction: ProposedSanction;
   /** Fen; required for a fine, refused otherwise. */
@@ -111,10 +111,23 @@ export class BilingualText {
 
 export class AppealRequest extends CaseStepRequest {
   @ApiProperty(namedEnum('AppealBody', APPEAL_BODIES)) @IsIn(APPEAL_BODIES) body: AppealBody;
+  /** On or after the day of the decision. */
   @IsDateString({ strict: true }) @Length(10, 10) lodgedOn: string;
   @ApiProperty(namedEnum('AppealOutcome', APPEAL_OUTCOMES)) @IsIn(APPEAL_OUTCOMES) outcome: AppealOutcome;
+  /** On or after lodgedOn, and no later than today. */
   @IsDateString({ strict: true }) @Length(10, 10) decidedOn: string;
   @IsOptional() @IsString() @MaxLength(8000) note?: string;
+  /** `varied` only: the sanction the appeal body put in place of the decided one (no heavier, not the same). */
+  @ApiPropertyOptional(namedEnum('Sanction', DECIDED_SANCTIONS)) @IsOptional() @IsIn(DECIDED_SANCTIONS) sanction?: DecidedSanction;
+  /** Fen; `varied` to a fine only. */
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) fineAmount?: number;
+  /** Days from the decision's effective date; `varied` to a suspension only. */
+  @IsOptional() @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
+}
+
+/** The licences a case concerns, set by the bureau before the notice is served. */
+export class CaseLicencesRequest extends CaseStepRequest {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) licenceIds: string[];
 }
 
 export class WithdrawRequest extends CaseStepRequest {
@@ -158,8 +171,9 @@ export class CaseView {
   agencyId: string;
   agencyNameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) licenceId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) licenceNumber: string | null;
+  /** The licences the case concerns: a decision suspends or revokes only these. */
+  @ApiProperty({ type: [String] }) licenceIds: string[];
+  @ApiProperty({ type: [String] }) licenceNumbers: string[];
   jurisdictionCode: string;
   @ApiProperty(namedEnum('CaseStatus', CASE_STATUSES)) status: CaseStatus;
   @ApiProperty(namedEnum('ProposedSanction', PROPOSED_SANCTIONS)) proposedSanction: ProposedSanction;

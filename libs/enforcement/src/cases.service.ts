@@ -5,12 +5,12 @@ import { agencyNames, AgenciesService, announcePublicChange } from '@app/agencie
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
-import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, updateVersioned } from '@app/core';
+import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, selectArray, updateVersioned } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { ComplaintsService } from '@app/complaints';
-import { InspectionsService } from '@app/inspections';
-import { CASE_STATUSES, CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
+import { CaseRef, InspectionsService, RiskService } from '@app/inspections';
+import { CASE_STATUSES, CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, CaseStatus, DecidedSanction, EnforcementCase, GroundKind, ProposedSanction } from './case.entity';
 import { CaseDocuments, CaseParties, sanctionText } from './case-documents';
 import {
   addMonths,
@@ -27,12 +27,16 @@ import {
   RECONSIDERATION_DAYS,
   REPRESENTATION_WORKING_DAYS,
   sanctionFieldProblems,
+  variationProblems,
 } from './case-rules';
+import { applyVariation } from './appeal-variation';
+import { CaseLicencesService } from './case-licences.service';
 import {
   AppealRequest,
   CaseCountsView,
   CaseDetailView,
   CaseGroundView,
+  CaseLicencesRequest,
   CaseQuery,
   CaseStepRequest,
   CaseView,
@@ -55,7 +59,8 @@ export const CASE_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agen
 
 const CASE_NAMES = combineJoins(
   agencyNames('c.agency_id'),
-  joinColumns('licences', 'view_licence', 'view_licence.id = c.licence_id', { licenceNumber: 'licence_number' }),
+  selectArray('licenceIds', `SELECT coalesce(array_agg(cl.licence_id::text ORDER BY l.licence_number), '{}') FROM case_licences cl JOIN licences l ON l.id = cl.licence_id WHERE cl.case_id = c.id`),
+  selectArray('licenceNumbers', `SELECT coalesce(array_agg(l.licence_number ORDER BY l.licence_number), '{}') FROM case_licences cl JOIN licences l ON l.id = cl.licence_id WHERE cl.case_id = c.id`),
   joinColumns('users', 'view_investigator', 'view_investigator.id = c.investigating_officer_id', { investigatingOfficerName: 'display_name' }),
 );
 
@@ -79,7 +84,8 @@ export interface GroundInput {
 /** What another module asks for when it proposes a case. */
 export interface ProposeCaseInput {
   agencyId: string;
-  licenceId?: string;
+  /** The licences the case concerns; the agency's licences in force when omitted. */
+  licenceIds?: string[];
   grounds: GroundInput[];
   proposedSanction: ProposedSanction;
   /** Fen, for a fine. */
@@ -116,6 +122,8 @@ export class CasesService {
     private readonly complaints: ComplaintsService,
     private readonly publicSanctions: PublicSanctionsService,
     private readonly numbers: CaseNumbers,
+    private readonly caseLicences: CaseLicencesService,
+    private readonly risk: RiskService,
   ) {}
 
   list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
@@ -207,9 +215,6 @@ export class CasesService {
   /** POST /cases: an inspector or bureau admin opens a case on grounds in their jurisdiction. */
   async create(actor: Actor, request: CreateCaseRequest): Promise<CaseDetailView> {
     const problems = sanctionFieldProblems({ sanction: request.proposedSanction, fineAmount: request.fineAmount, suspensionDays: request.suspensionDays });
-    if (request.licenceId && request.proposedSanction !== 'suspension' && request.proposedSanction !== 'revocation') {
-      problems.push({ field: 'licenceId', message: 'licenceId is for a suspension or revocation only' });
-    }
     if (problems.length > 0) throw Problems.invalid(problems);
     await this.agencies.get(actor, request.agencyId);
     const checked = await this.checkGrounds(actor, request);
@@ -259,7 +264,7 @@ export class CasesService {
     const proposal = groundProposal(input.kind, input.params);
     return this.propose(manager, SYSTEM, {
       agencyId: input.agencyId,
-      licenceId: input.licenceId,
+      licenceIds: input.licenceId ? [input.licenceId] : undefined,
       grounds: [{ kind: input.kind, reference: input.reference, params: input.params }],
       proposedSanction: proposal.sanction,
       legalBasis: proposal.legalBasis,
@@ -290,10 +295,8 @@ export class CasesService {
     if (existing) return { id: existing.id, existing: true };
     const [agency] = (await manager.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [input.agencyId])) as { jurisdiction_code: string }[];
     if (!agency) throw Problems.notFound('Agency', input.agencyId);
-    if (input.licenceId) {
-      const licence = await this.licences.get(actor, input.licenceId, manager);
-      if (licence.agencyId !== input.agencyId) throw Problems.invalid([{ field: 'licenceId', message: 'the licence belongs to another agency' }]);
-    }
+    const licences =
+      input.openedBy === 'system' ? await this.caseLicences.forJob(manager, input.agencyId, input.licenceIds) : await this.caseLicences.resolve(manager, actor, input.agencyId, input.licenceIds);
     const openedBy = input.openedBy === 'system' ? null : input.openedBy;
     const now = this.clock.now();
     const number = await this.numbers.allocate(manager, agency.jurisdiction_code, Number(this.clock.today().slice(0, 4)));
@@ -304,7 +307,6 @@ export class CasesService {
         caseNumber: number.zh,
         caseNumberEn: number.en,
         agencyId: input.agencyId,
-        licenceId: input.licenceId ?? null,
         jurisdictionCode: agency.jurisdiction_code,
         status: 'opened',
         proposedSanction: input.proposedSanction,
@@ -327,10 +329,94 @@ export class CasesService {
       CaseGround,
       input.grounds.map((g) => ({ caseId: created.id, kind: g.kind, reference: g.reference, params: g.params ?? {}, note: g.note ?? null, noteEn: null })),
     );
+    await this.caseLicences.set(manager, created.id, licences);
     const c = await manager.findOneByOrFail(EnforcementCase, { id: created.id });
-    await this.recordEvent(manager, c, 'opened', null, { grounds: input.grounds.map((g) => ({ kind: g.kind, reference: g.reference })), proposedSanction: input.proposedSanction });
-    await this.audit.record(manager, { action: 'case.open', entityType: 'enforcement_case', entityId: c.id, after: c });
+    const licenceNumbers = licences.map((l) => l.licenceNumber);
+    await this.recordEvent(manager, c, 'opened', null, { grounds: input.grounds.map((g) => ({ kind: g.kind, reference: g.reference })), proposedSanction: input.proposedSanction, licences: licenceNumbers });
+    await this.audit.record(manager, { action: 'case.open', entityType: 'enforcement_case', entityId: c.id, after: { ...c, licenceIds: licences.map((l) => l.id) } });
     return { id: c.id, existing: false };
+  }
+
+  /** The case and its number, for an answer that names it. */
+  async ref(manager: EntityManager, id: string): Promise<CaseRef> {
+    const { caseNumber } = await manager.findOneByOrFail(EnforcementCase, { id });
+    return { id, caseNumber };
+  }
+
+  /** The case (not withdrawn) resting on an inspection, in the actor's scope (an agency: once served). */
+  async ofInspection(actor: Actor, inspectionId: string): Promise<CaseRef | null> {
+    if (!UUID.test(inspectionId)) return null;
+    const found = await this.scoped(actor, this.dataSource.manager)
+      .innerJoin(CaseGround, 'g', 'g.case_id = c.id')
+      .andWhere(`g.kind = 'inspection' AND g.reference = :inspectionId AND c.status <> 'withdrawn'`, { inspectionId })
+      .orderBy('c.created_at')
+      .getOne();
+    return found ? { id: found.id, caseNumber: found.caseNumber } : null;
+  }
+
+  /**
+   * The bureau's call on an inspection whose proposal already opened this case: while no notice
+   * names the sanction, the call becomes the case's proposal, and a licence it names becomes the
+   * one licence the case concerns. Once the notice is served it fixes both (a new notice would be
+   * needed), and the call changes nothing.
+   */
+  async reviseProposal(manager: EntityManager, actor: Actor, id: string, input: Pick<ProposeCaseInput, 'proposedSanction' | 'fineAmount' | 'suspensionDays' | 'licenceIds'>): Promise<void> {
+    const c = await manager.findOneByOrFail(EnforcementCase, { id });
+    if (c.status !== 'opened') return;
+    const before = { ...c, licenceIds: (await this.caseLicences.of(manager, id)).map((l) => l.id) };
+    const licences = input.licenceIds?.length ? await this.caseLicences.resolve(manager, actor, c.agencyId, input.licenceIds) : null;
+    const proposal = {
+      proposedSanction: input.proposedSanction,
+      proposedFineAmount: input.proposedSanction === 'fine' ? (input.fineAmount ?? null) : null,
+      proposedSuspensionDays: input.proposedSanction === 'suspension' ? (input.suspensionDays ?? null) : null,
+    };
+    const sameLicences = !licences || licences.map((l) => l.id).sort().join() === [...before.licenceIds].sort().join();
+    const sameProposal = (Object.keys(proposal) as (keyof typeof proposal)[]).every((key) => proposal[key] === c[key]);
+    if (sameLicences && sameProposal) return;
+    await updateVersioned(
+      manager,
+      EnforcementCase,
+      c,
+      proposal,
+      'Case',
+      { sql: 'status = :s', parameters: { s: 'opened' } },
+    );
+    if (licences) await this.caseLicences.set(manager, id, licences);
+    const updated = await manager.findOneByOrFail(EnforcementCase, { id });
+    await this.recordEvent(manager, updated, 'proposal_revised', 'opened', {
+      proposedSanction: input.proposedSanction,
+      fineAmount: input.fineAmount,
+      suspensionDays: input.suspensionDays,
+      ...(licences ? { licences: licences.map((l) => l.licenceNumber) } : {}),
+    });
+    await this.audit.record(manager, { action: 'case.revise_proposal', entityType: 'enforcement_case', entityId: id, before, after: { ...updated, licenceIds: licences ? licences.map((l) => l.id) : before.licenceIds } });
+  }
+
+  /** The bureau names the licences the case concerns, until the notice names them. */
+  async setLicences(actor: Actor, id: string, request: CaseLicencesRequest): Promise<CaseDetailView> {
+    return this.step(actor, id, 'licences', request, async (manager, c) => {
+      const before = await this.caseLicences.of(manager, id);
+      const licences = await this.caseLicences.resolve(manager, actor, c.agencyId, request.licenceIds);
+      await this.caseLicences.set(manager, id, licences);
+      return { changes: {}, details: { from: before.map((l) => l.licenceNumber), to: licences.map((l) => l.licenceNumber) } };
+    });
+  }
+
+  /**
+   * Sanctions decided on these agencies since `since`, by kind, as they stand after appeals (a
+   * varied decision counts as varied; none, withdrawn and annulled count nothing): the risk
+   * score's past sanctions.
+   */
+  async decidedSanctionCounts(manager: EntityManager, agencyIds: string[], since: string): Promise<{ agencyId: string; counts: Record<string, number> }[]> {
+    return (await manager.query(
+      `SELECT agency_id AS "agencyId", jsonb_object_agg(decided_sanction, n) AS counts
+         FROM (SELECT agency_id, decided_sanction, count(*)::int AS n FROM enforcement_cases
+                WHERE agency_id = ANY($1::uuid[]) AND decided_sanction IN ('warning', 'fine', 'suspension', 'revocation')
+                  AND appeal_outcome IS DISTINCT FROM 'annulled' AND effective_on >= $2::date
+                GROUP BY agency_id, decided_sanction) s
+        GROUP BY agency_id`,
+      [agencyIds, since],
+    )) as { agencyId: string; counts: Record<string, number> }[];
   }
 
   /** The bureau serves the notice of intended sanction: windows start, the agency is told, the PDF is kept. */
@@ -415,7 +501,7 @@ export class CasesService {
         const field = request.sanction !== c.proposedSanction ? 'sanction' : request.sanction === 'fine' ? 'fineAmount' : 'suspensionDays';
         throw Problems.invalid([{ field, message: 'a decision may not be heavier than the notice proposed' }]);
       }
-      const sanctioned = await this.applyToLicences(manager, actor, c, request, today);
+      const sanctioned = await this.applyToLicences(manager, c, request, today);
       const summary = isPublicSanction({ decidedSanction: request.sanction, appealOutcome: null }) ? await this.publishedSummary(manager, c, request, today) : null;
       return {
         changes: {
@@ -484,10 +570,23 @@ export class CasesService {
     });
   }
 
-  /** An appeal's outcome closes the case; `annulled` gives the licences back and takes the sanction off the public list. */
+  /**
+   * An appeal's outcome closes the case. `annulled` gives the licences back and takes the sanction
+   * off the public list; `varied` puts the appeal body's sanction in place of the decided one (the
+   * licences, the points, the grade and the public list follow). Lodged on or after the decision,
+   * decided no later than today.
+   */
   async appeal(actor: Actor, id: string, request: AppealRequest): Promise<CaseDetailView> {
-    if (request.decidedOn < request.lodgedOn) throw Problems.invalid([{ field: 'decidedOn', message: 'decidedOn must not be before lodgedOn' }]);
+    const problems = appealFieldProblems(request, this.clock.today());
+    if (problems.length > 0) throw Problems.invalid(problems);
     return this.step(actor, id, 'appeal', request, async (manager, c) => {
+      const decidedOn = c.effectiveOn as string;
+      if (request.lodgedOn < decidedOn) throw Problems.invalid([{ field: 'lodgedOn', message: `lodgedOn must be on or after the decision of ${decidedOn}` }]);
+      if (request.outcome === 'varied') {
+        const invalid = variationProblems(c, { sanction: request.sanction as DecidedSanction, fineAmount: request.fineAmount, suspensionDays: request.suspensionDays });
+        if (invalid.length > 0) throw Problems.invalid(invalid);
+      }
+      const today = this.clock.today();
       const restored: string[] = [];
       if (request.outcome === 'annulled') {
         for (const licenceId of c.sanctionedLicenceIds) {
@@ -499,6 +598,12 @@ export class CasesService {
           restored.push(licence.licenceNumber);
         }
       }
+      const variation = request.outcome === 'varied' ? await applyVariation(manager, this.licences, SYSTEM, c, request, today) : null;
+      // A varied sanction is published in its new words; one no longer published (a warning) leaves the list.
+      const variedSummary =
+        variation && isPublicSanction({ decidedSanction: variation.sanction, appealOutcome: null })
+          ? await this.draft(manager, c, { sanction: variation.sanction, fineAmount: variation.fineAmount ?? undefined, suspensionDays: variation.suspensionDays ?? undefined }, c.effectiveOn ?? today)
+          : null;
       return {
         changes: {
           appealBody: request.body,
@@ -507,15 +612,45 @@ export class CasesService {
           appealDecidedOn: request.decidedOn,
           appealNote: request.note ?? null,
           closedAt: this.clock.now(),
+          ...(variation
+            ? {
+                decidedSanction: variation.sanction,
+                decidedFineAmount: variation.fineAmount,
+                decidedSuspensionDays: variation.suspensionDays,
+                sanctionedLicenceIds: variation.sanctionedLicenceIds,
+                publishedSummaryZh: variedSummary?.zh ?? null,
+                publishedSummaryEn: variedSummary?.en ?? null,
+              }
+            : {}),
         },
-        details: { body: request.body, outcome: request.outcome, decidedOn: request.decidedOn, restored },
+        details: {
+          body: request.body,
+          outcome: request.outcome,
+          decidedOn: request.decidedOn,
+          restored: variation ? variation.restored : restored,
+          ...(variation
+            ? {
+                varied: {
+                  from: { sanction: c.decidedSanction, fineAmount: c.decidedFineAmount, suspensionDays: c.decidedSuspensionDays },
+                  to: { sanction: variation.sanction, fineAmount: variation.fineAmount, suspensionDays: variation.suspensionDays },
+                },
+                resuspended: variation.resuspended,
+              }
+            : {}),
+        },
         after: async (updated) => {
-          if (request.outcome === 'annulled') {
-            await this.points.voidForCase(manager, c.id);
-            await this.announce(manager, updated);
+          if (request.outcome === 'annulled') await this.points.voidForCase(manager, c.id);
+          if (request.outcome === 'varied') await this.points.revalueForCase(manager, updated);
+          if (request.outcome !== 'upheld') {
+            // The list drops the old entry's licences and shows the new one's (the union is announced).
+            await this.announce(manager, { ...updated, sanctionedLicenceIds: [...new Set([...c.sanctionedLicenceIds, ...updated.sanctionedLicenceIds])] });
             await this.regrade(manager, updated.agencyId);
           }
-          await this.tellAgency(manager, updated, 'case.appeal_recorded', { outcome: request.outcome, body: request.body });
+          await this.tellAgency(manager, updated, 'case.appeal_recorded', {
+            outcome: request.outcome,
+            body: request.body,
+            ...(variation ? { sanction: sanctionText(variation.sanction, variation.fineAmount, variation.suspensionDays).join(' / ') } : {}),
+          });
         },
       };
     });
@@ -537,6 +672,8 @@ export class CasesService {
    */
   async regrade(manager: EntityManager, agencyId: string): Promise<void> {
     const grades = await this.points.recompute(manager, [agencyId]);
+    // The stored risk score (agency profile, lists) counts decided sanctions and the new grade.
+    await this.risk.recompute(manager, [agencyId]);
     await this.proposeForGradeD(manager, grades.filter((g) => g.grade === 'D'));
   }
 
@@ -627,18 +764,13 @@ export class CasesService {
     if (dueOn && today > dueOn) throw Problems.conflict('window-closed', `The ${what} window closed on ${dueOn}`, { closedOn: dueOn });
   }
 
-  private async applyToLicences(manager: EntityManager, actor: Actor, c: EnforcementCase, request: CaseDecisionRequest, today: string): Promise<Licence[]> {
+  /** A suspension or revocation reaches the licences the case names, and no other. */
+  private async applyToLicences(manager: EntityManager, c: EnforcementCase, request: CaseDecisionRequest, today: string): Promise<Licence[]> {
     if (request.sanction !== 'suspension' && request.sanction !== 'revocation') return [];
     const action = request.sanction === 'suspension' ? 'suspend' : 'revoke';
-    const applicable = action === 'suspend' ? ['active'] : ['active', 'suspended'];
-    const ids = c.licenceId
-      ? [c.licenceId]
-      : ((await manager.query(`SELECT id FROM licences WHERE agency_id = $1 AND status = ANY($2) ORDER BY created_at`, [c.agencyId, applicable])) as { id: string }[]).map((r) => r.id);
-    if (ids.length === 0) throw Problems.conflict('no-licence-to-sanction', `The agency has no licence that can be ${action === 'suspend' ? 'suspended' : 'revoked'}`);
     const until = action === 'suspend' ? addDays(today, (request.suspensionDays as number) - 1) : undefined;
     const changed: Licence[] = [];
-    for (const licenceId of ids) {
-      const licence = await this.licences.get(actor, licenceId, manager);
+    for (const licence of await this.caseLicences.reachable(manager, c.id, request.sanction)) {
       changed.push(await this.licences.applyTransition(manager, licence, action, `Case ${c.caseNumber}: ${request.reasons}`, { until, details: { caseId: c.id, caseNumber: c.caseNumber } }));
     }
     return changed;
@@ -656,19 +788,13 @@ export class CasesService {
 
   private async parties(manager: EntityManager, c: EnforcementCase): Promise<CaseParties> {
     const [agency] = (await manager.query(`SELECT name_zh, name_en, uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { name_zh: string; name_en: string | null; uscc: string }[];
-    const licences = c.licenceId ? [c.licenceId] : [];
-    const numbers = (await manager.query(
-      `SELECT licence_number FROM licences
-        WHERE CASE WHEN cardinality($1::uuid[]) > 0 THEN id = ANY($1::uuid[]) ELSE agency_id = $2 AND status IN ('active', 'suspended', 'revoked') END
-        ORDER BY licence_number`,
-      [licences, c.agencyId],
-    )) as { licence_number: string }[];
+    const numbers = (await this.caseLicences.of(manager, c.id)).map((l) => l.licenceNumber);
     const grounds = await manager.find(CaseGround, { where: { caseId: c.id } });
     return {
       agencyNameZh: agency.name_zh,
       agencyNameEn: agency.name_en,
       uscc: agency.uscc,
-      licenceNumbers: numbers.map((n) => n.licence_number),
+      licenceNumbers: numbers,
       grounds: grounds.map((g) => groundLabel(g.kind, g.params, g.note === null ? null : { zh: g.note, en: g.noteEn ?? g.note })),
     };
   }
@@ -707,7 +833,7 @@ function texts(text: CaseText): [string, string | null] {
   return typeof text === 'string' ? [text, null] : [text.zh, text.en];
 }
 
-type CaseRow = EnforcementCase & { agencyNameZh: string; agencyNameEn: string | null; licenceNumber: string | null; investigatingOfficerName: string | null };
+type CaseRow = EnforcementCase & { agencyNameZh: string; agencyNameEn: string | null; licenceIds: string[]; licenceNumbers: string[]; investigatingOfficerName: string | null };
 
 /** A case as the caller may read it: an agency sees no official's login name or user id. */
 function view(actor: Actor, c: CaseRow): CaseView {
@@ -722,4 +848,20 @@ function view(actor: Actor, c: CaseRow): CaseView {
     decidingOfficerId: agency ? null : c.decidingOfficerId,
     decisionOpensOn: PENDING_STATUSES.includes(c.status) && c.status !== 'opened' ? decisionOpensOn(c) : null,
   };
+}
+
+/** The appeal's own fields: its dates in order and not in the future; a sanction only with `varied`, and then with its amount or days. */
+function appealFieldProblems(request: AppealRequest, today: string): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (request.decidedOn < request.lodgedOn) problems.push({ field: 'decidedOn', message: 'decidedOn must not be before lodgedOn' });
+  if (request.decidedOn > today) problems.push({ field: 'decidedOn', message: 'decidedOn must be today or earlier' });
+  if (request.outcome === 'varied') {
+    if (!request.sanction) problems.push({ field: 'sanction', message: 'a varied outcome names the sanction put in place of the decided one' });
+    else problems.push(...sanctionFieldProblems({ sanction: request.sanction, fineAmount: request.fineAmount, suspensionDays: request.suspensionDays }));
+  } else {
+    for (const field of ['sanction', 'fineAmount', 'suspensionDays'] as const) {
+      if (request[field] !== undefined) problems.push({ field, message: `${field} is for a varied outcome only` });
+    }
+  }
+  return problems;
 }

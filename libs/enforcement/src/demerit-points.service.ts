@@ -98,6 +98,16 @@ export class DemeritPointsService {
     );
   }
 
+  /** A varied decision's points become those of the varied sanction (still awarded on the day of the decision). */
+  async revalueForCase(manager: EntityManager, c: EnforcementCase): Promise<void> {
+    await manager.query(
+      `UPDATE demerit_points p SET points = r.points, reason = $3
+         FROM demerit_rules r
+        WHERE p.source = 'case' AND p.source_id = $1 AND p.voided_at IS NULL AND r.source = 'sanction' AND r.key = $2`,
+      [c.id, c.decidedSanction, `${c.caseNumber}: ${c.decidedSanction}`],
+    );
+  }
+
   /** An annulled decision's points stop counting. */
   async voidForCase(manager: EntityManager, caseId: string): Promise<void> {
     await manager.query(`UPDATE demerit_points SET voided_at = $2 WHERE source = 'case' AND source_id = $1 AND voided_at IS NULL`, [caseId, this.clock.now()]);

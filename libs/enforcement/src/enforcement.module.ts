@@ -9,7 +9,8 @@ import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspecti
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
-import { CaseDocument, CaseEvent, CaseGround, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
+import { CaseDocument, CaseEvent, CaseGround, CaseLicence, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
+import { CaseLicencesService } from './case-licences.service';
 import { CaseDocuments } from './case-documents';
 import { CaseNumbers } from './case-numbers';
 import { CasesController } from './cases.controller';
@@ -18,7 +19,7 @@ import { CreditGradeView } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
 import { EnforcementSettingsController } from './enforcement-settings.controller';
 import { PublicSanctionsService } from './public-sanctions.service';
-import { creditRiskSource } from './credit-risk-source';
+import { creditRiskSource, pastSanctionsRiskSource } from './credit-risk-source';
 import { inspectionReferralHandler } from './inspection-referrals';
 import { CaseDeadlinesJob } from './jobs/case-deadlines.job';
 import { CreditGradesJob } from './jobs/credit-grades.job';
@@ -27,7 +28,7 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EnforcementCase, CaseGround, CaseEvent, CaseDocument, DemeritRule, FineThreshold]),
+    TypeOrmModule.forFeature([EnforcementCase, CaseGround, CaseLicence, CaseEvent, CaseDocument, DemeritRule, FineThreshold]),
     AgenciesModule,
     AuditModule,
     ComplaintsModule,
@@ -39,7 +40,7 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers, CaseDeadlinesJob, CreditGradesJob],
+  providers: [CasesService, CaseLicencesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers, CaseDeadlinesJob, CreditGradesJob],
   exports: [CasesService, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {
@@ -52,8 +53,9 @@ export class EnforcementModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.referrals.register(inspectionReferralHandler(this.cases));
+    this.referrals.register(inspectionReferralHandler(this.cases), (actor, inspectionId) => this.cases.ofInspection(actor, inspectionId));
     this.risk.register(creditRiskSource(this.points));
+    this.risk.register(pastSanctionsRiskSource(this.cases));
     this.profile.register({ key: 'credit', load: (agencyId) => this.points.gradeOf(agencyId) });
   }
 }

@@ -12,6 +12,7 @@ import {
   InspectionPreviewView,
   InspectionQuery,
   InspectionView,
+  InspectionWithCaseView,
   PrioritiesQuery,
   PrioritiesView,
   PutFindingsRequest,
@@ -89,8 +90,8 @@ export class InspectionsController {
   @Post(':id/submit')
   @Allow(...INSPECTORS)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Submit: compute score and outcome, open corrective actions, record the sanction proposal' })
-  @ApiOkResponse({ type: InspectionView })
+  @ApiOperation({ summary: 'Submit: compute score and outcome, open corrective actions, record the sanction proposal (a proposal opens or joins an enforcement case, named in the answer)' })
+  @ApiOkResponse({ type: InspectionWithCaseView })
   @ApiConflictResponse({ type: ProblemDetails })
   submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SubmitInspectionRequest) {
     return this.inspections.submit(actor, id, request);
@@ -117,8 +118,8 @@ export class InspectionsController {
   @Post(':id/sanction-decision')
   @Allow('bureau_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case (GET /api/cases?agencyId=); the licence changes only on the case decision' })
-  @ApiOkResponse({ type: InspectionView })
+  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case or revises the one the proposal opened (named in the answer); the licence changes only on the case decision' })
+  @ApiOkResponse({ type: InspectionWithCaseView })
   @ApiConflictResponse({ type: ProblemDetails })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SanctionDecisionRequest) {
     return this.sanctions.decide(actor, id, request);

@@ -22,6 +22,7 @@ import { CRITICALITIES } from '@app/checklists';
 import { PageQuery, namedEnum } from '@app/core';
 import { CORRECTIVE_ACTION_STATUSES, CorrectiveActionStatus, INSPECTION_STATUSES, INSPECTION_TYPES, InspectionStatus, InspectionType, Sanction, SANCTIONS } from './inspection.entity';
 import { FINDING_RESULTS, FindingResult, Outcome, OUTCOMES } from './scoring';
+import { CaseRef } from './sanction-referrals';
 
 export class CreateInspectionRequest {
   @IsUUID() agencyId: string;
@@ -74,6 +75,8 @@ export class SanctionFields {
 
 export class SanctionProposalInput extends SanctionFields {
   @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+  /** The licence the proposed sanction concerns; the case names the agency's licences in force when omitted. */
+  @IsOptional() @IsUUID() licenceId?: string;
 }
 
 export class SubmitInspectionRequest {
@@ -85,7 +88,7 @@ export class SubmitInspectionRequest {
 export class SanctionDecisionRequest extends SanctionFields {
   @IsString() @Length(3, 4000) reason: string;
   @Type(() => Number) @IsInt() @Min(1) version: number;
-  /** For a suspension or revocation: the licence; every licence of the agency it applies to when omitted. */
+  /** The licence the sanction concerns: the case names it (and only it); the case keeps the licences it names when omitted. */
   @IsOptional() @IsUUID() licenceId?: string;
 }
 
@@ -206,7 +209,12 @@ export class AddendumView {
   @ApiProperty() createdAt: Date;
 }
 
-export class InspectionDetailView extends InspectionView {
+/** An inspection with the enforcement case its sanction proposal or decision opened or joined (null: none, or not yet visible to you). */
+export class InspectionWithCaseView extends InspectionView {
+  @ApiPropertyOptional({ nullable: true, type: CaseRef }) case: CaseRef | null;
+}
+
+export class InspectionDetailView extends InspectionWithCaseView {
   @ApiProperty({ type: [FindingView] }) findings: FindingView[];
   @ApiProperty({ type: [AddendumView] }) addenda: AddendumView[];
   @ApiProperty({ type: [CorrectiveActionView] }) correctiveActions: CorrectiveActionView[];

@@ -9,9 +9,9 @@ import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, 
 import { UsersService } from '@app/auth';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
-import { SanctionReferrals } from './sanction-referrals';
+import { CaseRef, SanctionReferrals } from './sanction-referrals';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
-import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, InspectionWithCaseView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
 import { INSPECTION_NAMES } from './inspection-views';
 import { ComplaintLinks } from './complaint-links';
 import { RiskService } from './risk/risk.service';
@@ -92,15 +92,17 @@ export class InspectionsService {
 
   async detail(actor: Actor, id: string, language: Language): Promise<InspectionDetailView> {
     const inspection = await this.view(actor, id);
-    const [{ items }, findings, addenda, correctiveActions] = await Promise.all([
+    const [{ items }, findings, addenda, correctiveActions, referred] = await Promise.all([
       this.checklists.get(inspection.templateId),
       this.dataSource.getRepository(Finding).findBy({ inspectionId: id }),
       this.dataSource.getRepository(Addendum).find({ where: { inspectionId: id }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(CorrectiveAction).find({ where: { inspectionId: id }, order: { createdAt: 'ASC', itemCode: 'ASC' } }),
+      this.referrals.caseOf(actor, id),
     ]);
     const byCode = new Map(findings.map((f) => [f.itemCode, f]));
     return {
       ...inspection,
+      case: referred,
       findings: items.map((item) => {
         const finding = byCode.get(item.code);
         return {
@@ -245,11 +247,11 @@ export class InspectionsService {
    * Scores the findings, fixes them for good, opens a corrective action per non-compliant item,
    * records the sanction proposal, and for a serious violation plans the follow-up visit.
    */
-  async submit(actor: Actor, id: string, request: SubmitInspectionRequest): Promise<InspectionView> {
+  async submit(actor: Actor, id: string, request: SubmitInspectionRequest): Promise<InspectionWithCaseView> {
     const proposal = request.sanctionProposal ?? { sanction: 'none' as const };
     const problems = sanctionFieldProblems('sanctionProposal.', proposal);
     if (problems.length > 0) throw Problems.invalid(problems);
-    await this.dataSource.transaction(async (manager) => {
+    const referred = await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'submitted');
       if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
@@ -291,20 +293,23 @@ export class InspectionsService {
       await this.tellAgencyOfSubmission(manager, submitted, actions);
       if (outcome === 'serious_violation') await this.planFollowUp(manager, actor, submitted, addDays(today, FOLLOW_UP_AFTER_DAYS));
       // The proposal opens an enforcement case; the licence changes only on its decision.
+      let opened: CaseRef | null = null;
       if (proposal.sanction !== 'none') {
-        await this.referrals.refer(manager, {
+        opened = await this.referrals.refer(manager, {
           inspection: submitted,
           sanction: proposal.sanction,
           fineAmount: proposal.fineAmount ?? null,
           suspensionDays: proposal.suspensionDays ?? null,
           reason: 'reason' in proposal ? (proposal.reason ?? null) : null,
+          licenceId: 'licenceId' in proposal ? proposal.licenceId : undefined,
           nonCompliantItems: scored.filter(({ finding }) => finding.result === 'non_compliant').map(({ item }) => item.code),
           referredBy: actor,
         });
       }
       await this.risk.recompute(manager, [inspection.agencyId]);
+      return opened;
     });
-    return this.view(actor, id);
+    return { ...(await this.view(actor, id)), case: referred };
   }
 
   /** The agency learns the outcome, and which corrective actions it must take by when. */

@@ -6,10 +6,10 @@ import { Actor } from '@app/access';
 import { Clock, Problems } from '@app/core';
 import { Finding } from './inspection.entity';
 import { sanctionFieldProblems } from './inspection-rules';
-import { InspectionView, SanctionDecisionRequest } from './inspections.dto';
+import { InspectionWithCaseView, SanctionDecisionRequest } from './inspections.dto';
 import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
-import { SanctionReferrals } from './sanction-referrals';
+import { CaseRef, SanctionReferrals } from './sanction-referrals';
 
 /**
  * A bureau admin's call on a submitted inspection's sanction proposal. No sanction changes a
@@ -28,13 +28,11 @@ export class SanctionsService {
     private readonly clock: Clock,
   ) {}
 
-  async decide(actor: Actor, id: string, request: SanctionDecisionRequest): Promise<InspectionView> {
+  async decide(actor: Actor, id: string, request: SanctionDecisionRequest): Promise<InspectionWithCaseView> {
     const problems = sanctionFieldProblems('', request);
-    if (request.licenceId && request.sanction !== 'suspension' && request.sanction !== 'revocation') {
-      problems.push({ field: 'licenceId', message: 'licenceId is for a suspension or revocation only' });
-    }
+    if (request.licenceId && request.sanction === 'none') problems.push({ field: 'licenceId', message: 'licenceId names the licence a sanction concerns: none takes none' });
     if (problems.length > 0) throw Problems.invalid(problems);
-    await this.dataSource.transaction(async (manager) => {
+    const referred = await this.dataSource.transaction(async (manager) => {
       const inspection = await this.inspections.get(actor, id, manager);
       if (inspection.status !== 'submitted') throw Problems.illegalTransition('Inspection', inspection.status, 'closed');
       if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
@@ -48,22 +46,26 @@ export class SanctionsService {
         sanctionDecidedAt: this.clock.now(),
         sanctionedLicenceIds: [],
       });
+      let joined: CaseRef | null = null;
       if (request.sanction !== 'none') {
         const findings = await manager.findBy(Finding, { inspectionId: id, result: 'non_compliant' });
-        await this.referrals.refer(manager, {
+        joined = await this.referrals.refer(manager, {
           inspection: decided,
           sanction: request.sanction,
           fineAmount: request.fineAmount ?? null,
           suspensionDays: request.suspensionDays ?? null,
           reason: request.reason,
           licenceId: request.licenceId,
+          revisesCase: true,
           nonCompliantItems: findings.map((f) => f.itemCode),
           referredBy: actor,
         });
       }
       await this.audit.record(manager, { action: 'inspection.sanction_decision', entityType: 'inspection', entityId: id, before: inspection, after: decided });
       await this.risk.recompute(manager, [inspection.agencyId]);
+      // `none` opens no case, but the one the inspector's proposal opened stays: the answer names it.
+      return joined ?? (await this.referrals.caseOf(actor, id));
     });
-    return this.inspections.view(actor, id);
+    return { ...(await this.inspections.view(actor, id)), case: referred };
   }
 }

@@ -2,11 +2,13 @@ import { LicenceStatus } from '@app/agencies';
 import { LicenceEventKind } from './licence.entity';
 
 /** The licence lifecycle: which action leads from which statuses to which. */
-export const LICENCE_TRANSITIONS: Record<'suspend' | 'reinstate' | 'revoke' | 'surrender' | 'expire' | 'restore', { from: LicenceStatus[]; to: LicenceStatus; event: LicenceEventKind }> = {
+export const LICENCE_TRANSITIONS: Record<'suspend' | 'reinstate' | 'revoke' | 'surrender' | 'expire' | 'restore' | 'resuspend', { from: LicenceStatus[]; to: LicenceStatus; event: LicenceEventKind }> = {
   suspend: { from: ['active'], to: 'suspended', event: 'suspended' },
   reinstate: { from: ['suspended'], to: 'active', event: 'reinstated' },
   // An appeal that annuls a suspension or a revocation gives the licence back (enforcement cases only, never a route of its own).
   restore: { from: ['suspended', 'revoked'], to: 'active', event: 'reinstated' },
+  // An appeal that varies a sanction to a suspension (shorter, or in place of a revocation) sets its new end (enforcement cases only).
+  resuspend: { from: ['suspended', 'revoked'], to: 'suspended', event: 'suspended' },
   revoke: { from: ['active', 'suspended'], to: 'revoked', event: 'revoked' },
   surrender: { from: ['active', 'suspended'], to: 'surrendered', event: 'surrendered' },
   expire: { from: ['active'], to: 'expired', event: 'expired' },

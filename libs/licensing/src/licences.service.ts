@@ -15,7 +15,7 @@ import { NotificationsService } from '@app/notifications';
 export const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
 
 /** Changes the bureau makes to a licence that its agency is told of (a surrender is the agency's own act). */
-const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated', restore: 'licence.reinstated' };
+const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', resuspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated', restore: 'licence.reinstated' };
 
 export interface NewLicence {
   agencyId: string;
@@ -78,6 +78,11 @@ export class LicencesService {
     return licences.map((l) => ({ ...l, events: events.filter((e) => e.licenceId === l.id) }));
   }
 
+  /** The agency's licences in force (active or suspended), by number: what a case concerns when none is named. */
+  inForce(manager: EntityManager, agencyId: string): Promise<Licence[]> {
+    return manager.find(Licence, { where: { agencyId, status: In(['active', 'suspended']) }, order: { licenceNumber: 'ASC' } });
+  }
+
   findByNumber(licenceNumber: string): Promise<Licence | null> {
     return this.licences.findOneBy({ licenceNumber });
   }
@@ -104,7 +109,7 @@ export class LicencesService {
     if (options.until && options.until < this.clock.today()) {
       throw Problems.invalid([{ field: 'until', message: 'until must be today or later' }]);
     }
-    await updateVersioned(manager, Licence, licence, { status: rule.to, suspendedUntil: action === 'suspend' ? (options.until ?? null) : null }, 'Licence', {
+    await updateVersioned(manager, Licence, licence, { status: rule.to, suspendedUntil: rule.to === 'suspended' ? (options.until ?? null) : null }, 'Licence', {
       sql: 'status = :status',
       parameters: { status: licence.status },
     });

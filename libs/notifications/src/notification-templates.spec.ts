@@ -68,3 +68,16 @@ describe('renderNotification: what happened, in both languages', () => {
     }
   });
 });
+
+describe('renderNotification: appeal outcomes', () => {
+  it('names the body and the outcome in words, and a varied decision’s new sanction', () => {
+    const varied = renderNotification('case.appeal_recorded', { caseNumber: 'EC-000001', agencyNameZh: '某公司', agencyNameEn: 'An agency', body: 'reconsideration', outcome: 'varied', sanction: '警告 / warning' });
+    expect(varied.bodyZh).toContain('经行政复议，变更原处罚决定，变更为警告。');
+    expect(varied.bodyEn).toContain('on administrative reconsideration, the decision was varied; the sanction is now warning.');
+    const annulled = renderNotification('case.appeal_recorded', { caseNumber: 'EC-000001', body: 'litigation', outcome: 'annulled' });
+    expect(annulled.bodyZh).toContain('经行政诉讼，撤销原处罚决定。');
+    expect(annulled.bodyEn).toContain('on litigation, the decision was annulled.');
+    // Words, never the codes, in the Chinese text.
+    expect(annulled.bodyZh).not.toMatch(/annulled|litigation/);
+  });
+});

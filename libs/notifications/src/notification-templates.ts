@@ -53,6 +53,8 @@ const LABELS: Record<string, Record<string, Bilingual>> = {
   inspectionType: { routine: ['日常检查', 'routine inspection'], complaint: ['投诉检查', 'complaint inspection'], follow_up: ['复查', 'follow-up inspection'], thematic: ['专项检查', 'thematic inspection'], commitment_check: ['告知承诺核查', 'commitment check'] },
   severity: { low: ['低', 'low'], medium: ['中', 'medium'], high: ['高', 'high'], urgent: ['紧急', 'urgent'] },
   deadline: { acknowledgement: ['受理期限', 'acknowledgement deadline'], resolution: ['办结期限', 'resolution deadline'] },
+  appealOutcome: { upheld: ['维持原处罚决定', 'the decision was upheld'], varied: ['变更原处罚决定', 'the decision was varied'], annulled: ['撤销原处罚决定', 'the decision was annulled'] },
+  appealBody: { reconsideration: ['行政复议', 'administrative reconsideration'], litigation: ['行政诉讼', 'litigation'] },
 };
 
 const label = (group: string, value: string): Bilingual => LABELS[group]?.[value] ?? [value, value];
@@ -255,7 +257,16 @@ const TEMPLATES: Record<string, Template> = {
   },
   'case.appeal_recorded': {
     title: (p) => [`案件 ${str(p, 'caseNumber')} 复议或诉讼结果已记录`, `Appeal outcome of case ${caseNumberEn(p)} recorded`],
-    body: (p) => [`${agency(p)[0]}：结果为 ${str(p, 'outcome')}。`, `${agency(p)[1]}: the outcome is ${str(p, 'outcome')}.`],
+    body: (p) => {
+      const [zhBody, enBody] = label('appealBody', str(p, 'body'));
+      const [zhOutcome, enOutcome] = label('appealOutcome', str(p, 'outcome'));
+      // A varied decision names the sanction now in force ("警告 / warning").
+      const [zhSanction, enSanction] = str(p, 'sanction') ? str(p, 'sanction').split(' / ') : ['', ''];
+      return [
+        `${agency(p)[0]}：经${zhBody}，${zhOutcome}${zhSanction ? `，变更为${zhSanction}` : ''}。`,
+        `${agency(p)[1]}: on ${enBody}, ${enOutcome}${enSanction ? `; the sanction is now ${enSanction}` : ''}.`,
+      ];
+    },
   },
   'case.withdrawn': {
     title: (p) => [`案件 ${str(p, 'caseNumber')} 已撤销`, `Case ${caseNumberEn(p)} withdrawn`],

@@ -773,7 +773,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit: compute score and outcome, open corrective actions, record the sanction proposal */
+        /** Submit: compute score and outcome, open corrective actions, record the sanction proposal (a proposal opens or joins an enforcement case, named in the answer) */
         post: operations["submitInspection"];
         delete?: never;
         options?: never;
@@ -824,7 +824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case (GET /api/cases?agencyId=); the licence changes only on the case decision */
+        /** Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case or revises the one the proposal opened (named in the answer); the licence changes only on the case decision */
         post: operations["decideInspectionSanction"];
         delete?: never;
         options?: never;
@@ -1205,7 +1205,7 @@ export interface paths {
         /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue */
         get: operations["listCases"];
         put?: never;
-        /** Open a case on grounds (inspections, findings, complaints, overdue duties); the same ground again answers the case already open on it */
+        /** Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it */
         post: operations["openCase"];
         delete?: never;
         options?: never;
@@ -1257,6 +1257,23 @@ export interface paths {
         /** A served document (notice or decision) as PDF, in Chinese and English */
         get: operations["getCaseDocument"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name the licences the case concerns (the agency's, in force) before the notice is served; a decision changes only these */
+        put: operations["setCaseLicences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1375,7 +1392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an appeal outcome (upheld, varied, annulled); annulled gives the licence back and takes the sanction off the public list */
+        /** Record an appeal outcome (upheld, varied with the new sanction, annulled), lodged on or after the decision and decided by today; varied or annulled changes the licences, points, grade and public list */
         post: operations["recordCaseAppeal"];
         delete?: never;
         options?: never;
@@ -2707,6 +2724,7 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        CaseRef: Record<string, never>;
         /**
          * @description null until findings are filed
          * @enum {string}
@@ -2816,6 +2834,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             version: number;
+            case?: components["schemas"]["CaseRef"] | null;
             findings: components["schemas"]["FindingView"][];
             addenda: components["schemas"]["AddendumView"][];
             correctiveActions: components["schemas"]["CorrectiveActionView"][];
@@ -2877,6 +2896,11 @@ export interface components {
         SanctionProposalInput: {
             sanction: components["schemas"]["Sanction"];
             reason?: string;
+            /**
+             * Format: uuid
+             * @description The licence the proposed sanction concerns; the case names the agency's licences in force when omitted.
+             */
+            licenceId?: string;
             /** @description Yuan; required for a fine, refused otherwise. */
             fineAmount?: number;
             /** @description Days; required for a suspension, refused otherwise. */
@@ -2886,6 +2910,57 @@ export interface components {
             version: number;
             /** @description What the inspector proposes; `none` when omitted. */
             sanctionProposal?: components["schemas"]["SanctionProposalInput"];
+        };
+        InspectionWithCaseView: {
+            id: string;
+            agencyId: string;
+            /** @description The agency's Chinese name */
+            agencyNameZh: string;
+            /** @description The agency's English name, when it has one */
+            agencyNameEn?: string | null;
+            /**
+             * @description Numbers of the agency's licences in force (active or suspended)
+             * @example [
+             *       "350000-2026-000001"
+             *     ]
+             */
+            licenceNumbers: string[];
+            jurisdictionCode: string;
+            type: components["schemas"]["InspectionType"];
+            status: components["schemas"]["InspectionStatus"];
+            inspectionDate: string;
+            templateId: string;
+            leadInspectorId?: string | null;
+            /** @description The lead inspector's display name */
+            leadInspectorName?: string | null;
+            bureauId?: string | null;
+            /** @description The bureau that planned the inspection, by name */
+            bureauName?: string | null;
+            complaintId?: string | null;
+            followUpOfId?: string | null;
+            score?: number | null;
+            violationPoints?: number | null;
+            outcome?: (string & components["schemas"]["InspectionOutcome"]) | null;
+            sanctionProposal?: (string & components["schemas"]["Sanction"]) | null;
+            proposedFineAmount?: number | null;
+            proposedSuspensionDays?: number | null;
+            sanctionProposalReason?: string | null;
+            sanctionDecision?: (string & components["schemas"]["Sanction"]) | null;
+            decidedFineAmount?: number | null;
+            decidedSuspensionDays?: number | null;
+            sanctionDecisionReason?: string | null;
+            /** Format: date-time */
+            sanctionDecidedAt?: string | null;
+            /** @description Licences the decision suspended or revoked */
+            sanctionedLicenceIds?: string[] | null;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            notes?: string | null;
+            cancelReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            case?: components["schemas"]["CaseRef"] | null;
         };
         CancelInspectionRequest: {
             reason: string;
@@ -2903,7 +2978,7 @@ export interface components {
             version: number;
             /**
              * Format: uuid
-             * @description For a suspension or revocation: the licence; every licence of the agency it applies to when omitted.
+             * @description The licence the sanction concerns: the case names it (and only it); the case keeps the licences it names when omitted.
              */
             licenceId?: string;
             /** @description Yuan; required for a fine, refused otherwise. */
@@ -3419,8 +3494,9 @@ export interface components {
         AppealOutcome: "upheld" | "varied" | "annulled";
         CaseView: {
             agencyNameEn?: string | null;
-            licenceId?: string | null;
-            licenceNumber?: string | null;
+            /** @description The licences the case concerns: a decision suspends or revokes only these. */
+            licenceIds: string[];
+            licenceNumbers: string[];
             status: components["schemas"]["CaseStatus"];
             proposedSanction: components["schemas"]["ProposedSanction"];
             /** @description Fen. */
@@ -3531,11 +3607,8 @@ export interface components {
             proposedSanction: components["schemas"]["ProposedSanction"];
             /** Format: uuid */
             agencyId: string;
-            /**
-             * Format: uuid
-             * @description The licence a suspension or revocation applies to; every licence of the agency it can apply to when omitted.
-             */
-            licenceId?: string;
+            /** @description The licences the case concerns (a decision changes only these); the agency's licences in force when omitted. */
+            licenceIds?: string[];
             grounds: components["schemas"]["CaseGroundInput"][];
             /** @description Fen; required for a fine, refused otherwise. */
             fineAmount?: number;
@@ -3586,8 +3659,9 @@ export interface components {
         };
         CaseDetailView: {
             agencyNameEn?: string | null;
-            licenceId?: string | null;
-            licenceNumber?: string | null;
+            /** @description The licences the case concerns: a decision suspends or revokes only these. */
+            licenceIds: string[];
+            licenceNumbers: string[];
             status: components["schemas"]["CaseStatus"];
             proposedSanction: components["schemas"]["ProposedSanction"];
             /** @description Fen. */
@@ -3674,6 +3748,10 @@ export interface components {
             createdAt: string;
             version: number;
         };
+        CaseLicencesRequest: {
+            licenceIds: string[];
+            version: number;
+        };
         CaseStepRequest: {
             version: number;
         };
@@ -3712,9 +3790,17 @@ export interface components {
         AppealRequest: {
             body: components["schemas"]["AppealBody"];
             outcome: components["schemas"]["AppealOutcome"];
+            /** @description `varied` only: the sanction the appeal body put in place of the decided one (no heavier, not the same). */
+            sanction?: components["schemas"]["Sanction"];
+            /** @description On or after the day of the decision. */
             lodgedOn: string;
+            /** @description On or after lodgedOn, and no later than today. */
             decidedOn: string;
             note?: string;
+            /** @description Fen; `varied` to a fine only. */
+            fineAmount?: number;
+            /** @description Days from the decision's effective date; `varied` to a suspension only. */
+            suspensionDays?: number;
             version: number;
         };
         WithdrawRequest: {
@@ -7112,7 +7198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionView"];
+                    "application/json": components["schemas"]["InspectionWithCaseView"];
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -7312,7 +7398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionView"];
+                    "application/json": components["schemas"]["InspectionWithCaseView"];
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -8988,6 +9074,76 @@ export interface operations {
             };
         };
     };
+    setCaseLicences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseLicencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The notice is served (it names the licences), or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     serveCaseNotice: {
         parameters: {
             query?: never;
@@ -9459,7 +9615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The version sent is stale: the record changed since it was read */
+            /** @description Not decided, or stale version */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Outcome } from '../scoring';
 import { RiskContribution, RiskFactorSource } from './risk-factor-source';
-import { correctiveActionPoints, lastInspectionPoints, sanctionPoints } from './risk-rules';
+import { correctiveActionPoints, lastInspectionPoints } from './risk-rules';
 
 /** The agency's latest submitted inspection, its outcome and age; agencies never inspected count too. */
 export const lastInspectionSource: RiskFactorSource = {
@@ -39,22 +39,5 @@ export const correctiveActionsSource: RiskFactorSource = {
       [agencyIds, today],
     )) as { agencyId: string; open: number; overdue: number }[];
     return rows.map((row) => ({ agencyId: row.agencyId, ...correctiveActionPoints(row.open, row.overdue) }));
-  },
-};
-
-/** Sanctions decided on the agency's inspections in the last three years. */
-export const sanctionsSource: RiskFactorSource = {
-  factor: 'past_sanctions',
-  async compute(manager: EntityManager, agencyIds: string[], today: string): Promise<RiskContribution[]> {
-    const rows = (await manager.query(
-      `SELECT agency_id AS "agencyId", jsonb_object_agg(sanction_decision, n) AS counts
-         FROM (SELECT agency_id, sanction_decision, count(*)::int AS n FROM inspections
-                WHERE agency_id = ANY($1::uuid[]) AND sanction_decision IN ('warning', 'fine', 'suspension', 'revocation')
-                  AND sanction_decided_at >= ($2::date - interval '3 years')
-                GROUP BY agency_id, sanction_decision) s
-        GROUP BY agency_id`,
-      [agencyIds, today],
-    )) as { agencyId: string; counts: Record<string, number> }[];
-    return rows.map((row) => ({ agencyId: row.agencyId, ...sanctionPoints(row.counts) }));
   },
 };

@@ -5,7 +5,7 @@ import { AgenciesService, RiskFactor } from '@app/agencies';
 import { Actor, applyScope } from '@app/access';
 import { Clock } from '@app/core';
 import { PrioritiesQuery, PriorityView } from '../inspections.dto';
-import { correctiveActionsSource, lastInspectionSource, sanctionsSource } from './inspection-risk-sources';
+import { correctiveActionsSource, lastInspectionSource } from './inspection-risk-sources';
 import { RiskFactorSource } from './risk-factor-source';
 import { totalRisk } from './risk-rules';
 import { riskDetailEn, riskDetailZh } from './risk-detail-words';
@@ -31,7 +31,8 @@ export class RiskService {
     private readonly agencies: AgenciesService,
     private readonly clock: Clock,
   ) {
-    for (const source of [lastInspectionSource, correctiveActionsSource, sanctionsSource]) this.register(source);
+    // Past sanctions are enforcement's to tell (cases decided, as they stand after appeals): it registers that source.
+    for (const source of [lastInspectionSource, correctiveActionsSource]) this.register(source);
   }
 
   /** Adds a factor (self-assessments, complaints...); a second source of the same factor replaces the first. */

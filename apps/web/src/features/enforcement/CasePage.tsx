@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Button, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
@@ -8,7 +8,7 @@ import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { openCaseDocument, useCase, useCaseStep, usePublishedSummaryDraft, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
+import { openCaseDocument, useCase, useCaseLicences, useCaseStep, useLicencesInForce, usePublishedSummaryDraft, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
 
 /** A text the API gives in both languages, in the reader's. */
 const pick = (text: { zh: string; en: string }, language: string) => (language === 'en' ? text.en : text.zh);
@@ -49,6 +49,8 @@ export function CasePage() {
                   </dd>
                 </>
               )}
+              <dt>{t.enforcement.licences}</dt>
+              <dd data-testid="case-licences">{c.licenceNumbers.length > 0 ? c.licenceNumbers.join(', ') : t.enforcement.noLicences}</dd>
               <dt>{t.sanctions.legalBasis}</dt>
               <dd>{language === 'en' ? (c.legalBasisEn ?? c.legalBasis) : c.legalBasis}</dd>
               <dt>{t.enforcement.facts}</dt>
@@ -200,7 +202,10 @@ function Actions({ c }: { c: CaseDetail }) {
 
   const forms: { key: string; title: string; content: React.ReactNode }[] = [];
   if (role === 'bureau_admin') {
-    if (c.status === 'opened') forms.push({ key: 'notice', title: t.enforcement.serveNotice, content: <SubmitOnly label={t.enforcement.serveNotice} onSubmit={() => run('notice', {})} /> });
+    if (c.status === 'opened') {
+      forms.push({ key: 'licences', title: t.enforcement.setLicences, content: <LicencesForm c={c} /> });
+      forms.push({ key: 'notice', title: t.enforcement.serveNotice, content: <SubmitOnly label={t.enforcement.serveNotice} onSubmit={() => run('notice', {})} /> });
+    }
     if (c.status === 'hearing_requested') {
       forms.push({
         key: 'hearing',
@@ -396,10 +401,62 @@ function PublishedSummaryFields() {
   );
 }
 
+/** The licences a case concerns, chosen among the agency's licences in force; the notice fixes them. */
+function LicencesForm({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const inForce = useLicencesInForce(c.agencyId);
+  const save = useCaseLicences(c.id);
+  const [chosen, setChosen] = useState<string[]>(c.licenceIds);
+  const [message, holder] = antMessage.useMessage();
+  if (inForce.isPending) return <Loading />;
+  if (inForce.error) return <ProblemAlert error={inForce.error} onRetry={() => void inForce.refetch()} />;
+  if (inForce.data.length === 0) return <p>{t.enforcement.noLicencesInForce}</p>;
+  return (
+    <div>
+      {holder}
+      {/* A fieldset of plain checkboxes: a group is named by its legend, not by aria attributes on a div. */}
+      <fieldset className="plain-fieldset">
+        <legend>{t.enforcement.licences}</legend>
+        <p className="muted small">{t.enforcement.setLicencesHint}</p>
+        <Checkbox.Group value={chosen} onChange={(values) => setChosen(values)} options={inForce.data.map((l) => ({ value: l.id, label: l.licenceNumber }))} />
+      </fieldset>
+      {save.error && <ProblemAlert error={save.error} />}
+      <Button
+        type="primary"
+        disabled={chosen.length === 0}
+        loading={save.isPending}
+        onClick={() => save.mutate({ licenceIds: chosen, version: c.version }, { onSuccess: () => void message.success(t.enforcement.done) })}
+      >
+        {t.enforcement.setLicences}
+      </Button>
+    </div>
+  );
+}
+
 function AppealForm({ onSubmit }: { onSubmit: (values: Record<string, unknown>) => void }) {
   const t = useT();
+  const [form] = Form.useForm();
+  const outcome = Form.useWatch('outcome', form) as string | undefined;
+  const sanction = Form.useWatch('sanction', form) as string | undefined;
+  const options = ['warning', 'fine', 'suspension'].map((s) => ({ value: s, label: t.sanctions[`sanction_${s}` as 'sanction_fine'] }));
   return (
-    <StepForm onFinish={onSubmit} submit={t.enforcement.appeal} initialValues={{ body: 'reconsideration', outcome: 'upheld' }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ body: 'reconsideration', outcome: 'upheld' }}
+      onFinish={({ fineYuan, sanction: varied, suspensionDays, ...rest }: Record<string, unknown>) =>
+        onSubmit({
+          ...rest,
+          ...(rest.outcome === 'varied'
+            ? {
+                sanction: varied,
+                ...(varied === 'fine' ? { fineAmount: Math.round(Number(fineYuan ?? 0) * 100) } : {}),
+                ...(varied === 'suspension' ? { suspensionDays } : {}),
+              }
+            : {}),
+        })
+      }
+    >
       <Form.Item name="body" label={t.enforcement.appealBody} rules={[{ required: true }]}>
         <NativeSelect placeholder={t.enforcement.appealBody} options={(['reconsideration', 'litigation'] as const).map((b) => ({ value: b, label: t.enforcement[`body_${b}`] }))} />
       </Form.Item>
@@ -412,9 +469,29 @@ function AppealForm({ onSubmit }: { onSubmit: (values: Record<string, unknown>) 
       <Form.Item name="decidedOn" label={t.enforcement.appealDecidedOn} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>
+      {outcome === 'varied' && (
+        <>
+          <Form.Item name="sanction" label={t.enforcement.variedSanction} extra={t.enforcement.variedHint} rules={[{ required: true }]}>
+            <NativeSelect placeholder={t.enforcement.variedSanction} options={options} />
+          </Form.Item>
+          {sanction === 'fine' && (
+            <Form.Item name="fineYuan" label={t.enforcement.fineAmountYuan} rules={[{ required: true }]}>
+              <InputNumber min={0.01} step={100} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          {sanction === 'suspension' && (
+            <Form.Item name="suspensionDays" label={t.enforcement.suspensionDays} rules={[{ required: true }]}>
+              <InputNumber min={1} max={3650} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+        </>
+      )}
       <Form.Item name="note" label={t.enforcement.note}>
         <Input />
       </Form.Item>
-    </StepForm>
+      <Button type="primary" htmlType="submit">
+        {t.enforcement.appeal}
+      </Button>
+    </Form>
   );
 }

@@ -59,6 +59,29 @@ export function usePublishedSummaryDraft(id: string, sanction: string | undefine
   });
 }
 
+/** The agency's licences in force (active or suspended): those a case may name. */
+export function useLicencesInForce(agencyId: string) {
+  return useQuery({
+    queryKey: ['licences-in-force', agencyId],
+    queryFn: async ({ signal }) => {
+      const page = data(await api.GET('/api/licences', { params: { query: { agencyId, limit: 100 } }, signal }));
+      return page.items.filter((l) => l.status === 'active' || l.status === 'suspended');
+    },
+  });
+}
+
+/** The bureau names the licences a case concerns (before the notice). */
+export function useCaseLicences(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { licenceIds: string[]; version: number }) => data(await api.PUT('/api/cases/{id}/licences', { params: { path: { id } }, body })),
+    onSuccess: async (updated) => {
+      client.setQueryData(['case', id], updated);
+      await client.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
+
 /** "人民币 5,000.00 元" / "CNY 5,000.00" from fen. */
 export function useSanctionText() {
   const t = useT();

@@ -84,6 +84,11 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
               {detail.proposedSuspensionDays ? ` (${detail.proposedSuspensionDays})` : ''}
             </p>
           )}
+          {detail.case && (
+            <p data-testid="inspection-case">
+              {t.inspector.inspection.caseOpened}: <Link to={`/cases/${detail.case.id}`}>{detail.case.caseNumber}</Link>
+            </p>
+          )}
         </section>
       )}
       {sections.map((section) => (
