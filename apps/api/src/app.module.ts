@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { BackupJobModule } from '@app/backup';
-import { AccessGuard, AuthModule } from '@app/auth';
+import { AccessGuard, AuthModule, SignInRequestsGuard } from '@app/auth';
 import { WorkingCalendarModule } from '@app/calendar';
 import { ChecklistsModule } from '@app/checklists';
 import { ComplaintsModule } from '@app/complaints';
@@ -87,6 +87,7 @@ export class AppModule {
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_GUARD, useExisting: SignInRequestsGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

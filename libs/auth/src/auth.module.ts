@@ -18,6 +18,7 @@ import { LoginThrottle } from './login/login-throttle';
 import { Passwords } from './login/passwords';
 import { RefreshToken } from './login/refresh-token.entity';
 import { RefreshTokens } from './login/refresh-tokens';
+import { SignInRequestsGuard } from './login/sign-in-requests.guard';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -36,7 +37,7 @@ import { PasswordResetsService } from './users/password-resets.service';
     NotificationsModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, PasswordResetsService, AuthService],
-  exports: [AccessGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
+  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, PasswordResetsService, AuthService, SignInRequestsGuard],
+  exports: [AccessGuard, SignInRequestsGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
 })
 export class AuthModule {}
