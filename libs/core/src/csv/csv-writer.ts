@@ -24,6 +24,8 @@ export type CsvCell = string | number | boolean | null | undefined;
 const OPTIONS: Options = {
   bom: true,
   record_delimiter: 'windows',
+  // A lone CR or LF inside a cell is quoted too (the library quotes only the whole CRLF), or a spreadsheet splits the row.
+  quoted_match: /[\r\n]/,
   cast: {
     string: (value) => neutraliseCell(value),
     boolean: (value) => (value ? 'true' : 'false'),
