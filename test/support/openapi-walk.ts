@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testUscc } from './fixtures';
 
 /**
  * Walks the exported OpenAPI document (apps/api/openapi.json) generically: for every operation,
@@ -156,13 +157,17 @@ export class OpenApiWalker {
         if (schema.properties || schema.type === 'object') {
           if (depth > 3) return {};
           const required = new Set(schema.required ?? []);
-          return Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => required.has(name)).map(([name, property]) => [name, this.validJson(property, depth + 1)]));
+          return Object.fromEntries(
+            Object.entries(schema.properties ?? {})
+              .filter(([name]) => required.has(name))
+              .map(([name, property]) => [name, BY_NAME[name] ?? this.validJson(property, depth + 1)]),
+          );
         }
         if (schema.format === 'date') return '2026-01-15';
         if (schema.format === 'date-time') return '2026-01-15T08:00:00.000Z';
         if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
         if (schema.format === 'email') return 'someone@example.cn';
-        return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+        return validString(schema);
     }
   }
 
@@ -204,6 +209,19 @@ export class OpenApiWalker {
       }
     }
   }
+}
+
+/** Fields the document types only as strings, whose validators want more. */
+const BY_NAME: Record<string, string> = { uscc: testUscc('350100'), jurisdictionCode: '350100', province: '350000', country: 'SG' };
+
+/** Strings that fit the patterns the API's fields use (division codes, months, country codes, phone numbers). */
+const PATTERNED = ['x', 'X1', '350100', '350000', '2026-01', '2026-01-15', 'SG', '+86 591 1234567', '91350100MA2Y00001X'];
+
+function validString(schema: Schema): string {
+  const pattern = schema.pattern ? new RegExp(schema.pattern) : undefined;
+  const fitting = PATTERNED.find((text) => !pattern || pattern.test(text));
+  const text = fitting ?? 'x';
+  return text.length >= (schema.minLength ?? 0) ? text : text.padEnd(schema.minLength ?? 0, text === 'x' ? 'x' : '0');
 }
 
 function withoutCombinators(schema: Schema): Schema {
