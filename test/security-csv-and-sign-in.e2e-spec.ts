@@ -20,7 +20,7 @@ function cells(text: string): string[] {
 /** A cell a spreadsheet would run: begins with = + - @, tab or CR, and is not simply a number. */
 const live = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell);
 
-describe('security, part 3: CSV formula injection, login CSRF, trends dates', () => {
+describe('CSV formula injection, sign-ins from other sites, dates in trends', () => {
   let t: TestApp;
   let world: World;
   let auth: Record<string, string>;
@@ -38,7 +38,7 @@ describe('security, part 3: CSV formula injection, login CSRF, trends dates', ()
   });
   afterAll(() => t.close());
 
-  describe('CSV formula injection (item 2)', () => {
+  describe('CSV formula injection', () => {
     it('neutralises an agency name planted as a formula in the trends CSV by agency, in English and Chinese', async () => {
       for (const language of ['en', 'zh-CN']) {
         const response = await t
@@ -64,7 +64,7 @@ describe('security, part 3: CSV formula injection, login CSRF, trends dates', ()
     });
   });
 
-  describe('login CSRF (item 3)', () => {
+  describe('login CSRF', () => {
     const login = () => t.http().post('/api/auth/login');
 
     it('refuses a form-encoded or text/plain sign-in (what an HTML form of another site sends) with 415', async () => {
@@ -111,7 +111,7 @@ describe('security, part 3: CSV formula injection, login CSRF, trends dates', ()
     });
   });
 
-  describe('trends dates (item 5)', () => {
+  describe('trends dates', () => {
     it('answers a date-time in from or to with 400 naming the field, not 500', async () => {
       for (const field of ['from', 'to']) {
         const response = await t.http().get(`/api/complaints/trends?${field}=2026-01-01T00:00:00Z`).set('authorization', auth.ministry);
