@@ -5,15 +5,15 @@ import { dirname } from 'node:path';
 const OPEN_TO_OTHERS = 0o077;
 
 /**
- * Creates `dir` with `mode`, or takes away what an earlier version left open beyond it (DATA_DIR
- * was 0755): it holds the database, its passwords, the JWT secret and the backups. Only a
- * directory this user owns is changed.
+ * Creates `dir` with `mode`, or sets it to `mode`: an earlier version left DATA_DIR 0755, and it
+ * holds the database, its passwords, the JWT secret and the backups. As root the mode is 0711, as
+ * PostgreSQL's own user must pass through it. Only a directory this user owns is changed.
  */
 export function ensurePrivateDirectory(dir: string, mode: number): void {
   mkdirSync(dir, { recursive: true, mode });
   const stat = statSync(dir);
   const owned = process.getuid === undefined || process.getuid() === stat.uid;
-  if (owned && stat.mode & OPEN_TO_OTHERS & ~mode) chmodSync(dir, mode);
+  if (owned && (stat.mode & 0o777) !== mode) chmodSync(dir, mode);
 }
 
 /** A secret kept in `file` (0600), generated on first use; one left readable by others is tightened. */
