@@ -241,12 +241,8 @@ describe('backups and the restore drill', () => {
   it('exits with a clear message when BACKUP_DIR cannot be used', async () => {
     const notADirectory = join(mkdtempSync(join(tmpdir(), 'registry-file-')), 'file');
     writeFileSync(notADirectory, 'not a directory');
-    const context = await createBackupContext(t.databaseUrl, { BACKUP_DIR: join(notADirectory, 'backups'), LOG_LEVEL: 'silent' });
-    try {
-      await expect(context.get(BackupService).backup()).rejects.toThrow(/Cannot use the backup directory .*file\/backups/);
-    } finally {
-      await context.close();
-    }
+    // Checked as the backup process starts, before any dump.
+    await expect(createBackupContext(t.databaseUrl, { BACKUP_DIR: join(notADirectory, 'backups'), LOG_LEVEL: 'silent' })).rejects.toThrow(/Cannot use the backup directory .*file\/backups/);
   });
 
   it('runs as the scheduled backup job, recorded in job_runs', async () => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chmodSync, closeSync, existsSync, linkSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ export interface BackupResult {
  * meanwhile are in neither or both.
  */
 @Injectable()
-export class BackupService {
+export class BackupService implements OnModuleInit {
   private readonly logger = new Logger(BackupService.name);
 
   constructor(
@@ -35,6 +35,14 @@ export class BackupService {
     private readonly clock: Clock,
     private readonly pgTools: PgTools,
   ) {}
+
+  /**
+   * Every process that backs up (API, worker, `npm run backup`) checks BACKUP_DIR at start: what
+   * this user owns is tightened, and a directory other users can still read stops the start.
+   */
+  onModuleInit(): void {
+    if (this.config.get('BACKUP_DIR')) prepareBackupDirectory(this.directory);
+  }
 
   get directory(): string {
     return resolve(this.config.get('BACKUP_DIR') ?? join(this.config.get('DATA_DIR'), 'backups'));

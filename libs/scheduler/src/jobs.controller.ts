@@ -2,7 +2,7 @@ import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock, inLanguage, preferredLanguage, ProblemDetails, ProblemException, Problems, namedEnum } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
 
