@@ -29,6 +29,9 @@ async function profiled(name: string, databaseUrl: string, drive: Drive): Promis
   const api = await startServer(['node', '--max-old-space-size=192', '-r', join(__dirname, 'lib', 'cpu-profile-hook.js'), MAIN], {
     CPU_PROFILE_FILE: file,
     NODE_ENV: 'production',
+    // As behind the TLS proxy production requires (the benchmark talks plain HTTP to the API itself).
+    PUBLIC_BASE_URL: 'https://registry.example.cn',
+    TRUST_PROXY: 'true',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
     LOG_LEVEL: 'warn',

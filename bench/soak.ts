@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   // The same heap cap as npm start: V8 otherwise grows the heap long before it needs to.
     const api = await startServer(['node', '--max-old-space-size=192', 'dist/apps/api/src/main.js'], {
     NODE_ENV: 'production',
+    // As behind the TLS proxy production requires (the benchmark talks plain HTTP to the API itself).
+    PUBLIC_BASE_URL: 'https://registry.example.cn',
+    TRUST_PROXY: 'true',
     DATABASE_URL: database.url,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
     LOG_LEVEL: 'warn',

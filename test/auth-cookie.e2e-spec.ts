@@ -21,7 +21,7 @@ describe('sign-in with the refresh token in a cookie (the web app)', () => {
   afterAll(() => t.close());
 
   const cookieLogin = async (username = 'fj-inspector') => {
-    const response = await t.http().post('/api/auth/login').send({ username, password: PASSWORD, session: 'cookie' }).expect(200);
+    const response = await t.http().post('/api/auth/login').set('x-registry-client', 'web').send({ username, password: PASSWORD, session: 'cookie' }).expect(200);
     return { response, cookie: refreshCookieOf(response) };
   };
 
@@ -96,9 +96,9 @@ describe('sign-in with the refresh token in a cookie (the web app)', () => {
     const proxied = await startTestApp({ env: { TRUST_PROXY: 'true' } });
     try {
       await seedWorld(proxied);
-      const response = await proxied.http().post('/api/auth/login').set('x-forwarded-proto', 'https').send({ username: 'fj-inspector', password: PASSWORD, session: 'cookie' }).expect(200);
+      const response = await proxied.http().post('/api/auth/login').set('x-forwarded-proto', 'https').set('x-registry-client', 'web').send({ username: 'fj-inspector', password: PASSWORD, session: 'cookie' }).expect(200);
       expect(refreshCookieOf(response).attributes).toMatch(/Secure/);
-      const plain = await proxied.http().post('/api/auth/login').send({ username: 'fj-inspector', password: PASSWORD, session: 'cookie' }).expect(200);
+      const plain = await proxied.http().post('/api/auth/login').set('x-registry-client', 'web').send({ username: 'fj-inspector', password: PASSWORD, session: 'cookie' }).expect(200);
       expect(refreshCookieOf(plain).attributes).not.toMatch(/Secure/);
     } finally {
       await proxied.close();
@@ -112,11 +112,11 @@ describe('sign-in with the refresh token in a cookie (the web app)', () => {
 
   it('keeps the lockout for cookie sign-ins, with the one answer for every refusal', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const wrong = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: 'wrong-password!', session: 'cookie' }).expect(401);
+      const wrong = await t.http().post('/api/auth/login').set('x-registry-client', 'web').send({ username: 'xm-admin', password: 'wrong-password!', session: 'cookie' }).expect(401);
       expect(wrong.body.type).toMatch(/invalid-credentials$/);
       expect(wrong.headers['set-cookie']).toBeUndefined();
     }
-    const locked = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: 'wrong-password!', session: 'cookie' }).expect(401);
+    const locked = await t.http().post('/api/auth/login').set('x-registry-client', 'web').send({ username: 'xm-admin', password: 'wrong-password!', session: 'cookie' }).expect(401);
     expect(locked.body.type).toMatch(/invalid-credentials$/);
     expect(locked.headers['set-cookie']).toBeUndefined();
     await login(t, 'fj-admin');

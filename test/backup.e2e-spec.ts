@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client } from 'pg';
@@ -44,13 +44,17 @@ describe('backups and the restore drill', () => {
   let t: TestApp;
   let backups: BackupService;
   let backupDir: string;
+  let auth: Record<string, string>;
   const clock = new SettableClock('2026-06-01T17:30:00Z');
+  const mode = (path: string) => statSync(path).mode & 0o777;
 
   beforeAll(async () => {
     backupDir = mkdtempSync(join(tmpdir(), 'registry-backups-'));
-    t = await startTestApp({ clock, env: { BACKUP_DIR: backupDir, BACKUP_KEEP: '3' } });
+    // As an earlier version left it: open to every local user.
+    chmodSync(backupDir, 0o755);
+    t = await startTestApp({ clock, env: { BACKUP_DIR: backupDir, BACKUP_KEEP: '3', BACKUP_KEEP_DAYS: '5' } });
     await seedWorld(t);
-    await signInAll(t);
+    auth = await signInAll(t);
     backups = t.app.get(BackupService);
   });
 
@@ -124,6 +128,28 @@ describe('backups and the restore drill', () => {
     }
   });
 
+  it('keeps backups from other local users: BACKUP_DIR 0700 (tightened at start), dump and manifest 0600', async () => {
+    expect(mode(backupDir)).toBe(0o700);
+    const files = readdirSync(backupDir);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const name of files) expect([name, mode(join(backupDir, name))]).toEqual([name, 0o600]);
+  });
+
+  it('tightens the backups an earlier version left readable at start, and refuses to start on a BACKUP_DIR other users can read', async () => {
+    const old = mkdtempSync(join(tmpdir(), 'registry-old-backups-'));
+    chmodSync(old, 0o755);
+    const dump = join(old, 'agency-registry-20260101T013000Z.dump');
+    writeFileSync(dump, 'old dump', { mode: 0o644 });
+    writeFileSync(manifestPathOf(dump), '{}', { mode: 0o644 });
+    const second = await startTestApp({ sharingDatabaseOf: t, env: { BACKUP_DIR: old } });
+    await second.close();
+    expect([mode(old), mode(dump), mode(manifestPathOf(dump))]).toEqual([0o700, 0o600, 0o600]);
+    // A shared directory (sticky, like /tmp) is not taken over: the start is refused, saying why.
+    const shared = mkdtempSync(join(tmpdir(), 'registry-shared-'));
+    chmodSync(shared, 0o1777);
+    await expect(startTestApp({ sharingDatabaseOf: t, env: { BACKUP_DIR: shared } })).rejects.toThrow(/BACKUP_DIR .*registry-shared-.* is open to other users \(mode 1777.*chmod 700/);
+  });
+
   it('refuses a corrupted backup file (checksum mismatch), restoring nothing', async () => {
     clock.set('2026-06-02T17:30:00Z');
     const { dumpPath } = await backups.backup();
@@ -190,7 +216,7 @@ describe('backups and the restore drill', () => {
     }
   });
 
-  it('never overwrites a backup, and keeps only the newest BACKUP_KEEP', async () => {
+  it('never overwrites a backup, and keeps the newest BACKUP_KEEP, those of the last BACKUP_KEEP_DAYS and one a week', async () => {
     clock.set('2026-06-10T17:30:00Z');
     await backups.backup();
     await expect(backups.backup()).rejects.toThrow(/agency-registry-20260610T173000Z\.dump already exists: a backup is never overwritten/);
@@ -200,6 +226,9 @@ describe('backups and the restore drill', () => {
     }
     const files = readdirSync(backupDir).sort();
     expect(files).toEqual([
+      // The newest of the week before: June 1-3 went.
+      'agency-registry-20260604T173000Z.dump',
+      'agency-registry-20260604T173000Z.manifest.json',
       'agency-registry-20260610T173000Z.dump',
       'agency-registry-20260610T173000Z.manifest.json',
       'agency-registry-20260611T173000Z.dump',
@@ -212,12 +241,8 @@ describe('backups and the restore drill', () => {
   it('exits with a clear message when BACKUP_DIR cannot be used', async () => {
     const notADirectory = join(mkdtempSync(join(tmpdir(), 'registry-file-')), 'file');
     writeFileSync(notADirectory, 'not a directory');
-    const context = await createBackupContext(t.databaseUrl, { BACKUP_DIR: join(notADirectory, 'backups'), LOG_LEVEL: 'silent' });
-    try {
-      await expect(context.get(BackupService).backup()).rejects.toThrow(/Cannot use the backup directory .*file\/backups/);
-    } finally {
-      await context.close();
-    }
+    // Checked as the backup process starts, before any dump.
+    await expect(createBackupContext(t.databaseUrl, { BACKUP_DIR: join(notADirectory, 'backups'), LOG_LEVEL: 'silent' })).rejects.toThrow(/Cannot use the backup directory .*file\/backups/);
   });
 
   it('runs as the scheduled backup job, recorded in job_runs', async () => {
@@ -232,5 +257,28 @@ describe('backups and the restore drill', () => {
     expect(counts.rows).toBe(Object.values(manifest.tables).reduce((a, b) => a + b, 0));
     const [row] = (await t.db.query(`SELECT status, counts FROM job_runs WHERE job_name = 'backup'`)) as { status: string; counts: Record<string, number> }[];
     expect(row).toEqual({ status: 'succeeded', counts });
+  });
+
+  it('keeps the older history through fifteen backups a second apart, and lets an admin start one by hand once in BACKUP_MANUAL_INTERVAL_MINUTES', async () => {
+    for (let second = 0; second < 15; second += 1) {
+      clock.set(new Date(Date.parse('2026-06-21T09:00:00Z') + second * 1000).toISOString());
+      await backups.backup();
+    }
+    const after = readdirSync(backupDir).filter((name) => name.endsWith('.dump'));
+    // BACKUP_KEEP is 3: counting alone kept the last three of the burst. The newest of each earlier
+    // week stays (June 11 went by age: older than BACKUP_KEEP_DAYS, and June 12 is its week's), and so does the burst.
+    expect(after.slice(0, 3)).toEqual(['agency-registry-20260604T173000Z.dump', 'agency-registry-20260612T173000Z.dump', 'agency-registry-20260620T173000Z.dump']);
+    expect(after).toHaveLength(3 + 15);
+
+    clock.set('2026-06-21T10:00:00Z');
+    const run = () => t.http().post('/api/admin/jobs/backup/run').set('authorization', auth.admin);
+    expect((await run().expect(200)).body.status).toBe('succeeded');
+    clock.set('2026-06-21T10:04:00Z');
+    const refused = await run().expect(429);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.headers['retry-after']).toBe('360');
+    expect(refused.body.detail).toMatch(/run by hand less than 10 minutes ago/);
+    clock.set('2026-06-21T10:10:00Z');
+    expect((await run().expect(200)).body.status).toBe('succeeded');
   });
 });

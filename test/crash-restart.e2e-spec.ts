@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { embeddedDatabaseUrl } from '@app/database';
+import { embeddedDatabaseUrl, embeddedSuperuserPassword } from '@app/database';
 import { PASSWORD } from './support/fixtures';
 
 const ROOT = join(__dirname, '..');
@@ -101,7 +101,7 @@ describe('a crash of the API does not leave the service dead: the next start tak
     const first = start();
     await ready(first.child, first.output);
     // An administrator written straight to the database (no demo set), then a user created through the API.
-    const db = new Client({ connectionString: embeddedDatabaseUrl(pgPort, 'agency_registry') });
+    const db = new Client({ connectionString: embeddedDatabaseUrl(pgPort, 'agency_registry', embeddedSuperuserPassword(dataDir)) });
     await db.connect();
     try {
       const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });

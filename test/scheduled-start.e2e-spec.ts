@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { embeddedDatabaseUrl, embeddedSuperuserPassword } from '@app/database';
 import { BuiltAppProcess, buildIfNeeded, freePort, startBuiltApp } from './support/built-app-process';
 
 const EVERY_SECOND = '* * * * * *';
@@ -9,9 +10,9 @@ interface RunRow {
   status: string;
 }
 
-/** The embedded database of a started process (password and database name as main.ts sets them). */
-async function scheduledRuns(pgPort: number): Promise<RunRow[]> {
-  const client = new Client({ connectionString: `postgres://postgres:registry@127.0.0.1:${pgPort}/agency_registry` });
+/** The embedded database of a started process (its superuser password generated into its DATA_DIR). */
+async function scheduledRuns(pgPort: number, dataDir: string): Promise<RunRow[]> {
+  const client = new Client({ connectionString: embeddedDatabaseUrl(pgPort, 'agency_registry', embeddedSuperuserPassword(dataDir)) });
   await client.connect();
   try {
     const { rows } = await client.query<RunRow>(`SELECT job_name AS "jobName", triggered_by AS "triggeredBy", status FROM job_runs ORDER BY id`);
@@ -21,10 +22,10 @@ async function scheduledRuns(pgPort: number): Promise<RunRow[]> {
   }
 }
 
-async function untilScheduledRun(pgPort: number, jobName: string, timeoutMs: number): Promise<RunRow[]> {
+async function untilScheduledRun(pgPort: number, dataDir: string, jobName: string, timeoutMs: number): Promise<RunRow[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const runs = await scheduledRuns(pgPort);
+    const runs = await scheduledRuns(pgPort, dataDir);
     if (runs.some((run) => run.jobName === jobName && run.status === 'succeeded') || Date.now() > deadline) return runs;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -59,7 +60,7 @@ describe('scheduled jobs in the built app, started as npm start starts it', () =
     expect(started.output()).toMatch(/Scheduled job licence-renewal-reminders: '0 8 \* \* \*' in Asia\/Shanghai/);
     expect(started.output()).toMatch(/Scheduled job complaint-sla: '[^']+' in Asia\/Shanghai/);
 
-    const runs = await untilScheduledRun(pgPort, 'notification-delivery', 20_000);
+    const runs = await untilScheduledRun(pgPort, started.dataDir, 'notification-delivery', 20_000);
     expect(runs).toEqual(expect.arrayContaining([{ jobName: 'notification-delivery', triggeredBy: 'schedule', status: 'succeeded' }]));
     expect(runs.every((run) => run.triggeredBy === 'schedule')).toBe(true);
     expect(await started.stop()).toBe(0);
@@ -74,7 +75,7 @@ describe('scheduled jobs in the built app, started as npm start starts it', () =
     await started.waitForOutput(/worker running its scheduled jobs/, 90_000);
     expect(started.output()).toMatch(/Scheduled job notification-delivery: '\* \* \* \* \* \*' \(JOB_CRON_OVERRIDES\) in Asia\/Shanghai/);
 
-    const runs = await untilScheduledRun(pgPort, 'notification-delivery', 20_000);
+    const runs = await untilScheduledRun(pgPort, started.dataDir, 'notification-delivery', 20_000);
     expect(runs).toEqual(expect.arrayContaining([{ jobName: 'notification-delivery', triggeredBy: 'schedule', status: 'succeeded' }]));
     expect(await started.stop()).toBe(0);
   }, 150_000);

@@ -25,6 +25,8 @@ export async function freePort(): Promise<number> {
 
 export interface BuiltAppProcess {
   child: ChildProcess;
+  /** Its DATA_DIR (the embedded database's passwords are generated there). */
+  dataDir: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
@@ -60,6 +62,7 @@ export function startBuiltApp(entry: string, env: Record<string, string>): Built
 
   return {
     child,
+    dataDir: env.DATA_DIR ?? join(parent, 'data'),
     output: () => output,
     waitForOutput(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {

@@ -122,8 +122,15 @@ export async function startTestApp(
   // With a log stream, the app logs as in production (pino JSON) into it; otherwise quietly.
   const app = await createApi({ env, clock, plainLogger: !options.logStream, logStream: options.logStream });
   const db = app.get(DataSource);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    // A refused start (e.g. a BACKUP_DIR others can read) must not leave its connections and listeners behind.
+    await app.close().catch(() => undefined);
+    if (!shared) await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    throw error;
+  }
   return {
     app,
     http: () => request.agent(app.getHttpServer()),

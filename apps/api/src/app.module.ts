@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard, AccessModule } from '@app/access';
+import { SignInRequestsGuard } from '@app/auth';
 import {
   AppConfig,
   CoreModule,
@@ -38,6 +39,8 @@ export class AppModule {
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        // Sign-in routes: JSON only, from the registry's own pages (login CSRF).
+        { provide: APP_GUARD, useClass: SignInRequestsGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -9,14 +9,15 @@ async function backup(): Promise<void> {
   const env = validateEnvironment(process.env);
   const database = await resolveCliDatabase(env);
   say(`Backing up ${database.description}`);
-  const context = await createBackupContext(database.url, env.BACKUP_DIR ? { BACKUP_DIR: env.BACKUP_DIR } : {});
+  const retention = { BACKUP_KEEP: String(env.BACKUP_KEEP), BACKUP_KEEP_DAYS: String(env.BACKUP_KEEP_DAYS) };
+  const context = await createBackupContext(database.url, env.BACKUP_DIR ? { BACKUP_DIR: env.BACKUP_DIR, ...retention } : retention);
   try {
     const { dumpPath, manifestPath, manifest, pruned } = await context.get(BackupService).backup();
     const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
     say(`Wrote ${dumpPath} (${manifest.sizeBytes} bytes, sha256 ${manifest.sha256}) in ${manifest.durationMs} ms`);
     say(`  with ${pg(manifest.pgDump.path, manifest.pgDump.major, manifest.pgDump.source)} from PostgreSQL ${manifest.database.serverVersion}`);
     say(`  manifest ${manifestPath}: ${Object.keys(manifest.tables).length} tables, ${rows} rows; audit chain head seq ${manifest.audit?.lastSeq ?? 'none'} ${manifest.audit?.lastHash ?? ''}; migrations ${manifest.migrations.applied} (last ${manifest.migrations.last})`);
-    if (pruned.length) say(`  deleted ${pruned.length} older backup(s), keeping ${env.BACKUP_KEEP}: ${pruned.join(', ')}`);
+    if (pruned.length) say(`  deleted ${pruned.length} older backup(s), keeping the newest ${env.BACKUP_KEEP}, those of the last ${env.BACKUP_KEEP_DAYS} days and one a week for 13 weeks: ${pruned.join(', ')}`);
   } finally {
     await context.close();
     await database.stop();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/access';
+import { CsvCell, csvDocument } from '@app/core';
 import { dueOnOf } from './annual-report-rules';
 import { AnnualReportSummaryView, FeeFlagView, FilingView, PlacementView, ProvinceSummaryView, SummaryQuery, TotalsView } from './annual-reports.dto';
 
@@ -159,12 +160,8 @@ export function yuan(fen: number): string {
 }
 
 /** The summary as one CSV table: the national row, a row per province, then a row per destination country. */
-export function summaryCsv(view: AnnualReportSummaryView): string {
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const figures = (filing: FilingView, totals: TotalsView) => [
+export function summaryCsv(view: AnnualReportSummaryView): Promise<string> {
+  const figures = (filing: FilingView, totals: TotalsView): CsvCell[] => [
     filing.obliged,
     filing.filed,
     filing.filingRate,
@@ -180,10 +177,10 @@ export function summaryCsv(view: AnnualReportSummaryView): string {
     totals.complaintsReceived,
     totals.staffCount,
   ];
-  const rows: unknown[][] = [
+  const rows: CsvCell[][] = [
     ['national', view.province ?? '000000', view.province ? '' : '全国', view.province ? '' : 'National', ...figures(view.filing, view.totals)],
     ...view.byProvince.map((p) => ['province', p.provinceCode, p.provinceNameZh, p.provinceNameEn, ...figures(p.filing, p.totals)]),
     ...view.byDestination.map((d) => ['destination', d.country, '', '', '', '', '', '', '', '', d.workers, '', '', '', '', '', '', '']),
   ];
-  return `${[CSV_HEADER.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\r\n')}\r\n`;
+  return csvDocument(CSV_HEADER, rows);
 }

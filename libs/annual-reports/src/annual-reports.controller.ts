@@ -47,8 +47,7 @@ export class AnnualReportsController {
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
       void reply.header('content-disposition', `attachment; filename="annual-reports-${view.year}${view.province ? `-${view.province}` : ''}.csv"`);
-      // The byte order mark makes Excel read the file as UTF-8 (Chinese names), not the system code page.
-      return `\uFEFF${summaryCsv(view)}`;
+      return summaryCsv(view);
     }
     return view;
   }

@@ -3,4 +3,5 @@ export * from './users/users.service';
 export * from './users/user.entity';
 export * from './users/users.dto';
 export * from './login/passwords';
+export * from './login/sign-in-requests.guard';
 export * from './messages.zh';

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CoreModule, Environment } from '@app/core';
-import { DatabaseModule, embeddedDatabaseUrl, resolveDatabaseUrl, runningEmbeddedPostgresPort } from '@app/database';
+import { DatabaseModule, embeddedDatabaseUrl, embeddedSuperuserPassword, resolveDatabaseUrl, runningEmbeddedPostgresPort } from '@app/database';
 import { BackupModule } from './backup.module';
 
 const EMBEDDED_DATABASE = 'agency_registry';
@@ -24,7 +24,7 @@ export async function resolveCliDatabase(env: Environment): Promise<CliDatabase>
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: `DATABASE_URL (${redact(env.DATABASE_URL)})`, stop: async () => undefined };
   const port = runningEmbeddedPostgresPort(join(env.DATA_DIR, 'postgres'));
   if (port) {
-    return { url: embeddedDatabaseUrl(port, EMBEDDED_DATABASE), description: `the embedded PostgreSQL already running on port ${port}`, stop: async () => undefined };
+    return { url: embeddedDatabaseUrl(port, EMBEDDED_DATABASE, embeddedSuperuserPassword(env.DATA_DIR)), description: `the embedded PostgreSQL already running on port ${port}`, stop: async () => undefined };
   }
   const started = await resolveDatabaseUrl(env, () => undefined);
   return { url: started.url, description: `the embedded PostgreSQL of ${env.DATA_DIR}, started on port ${env.EMBEDDED_PG_PORT}`, stop: started.stop };

@@ -64,10 +64,50 @@ export function listBackups(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Deletes all but the newest `keep` backups (dump and manifest); returns the dumps deleted. */
-export function pruneBackups(dir: string, keep: number): string[] {
+/** Which backups survive pruning; see BACKUP_KEEP and BACKUP_KEEP_DAYS. */
+export interface RetentionPolicy {
+  /** The newest this many, whatever their age. */
+  keep: number;
+  /** Every backup younger than this many days. */
+  keepDays: number;
+  /** The newest backup of each of this many weeks back: a quarter of weekly history. */
+  weeks?: number;
+}
+
+export const WEEKLY_HISTORY_WEEKS = 13;
+const DAY_MS = 86_400_000;
+
+/** When a backup was taken, from its name; undefined for a name that is not a backup's. */
+export function backupTime(dumpPath: string): Date | undefined {
+  const match = NAME.exec(basename(dumpPath));
+  if (!match) return undefined;
+  const t = match[1];
+  return new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`);
+}
+
+/**
+ * The backups `policy` keeps at `now`: by count and by age, so that a burst of backups (by hand,
+ * or a job in a loop) cannot push the older history out.
+ */
+export function retainedBackups(backups: string[], policy: RetentionPolicy, now: Date): Set<string> {
+  const kept = new Set(backups.slice(Math.max(0, backups.length - policy.keep)));
+  const newestOfWeek = new Map<number, string>();
+  for (const dump of backups) {
+    const age = now.getTime() - (backupTime(dump)?.getTime() ?? 0);
+    if (age < policy.keepDays * DAY_MS) kept.add(dump);
+    const week = Math.floor(Math.max(0, age) / (7 * DAY_MS));
+    // Oldest first, so the last one seen in a week is its newest.
+    if (week < (policy.weeks ?? WEEKLY_HISTORY_WEEKS)) newestOfWeek.set(week, dump);
+  }
+  for (const dump of newestOfWeek.values()) kept.add(dump);
+  return kept;
+}
+
+/** Deletes the backups (dump and manifest) `policy` does not keep at `now`; returns the dumps deleted. */
+export function pruneBackups(dir: string, policy: RetentionPolicy, now: Date): string[] {
   const backups = listBackups(dir);
-  const doomed = backups.slice(0, Math.max(0, backups.length - keep));
+  const kept = retainedBackups(backups, policy, now);
+  const doomed = backups.filter((dump) => !kept.has(dump));
   for (const dump of doomed) {
     unlinkSync(dump);
     if (existsSync(manifestPathOf(dump))) unlinkSync(manifestPathOf(dump));

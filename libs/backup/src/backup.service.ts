@@ -1,12 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { existsSync, linkSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
 import { BackupManifest, backupBaseName, manifestPathOf, pruneBackups, sha256Of } from './backup-files';
 import { auditHead, migrationLevel, serverInfo, tableCounts } from './database-state';
 import { PgTools, runPgTool } from './pg-tools';
+import { PRIVATE_FILE_MODE, prepareBackupDirectory } from './private-files';
 
 export class BackupError extends Error {}
 
@@ -14,7 +15,7 @@ export interface BackupResult {
   dumpPath: string;
   manifestPath: string;
   manifest: BackupManifest;
-  /** Older backups deleted to keep BACKUP_KEEP. */
+  /** Older backups deleted by the retention (BACKUP_KEEP, BACKUP_KEEP_DAYS, weekly for a quarter). */
   pruned: string[];
 }
 
@@ -25,7 +26,7 @@ export interface BackupResult {
  * meanwhile are in neither or both.
  */
 @Injectable()
-export class BackupService {
+export class BackupService implements OnModuleInit {
   private readonly logger = new Logger(BackupService.name);
 
   constructor(
@@ -34,6 +35,14 @@ export class BackupService {
     private readonly clock: Clock,
     private readonly pgTools: PgTools,
   ) {}
+
+  /**
+   * Every process that backs up (API, worker, `npm run backup`) checks BACKUP_DIR at start: what
+   * this user owns is tightened, and a directory other users can still read stops the start.
+   */
+  onModuleInit(): void {
+    if (this.config.get('BACKUP_DIR')) prepareBackupDirectory(this.directory);
+  }
 
   get directory(): string {
     return resolve(this.config.get('BACKUP_DIR') ?? join(this.config.get('DATA_DIR'), 'backups'));
@@ -44,9 +53,9 @@ export class BackupService {
     const startedMs = Date.now();
     const dir = this.directory;
     try {
-      mkdirSync(dir, { recursive: true });
+      prepareBackupDirectory(dir);
     } catch (error) {
-      throw new BackupError(`Cannot use the backup directory ${dir}: ${(error as Error).message}`);
+      throw new BackupError((error as Error).message);
     }
     const base = backupBaseName(started);
     const dumpPath = join(dir, `${base}.dump`);
@@ -57,7 +66,10 @@ export class BackupService {
     const partialDump = `${dumpPath}.partial`;
     const partialManifest = `${manifestPath}.partial`;
     try {
+      // Created private before pg_dump writes into it (pg_dump keeps the mode of a file it truncates).
+      closeSync(openSync(partialDump, 'wx', PRIVATE_FILE_MODE));
       const { state, tool } = await this.dumpInSnapshot(partialDump);
+      chmodSync(partialDump, PRIVATE_FILE_MODE);
       const manifest: BackupManifest = {
         format: 'agency-registry-backup/1',
         file: basename(dumpPath),
@@ -68,11 +80,11 @@ export class BackupService {
         pgDump: tool,
         ...state,
       };
-      writeFileSync(partialManifest, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+      writeFileSync(partialManifest, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
       // link() fails if the name exists: the final names are claimed without overwriting anything.
       claim(partialDump, dumpPath);
       claim(partialManifest, manifestPath);
-      const pruned = pruneBackups(dir, this.config.get('BACKUP_KEEP'));
+      const pruned = pruneBackups(dir, { keep: this.config.get('BACKUP_KEEP'), keepDays: this.config.get('BACKUP_KEEP_DAYS') }, this.clock.now());
       this.logger.log(`Backup ${dumpPath} written (${manifest.sizeBytes} bytes in ${manifest.durationMs} ms)${pruned.length ? `; deleted ${pruned.length} older` : ''}`);
       return { dumpPath, manifestPath, manifest, pruned };
     } finally {

@@ -5,3 +5,4 @@ export * from './restore.service';
 export * from './backup-files';
 export * from './pg-tools';
 export * from './backup-cli';
+export * from './private-files';

@@ -101,16 +101,31 @@ function majorOf(program: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * Runs `start` (which forks) with umask 077, so a file the child creates is its user's alone; the
+ * umask is back before any other code runs (spawn forks synchronously).
+ */
+function withPrivateUmask<T>(start: () => T): T {
+  const previous = process.umask(0o077);
+  try {
+    return start();
+  } finally {
+    process.umask(previous);
+  }
+}
+
 /** Runs a client tool; the password goes in the environment, not on the command line. */
 export function runPgTool(tool: PgTool, args: string[], databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const password = decodeURIComponent(url.password);
   url.password = '';
   return new Promise((resolve, reject) => {
-    const child = spawn(tool.path, [...args, `--dbname=${url.toString()}`], {
-      env: { ...process.env, PGPASSWORD: password, PGAPPNAME: 'agency-registry-backup' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = withPrivateUmask(() =>
+      spawn(tool.path, [...args, `--dbname=${url.toString()}`], {
+        env: { ...process.env, PGPASSWORD: password, PGAPPNAME: 'agency-registry-backup' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }),
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 64_000) stderr += chunk.toString();

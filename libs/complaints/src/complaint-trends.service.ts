@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor, applyScope } from '@app/access';
-import { addDays, Clock, Problems } from '@app/core';
+import { addDays, Clock, csvDocument, Problems } from '@app/core';
 import { Language } from '@app/checklists';
 import { SUBSTANTIATED_OUTCOMES } from './complaint-rules';
 import { trendLabels } from './complaint-trend-labels';
@@ -301,12 +301,10 @@ const CSV_COLUMNS: (keyof TrendRow)[] = [
   'slaBreachRate',
 ];
 
-/** Trends as CSV (RFC 4180), one line per period and group. */
-export function trendsCsv(view: TrendsView): string {
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [CSV_COLUMNS.join(','), ...view.rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+/** Trends as CSV, one line per period and group (labels are agencies' own names: the writer neutralises formulas). */
+export function trendsCsv(view: TrendsView): Promise<string> {
+  return csvDocument(
+    CSV_COLUMNS,
+    view.rows.map((row) => CSV_COLUMNS.map((c) => row[c])),
+  );
 }

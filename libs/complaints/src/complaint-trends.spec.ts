@@ -38,8 +38,8 @@ describe('findSpikes', () => {
 });
 
 describe('trendsCsv', () => {
-  it('writes a header with the label beside the group code, and quotes what needs quoting', () => {
-    const csv = trendsCsv({
+  it('writes a header with the label beside the group code, and quotes what needs quoting', async () => {
+    const csv = await trendsCsv({
       from: '2026-01-01',
       to: '2026-01-31',
       granularity: 'month',
@@ -48,7 +48,7 @@ describe('trendsCsv', () => {
       rows: [{ period: '2026-01-01', group: 'a,"b"', label: 'Fees, "deposits"', complaints: 2, substantiated: 1, decided: 2, substantiationRate: 0.5, resolved: 2, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 }],
     });
     expect(csv.split('\r\n')).toEqual([
-      'period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate',
+      '\uFEFFperiod,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate',
       '2026-01-01,"a,""b""","Fees, ""deposits""",2,1,2,0.5,2,,0,0',
       '',
     ]);

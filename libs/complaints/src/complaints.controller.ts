@@ -54,8 +54,7 @@ export class ComplaintsController {
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
       void reply.header('content-disposition', `attachment; filename="complaint-trends-${view.from}-${view.to}.csv"`);
-      // The byte order mark makes Excel read the file as UTF-8 (Chinese labels), not the system code page.
-      return `\uFEFF${trendsCsv(view)}`;
+      return trendsCsv(view);
     }
     return view;
   }

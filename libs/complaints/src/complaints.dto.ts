@@ -251,11 +251,16 @@ export type TrendGroup = (typeof TREND_GROUPS)[number];
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export class TrendsQuery {
   /** First day (YYYY-MM-DD, by date received); defaults to 12 months ago. By month, the month it falls in counts whole. */
-  @IsOptional() @IsDateString({ strict: true }) from?: string;
+  // A date-time passed IsDateString and then broke the date arithmetic (a 500): a calendar date only.
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptional() @Matches(CALENDAR_DATE, { message: 'from must be a date (YYYY-MM-DD)' }) @IsDateString({ strict: true }) from?: string;
   /** Last day, inclusive; defaults to today. By month, the month it falls in counts whole. */
-  @IsOptional() @IsDateString({ strict: true }) to?: string;
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptional() @Matches(CALENDAR_DATE, { message: 'to must be a date (YYYY-MM-DD)' }) @IsDateString({ strict: true }) to?: string;
   @ApiPropertyOptional(namedEnum('TrendGranularity', GRANULARITIES)) @IsOptional() @IsIn(GRANULARITIES) granularity?: Granularity;
   @ApiPropertyOptional(namedEnum('TrendGroup', TREND_GROUPS)) @IsOptional() @IsIn(TREND_GROUPS) groupBy?: TrendGroup;
   /** Province code, e.g. 350000. */

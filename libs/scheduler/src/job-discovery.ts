@@ -32,7 +32,8 @@ export class JobDiscovery implements OnModuleInit {
         if (!wrapper.isDependencyTreeStatic() || wrapper.isTransient) throw new Error(`Job '${options.name}' is on ${wrapper.name}, which is not a singleton`);
         if (options.enabled && (!this.config || !options.enabled(this.config))) continue;
         const run = (instance[method] as JobMethod).bind(instance);
-        this.registry.register({ name: options.name, cron: options.cron, description: options.description, run });
+        const manualIntervalSeconds = this.config && options.manualIntervalSeconds?.(this.config);
+        this.registry.register({ name: options.name, cron: options.cron, description: options.description, run, ...(manualIntervalSeconds ? { manualIntervalSeconds } : {}) });
       }
     }
   }

@@ -49,6 +49,15 @@ export class JobRunner {
     private readonly audit: AuditService,
   ) {}
 
+  /** When `name` was last started by hand (by an admin, not the schedule), if ever. */
+  async lastManualStart(name: string): Promise<Date | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT started_at AS "startedAt" FROM job_runs WHERE job_name = $1 AND triggered_by <> 'schedule' ORDER BY started_at DESC LIMIT 1`,
+      [name],
+    )) as { startedAt: Date }[];
+    return rows[0]?.startedAt;
+  }
+
   /** Runs `name` now. Throws on an unknown job; a failing job is recorded as failed, not thrown. */
   async runJob(name: string, triggeredBy = 'schedule'): Promise<JobRunRecord | SkippedRun> {
     const job = this.registry.get(name);

@@ -21,6 +21,8 @@ export interface JobDefinition {
   cron: string;
   /** What it does, for the system admin's jobs page in either language. */
   description: Bilingual;
+  /** At most one run by hand (POST /api/admin/jobs/:name/run) in this many seconds; 429 with Retry-After before then. */
+  manualIntervalSeconds?: number;
   /**
    * Does the work. It must be idempotent (unique keys, ON CONFLICT DO NOTHING): a run may be cut
    * short at any point and the next run must finish the work without doubling any of it.

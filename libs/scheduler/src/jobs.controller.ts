@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { inLanguage, preferredLanguage, Problems, namedEnum } from '@app/core';
+import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Clock, inLanguage, preferredLanguage, ProblemDetails, ProblemException, Problems, namedEnum } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
@@ -32,6 +33,7 @@ export class JobsController {
   constructor(
     private readonly registry: JobRegistry,
     private readonly runner: JobRunner,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -53,8 +55,20 @@ export class JobsController {
   @Allow('system_admin')
   @ApiOperation({ summary: "Run a job now; 'skipped' when another process is running it" })
   @ApiOkResponse({ type: JobRunView })
-  async run(@Param('name') name: string, @CurrentActor() actor: Actor): Promise<JobRunView> {
-    if (!this.registry.get(name)) throw Problems.notFound('Job', name);
+  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'The job was run by hand too recently (the backup: BACKUP_MANUAL_INTERVAL_MINUTES); Retry-After says when it may run again' })
+  async run(@Param('name') name: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<JobRunView> {
+    const job = this.registry.get(name);
+    if (!job) throw Problems.notFound('Job', name);
+    if (job.manualIntervalSeconds) {
+      const last = await this.runner.lastManualStart(name);
+      const waitSeconds = last ? Math.ceil((last.getTime() + job.manualIntervalSeconds * 1000 - this.clock.now().getTime()) / 1000) : 0;
+      if (waitSeconds > 0) {
+        void reply.header('retry-after', String(waitSeconds));
+        throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-requests', `The job ${name} was run by hand less than ${Math.ceil(job.manualIntervalSeconds / 60)} minutes ago; try again in ${waitSeconds} seconds`, {
+          retryAfterSeconds: waitSeconds,
+        });
+      }
+    }
     return this.runner.runJob(name, actor.username);
   }
 }

@@ -13,6 +13,8 @@ export interface ScheduledJobOptions {
   description: Bilingual;
   /** When given, the job exists only in a process whose configuration it accepts (e.g. BACKUP_DIR set). */
   enabled?: (config: AppConfig) => boolean;
+  /** At most one run by hand in this many seconds (POST /api/admin/jobs/:name/run answers 429 before then). */
+  manualIntervalSeconds?: (config: AppConfig) => number;
 }
 
 /** A method `(context: JobContext) => Promise<JobCounts>` of a singleton provider. */

@@ -4760,7 +4760,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `web`, required with `session: cookie` */
+                "X-Registry-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4789,6 +4792,24 @@ export interface operations {
             };
             /** @description Wrong credentials, locked account or too many failures (one answer for all), or a disabled account */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description From another site (Origin, Sec-Fetch-Site), or `session: cookie` without X-Registry-Client: web */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not application/json (what an HTML form of another site would send) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8177,13 +8198,13 @@ export interface operations {
     getComplaintTrends: {
         parameters: {
             query?: {
-                granularity?: components["schemas"]["TrendGranularity"];
-                groupBy?: components["schemas"]["TrendGroup"];
-                channel?: components["schemas"]["ComplaintChannel"];
                 /** @description First day (YYYY-MM-DD, by date received); defaults to 12 months ago. By month, the month it falls in counts whole. */
                 from?: string;
                 /** @description Last day, inclusive; defaults to today. By month, the month it falls in counts whole. */
                 to?: string;
+                granularity?: components["schemas"]["TrendGranularity"];
+                groupBy?: components["schemas"]["TrendGroup"];
+                channel?: components["schemas"]["ComplaintChannel"];
                 /** @description Province code, e.g. 350000. */
                 province?: string;
                 category?: string;
@@ -11244,6 +11265,15 @@ export interface operations {
             };
             /** @description No such record, or one outside your jurisdiction */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The job was run by hand too recently (the backup: BACKUP_MANUAL_INTERVAL_MINUTES); Retry-After says when it may run again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, ProblemDetails, Problems, RateLimit } from '@app/core';
@@ -16,9 +17,10 @@ import { LoginRequest, MeView, RefreshRequest, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordResetsService } from '../users/password-resets.service';
 import { CompletePasswordResetRequest } from '../users/users.dto';
-import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './refresh-cookie';
+import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie, WEB_CLIENT_HEADER } from './refresh-cookie';
 
 const WEB_CLIENT = { name: 'X-Registry-Client', required: false, description: '`web` when the refresh token is the registry_refresh cookie' };
+const WEB_CLIENT_LOGIN = { name: 'X-Registry-Client', required: false, description: '`web`, required with `session: cookie`' };
 
 @ApiTags('auth')
 @Controller()
@@ -35,9 +37,16 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
   @ApiOperation({ operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie' })
+  @ApiHeader(WEB_CLIENT_LOGIN)
   @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked account or too many failures (one answer for all), or a disabled account' })
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'From another site (Origin, Sec-Fetch-Site), or `session: cookie` without X-Registry-Client: web' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemDetails, description: 'A body that is not application/json (what an HTML form of another site would send)' })
   async login(@Body() request: LoginRequest, @Ip() clientIp: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
+    // As for refresh and logout: only the web app, whose header forces a CORS preflight, gets the cookie.
+    if (request.session === 'cookie' && req.headers[WEB_CLIENT_HEADER] !== 'web') {
+      throw Problems.forbidden('A cookie session is given only with the header X-Registry-Client: web', 'web-client-header-required');
+    }
     const tokens = await this.auth.login(request.username, request.password, clientIp);
     if (request.session !== 'cookie') return tokens;
     return this.intoCookie(req, reply, tokens);

@@ -109,6 +109,11 @@ export class Environment {
   @Matches(/^(\s*[a-z][a-z0-9-]*\s*=[^;=]*[^;=\s][^;=]*(;|$))*\s*$/, { message: 'JOB_CRON_OVERRIDES must look like job-name=cron;other-job=cron' })
   JOB_CRON_OVERRIDES = '';
 
+  /**
+   * The API runs behind a reverse proxy that terminates TLS: client addresses and the scheme come
+   * from X-Forwarded-For and X-Forwarded-Proto, so the refresh cookie is marked Secure. Required
+   * in production, with an https PUBLIC_BASE_URL (the API itself serves plain HTTP only).
+   */
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 
@@ -177,9 +182,19 @@ export class Environment {
   @IsOptional() @IsString()
   BACKUP_DIR?: string;
 
-  /** How many backups to keep in BACKUP_DIR; older ones are deleted after a successful backup. */
+  /**
+   * Backups kept in BACKUP_DIR after a successful one: the newest BACKUP_KEEP, every one of the
+   * last BACKUP_KEEP_DAYS days, and the newest of each week for 13 weeks; the rest are deleted.
+   */
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
   BACKUP_KEEP = 14;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  BACKUP_KEEP_DAYS = 14;
+
+  /** A system admin may start the backup job by hand at most once in this many minutes (429 otherwise). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1440)
+  BACKUP_MANUAL_INTERVAL_MINUTES = 10;
 
   /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
   @IsOptional() @IsString()
@@ -205,6 +220,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required (at least 32 bytes) when NODE_ENV=production');
+    // The API serves plain HTTP: in production it must sit behind a TLS proxy it trusts, or the
+    // refresh cookie goes out without Secure and sign-ins travel in clear.
+    if (!env.PUBLIC_BASE_URL.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be an https address when NODE_ENV=production (the address users reach through the TLS proxy)');
+    if (!env.TRUST_PROXY) problems.push('TRUST_PROXY: must be true when NODE_ENV=production: put the API behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (see docs/security.md)');
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -222,7 +241,7 @@ function developmentJwtSecret(dataDir: string): string {
   const file = join(resolve(dataDir), 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
-  mkdirSync(resolve(dataDir), { recursive: true });
+  mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -49,7 +49,7 @@ function setState(next: SessionState) {
 }
 
 export async function signIn(username: string, password: string): Promise<Me> {
-  const tokens = data(await api.POST('/api/auth/login', { body: { username, password, session: 'cookie' } }));
+  const tokens = data(await api.POST('/api/auth/login', { headers: WEB_CLIENT, body: { username, password, session: 'cookie' } }));
   return startSession(tokens.accessToken, tokens.expiresIn);
 }
 
