@@ -75,10 +75,10 @@ export function CommitmentChecksPage() {
       </form>
       {mayAssign && (
         <section className="panel" aria-labelledby="unassigned-queue" data-testid="unassigned-queue">
-          <h2 id="unassigned-queue">{d.queueTitle}</h2>
-          <p className="page-intro">{d.queueIntro}</p>
+          <h2 id="unassigned-queue">{d.leadQueueTitle}</h2>
+          <p className="page-intro">{d.leadQueueIntro}</p>
           {unassigned.error && <ProblemAlert error={unassigned.error} onRetry={() => void unassigned.refetch()} />}
-          {unassigned.data?.length === 0 && <p>{d.queueNone}</p>}
+          {unassigned.data?.length === 0 && <p>{d.leadQueueNone}</p>}
           {!!unassigned.data?.length && (
             <table className="figures">
               <thead>

@@ -148,7 +148,7 @@ export function ReserveFundPage() {
                 <th scope="col">{t.balanceAfter}</th>
                 <th scope="col">{t.evidence}</th>
                 <th scope="col">{t.reason}</th>
-                <th scope="col">{t.status}</th>
+                <th scope="col">{t.entryState}</th>
               </tr>
             </thead>
             <tbody>
