@@ -53,6 +53,8 @@ describe('commitment checks have an inspector', () => {
   it('with no one inspector for the city, the check waits unassigned in the bureau’s queue; the admin assigns it and the inspector is told', async () => {
     // Xiamen's bureau has no inspector, and the province has two.
     await insertUser(t, 'fj-inspector-2', 'inspector', world.bureaus.fujian);
+    const [second] = await t.db.query(`SELECT id FROM users WHERE username = 'fj-inspector-2'`);
+    world.users['fj-inspector-2'] = second.id;
     const check = await approveOnCommitment(world.agencies.xiamen);
     expect(check).toMatchObject({ leadInspectorId: null, leadInspectorName: null });
     const queue = (await get('fj-admin', '/api/inspections?unassigned=true').expect(200)).body.items as { id: string }[];
@@ -63,8 +65,8 @@ describe('commitment checks have an inspector', () => {
     const assignees = (await get('fj-admin', `/api/inspections/${check.inspectionId}/assignees`).expect(200)).body.items as { id: string; role: string }[];
     expect(assignees.filter((a) => a.role === 'inspector').map((a) => a.id).sort()).toEqual([world.users['fj-inspector'], world.users['fj-inspector-2']].sort());
     const inspection = (await get('fj-admin', `/api/inspections/${check.inspectionId}`).expect(200)).body;
-    const second = `Bearer ${(await login(t, 'fj-inspector-2')).accessToken}`;
-    await t.http().post(`/api/inspections/${check.inspectionId}/lead-inspector`).set('authorization', second).send({ leadInspectorId: world.users['fj-inspector-2'], version: inspection.version }).expect(403);
+    const asSecond = `Bearer ${(await login(t, 'fj-inspector-2')).accessToken}`;
+    await t.http().post(`/api/inspections/${check.inspectionId}/lead-inspector`).set('authorization', asSecond).send({ leadInspectorId: world.users['fj-inspector-2'], version: inspection.version }).expect(403);
     expect((await post('fj-admin', `/api/inspections/${check.inspectionId}/lead-inspector`, { leadInspectorId: world.users['ln-admin'], version: inspection.version }).expect(400)).body.errors[0].field).toBe(
       'leadInspectorId',
     );

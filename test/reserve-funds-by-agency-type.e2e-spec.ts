@@ -40,8 +40,8 @@ describe('reserve funds by agency type, verified by the bureau', () => {
     expect(await run()).toMatchObject({ counts: { firstDue: 2 } });
     expect(await run()).toMatchObject({ counts: { firstDue: 0, started: 0 } });
     const view = (await get('agency-fj-1', path()).expect(200)).body;
-    // 1 Sep + 20 working days, the festival not counted.
-    expect(view).toMatchObject({ fundRequired: true, balanceFen: 0, verifiedBalanceFen: 0, requiredFen: REQUIRED, shortfallFen: REQUIRED, topUp: { startedOn: '2026-09-01', dueOn: '2026-09-30' } });
+    // 1 Sep + 20 working days of the official calendar.
+    expect(view).toMatchObject({ fundRequired: true, balanceFen: 0, verifiedBalanceFen: 0, requiredFen: REQUIRED, shortfallFen: REQUIRED, topUp: { startedOn: '2026-09-01', dueOn: '2026-09-29' } });
     const told = await t.db.query(`SELECT recipient_user_id AS "user" FROM notifications WHERE kind = 'reserve_fund.top_up_started'`);
     expect(told.map((n: { user: string }) => n.user)).toEqual([world.users['agency-fj-1']]);
     // Xiamen's first deposit was due in August: recorded overdue at once, a case proposed, its licensing bureau told.
@@ -62,7 +62,7 @@ describe('reserve funds by agency type, verified by the bureau', () => {
 
   it("the agency's own deposit stays declared and ends nothing until a bureau official verifies it", async () => {
     const declared = (await post('agency-fj-1', `${path()}/entries`, deposit(REQUIRED)).expect(201)).body;
-    expect(declared).toMatchObject({ balanceFen: REQUIRED, verifiedBalanceFen: 0, shortfallFen: REQUIRED, topUp: { dueOn: '2026-09-30', metOn: null } });
+    expect(declared).toMatchObject({ balanceFen: REQUIRED, verifiedBalanceFen: 0, shortfallFen: REQUIRED, topUp: { dueOn: '2026-09-29', metOn: null } });
     expect(declared.entries[0]).toMatchObject({ status: 'declared', verifiedAt: null });
     expect(await run()).toMatchObject({ counts: { met: 0 } });
     const entryId = declared.entries[0].id;
