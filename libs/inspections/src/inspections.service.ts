@@ -5,7 +5,7 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/auth/access';
 import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
+import { byCreation, addDays, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
 import { UsersService } from '@app/auth';
 import { BureausService } from '@app/jurisdictions';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
@@ -193,7 +193,7 @@ export class InspectionsService {
     return this.planBySystem(manager, input, {
       type: 'commitment_check',
       inspectionDate: input.dueOn,
-      notes: bilingualNote(`许可证 ${input.licenceNumber} 告知承诺的现场核查，须于 ${input.dueOn} 前完成`, `On-site verification of the commitment behind licence ${input.licenceNumber}, due by ${input.dueOn}`),
+      notes: bilingualNote(`许可证 ${input.licenceNumber} 告知承诺的现场核查，须于 ${deadlineZh(input.dueOn)}完成`, `On-site verification of the commitment behind licence ${input.licenceNumber}, due ${deadlineEn(input.dueOn)}`),
       action: 'inspection.plan_commitment_check',
     });
   }
@@ -221,7 +221,7 @@ export class InspectionsService {
    * An inspection the system plans, led by the inspector who handles the agency's city: the only
    * active inspector of the nearest bureau within `reachPrefix` that covers it (its city's bureau
    * before its province's). With none or several there, it waits unassigned in the bureau's
-   * queue (\`GET /inspections?unassigned=true\`) for an admin to assign. The lead is told.
+   * queue (`GET /inspections?unassigned=true`) for an admin to assign. The lead is told.
    */
   private async planBySystem(
     manager: EntityManager,
@@ -251,7 +251,7 @@ export class InspectionsService {
   }
 
   /** Tells the lead inspector the inspection is theirs (once per inspection and inspector). */
-  async tellLeadInspector(manager: EntityManager, inspection: Inspection, agency: { nameZh: string; nameEn: string | null }, assignedBy: string): Promise<void> {
+  private async tellLeadInspector(manager: EntityManager, inspection: Inspection, agency: { nameZh: string; nameEn: string | null }, assignedBy: string): Promise<void> {
     if (!inspection.leadInspectorId) return;
     await this.notifications.notifyUser(manager, {
       kind: 'inspection.assigned',
