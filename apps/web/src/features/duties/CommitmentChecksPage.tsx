@@ -51,7 +51,7 @@ export function CommitmentChecksPage() {
       cell: (check) =>
         check.leadInspectorName ?? (
           <>
-            <Tag color="gold">{d.unassigned}</Tag> {mayAssign && (check.state === 'pending' || check.state === 'overdue') && <AssignLeadInspector inspectionId={check.inspectionId} />}
+            <Tag variant="solid" color="#7a4a00">{d.unassigned}</Tag> {mayAssign && (check.state === 'pending' || check.state === 'overdue') && <AssignLeadInspector inspectionId={check.inspectionId} />}
           </>
         ),
     },

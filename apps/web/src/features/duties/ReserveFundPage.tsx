@@ -167,7 +167,7 @@ export function ReserveFundPage() {
                     {entry.correctsEntryId && <span className="duties-muted"> {t.correction}</span>}
                   </td>
                   <td data-testid={`entry-status-${entry.sequence}`}>
-                    <Tag color={entry.status === 'verified' ? 'green' : 'gold'}>{t.entryStatus[entry.status]}</Tag>
+                    <Tag variant="solid" color={entry.status === 'verified' ? '#1f6b06' : '#7a4a00'}>{t.entryStatus[entry.status]}</Tag>
                     {mayVerify && entry.status === 'declared' && (
                       <Button size="small" onClick={() => onVerify(entry.id)} loading={verify.isPending} data-testid={`verify-${entry.sequence}`}>
                         {t.verify}
