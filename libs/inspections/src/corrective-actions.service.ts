@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { byCreation, Clock, countByStatus, fetchView, inTransaction, Page, paginateViews, Problems, StatusCountsView, statusCountsView } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { CORRECTIVE_ACTION_STATUSES, CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
