@@ -18,6 +18,7 @@ import { CaseCountIndexes1763886400200 } from './1763886400200-case-count-indexe
 import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual-system-case-texts';
 import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-grounds-numbers-summaries';
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
+import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   BilingualSystemCaseTexts1763886400201,
   CaseGroundsNumbersSummaries1763886500300,
   CaseLicences1763886500400,
+  DutiesByLaw1763886500500,
 ];

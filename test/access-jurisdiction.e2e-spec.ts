@@ -98,6 +98,7 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/licences/:id', { path: `/api/licences/${licence.id}`, missing: `/api/licences/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/licence-applications/:id', { path: `/api/licence-applications/${application.id}`, missing: `/api/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/inspections/:id', { path: `/api/inspections/${inspection.id}`, missing: `/api/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/inspections/:id/assignees', { path: `/api/inspections/${inspection.id}/assignees`, missing: `/api/inspections/${NO_SUCH_ID}/assignees`, inScope: ['fj-admin', 'fz-admin'] });
     add('GET /api/inspections/:id/preview', { path: `/api/inspections/${inspection.id}/preview`, missing: `/api/inspections/${NO_SUCH_ID}/preview`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/annual-reports/:id', { path: `/api/annual-reports/${annualReport.id}`, missing: `/api/annual-reports/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/agencies/:id/reserve-fund', { path: `/api/agencies/${fuzhou}/reserve-fund`, missing: `/api/agencies/${NO_SUCH_ID}/reserve-fund`, inScope: FUZHOU_AGENCY_READERS });

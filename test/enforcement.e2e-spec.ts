@@ -86,7 +86,7 @@ describe('enforcement cases with due process', () => {
       expectProblem((await post('ln-admin', `/api/cases/${opened.id}/notice`, { version: 1 }).expect(404)).body, 404);
       const served = await post('fj-admin', `/api/cases/${opened.id}/notice`, { version: 1 }).expect(200);
       // 5 working days after Fri 13 Feb across the Spring Festival (Sat 14 Feb works).
-      expect(served.body).toMatchObject({ status: 'notice_served', representationDueOn: '2026-02-27', hearingEligible: true, hearingDueOn: '2026-02-27', decisionOpensOn: '2026-02-28', representationWorkingDaysLeft: 6, hearingWorkingDaysLeft: 6 });
+      expect(served.body).toMatchObject({ status: 'notice_served', representationDueOn: '2026-02-27', hearingEligible: true, hearingDueOn: '2026-02-27', decisionOpensOn: '2026-02-28', representationWorkingDaysLeft: 5, hearingWorkingDaysLeft: 5 });
       expect(served.body.documents).toEqual([expect.objectContaining({ kind: 'notice', fileName: expect.stringMatching(/^Fujian-HRSS-Enf-2026-No-\d+-notice\.pdf$/) })]);
       expect((await post('fj-admin', `/api/cases/${opened.id}/notice`, { version: served.body.version }).expect(409)).body.currentStatus).toBe('notice_served');
       expect((await post('fj-admin', `/api/cases/${opened.id}/hearing`, { version: served.body.version, heldOn: '2026-02-13', attendees: 'x', minutes: 'y' }).expect(409)).body.currentStatus).toBe('notice_served');

@@ -1,4 +1,4 @@
-import { SettableClock } from '@app/core';
+import { deadlineEn, deadlineZh, SettableClock } from '@app/core';
 import { JobRunner, JobRunRecord } from '@app/scheduler';
 import { seedWorld, signInAll, World } from './support/fixtures';
 import { complaintBody } from './support/complaint-fixtures';
@@ -131,16 +131,16 @@ describe('notifications of what happened', () => {
       dueOn: string;
       version: number;
     }[];
-    expect(actions.titleEn).toBe(`1 corrective action(s) set, the first due on ${action.dueOn}`);
-    expect(actions.bodyZh).toContain(`- GOV-2：${action.dueOn} 前`);
-    expect(actions.bodyEn).toContain(`- GOV-2: by ${action.dueOn}`);
+    expect(actions.titleEn).toBe(`1 corrective action(s) set, the first due ${deadlineEn(action.dueOn)}`);
+    expect(actions.bodyZh).toContain(`- GOV-2：${deadlineZh(action.dueOn)}`);
+    expect(actions.bodyEn).toContain(`- GOV-2: ${deadlineEn(action.dueOn)}`);
     expect(await recipients('inspection.submitted')).toEqual(['agency-fj-1']);
 
     const patch = (user: string, body: Record<string, unknown>) => t.http().patch(`/api/corrective-actions/${action.id}`).set('authorization', as[user]).send(body).expect(200);
     const answered = await patch('agency-fj-1', { action: 'submit', response: 'The register is kept now', version: action.version });
     const reopened = await patch('fz-inspector', { action: 'reopen', note: 'The register lacks signatures', dueOn: '2026-07-15', version: answered.body.version });
     const [again] = await inbox('agency-fj-1', 'corrective_action.reopened');
-    expect(again.titleEn).toBe('Corrective action GOV-2 reopened, due on 2026-07-15');
+    expect(again.titleEn).toBe('Corrective action GOV-2 reopened, due by the end of 15 July 2026');
     expect(again.bodyZh).toContain('The register lacks signatures');
     const resubmitted = await patch('agency-fj-1', { action: 'submit', response: 'Signed now', version: reopened.body.version });
     await patch('fz-inspector', { action: 'verify', note: 'Seen on site', version: resubmitted.body.version });
@@ -155,8 +155,8 @@ describe('notifications of what happened', () => {
     await insertLicence(t, { agencyId: world.agencies.xiamen, bureauId: world.bureaus.fujian });
     const opened = await t.http().post('/api/self-assessments').set('authorization', as['fj-admin']).send({ period: 2026, dueOn: '2026-07-31' }).expect(201);
     const [open] = await inbox('agency-fj-1', 'self_assessment.opened');
-    expect(open.titleZh).toBe('请于 2026-07-31 前完成 2026 年度自查');
-    expect(open.titleEn).toBe('Self-assessment 2026 due on 2026-07-31');
+    expect(open.titleZh).toBe('请于 2026年7月31日（含当日）前完成 2026 年度自查');
+    expect(open.titleEn).toBe('Self-assessment 2026 due by the end of 31 July 2026');
     expect(open.bodyZh).toContain(FUZHOU_AGENCY);
     // One notice per agency of the round, to that agency's users only (Xiamen has none).
     expect(await recipients('self_assessment.opened')).toEqual(['agency-fj-1']);

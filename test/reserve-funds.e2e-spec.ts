@@ -39,9 +39,10 @@ describe('reserve funds', () => {
     await post('agency-fj-1', `${path}/entries`, entry('deposit', -5)).expect(400);
     await post('agency-fj-1', `${path}/entries`, entry('deposit', 5, { occurredOn: '2026-09-25' })).expect(400);
     expectProblem((await post('ln-admin', `/api/agencies/${world.agencies.shenyang}/reserve-fund/entries`, entry('deposit', 5)).expect(409)).body, 409);
-    const deposited = await post('agency-fj-1', `${path}/entries`, entry('deposit', REQUIRED)).expect(201);
-    expect(deposited.body).toMatchObject({ balanceFen: REQUIRED, requiredFen: REQUIRED, shortfallFen: 0, topUp: null });
-    expect(deposited.body.entries).toEqual([expect.objectContaining({ sequence: 1, kind: 'deposit', amountFen: REQUIRED, balanceAfterFen: REQUIRED, recordedByUsername: 'agency-fj-1' })]);
+    // Recorded by the bureau, which holds the bank evidence: verified at once.
+    const deposited = await post('fj-admin', `${path}/entries`, entry('deposit', REQUIRED)).expect(201);
+    expect(deposited.body).toMatchObject({ balanceFen: REQUIRED, verifiedBalanceFen: REQUIRED, requiredFen: REQUIRED, shortfallFen: 0, topUp: null });
+    expect(deposited.body.entries).toEqual([expect.objectContaining({ sequence: 1, kind: 'deposit', amountFen: REQUIRED, balanceAfterFen: REQUIRED, recordedByUsername: 'fj-admin', status: 'verified' })]);
   });
 
   it('is read in scope only; inspectors read, never write', async () => {
@@ -116,9 +117,12 @@ describe('reserve funds', () => {
     expect(notified.map((n: { user: string }) => n.user).sort()).toEqual([world.users['agency-fj-1'], world.users['fj-admin']].sort());
     const view = (await get('fj-admin', path).expect(200)).body;
     expect(view.topUp.overdueAt).not.toBeNull();
+    // The agency's deposit is declared: the top-up ends when the bureau has verified its evidence.
     const toppedUp = await post('agency-fj-1', `${path}/entries`, entry('deposit', view.shortfallFen, { occurredOn: '2026-10-30', reason: 'Top-up' })).expect(201);
-    expect(toppedUp.body).toMatchObject({ topUp: null, shortfallFen: 0 });
-    expect(toppedUp.body.pastTopUps[0]).toMatchObject({ metOn: '2026-10-30', dueOn: '2026-10-29' });
+    expect(toppedUp.body).toMatchObject({ topUp: { dueOn: '2026-10-29' }, shortfallFen: view.shortfallFen });
+    const verified = await post('fj-admin', `${path}/entries/${toppedUp.body.entries[0].id}/verify`, { version: toppedUp.body.version }).expect(200);
+    expect(verified.body).toMatchObject({ topUp: null, shortfallFen: 0 });
+    expect(verified.body.pastTopUps[0]).toMatchObject({ metOn: '2026-10-30', dueOn: '2026-10-29' });
   });
 
   it('the job starts a top-up when the required amount rises above the balance', async () => {

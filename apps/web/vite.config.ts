@@ -22,6 +22,8 @@ export default defineConfig(({ command }) => ({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${root}src/` },
+      // Texts the API renders too (deadlines in words): one helper, imported from the server's core lib.
+      { find: /^@shared\//, replacement: `${repository}libs/core/src/text/` },
       ...(command === 'build' ? Object.entries(reactRouterProduction).map(([find, replacement]) => ({ find: new RegExp(`^${find}$`), replacement })) : []),
     ],
   },

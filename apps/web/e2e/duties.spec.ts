@@ -143,6 +143,10 @@ test.describe('yearly duties', () => {
     await signIn(page, 'fj-admin', '/commitment-checks?state=pending');
     const row = page.getByTestId('commitment-checks').locator('tbody tr', { hasText: 'Fuzhou Rongcheng HR Services (commitment)' });
     await expect(row).toHaveAttribute('data-state', 'pending');
+    // Planned with the inspector who handles Fuzhou, its deadline in words.
+    await expect(row).toContainText('Fuzhou inspector');
+    await expect(row).toContainText('by the end of');
+    await expect(page.getByTestId('unassigned-queue')).toBeVisible();
     await expectAccessible(page, testInfo, 'commitment-checks-en');
     await keepScreenshot(page, 'duties-commitment-checks-en');
     await row.getByRole('link').first().click();
@@ -166,6 +170,10 @@ test.describe('yearly duties', () => {
     await signIn(page, 'fj-admin', `/reserve-funds/${agencyId}`);
     await expect(page.getByTestId('fund-balance')).toHaveText('¥2,580,000.00');
     await expect(page.getByTestId('top-up')).toContainText('须于');
+    await expect(page.getByTestId('top-up')).toContainText('（含当日）前补足');
+    // Recorded by the bureau: verified, and counted.
+    await expect(page.getByTestId('fund-verified-balance')).toContainText('¥2,580,000.00');
+    await expect(page.getByTestId('entry-status-1')).toContainText('已核实');
     await expect(page.getByTestId('ledger').locator('tbody tr')).toHaveCount(2);
     await expectAccessible(page, testInfo, 'reserve-fund-zh');
     await keepScreenshot(page, 'duties-reserve-fund-zh-tablet');

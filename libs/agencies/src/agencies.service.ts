@@ -47,8 +47,8 @@ export class AgenciesService {
   }
 
   /** For other modules: agencies by id, unscoped (the caller has scoped its own records). */
-  findByIds(ids: string[]): Promise<Agency[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.agencies.findBy({ id: In(ids) });
+  findByIds(ids: string[], manager?: EntityManager): Promise<Agency[]> {
+    return ids.length === 0 ? Promise.resolve([]) : (manager?.getRepository(Agency) ?? this.agencies).findBy({ id: In(ids) });
   }
 
   findByUscc(uscc: string): Promise<Agency | null> {

@@ -28,6 +28,11 @@ export class WorkingCalendarService {
     return days.addWorkingDays(await this.cache.years(), date, count, this.warnMissing);
   }
 
+  /** Working days of a window opened on `opensOn` still to use today, through `dueOn` (see days.workingDaysLeft). */
+  async workingDaysLeft(opensOn: string, dueOn: string): Promise<number> {
+    return days.workingDaysLeft(await this.cache.years(), this.clock.today(), opensOn, dueOn, this.warnMissing);
+  }
+
   /** The deadline `count` working days after an instant: the end of that day in Asia/Shanghai. */
   async deadlineAfter(instant: Date, count: number): Promise<Date> {
     return days.deadlineAfter(await this.cache.years(), instant, count, this.warnMissing);

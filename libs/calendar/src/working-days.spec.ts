@@ -1,7 +1,7 @@
 import { isWorkday } from 'chinese-days';
 import { addDays } from '@app/core';
 import { WORKING_CALENDAR_2004_2026 } from '../../../migrations/data/working-calendar-2004-2026';
-import { addWorkingDays, CalendarYears, deadlineAfter, isWorkingDay } from './working-days';
+import { addWorkingDays, CalendarYears, deadlineAfter, isWorkingDay, workingDaysLeft } from './working-days';
 
 /** The calendar as the migration seeds it. */
 const seeded: CalendarYears = new Map(
@@ -18,6 +18,15 @@ describe('working days of the seeded calendar', () => {
 
   it('counts 5 working days after Wed 2026-09-30 to 2026-10-13 (1–7 Oct National Day; Sat 10 Oct works)', () => {
     expect(addWorkingDays(seeded, '2026-09-30', 5)).toBe('2026-10-13');
+  });
+
+  it('counts the working days left of a window as addWorkingDays counts its length: 5 on the day a 5-day window opens, 1 on its last', () => {
+    const due = addWorkingDays(seeded, '2026-02-13', 5);
+    expect(workingDaysLeft(seeded, '2026-02-13', '2026-02-13', due)).toBe(5);
+    expect(workingDaysLeft(seeded, '2026-02-14', '2026-02-13', due)).toBe(5);
+    expect(workingDaysLeft(seeded, '2026-02-16', '2026-02-13', due)).toBe(4);
+    expect(workingDaysLeft(seeded, '2026-02-27', '2026-02-13', due)).toBe(1);
+    expect(workingDaysLeft(seeded, '2026-02-28', '2026-02-13', due)).toBe(0);
   });
 
   it('ends a deadline at midnight Shanghai time of its last working day', () => {

@@ -44,6 +44,17 @@ export function addWorkingDays(years: CalendarYears, date: string, days: number,
   return current;
 }
 
+/**
+ * Working days of a window still to use on `today`: those after `opensOn` (a period does not count
+ * the day it starts, as `addWorkingDays` counts it) from today through `dueOn`, both included.
+ * On the day a 5-working-day window opens: 5; on its last day: 1; after it: 0.
+ */
+export function workingDaysLeft(years: CalendarYears, today: string, opensOn: string, dueOn: string, onMissingYear?: (year: number) => void): number {
+  let left = 0;
+  for (let day = today > opensOn ? today : addDays(opensOn, 1); day <= dueOn; day = addDays(day, 1)) if (isWorkingDay(years, day, onMissingYear)) left += 1;
+  return left;
+}
+
 /** The last millisecond of a calendar date in Asia/Shanghai. */
 export function endOfBusinessDay(date: string): Date {
   // Asia/Shanghai has had a fixed +08:00 offset (no daylight saving) since 1991.

@@ -18,6 +18,8 @@ export class CommitmentCheckView {
   @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() inspectionId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The lead inspector; null while the check waits in the bureau’s queue of unassigned inspections' }) leadInspectorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The lead inspector's display name" }) leadInspectorName: string | null;
   @ApiProperty({ description: 'The inspection’s status' }) inspectionStatus: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The inspection’s outcome once submitted' }) inspectionOutcome: string | null;
   @ApiProperty({ description: 'One month after the approval' }) dueOn: string;

@@ -15,7 +15,10 @@ const NAMES = combineJoins(
   agencyNames('c.agency_id'),
   joinColumns<'licenceNumber', string>('licences', 'view_licence', 'view_licence.id = c.licence_id', { licenceNumber: 'licence_number' }),
   joinColumns<'inspectionStatus', string>('inspections', 'view_inspection', 'view_inspection.id = c.inspection_id', { inspectionStatus: 'status' }),
-  joinColumns('inspections', 'view_outcome', 'view_outcome.id = c.inspection_id', { inspectionOutcome: 'outcome' }),
+  combineJoins(
+    joinColumns('inspections', 'view_outcome', 'view_outcome.id = c.inspection_id', { inspectionOutcome: 'outcome', leadInspectorId: 'lead_inspector_id' }),
+    joinColumns('users', 'view_lead', 'view_lead.id = view_outcome.lead_inspector_id', { leadInspectorName: 'display_name' }),
+  ),
 );
 
 /** Outcomes that fail a commitment check: the commitment was not true. */
@@ -61,6 +64,7 @@ export class CommitmentChecksService {
       agencyId: application.agencyId,
       jurisdictionCode: application.jurisdictionCode,
       bureauId: actor.bureauId,
+      reachPrefix: actor.jurisdictionPrefix ?? '',
       dueOn,
       licenceNumber: licence.licenceNumber,
       plannedBy: actor.username,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IdParam, PageOf } from '@app/core';
+import { IdParam, PageOf, StatusCountsView } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
@@ -65,6 +65,14 @@ export class ComplaintsController {
   @ApiOkResponse({ type: AlertsView })
   alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery, @Headers('accept-language') acceptLanguage: string | undefined) {
     return this.trendsService.alerts(actor, query, primaryLanguage(acceptLanguage));
+  }
+
+  @Get('counts')
+  @Allow(...READERS)
+  @ApiOperation({ operationId: 'countComplaints', summary: 'Complaints in your jurisdiction counted by status, exactly (one grouped query)' })
+  @ApiOkResponse({ type: StatusCountsView })
+  counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
+    return this.complaints.counts(actor);
   }
 
   @Get()

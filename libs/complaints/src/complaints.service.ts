@@ -4,13 +4,13 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { UsersService } from '@app/auth';
-import { businessDateOf, fetchView, fetchViews, inTransaction, Clock, Page, paginateViews, ProblemException, Problems } from '@app/core';
+import { businessDateOf, Clock, countByStatus, fetchView, fetchViews, inTransaction, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
 import { ComplaintDeadlines } from './complaint-deadlines';
 import { Complaint, ComplaintEvent, ComplaintEventKind } from './complaint.entity';
-import { canTransition, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
+import { canTransition, COMPLAINT_STATUSES, DISPOSED_STATUSES, OPEN_STATUSES, SUBSTANTIATED_OUTCOMES } from './complaint-rules';
 import { auditableComplaint, COMPLAINT_LIST_COLUMNS, COMPLAINT_NAMES, complaintView, detailView, personalDataChanged, SlaMoment } from './complaint-views';
 import { WorkingCalendarService } from '@app/calendar';
 import {
@@ -60,6 +60,11 @@ export class ComplaintsService {
    * Complaints in the caller's scope, one query per page (names joined in, COMPLAINT_NAMES).
    * Lists never show the complainant: open one to see it.
    */
+  /** Complaints in scope by status: exact counts, one grouped query. */
+  async counts(actor: Actor): Promise<StatusCountsView> {
+    return statusCountsView(await countByStatus(this.scoped(actor), 'c.status', COMPLAINT_STATUSES));
+  }
+
   async list(actor: Actor, query: ComplaintQuery): Promise<Page<ComplaintView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });

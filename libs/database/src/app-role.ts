@@ -57,6 +57,7 @@ export async function grantAppRole(dataSource: DataSource, role: string): Promis
     await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM ${who}`);
     // The reserve-fund ledger is append-only too (its triggers refuse changes; so does the grant).
     await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON reserve_fund_entries FROM ${who}`);
+    await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON reserve_fund_verifications FROM ${who}`);
     await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${who}`);
     await manager.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
   });

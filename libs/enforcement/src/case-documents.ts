@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deadlineEn, deadlineZh } from '@app/core';
 import { BilingualDocument, PdfDocumentService } from '@app/documents';
 import { EnforcementCase } from './case.entity';
 import type { Bilingual } from './case-grounds';
@@ -52,8 +53,8 @@ export class CaseDocuments {
     const [zhSanction, enSanction] = sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays);
     const hearing = c.hearingEligible
       ? {
-          zh: `您有权要求听证。如要求听证，应当在 ${c.hearingDueOn} 前（含当日）提出。`,
-          en: `You have the right to a hearing. A request must be made by ${c.hearingDueOn} inclusive.`,
+          zh: `您有权要求听证。如要求听证，应当于 ${deadlineZh(c.hearingDueOn ?? '')}提出。`,
+          en: `You have the right to a hearing. A request must be made ${deadlineEn(c.hearingDueOn ?? '')}.`,
         }
       : { zh: '本案拟作出的处罚不属于听证范围。', en: 'The intended sanction does not give a right to a hearing.' };
     return this.pdf.render(this.document('行政处罚事先告知书', 'Notice of intended sanction', c, parties, [
@@ -71,8 +72,8 @@ export class CaseDocuments {
         headingEn: 'Your rights',
         paragraphs: [
           {
-            zh: `您有权进行陈述和申辩。请于 ${c.representationDueOn} 前（含当日，按工作日计算）通过系统提交。`,
-            en: `You may make representations. Submit them through the registry by ${c.representationDueOn} inclusive (working days).`,
+            zh: `您有权进行陈述和申辩。请于 ${deadlineZh(c.representationDueOn ?? '')}通过系统提交（期限按工作日计算）。`,
+            en: `You may make representations. Submit them through the registry ${deadlineEn(c.representationDueOn ?? '')} (the period counts working days).`,
           },
           hearing,
           { zh: '您也可以书面放弃上述权利；放弃后，行政机关可即时作出决定。', en: 'You may waive these rights in writing; a decision may then be taken at once.' },
@@ -100,8 +101,8 @@ export class CaseDocuments {
         headingEn: 'Appeal',
         paragraphs: [
           {
-            zh: `如不服本决定，可于 ${c.reconsiderationDueOn} 前申请行政复议，或于 ${c.litigationDueOn} 前向人民法院提起行政诉讼。`,
-            en: `You may apply for administrative reconsideration by ${c.reconsiderationDueOn}, or bring administrative litigation before a people's court by ${c.litigationDueOn}.`,
+            zh: `如不服本决定，可于 ${deadlineZh(c.reconsiderationDueOn ?? '')}申请行政复议，或于 ${deadlineZh(c.litigationDueOn ?? '')}向人民法院提起行政诉讼。`,
+            en: `You may apply for administrative reconsideration ${deadlineEn(c.reconsiderationDueOn ?? '')}, or bring administrative litigation before a people's court ${deadlineEn(c.litigationDueOn ?? '')}.`,
           },
         ],
       },

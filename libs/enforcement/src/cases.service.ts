@@ -5,7 +5,7 @@ import { agencyNames, AgenciesService, announcePublicChange } from '@app/agencie
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
-import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, selectArray, updateVersioned } from '@app/core';
+import { addDays, businessDateOf, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, selectArray, updateVersioned } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { ComplaintsService } from '@app/complaints';
@@ -162,8 +162,8 @@ export class CasesService {
     return {
       ...view(actor, found),
       openedByOffice: office(found.openedById),
-      representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.representationDueOn) : null,
-      hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.hearingDueOn) : null,
+      representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.noticeServedAt, found.representationDueOn) : null,
+      hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.noticeServedAt, found.hearingDueOn) : null,
       grounds: await this.groundViews(actor, grounds),
       events: events.map((e) => ({
         id: e.id,
@@ -191,12 +191,10 @@ export class CasesService {
     );
   }
 
-  /** Working days from today through `dueOn`, both counted (0 once it has passed): the countdown the case page shows. */
-  private async workingDaysLeft(dueOn: string | null): Promise<number | null> {
-    if (!dueOn) return null;
-    let left = 0;
-    for (let day = this.clock.today(); day <= dueOn; day = addDays(day, 1)) if (await this.calendar.isWorkingDay(day)) left += 1;
-    return left;
+  /** The countdown the case page shows: working days of the window opened when the notice was served still to use (the calendar's one rule). */
+  private async workingDaysLeft(servedAt: Date | null, dueOn: string | null): Promise<number | null> {
+    if (!dueOn || !servedAt) return null;
+    return this.calendar.workingDaysLeft(businessDateOf(servedAt), dueOn);
   }
 
   /** A served document's bytes; 404 out of scope. */

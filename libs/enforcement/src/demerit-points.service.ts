@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
+import { NotificationsService } from '@app/notifications';
 import { DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { addMonths, creditGrade, CreditGrade, GRADE_C_POINTS, POINTS_WINDOW_MONTHS, SURVEILLANCE_MONTHS } from './case-rules';
 import { CreditGradeView, CreditReason, DemeritRuleView, FineThresholdView, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
@@ -35,6 +36,7 @@ export class DemeritPointsService {
     private readonly clock: Clock,
     private readonly complaints: ComplaintsService,
     private readonly inspections: InspectionsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async rules(): Promise<DemeritRuleView[]> {
@@ -180,7 +182,50 @@ export class DemeritPointsService {
     }
     const changed = rows.filter((r) => r.grade !== r.previous).map((r) => r.uscc);
     if (changed.length > 0) await announcePublicChange(manager, changed.length > 100 ? ['*'] : changed);
+    await this.surveil(manager, agencyIds);
     return rows.map((r) => ({ agencyId: r.agencyId, grade: r.grade, previous: r.previous, gradeSince: r.gradeSince }));
+  }
+
+  /**
+   * Grade C puts an agency under surveillance: one surveillance inspection per entry into C (the
+   * grade row keeps its id while the agency stays at C, and forgets it when it leaves), planned
+   * for the bureau governing the agency and due by the end of the surveillance period; that
+   * bureau's admins are told. However often grades are recomputed, an entry plans one.
+   */
+  private async surveil(manager: EntityManager, agencyIds: string[] | null): Promise<void> {
+    await manager.query(
+      `UPDATE agency_credit_grades SET surveillance_inspection_id = NULL
+        WHERE grade <> 'C' AND surveillance_inspection_id IS NOT NULL AND ($1::uuid[] IS NULL OR agency_id = ANY($1::uuid[]))`,
+      [agencyIds],
+    );
+    const entering = (await manager.query(
+      `SELECT g.agency_id AS "agencyId", a.jurisdiction_code AS "jurisdictionCode", a.name_zh AS "nameZh", a.name_en AS "nameEn",
+              g.grade_since::text AS "gradeSince", g.surveillance_due_on::text AS "dueOn"
+         FROM agency_credit_grades g JOIN agencies a ON a.id = g.agency_id
+        WHERE g.grade = 'C' AND g.surveillance_inspection_id IS NULL AND ($1::uuid[] IS NULL OR g.agency_id = ANY($1::uuid[]))
+        ORDER BY g.agency_id`,
+      [agencyIds],
+    )) as { agencyId: string; jurisdictionCode: string; nameZh: string; nameEn: string | null; gradeSince: string; dueOn: string }[];
+    for (const agency of entering) {
+      const inspection = await this.inspections.planSurveillance(manager, agency);
+      if (!inspection) continue;
+      await manager.query(`UPDATE agency_credit_grades SET surveillance_inspection_id = $2 WHERE agency_id = $1`, [agency.agencyId, inspection.id]);
+      await this.notifications.notifyResponsible(manager, {
+        kind: 'credit_grade.surveillance',
+        bureauId: inspection.bureauId,
+        jurisdictionCode: agency.jurisdictionCode,
+        dedupKey: `credit_grade.surveillance:${inspection.id}`,
+        payload: {
+          agencyId: agency.agencyId,
+          agencyNameZh: agency.nameZh,
+          agencyNameEn: agency.nameEn,
+          gradeSince: agency.gradeSince,
+          dueOn: agency.dueOn,
+          inspectionId: inspection.id,
+          leadInspectorId: inspection.leadInspectorId,
+        },
+      });
+    }
   }
 
   /** An agency's grade and the reasons behind it (its profile); null before the first computation. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { IdParam, PageOf, ProblemDetails, StatusCountsView } from '@app/core';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';
 
@@ -9,6 +9,14 @@ import { CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } fr
 @Controller('corrective-actions')
 export class CorrectiveActionsController {
   constructor(private readonly actions: CorrectiveActionsService) {}
+
+  @Get('counts')
+  @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
+  @ApiOperation({ operationId: 'countCorrectiveActions', summary: 'Corrective actions in your jurisdiction counted by status, exactly (one grouped query)' })
+  @ApiOkResponse({ type: StatusCountsView })
+  counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
+    return this.actions.counts(actor);
+  }
 
   @Get()
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { inTransaction, byCreation, Clock, fetchView, Page, paginateViews, Problems } from '@app/core';
+import { byCreation, Clock, countByStatus, fetchView, inTransaction, Page, paginateViews, Problems, StatusCountsView, statusCountsView } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
+import { CORRECTIVE_ACTION_STATUSES, CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
 import { CorrectiveActionCommand, CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';
 import { CORRECTIVE_ACTION_NAMES } from './inspection-views';
 import { RiskService } from './risk/risk.service';
@@ -40,6 +40,10 @@ export class CorrectiveActionsService {
   ) {}
 
   /** One query per page: the names are joined in (CORRECTIVE_ACTION_NAMES). */
+  async counts(actor: Actor): Promise<StatusCountsView> {
+    return statusCountsView(await countByStatus(applyScope(this.dataSource.getRepository(CorrectiveAction).createQueryBuilder('c'), actor, CORRECTIVE_ACTION_SCOPE), 'c.status', CORRECTIVE_ACTION_STATUSES));
+  }
+
   list(actor: Actor, query: CorrectiveActionQuery): Promise<Page<CorrectiveActionView>> {
     const qb = applyScope(this.dataSource.getRepository(CorrectiveAction).createQueryBuilder('c'), actor, CORRECTIVE_ACTION_SCOPE);
     if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });

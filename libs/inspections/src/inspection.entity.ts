@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { FindingResult, Outcome } from './scoring';
 
-/** `commitment_check`: the on-site verification a commitment-based approval plans (never planned by hand). */
-export const INSPECTION_TYPES = ['routine', 'complaint', 'follow_up', 'thematic', 'commitment_check'] as const;
+/**
+ * `commitment_check`: the on-site verification a commitment-based approval plans; `surveillance`:
+ * the inspection entering credit grade C plans. Neither is planned by hand.
+ */
+export const INSPECTION_TYPES = ['routine', 'complaint', 'follow_up', 'thematic', 'commitment_check', 'surveillance'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'submitted', 'closed', 'cancelled'] as const;
@@ -26,7 +29,10 @@ export class Inspection {
   @Column({ type: 'uuid', nullable: true }) bureauId: string | null;
   @Column({ type: 'uuid', nullable: true }) complaintId: string | null;
   @Column({ type: 'uuid', nullable: true }) followUpOfId: string | null;
+  /** The inspectors' own notes (tip-offs, planning): never shown to the agency. */
   @Column({ type: 'text', nullable: true }) notes: string | null;
+  /** What the inspectors mean the agency to read. */
+  @Column({ type: 'text', nullable: true }) noteToAgency: string | null;
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) score: number | null;
   @Column({ type: 'integer', nullable: true }) violationPoints: number | null;

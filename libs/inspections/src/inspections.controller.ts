@@ -5,9 +5,11 @@ import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import {
   AddendumRequest,
+  AssignLeadInspectorRequest,
   AddendumView,
   CancelInspectionRequest,
   CreateInspectionRequest,
+  InspectionAssigneesView,
   InspectionDetailView,
   InspectionPreviewView,
   InspectionQuery,
@@ -105,6 +107,24 @@ export class InspectionsController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, closed or cancelled; or stale version' })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CancelInspectionRequest) {
     return this.inspections.cancel(actor, id, request);
+  }
+
+  @Get(':id/assignees')
+  @Allow('bureau_admin')
+  @ApiOperation({ operationId: 'listInspectionAssignees', summary: 'Who may lead the inspection: inspectors and bureau admins of the bureaus in your jurisdiction that cover the agency' })
+  @ApiOkResponse({ type: InspectionAssigneesView })
+  async assignees(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<InspectionAssigneesView> {
+    return { items: await this.inspections.assignees(actor, id) };
+  }
+
+  @Post(':id/lead-inspector')
+  @Allow('bureau_admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'assignLeadInspector', summary: 'Give a planned inspection its lead inspector (from the queue of unassigned ones: GET /inspections?unassigned=true); the inspector is told' })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'No longer planned, or stale version' })
+  assignLead(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AssignLeadInspectorRequest) {
+    return this.inspections.assignLead(actor, id, request);
   }
 
   @Post(':id/addenda')

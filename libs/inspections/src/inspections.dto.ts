@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -33,7 +34,10 @@ export class CreateInspectionRequest {
   @IsOptional() @IsUUID() templateId?: string;
   /** The complaint this inspection follows up: one you may read, about this agency. */
   @IsOptional() @IsUUID() complaintId?: string;
+  /** Internal notes for the inspectors (tip-offs, planning): never shown to the agency. */
   @IsOptional() @IsString() @MaxLength(4000) notes?: string;
+  /** A note the agency reads with the submitted inspection. */
+  @IsOptional() @IsString() @MaxLength(4000) noteToAgency?: string;
   /**
    * The lead inspector: an active inspector or bureau admin whose bureau covers the agency and lies
    * in your jurisdiction (told of it). An inspector planning a visit leads it when omitted.
@@ -48,6 +52,26 @@ export class InspectionQuery extends PageQuery {
   @ApiPropertyOptional(namedEnum('InspectionOutcome', OUTCOMES)) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
   @IsOptional() @IsUUID() complaintId?: string;
   @IsOptional() @Matches(/^\d{2,6}$/, { message: 'jurisdiction must be 2 to 6 digits of a division code' }) jurisdiction?: string;
+  /** true: only planned inspections nobody leads yet (the commitment checks and surveillance inspections an admin assigns). */
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() unassigned?: boolean;
+}
+
+export class AssignLeadInspectorRequest {
+  /** An active inspector or bureau admin of a bureau in your jurisdiction that covers the agency (GET /inspections/{id}/assignees). */
+  @IsUUID() leadInspectorId: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class InspectionAssigneeView {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty(namedEnum('AssignableRole', ['inspector', 'bureau_admin'])) role: string;
+  @ApiProperty() bureauId: string;
+  @ApiProperty() bureauName: string;
+}
+
+export class InspectionAssigneesView {
+  @ApiProperty({ type: [InspectionAssigneeView], description: 'Nearest bureau first, inspectors before admins, then by name' }) items: InspectionAssigneeView[];
 }
 
 export class FindingInput {
@@ -83,6 +107,8 @@ export class SubmitInspectionRequest {
   @Type(() => Number) @IsInt() @Min(1) version: number;
   /** What the inspector proposes; `none` when omitted. */
   @IsOptional() @ValidateNested() @Type(() => SanctionProposalInput) sanctionProposal?: SanctionProposalInput;
+  /** A note the agency reads with the submitted inspection (replaces the one written when planning). */
+  @IsOptional() @IsString() @MaxLength(4000) noteToAgency?: string;
 }
 
 export class SanctionDecisionRequest extends SanctionFields {
@@ -180,7 +206,8 @@ export class InspectionView {
   @ApiPropertyOptional({ nullable: true, type: Date }) sanctionDecidedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: [String], description: 'Licences the decision suspended or revoked' }) sanctionedLicenceIds: string[] | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) notes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The inspectors' internal notes: always null for agency users" }) notes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A note meant for the agency' }) noteToAgency: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() version: number;

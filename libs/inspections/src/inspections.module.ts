@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
+import { JurisdictionsModule } from '@app/jurisdictions';
 import { NotificationsModule } from '@app/notifications';
 import { ChecklistsModule } from '@app/checklists';
 import { LicensingModule } from '@app/licensing';
@@ -23,7 +24,7 @@ describeAgencyProfileSection('inspections', { type: [InspectionView], descriptio
 describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, description: 'Its risk score now, with the factors behind it' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, JurisdictionsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
   providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals, CorrectiveActionDeadlinesJob, RiskScoresJob],
   exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],

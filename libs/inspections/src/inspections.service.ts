@@ -5,13 +5,14 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
+import { byCreation, addDays, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
 import { UsersService } from '@app/auth';
+import { BureausService } from '@app/jurisdictions';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
-import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
+import { Addendum, CorrectiveAction, Finding, Inspection, InspectionType } from './inspection.entity';
 import { CaseRef, SanctionReferrals } from './sanction-referrals';
 import { CORRECTIVE_ACTION_DAYS, FOLLOW_UP_AFTER_DAYS, sanctionFieldProblems } from './inspection-rules';
-import { AddendumRequest, CancelInspectionRequest, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, InspectionWithCaseView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
+import { AddendumRequest, AssignLeadInspectorRequest, CancelInspectionRequest, InspectionAssigneeView, CreateInspectionRequest, InspectionDetailView, InspectionPreviewView, InspectionQuery, InspectionView, InspectionWithCaseView, PutFindingsRequest, SubmitInspectionRequest } from './inspections.dto';
 import { INSPECTION_NAMES } from './inspection-views';
 import { ComplaintLinks } from './complaint-links';
 import { RiskService } from './risk/risk.service';
@@ -32,6 +33,7 @@ export class InspectionsService {
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
     private readonly referrals: SanctionReferrals,
+    private readonly bureaus: BureausService,
   ) {}
 
   /** Each agency's latest submitted inspection (outcome and date): credit grades read it. All agencies when `agencyIds` is null. */
@@ -55,14 +57,16 @@ export class InspectionsService {
     if (query.outcome) qb.andWhere('i.outcome = :outcome', { outcome: query.outcome });
     if (query.complaintId) qb.andWhere('i.complaint_id = :complaintId', { complaintId: query.complaintId });
     if (query.jurisdiction) qb.andWhere('i.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginateViews(qb, query, byCreation('i'), INSPECTION_NAMES);
+    // The queue of planned inspections nobody leads yet (the system's plans an admin assigns from).
+    if (query.unassigned) qb.andWhere(`i.lead_inspector_id IS NULL AND i.status = 'planned'`);
+    return paginateViews(qb, query, byCreation('i'), INSPECTION_NAMES).then((page) => ({ ...page, items: page.items.map((i) => forReader(actor, i)) }));
   }
 
   /** An inspection with its agency, lead inspector and bureau by name; 404 out of scope. */
   async view(actor: Actor, id: string): Promise<InspectionView> {
     const inspection = await fetchView(this.scoped(actor, this.dataSource.manager).andWhere('i.id = :id', { id }), INSPECTION_NAMES);
     if (!inspection) throw Problems.notFound('Inspection', id);
-    return inspection;
+    return forReader(actor, inspection);
   }
 
   /** The inspection if the actor may see it; 404 otherwise. */
@@ -87,7 +91,7 @@ export class InspectionsService {
     return fetchViews(
       this.scoped(actor, this.dataSource.manager).andWhere('i.agency_id = :agencyId', { agencyId }).orderBy('i.inspection_date', 'DESC').addOrderBy('i.created_at', 'DESC').limit(50),
       INSPECTION_NAMES,
-    );
+    ).then((views) => views.map((i) => forReader(actor, i)));
   }
 
   async detail(actor: Actor, id: string, language: Language): Promise<InspectionDetailView> {
@@ -169,6 +173,7 @@ export class InspectionsService {
           bureauId: actor.bureauId,
           complaintId: request.complaintId ?? null,
           notes: request.notes ?? null,
+          noteToAgency: request.noteToAgency ?? null,
         }),
       );
       await this.audit.record(manager, { action: 'inspection.create', entityType: 'inspection', entityId: inspection.id, after: inspection });
@@ -183,22 +188,67 @@ export class InspectionsService {
    * approval's transaction: the newest published inspection checklist, on the due date, for the
    * approving bureau. Answers the planned inspection.
    */
-  async planCommitmentCheck(manager: EntityManager, input: { agencyId: string; jurisdictionCode: string; bureauId: string | null; dueOn: string; licenceNumber: string; plannedBy: string }): Promise<Inspection> {
+  async planCommitmentCheck(
+    manager: EntityManager,
+    input: { agencyId: string; jurisdictionCode: string; bureauId: string | null; reachPrefix: string; dueOn: string; licenceNumber: string; plannedBy: string },
+  ): Promise<Inspection> {
+    return this.planBySystem(manager, input, {
+      type: 'commitment_check',
+      inspectionDate: input.dueOn,
+      notes: bilingualNote(`许可证 ${input.licenceNumber} 告知承诺的现场核查，须于 ${deadlineZh(input.dueOn)}完成`, `On-site verification of the commitment behind licence ${input.licenceNumber}, due ${deadlineEn(input.dueOn)}`),
+      action: 'inspection.plan_commitment_check',
+    });
+  }
+
+  /**
+   * Plans the surveillance inspection of an agency that entered credit grade C, for the bureau
+   * governing its division (its city's, else its province's), due by `dueOn`.
+   */
+  async planSurveillance(manager: EntityManager, input: { agencyId: string; jurisdictionCode: string; gradeSince: string; dueOn: string }): Promise<Inspection | null> {
+    const bureau = await this.bureaus.findGoverning(input.jurisdictionCode, manager);
+    if (!bureau) return null;
+    return this.planBySystem(
+      manager,
+      { ...input, bureauId: bureau.id, reachPrefix: this.bureaus.scopeOf(bureau), plannedBy: 'system' },
+      {
+        type: 'surveillance',
+        inspectionDate: input.dueOn,
+        notes: bilingualNote(`自 ${input.gradeSince} 起信用等级为 C：列入重点监管`, `Credit grade C since ${input.gradeSince}: under surveillance`),
+        action: 'inspection.plan_surveillance',
+      },
+    );
+  }
+
+  /**
+   * An inspection the system plans, led by the inspector who handles the agency's city: the only
+   * active inspector of the nearest bureau within `reachPrefix` that covers it (its city's bureau
+   * before its province's). With none or several there, it waits unassigned in the bureau's
+   * queue (`GET /inspections?unassigned=true`) for an admin to assign. The lead is told.
+   */
+  private async planBySystem(
+    manager: EntityManager,
+    input: { agencyId: string; jurisdictionCode: string; bureauId: string | null; reachPrefix: string; plannedBy: string },
+    plan: { type: InspectionType; inspectionDate: string; notes: string; action: string },
+  ): Promise<Inspection> {
     const { template } = await this.checklists.forUse('inspection', undefined, manager);
+    const inspectors = (await this.users.officersCovering(input.reachPrefix, input.jurisdictionCode, manager)).filter((o) => o.role === 'inspector');
+    const nearest = inspectors.filter((o) => o.bureauId === inspectors[0]?.bureauId);
     const inspection = await manager.save(
       manager.create(Inspection, {
         agencyId: input.agencyId,
         jurisdictionCode: input.jurisdictionCode,
-        type: 'commitment_check',
+        type: plan.type,
         status: 'planned',
-        inspectionDate: input.dueOn,
+        inspectionDate: plan.inspectionDate,
         templateId: template.id,
-        leadInspectorId: null,
+        leadInspectorId: nearest.length === 1 ? nearest[0].id : null,
         bureauId: input.bureauId,
-        notes: `On-site verification of the commitment behind licence ${input.licenceNumber}, due by ${input.dueOn}`,
+        notes: plan.notes,
       }),
     );
-    await this.audit.record(manager, { action: 'inspection.plan_commitment_check', entityType: 'inspection', entityId: inspection.id, after: inspection });
+    await this.audit.record(manager, { action: plan.action, entityType: 'inspection', entityId: inspection.id, after: inspection });
+    const [agency] = await this.agencies.findByIds([input.agencyId], manager);
+    await this.tellLeadInspector(manager, inspection, agency, input.plannedBy);
     return inspection;
   }
 
@@ -274,6 +324,7 @@ export class InspectionsService {
         proposedFineAmount: proposal.fineAmount ?? null,
         proposedSuspensionDays: proposal.suspensionDays ?? null,
         sanctionProposalReason: 'reason' in proposal ? (proposal.reason ?? null) : null,
+        ...(request.noteToAgency !== undefined ? { noteToAgency: request.noteToAgency } : {}),
       });
       const actions = scored
         .filter(({ finding }) => finding.result === 'non_compliant')
@@ -333,6 +384,30 @@ export class InspectionsService {
       });
     }
     await this.notifications.notifyAgencies(manager, notices);
+  }
+
+  /** The officers who may lead the inspection (the admin picks one of them). */
+  async assignees(actor: Actor, id: string): Promise<InspectionAssigneeView[]> {
+    const inspection = await this.get(actor, id);
+    return this.users.assignableOfficers(actor, inspection.jurisdictionCode);
+  }
+
+  /** A bureau admin gives a planned inspection its lead (the queue of unassigned ones); the lead is told. */
+  async assignLead(actor: Actor, id: string, request: AssignLeadInspectorRequest): Promise<InspectionView> {
+    await this.dataSource.transaction(async (manager) => {
+      const inspection = await this.get(actor, id, manager);
+      if (inspection.status !== 'planned') throw Problems.illegalTransition('Inspection', inspection.status, 'planned');
+      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      const officers = await this.users.assignableOfficers(actor, inspection.jurisdictionCode, manager);
+      if (!officers.some((o) => o.id === request.leadInspectorId)) {
+        throw Problems.invalid([{ field: 'leadInspectorId', message: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency' }]);
+      }
+      const assigned = await this.bumpVersion(manager, inspection, { leadInspectorId: request.leadInspectorId });
+      await this.audit.record(manager, { action: 'inspection.assign_lead', entityType: 'inspection', entityId: id, before: inspection, after: assigned });
+      const [agency] = await this.agencies.findByIds([inspection.agencyId], manager);
+      if (request.leadInspectorId !== actor.userId) await this.tellLeadInspector(manager, assigned, agency, actor.username);
+    });
+    return this.view(actor, id);
   }
 
   /** Calls off a visit that has not been submitted; its findings so far stay, unscored. */
@@ -429,4 +504,14 @@ export function findingSetProblems(items: Pick<ChecklistItem, 'code'>[], given: 
   const missing = items.map((i) => i.code).filter((code) => !seen.has(code));
   if (missing.length > 0) problems.push({ field: 'findings', message: `every checklist item needs a finding; missing: ${missing.join(', ')}` });
   return problems;
+}
+
+/** The inspectors' internal notes never reach an agency user; what is meant for the agency is `noteToAgency`. */
+function forReader<T extends { notes: string | null }>(actor: Actor, inspection: T): T {
+  return actor.role === 'agency_user' ? { ...inspection, notes: null } : inspection;
+}
+
+/** A note the system writes, Chinese first. */
+function bilingualNote(zh: string, en: string): string {
+  return `${zh} / ${en}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, jurisdictionPrefixOf } from '@app/access';
@@ -40,8 +40,8 @@ export class BureausService {
   }
 
   /** The bureau that governs a division code: the city bureau if there is one, else the province's. */
-  async findGoverning(divisionCode: string): Promise<Bureau | null> {
-    return this.bureaus
+  async findGoverning(divisionCode: string, manager?: EntityManager): Promise<Bureau | null> {
+    return (manager?.getRepository(Bureau) ?? this.bureaus)
       .createQueryBuilder('b')
       .where('b.jurisdiction_code IN (:...codes)', { codes: [`${divisionCode.slice(0, 4)}00`, `${divisionCode.slice(0, 2)}0000`] })
       .andWhere(`b.status = 'active'`)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { IdParam, PageOf, ProblemDetails, StatusCountsView } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ApplicationQuery, ApplicationView, CreateApplicationRequest, DecisionRequest, ResubmitApplicationRequest, StartReviewRequest } from './licensing.dto';
 import { LicenceApplicationsService } from './licence-applications.service';
@@ -9,6 +9,14 @@ import { LicenceApplicationsService } from './licence-applications.service';
 @Controller('licence-applications')
 export class LicenceApplicationsController {
   constructor(private readonly applications: LicenceApplicationsService) {}
+
+  @Get('counts')
+  @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
+  @ApiOperation({ operationId: 'countLicenceApplications', summary: 'Licence applications in your jurisdiction counted by status, exactly (one grouped query)' })
+  @ApiOkResponse({ type: StatusCountsView })
+  counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
+    return this.applications.counts(actor);
+  }
 
   @Get()
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
-import { addDays, byCreation, Clock, fetchView, Page, paginateViews, Problems, updateVersioned } from '@app/core';
+import { addDays, byCreation, Clock, countByStatus, fetchView, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { Bureau, BureausService } from '@app/jurisdictions';
 import { NotificationsService } from '@app/notifications';
-import { ApplicationStatus, LicenceApplication } from './licence-application.entity';
+import { APPLICATION_STATUSES, ApplicationStatus, LicenceApplication } from './licence-application.entity';
 import { ApplicationQuery, ApplicationView, CreateApplicationRequest, DecisionRequest, ResubmitApplicationRequest } from './licensing.dto';
 import { APPLICATION_NAMES } from './licensing-views';
 import { RENEWAL_WINDOW_DAYS } from './licence-rules';
@@ -39,6 +39,10 @@ export class LicenceApplicationsService {
   ) {}
 
   /** One query per page: the names are joined in (APPLICATION_NAMES). */
+  async counts(actor: Actor): Promise<StatusCountsView> {
+    return statusCountsView(await countByStatus(applyScope(this.applications.createQueryBuilder('app'), actor, APPLICATION_SCOPE), 'app.status', APPLICATION_STATUSES));
+  }
+
   list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
     const qb = applyScope(this.applications.createQueryBuilder('app'), actor, APPLICATION_SCOPE);
     if (query.status) qb.andWhere('app.status = :status', { status: query.status });

@@ -4,3 +4,4 @@ export * from './notifications.service';
 export * from './notifications.module';
 export * from './email-delivery';
 export * from './messages.zh';
+export * from './recipients-policy';

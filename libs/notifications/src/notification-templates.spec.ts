@@ -56,7 +56,7 @@ describe('renderNotification: what happened, in both languages', () => {
       year: 2025, requiredFen: 300_000_000, balanceFen: 258_000_000, state: 'failed',
       caseNumber: 'EC-000001', proposedSanction: '警告 / warning', sanction: '警告 / warning', representationDueOn: '2026-06-08', hearingDueOn: '2026-06-08',
       reconsiderationDueOn: '2026-07-31', litigationDueOn: '2026-12-01', heldOn: '2026-06-09', body: 'reconsideration', days: 60, decisionDueOn: '2026-08-30',
-      window: 'hearing', closesOn: '2026-06-08',
+      window: 'hearing', closesOn: '2026-06-08', gradeSince: '2026-06-01',
     };
     for (const kind of NOTIFICATION_KINDS) {
       const rendered = renderNotification(kind, payload);
@@ -79,5 +79,19 @@ describe('renderNotification: appeal outcomes', () => {
     expect(annulled.bodyEn).toContain('on litigation, the decision was annulled.');
     // Words, never the codes, in the Chinese text.
     expect(annulled.bodyZh).not.toMatch(/annulled|litigation/);
+  });
+});
+
+describe('renderNotification: deadlines say the day counts', () => {
+  it('words every deadline as the shared helper does, in both languages', () => {
+    const notice = renderNotification('case.notice_served', { agencyNameZh: '甲', agencyNameEn: 'A', caseNumber: 'EC-1', proposedSanction: '警告 / warning', representationDueOn: '2026-12-14' });
+    expect(notice.bodyZh).toContain('于 2026年12月14日（含当日）前陈述申辩');
+    expect(notice.bodyEn).toContain('make representations by the end of 14 December 2026');
+    const due = renderNotification('reserve_fund.top_up_due', { agencyNameZh: '甲', requiredFen: 300_000_000, dueOn: '2026-10-29' });
+    expect(due.titleZh).toBe('备用金须于 2026年10月29日（含当日）前补足');
+    expect(due.titleEn).toBe('Reserve fund top-up due by the end of 29 October 2026');
+    const actions = renderNotification('corrective_actions.set', { agencyNameZh: '甲', count: 1, firstDueOn: '2026-06-30', actions: [{ itemCode: 'GOV-2', dueOn: '2026-06-30' }] });
+    expect(actions.bodyZh).toContain('- GOV-2：2026年6月30日（含当日）前');
+    expect(actions.bodyEn).toContain('- GOV-2: by the end of 30 June 2026');
   });
 });

@@ -1,3 +1,5 @@
+import { deadlineEn, deadlineZh } from '@app/core';
+
 /** A notification rendered in both languages. */
 export interface RenderedNotification {
   titleZh: string;
@@ -50,7 +52,14 @@ const LABELS: Record<string, Record<string, Bilingual>> = {
     serious_violation: ['严重违规', 'serious violation'],
     critical_violation: ['重大违规', 'critical violation'],
   },
-  inspectionType: { routine: ['日常检查', 'routine inspection'], complaint: ['投诉检查', 'complaint inspection'], follow_up: ['复查', 'follow-up inspection'], thematic: ['专项检查', 'thematic inspection'], commitment_check: ['告知承诺核查', 'commitment check'] },
+  inspectionType: {
+    routine: ['日常检查', 'routine inspection'],
+    complaint: ['投诉检查', 'complaint inspection'],
+    follow_up: ['复查', 'follow-up inspection'],
+    thematic: ['专项检查', 'thematic inspection'],
+    commitment_check: ['告知承诺核查', 'commitment check'],
+    surveillance: ['重点监管检查', 'surveillance inspection'],
+  },
   severity: { low: ['低', 'low'], medium: ['中', 'medium'], high: ['高', 'high'], urgent: ['紧急', 'urgent'] },
   deadline: { acknowledgement: ['受理期限', 'acknowledgement deadline'], resolution: ['办结期限', 'resolution deadline'] },
   appealOutcome: { upheld: ['维持原处罚决定', 'the decision was upheld'], varied: ['变更原处罚决定', 'the decision was varied'], annulled: ['撤销原处罚决定', 'the decision was annulled'] },
@@ -58,6 +67,11 @@ const LABELS: Record<string, Record<string, Bilingual>> = {
 };
 
 const label = (group: string, value: string): Bilingual => LABELS[group]?.[value] ?? [value, value];
+
+/** A deadline of the payload in words (the shared helper the web app uses too): "2026年12月14日（含当日）前". */
+const dz = (p: Payload, key: string): string => (str(p, key) ? deadlineZh(str(p, key)) : '');
+/** "by the end of 14 December 2026" */
+const de = (p: Payload, key: string): string => (str(p, key) ? deadlineEn(str(p, key)) : '');
 
 interface Template {
   title: (p: Payload) => Bilingual;
@@ -143,12 +157,12 @@ const TEMPLATES: Record<string, Template> = {
     ],
   },
   'corrective_actions.set': {
-    title: (p) => [`需整改事项 ${str(p, 'count')} 项，最早于 ${str(p, 'firstDueOn')} 到期`, `${str(p, 'count')} corrective action(s) set, the first due on ${str(p, 'firstDueOn')}`],
+    title: (p) => [`需整改事项 ${str(p, 'count')} 项，最早一项须于 ${dz(p, 'firstDueOn')}完成`, `${str(p, 'count')} corrective action(s) set, the first due ${de(p, 'firstDueOn')}`],
     body: (p) => {
       const items = Array.isArray(p.actions) ? (p.actions as { itemCode: string; dueOn: string }[]) : [];
       return [
-        `${localTime(p.inspectionDate)} 的检查要求${agency(p)[0]}整改以下事项：\n${items.map((a) => `- ${a.itemCode}：${a.dueOn} 前`).join('\n')}\n请在期限内提交整改情况。`,
-        `The inspection of ${localTime(p.inspectionDate)} requires ${agency(p)[1]} to correct:\n${items.map((a) => `- ${a.itemCode}: by ${a.dueOn}`).join('\n')}\nPlease answer each before its due date.`,
+        `${localTime(p.inspectionDate)} 的检查要求${agency(p)[0]}整改以下事项：\n${items.map((a) => `- ${a.itemCode}：${deadlineZh(a.dueOn)}`).join('\n')}\n请在期限内提交整改情况。`,
+        `The inspection of ${localTime(p.inspectionDate)} requires ${agency(p)[1]} to correct:\n${items.map((a) => `- ${a.itemCode}: ${deadlineEn(a.dueOn)}`).join('\n')}\nPlease answer each before its due date.`,
       ];
     },
   },
@@ -160,52 +174,52 @@ const TEMPLATES: Record<string, Template> = {
     ],
   },
   'corrective_action.reopened': {
-    title: (p) => [`整改事项 ${str(p, 'itemCode')} 需重新整改，期限 ${str(p, 'dueOn')}`, `Corrective action ${str(p, 'itemCode')} reopened, due on ${str(p, 'dueOn')}`],
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 需重新整改，须于 ${dz(p, 'dueOn')}完成`, `Corrective action ${str(p, 'itemCode')} reopened, due ${de(p, 'dueOn')}`],
     body: (p) => [
-      `检查人员未接受${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改答复：${str(p, 'note')}。请于 ${str(p, 'dueOn')} 前重新提交。`,
-      `The inspector did not accept the answer of ${agency(p)[1]} on item ${str(p, 'itemCode')}: ${str(p, 'note')}. Please answer again by ${str(p, 'dueOn')}.`,
+      `检查人员未接受${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改答复：${str(p, 'note')}。请于 ${dz(p, 'dueOn')}重新提交。`,
+      `The inspector did not accept the answer of ${agency(p)[1]} on item ${str(p, 'itemCode')}: ${str(p, 'note')}. Please answer again ${de(p, 'dueOn')}.`,
     ],
   },
   'corrective_action.due': {
-    title: (p) => [`整改事项 ${str(p, 'itemCode')} 将于 ${str(p, 'dueOn')} 到期`, `Corrective action ${str(p, 'itemCode')} is due on ${str(p, 'dueOn')}`],
+    title: (p) => [`整改事项 ${str(p, 'itemCode')} 须于 ${dz(p, 'dueOn')}完成`, `Corrective action ${str(p, 'itemCode')} is due ${de(p, 'dueOn')}`],
     body: (p) => [
-      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改须于 ${str(p, 'dueOn')} 前提交。`,
-      `${agency(p)[1]} must answer corrective action ${str(p, 'itemCode')} by ${str(p, 'dueOn')}.`,
+      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改须于 ${dz(p, 'dueOn')}提交。`,
+      `${agency(p)[1]} must answer corrective action ${str(p, 'itemCode')} ${de(p, 'dueOn')}.`,
     ],
   },
   'corrective_action.overdue': {
     title: (p) => [`整改事项 ${str(p, 'itemCode')} 已逾期`, `Corrective action ${str(p, 'itemCode')} is overdue`],
     body: (p) => [
-      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改期限 ${str(p, 'dueOn')} 已过，尚未提交。`,
-      `${agency(p)[1]} has not answered corrective action ${str(p, 'itemCode')}, due on ${str(p, 'dueOn')}.`,
+      `${agency(p)[0]}对检查项 ${str(p, 'itemCode')} 的整改未在 ${dz(p, 'dueOn')}提交，已逾期。`,
+      `${agency(p)[1]} has not answered corrective action ${str(p, 'itemCode')}, due ${de(p, 'dueOn')}.`,
     ],
   },
   'self_assessment.opened': {
-    title: (p) => [`请于 ${str(p, 'dueOn')} 前完成 ${str(p, 'period')} 年度自查`, `Self-assessment ${str(p, 'period')} due on ${str(p, 'dueOn')}`],
+    title: (p) => [`请于 ${dz(p, 'dueOn')}完成 ${str(p, 'period')} 年度自查`, `Self-assessment ${str(p, 'period')} due ${de(p, 'dueOn')}`],
     body: (p) => [
-      `${str(p, 'bureauName') || '主管部门'}已开启 ${str(p, 'period')} 年度自查，${agency(p)[0]}须于 ${str(p, 'dueOn')} 前填写并提交。`,
-      `${str(p, 'bureauName') || 'The bureau'} has opened the ${str(p, 'period')} self-assessment round: ${agency(p)[1]} must fill it in and submit it by ${str(p, 'dueOn')}.`,
+      `${str(p, 'bureauName') || '主管部门'}已开启 ${str(p, 'period')} 年度自查，${agency(p)[0]}须于 ${dz(p, 'dueOn')}填写并提交。`,
+      `${str(p, 'bureauName') || 'The bureau'} has opened the ${str(p, 'period')} self-assessment round: ${agency(p)[1]} must fill it in and submit it ${de(p, 'dueOn')}.`,
     ],
   },
   'self_assessment.returned': {
     title: (p) => [`${str(p, 'period')} 年度自查被退回`, `Self-assessment ${str(p, 'period')} returned`],
     body: (p) => [
-      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查被退回，需修改：${str(p, 'note')}。请于 ${str(p, 'dueOn')} 前重新提交。`,
-      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} was returned for changes: ${str(p, 'note')}. Please resubmit it by ${str(p, 'dueOn')}.`,
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查被退回，需修改：${str(p, 'note')}。请于 ${dz(p, 'dueOn')}重新提交。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} was returned for changes: ${str(p, 'note')}. Please resubmit it ${de(p, 'dueOn')}.`,
     ],
   },
   'self_assessment.due': {
-    title: (p) => [`${str(p, 'period')} 年度自查将于 ${str(p, 'dueOn')} 到期`, `Self-assessment ${str(p, 'period')} is due on ${str(p, 'dueOn')}`],
+    title: (p) => [`${str(p, 'period')} 年度自查须于 ${dz(p, 'dueOn')}提交`, `Self-assessment ${str(p, 'period')} is due ${de(p, 'dueOn')}`],
     body: (p) => [
-      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查尚未提交，截止日期为 ${str(p, 'dueOn')}。`,
-      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} is not yet submitted; it is due on ${str(p, 'dueOn')}.`,
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查尚未提交，须于 ${dz(p, 'dueOn')}提交。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]} is not yet submitted; it is due ${de(p, 'dueOn')}.`,
     ],
   },
   'self_assessment.overdue': {
     title: (p) => [`${str(p, 'period')} 年度自查已逾期`, `Self-assessment ${str(p, 'period')} is overdue`],
     body: (p) => [
-      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查截止日期 ${str(p, 'dueOn')} 已过，尚未提交。`,
-      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]}, due on ${str(p, 'dueOn')}, has not been submitted.`,
+      `${agency(p)[0]}的 ${str(p, 'period')} 年度自查未在 ${dz(p, 'dueOn')}提交，已逾期。`,
+      `The ${str(p, 'period')} self-assessment of ${agency(p)[1]}, due ${de(p, 'dueOn')}, has not been submitted.`,
     ],
   },
   'complaint.assigned': {
@@ -240,15 +254,15 @@ const TEMPLATES: Record<string, Template> = {
   'case.notice_served': {
     title: (p) => [`行政处罚事先告知：案件 ${str(p, 'caseNumber')}`, `Notice of intended sanction: case ${caseNumberEn(p)}`],
     body: (p) => [
-      `${agency(p)[0]}：拟对您作出${str(p, 'proposedSanction').split(' / ')[0]}。您可于 ${str(p, 'representationDueOn')} 前陈述申辩${str(p, 'hearingDueOn') ? `，于 ${str(p, 'hearingDueOn')} 前要求听证` : ''}。告知书（PDF）见案件页面。`,
-      `${agency(p)[1]}: the bureau intends a ${str(p, 'proposedSanction').split(' / ')[1] ?? ''}. You may make representations by ${str(p, 'representationDueOn')}${str(p, 'hearingDueOn') ? ` and request a hearing by ${str(p, 'hearingDueOn')}` : ''}. The notice (PDF) is on the case page.`,
+      `${agency(p)[0]}：拟对您作出${str(p, 'proposedSanction').split(' / ')[0]}。您可于 ${dz(p, 'representationDueOn')}陈述申辩${str(p, 'hearingDueOn') ? `，于 ${dz(p, 'hearingDueOn')}要求听证` : ''}。告知书（PDF）见案件页面。`,
+      `${agency(p)[1]}: the bureau intends a ${str(p, 'proposedSanction').split(' / ')[1] ?? ''}. You may make representations ${de(p, 'representationDueOn')}${str(p, 'hearingDueOn') ? ` and request a hearing ${de(p, 'hearingDueOn')}` : ''}. The notice (PDF) is on the case page.`,
     ],
   },
   'case.decided': {
     title: (p) => [`案件 ${str(p, 'caseNumber')} 已作出处罚决定`, `Decision on case ${caseNumberEn(p)}`],
     body: (p) => [
-      `${agency(p)[0]}：决定为${str(p, 'sanction').split(' / ')[0]}。如不服，可于 ${str(p, 'reconsiderationDueOn')} 前申请行政复议，或于 ${str(p, 'litigationDueOn')} 前提起行政诉讼。`,
-      `${agency(p)[1]}: the decision is ${str(p, 'sanction').split(' / ')[1] ?? ''}. You may apply for administrative reconsideration by ${str(p, 'reconsiderationDueOn')} or bring litigation by ${str(p, 'litigationDueOn')}.`,
+      `${agency(p)[0]}：决定为${str(p, 'sanction').split(' / ')[0]}。如不服，可于 ${dz(p, 'reconsiderationDueOn')}申请行政复议，或于 ${dz(p, 'litigationDueOn')}提起行政诉讼。`,
+      `${agency(p)[1]}: the decision is ${str(p, 'sanction').split(' / ')[1] ?? ''}. You may apply for administrative reconsideration ${de(p, 'reconsiderationDueOn')} or bring litigation ${de(p, 'litigationDueOn')}.`,
     ],
   },
   'case.hearing_recorded': {
@@ -275,15 +289,15 @@ const TEMPLATES: Record<string, Template> = {
   'case.decision_due': {
     title: (p) => [`案件 ${str(p, 'caseNumber')} 立案已 ${str(p, 'days')} 天`, `Case ${caseNumberEn(p)} opened ${str(p, 'days')} days ago`],
     body: (p) => [
-      `对${agency(p)[0]}的案件 ${str(p, 'caseNumber')} 须于 ${str(p, 'decisionDueOn')} 前作出决定。`,
-      `The case ${caseNumberEn(p)} against ${agency(p)[1]} must be decided by ${str(p, 'decisionDueOn')}.`,
+      `对${agency(p)[0]}的案件 ${str(p, 'caseNumber')} 须于 ${dz(p, 'decisionDueOn')}作出决定。`,
+      `The case ${caseNumberEn(p)} against ${agency(p)[1]} must be decided ${de(p, 'decisionDueOn')}.`,
     ],
   },
   'case.window_closing': {
     title: (p) => [`案件 ${str(p, 'caseNumber')} 的期限即将届满`, `A window of case ${caseNumberEn(p)} is closing`],
     body: (p) => [
-      `${agency(p)[0]}：${str(p, 'window') === 'hearing' ? '听证申请' : '陈述申辩'}期限于 ${str(p, 'closesOn')} 届满。`,
-      `${agency(p)[1]}: the ${str(p, 'window') === 'hearing' ? 'hearing request' : 'representation'} window closes on ${str(p, 'closesOn')}.`,
+      `${agency(p)[0]}：${str(p, 'window') === 'hearing' ? '要求听证' : '陈述申辩'}须于 ${dz(p, 'closesOn')}提出，逾期视为放弃。`,
+      `${agency(p)[1]}: ${str(p, 'window') === 'hearing' ? 'a hearing may be requested' : 'representations may be made'} ${de(p, 'closesOn')}; the window then closes.`,
     ],
   },
 };
@@ -295,17 +309,17 @@ const fenAsYuan = (p: Payload, key: string): string => {
 };
 Object.assign(TEMPLATES, {
   'annual_report.reminder': {
-    title: (p: Payload) => [`${str(p, 'year')} 年度报告须于 ${str(p, 'dueOn')} 前提交`, `The ${str(p, 'year')} annual report is due by ${str(p, 'dueOn')}`],
+    title: (p: Payload) => [`${str(p, 'year')} 年度报告须于 ${dz(p, 'dueOn')}提交`, `The ${str(p, 'year')} annual report is due ${de(p, 'dueOn')}`],
     body: (p: Payload) => [
-      `${agency(p)[0]}尚未提交 ${str(p, 'year')} 年度报告，截止日期为 ${str(p, 'dueOn')}；逾期将记录在案。`,
-      `${agency(p)[1]} has not yet filed its ${str(p, 'year')} annual report, due by ${str(p, 'dueOn')}; a late report is recorded.`,
+      `${agency(p)[0]}尚未提交 ${str(p, 'year')} 年度报告，须于 ${dz(p, 'dueOn')}提交；逾期将记录在案。`,
+      `${agency(p)[1]} has not yet filed its ${str(p, 'year')} annual report, due ${de(p, 'dueOn')}; a late report is recorded.`,
     ],
   },
   'annual_report.overdue': {
     title: (p: Payload) => [`${agency(p)[0]}的 ${str(p, 'year')} 年度报告已逾期`, `The ${str(p, 'year')} annual report of ${agency(p)[1]} is overdue`],
     body: (p: Payload) => [
-      `${agency(p)[0]}未在 ${str(p, 'dueOn')} 前提交 ${str(p, 'year')} 年度报告，已记录为逾期。请尽快提交。`,
-      `${agency(p)[1]} did not file its ${str(p, 'year')} annual report by ${str(p, 'dueOn')}: it is recorded overdue. Please file it now.`,
+      `${agency(p)[0]}未在 ${dz(p, 'dueOn')}提交 ${str(p, 'year')} 年度报告，已记录为逾期。请尽快提交。`,
+      `${agency(p)[1]} did not file its ${str(p, 'year')} annual report ${de(p, 'dueOn')}: it is recorded overdue. Please file it now.`,
     ],
   },
   'annual_report.accepted': {
@@ -320,31 +334,38 @@ Object.assign(TEMPLATES, {
     ],
   },
   'reserve_fund.top_up_started': {
-    title: (p: Payload) => [`备用金低于规定数额，须于 ${str(p, 'dueOn')} 前补足`, `Reserve fund below the required amount: top it up by ${str(p, 'dueOn')}`],
+    title: (p: Payload) => [`备用金低于规定数额，须于 ${dz(p, 'dueOn')}补足`, `Reserve fund below the required amount: top it up ${de(p, 'dueOn')}`],
     body: (p: Payload) => [
-      `${agency(p)[0]}的备用金余额为 ¥${fenAsYuan(p, 'balanceFen')}，低于规定的 ¥${fenAsYuan(p, 'requiredFen')}。请于 ${str(p, 'dueOn')}（20 个工作日内）补足。`,
-      `The reserve fund of ${agency(p)[1]} stands at ¥${fenAsYuan(p, 'balanceFen')}, below the required ¥${fenAsYuan(p, 'requiredFen')}. Top it up by ${str(p, 'dueOn')} (20 working days).`,
+      `${agency(p)[0]}的备用金余额为 ¥${fenAsYuan(p, 'balanceFen')}，低于规定的 ¥${fenAsYuan(p, 'requiredFen')}。请于 ${dz(p, 'dueOn')}补足（20 个工作日）。`,
+      `The reserve fund of ${agency(p)[1]} stands at ¥${fenAsYuan(p, 'balanceFen')}, below the required ¥${fenAsYuan(p, 'requiredFen')}. Top it up ${de(p, 'dueOn')} (20 working days).`,
     ],
   },
   'reserve_fund.top_up_due': {
-    title: (p: Payload) => [`备用金须于 ${str(p, 'dueOn')} 前补足`, `Reserve fund top-up due on ${str(p, 'dueOn')}`],
+    title: (p: Payload) => [`备用金须于 ${dz(p, 'dueOn')}补足`, `Reserve fund top-up due ${de(p, 'dueOn')}`],
     body: (p: Payload) => [
-      `${agency(p)[0]}的备用金尚未补足至 ¥${fenAsYuan(p, 'requiredFen')}，期限为 ${str(p, 'dueOn')}。`,
-      `The reserve fund of ${agency(p)[1]} is not yet back at ¥${fenAsYuan(p, 'requiredFen')}; the deadline is ${str(p, 'dueOn')}.`,
+      `${agency(p)[0]}的备用金尚未补足至 ¥${fenAsYuan(p, 'requiredFen')}，须于 ${dz(p, 'dueOn')}补足。`,
+      `The reserve fund of ${agency(p)[1]} is not yet back at ¥${fenAsYuan(p, 'requiredFen')}; it is due ${de(p, 'dueOn')}.`,
     ],
   },
   'reserve_fund.top_up_overdue': {
     title: (p: Payload) => [`${agency(p)[0]}的备用金补足已逾期`, `Reserve fund top-up of ${agency(p)[1]} is overdue`],
     body: (p: Payload) => [
-      `${agency(p)[0]}未在 ${str(p, 'dueOn')} 前将备用金补足至 ¥${fenAsYuan(p, 'requiredFen')}，已记录为逾期。`,
-      `${agency(p)[1]} did not top its reserve fund up to ¥${fenAsYuan(p, 'requiredFen')} by ${str(p, 'dueOn')}: it is recorded overdue.`,
+      `${agency(p)[0]}未在 ${dz(p, 'dueOn')}将备用金补足至 ¥${fenAsYuan(p, 'requiredFen')}，已记录为逾期。`,
+      `${agency(p)[1]} did not top its reserve fund up to ¥${fenAsYuan(p, 'requiredFen')} ${de(p, 'dueOn')}: it is recorded overdue.`,
     ],
   },
   'commitment_check.flagged': {
     title: (p: Payload) => [`告知承诺核查${str(p, 'state') === 'failed' ? '未通过' : '逾期'}：${str(p, 'licenceNumber')}`, `Commitment check ${str(p, 'state') === 'failed' ? 'failed' : 'overdue'}: ${str(p, 'licenceNumber')}`],
     body: (p: Payload) => [
-      `许可证 ${str(p, 'licenceNumber')}（${agency(p)[0]}）的告知承诺现场核查${str(p, 'state') === 'failed' ? '未通过，承诺不实的应启动撤销程序' : `未在 ${str(p, 'dueOn')} 前完成`}。`,
-      `The on-site check of the commitment behind licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) ${str(p, 'state') === 'failed' ? 'failed: a false commitment calls for a revocation case' : `was not done by ${str(p, 'dueOn')}`}.`,
+      `许可证 ${str(p, 'licenceNumber')}（${agency(p)[0]}）的告知承诺现场核查${str(p, 'state') === 'failed' ? '未通过，承诺不实的应启动撤销程序' : `未在 ${dz(p, 'dueOn')}完成`}。`,
+      `The on-site check of the commitment behind licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) ${str(p, 'state') === 'failed' ? 'failed: a false commitment calls for a revocation case' : `was not done ${de(p, 'dueOn')}`}.`,
+    ],
+  },
+  'credit_grade.surveillance': {
+    title: (p: Payload) => [`${agency(p)[0]}信用等级降为 C，已列入重点监管`, `${agency(p)[1]} fell to credit grade C: under surveillance`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}自 ${str(p, 'gradeSince')} 起信用等级为 C，已安排重点监管检查，须于 ${dz(p, 'dueOn')}完成。${str(p, 'leadInspectorId') ? '' : '该检查尚无主检查员，请在待分派检查中指派。'}`,
+      `${agency(p)[1]} is at credit grade C since ${str(p, 'gradeSince')}: a surveillance inspection is planned, due ${de(p, 'dueOn')}.${str(p, 'leadInspectorId') ? '' : ' It has no lead inspector yet: assign one from the unassigned inspections.'}`,
     ],
   },
 } satisfies Record<string, Template>);

@@ -30,6 +30,18 @@ export interface AgencyNotice {
   payload: Record<string, unknown>;
 }
 
+/**
+ * A notification to the officials responsible for a record: the admins of `bureauId` (the bureau
+ * that acted on it), else of the bureaus covering `jurisdictionCode`; each key is `dedupKey` plus the user's id.
+ */
+export interface OfficialsNotice {
+  kind: string;
+  bureauId?: string | null;
+  jurisdictionCode: string;
+  dedupKey: string;
+  payload: Record<string, unknown>;
+}
+
 /** A notification to one user; its key is `dedupKey` plus the user's id. */
 export interface UserNotice {
   kind: string;

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, decodeCursor, encodeCursor, Page, PageQuery, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
-import { AgencyNotice, NotificationRequest, NotificationView, UserNotice } from './notification';
+import { AgencyNotice, NotificationRequest, NotificationView, OfficialsNotice, UserNotice } from './notification';
+import { RecipientsPolicy, told } from './recipients-policy';
 import { renderNotification } from './notification-templates';
 
 /** The columns a query handed to `enqueueFromQuery` must produce. */
@@ -54,18 +55,32 @@ export class NotificationsService {
     if (notices.length === 0) return 0;
     return this.enqueueFromQuery(
       manager,
-      `SELECT n.kind, u.id AS recipient_user_id, n.dedup_key || ':' || u.id AS dedup_key,
+      `SELECT n.kind, rcp.user_id AS recipient_user_id, n.dedup_key || ':' || rcp.user_id AS dedup_key,
               n.payload || jsonb_build_object('agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
               'email' AS channel
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS n(agency_id, kind, dedup_key, payload)
          JOIN agencies a ON a.id = n.agency_id
-         JOIN users u ON u.agency_id = n.agency_id AND u.role = 'agency_user'`,
+        CROSS JOIN ${told(RecipientsPolicy.agency('n.agency_id'))}`,
       [notices.map((n) => n.agencyId), notices.map((n) => n.kind), notices.map((n) => n.dedupKey), notices.map((n) => JSON.stringify(n.payload))],
     );
   }
 
   notifyAgency(manager: EntityManager, notice: AgencyNotice): Promise<number> {
     return this.notifyAgencies(manager, [notice]);
+  }
+
+  /**
+   * Tells the officials responsible for a record (RecipientsPolicy.responsible: the bureau that
+   * acted on it, else the bureaus covering its division); answers how many were told.
+   */
+  async notifyResponsible(manager: EntityManager, notice: OfficialsNotice): Promise<number> {
+    return this.enqueueFromQuery(
+      manager,
+      `SELECT $1::text AS kind, rcp.user_id AS recipient_user_id, $2::text || ':' || rcp.user_id AS dedup_key, $3::jsonb AS payload, 'email' AS channel
+         FROM (SELECT $4::uuid AS bureau_id, $5::text AS jurisdiction_code) r
+        CROSS JOIN ${told(RecipientsPolicy.responsible({ bureauId: 'r.bureau_id', jurisdictionCode: 'r.jurisdiction_code' }))}`,
+      [notice.kind, notice.dedupKey, JSON.stringify(notice.payload), notice.bureauId ?? null, notice.jurisdictionCode],
+    );
   }
 
   /** Tells one official (an assignment); false when already told of this event. */

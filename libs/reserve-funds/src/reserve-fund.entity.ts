@@ -13,7 +13,20 @@ export class ReserveFundAccount {
   @Column() jurisdictionCode: string;
   @Column({ type: 'bigint', transformer: fen }) balanceFen: number;
   @Column() entryCount: number;
+  /** Verified deposits less every draw: only this counts toward a top-up. */
+  @Column({ type: 'bigint', transformer: fen }) verifiedBalanceFen: number;
+  @Column() version: number;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** A bureau official's check of an entry's bank evidence; append-only, as the ledger is. */
+@Entity('reserve_fund_verifications')
+export class ReserveFundVerification {
+  @PrimaryColumn('uuid') entryId: string;
+  @Column('uuid') agencyId: string;
+  @Column({ type: 'uuid', nullable: true }) verifiedBy: string | null;
+  @Column() verifiedByName: string;
+  @CreateDateColumn({ type: 'timestamptz' }) verifiedAt: Date;
 }
 
 /** A deposit or draw; never changed or deleted (a correction is a new entry naming the one it corrects). */

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { IdParam, ProblemDetails } from '@app/core';
-import { CreateReserveFundEntryRequest, ReserveFundView } from './reserve-funds.dto';
+import { CreateReserveFundEntryRequest, ReserveFundView, VerifyReserveFundEntryRequest } from './reserve-funds.dto';
 import { ReserveFundsService } from './reserve-funds.service';
 
 @ApiTags('reserve-funds')
@@ -25,5 +25,16 @@ export class ReserveFundsController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'A draw above the balance, or an agency that keeps no reserve fund' })
   add(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CreateReserveFundEntryRequest) {
     return this.funds.addEntry(actor, id, request);
+  }
+
+  @Post('entries/:entryId/verify')
+  @Allow('bureau_admin')
+  @ApiOperation({ operationId: 'verifyReserveFundEntry', summary: 'Confirm the bank evidence of an entry the agency declared: from now on it counts toward the verified balance and the top-up' })
+  @ApiOkResponse({ type: ReserveFundView })
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'No such entry in this agency’s ledger, or the agency is out of your jurisdiction' })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Already verified, or a stale version' })
+  @HttpCode(200)
+  verify(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('entryId') entryId: string, @Body() request: VerifyReserveFundEntryRequest) {
+    return this.funds.verifyEntry(actor, id, entryId, request);
   }
 }

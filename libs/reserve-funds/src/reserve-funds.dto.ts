@@ -31,6 +31,17 @@ export class ReserveFundEntryView {
   @ApiPropertyOptional({ nullable: true, type: String }) correctsEntryId: string | null;
   @ApiProperty() recordedByUsername: string;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    ...namedEnum('ReserveFundEntryStatus', ['declared', 'verified']),
+    description: 'declared: recorded by the agency, its bank evidence not yet checked by the bureau; verified: recorded or checked by a bureau official',
+  })
+  status: 'declared' | 'verified';
+  @ApiPropertyOptional({ nullable: true, type: Date }) verifiedAt: Date | null;
+}
+
+export class VerifyReserveFundEntryRequest {
+  /** The reserve fund's `version` as read: a verification on a stale view answers 409. */
+  @ApiProperty({ type: 'integer', minimum: 1 }) @IsInt() @Min(1) version: number;
 }
 
 export class TopUpView {
@@ -47,10 +58,13 @@ export class ReserveFundView {
   @ApiProperty() agencyId: string;
   @ApiProperty() agencyNameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
-  @ApiProperty({ type: 'integer', description: 'fen' }) balanceFen: number;
-  @ApiProperty({ type: 'integer', description: "fen: the labour service cooperation licence's reserve-fund amount, else ¥3,000,000" }) requiredFen: number;
+  @ApiProperty({ description: 'Whether the agency must keep a reserve fund (its type, or a labour service cooperation licence in force)' }) fundRequired: boolean;
+  @ApiProperty({ type: 'integer', description: 'fen: every entry, declared or verified' }) balanceFen: number;
+  @ApiProperty({ type: 'integer', description: 'fen: verified deposits less every draw; only this counts toward a top-up' }) verifiedBalanceFen: number;
+  @ApiProperty({ type: 'integer', description: "fen: the labour service cooperation licence's reserve-fund amount, else ¥3,000,000; 0 when no fund is required" }) requiredFen: number;
   @ApiPropertyOptional({ nullable: true, type: String }) licenceNumber: string | null;
-  @ApiProperty({ type: 'integer', description: 'fen still missing (0 when the balance suffices)' }) shortfallFen: number;
+  @ApiProperty({ type: 'integer', description: 'fen still missing from the verified balance (0 when it suffices or no fund is required)' }) shortfallFen: number;
+  @ApiProperty({ type: 'integer', description: 'Changes with every entry and verification (0 before the first entry)' }) version: number;
   @ApiPropertyOptional({ nullable: true, type: TopUpView, description: 'The running top-up deadline, if any' }) topUp: TopUpView | null;
   @ApiProperty({ type: [TopUpView], description: 'Earlier top-up deadlines, newest first' }) pastTopUps: TopUpView[];
   @ApiProperty({ type: [ReserveFundEntryView], description: 'The ledger, newest first (at most 500)' }) entries: ReserveFundEntryView[];

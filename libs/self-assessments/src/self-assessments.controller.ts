@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { IdParam, PageOf, ProblemDetails, StatusCountsView } from '@app/core';
 import {
   OpenRoundRequest,
   OpenRoundView,
@@ -21,6 +21,14 @@ const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'
 @Controller('self-assessments')
 export class SelfAssessmentsController {
   constructor(private readonly selfAssessments: SelfAssessmentsService) {}
+
+  @Get('counts')
+  @Allow(...READERS)
+  @ApiOperation({ operationId: 'countSelfAssessments', summary: 'Self-assessments in your jurisdiction counted by status, exactly (one grouped query)' })
+  @ApiOkResponse({ type: StatusCountsView })
+  counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
+    return this.selfAssessments.counts(actor);
+  }
 
   @Get()
   @Allow(...READERS)

@@ -5,11 +5,11 @@ import { AgenciesService, AgencyNames, agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, Clock, FieldProblem, Page, paginateViews, Problems } from '@app/core';
+import { byCreation, Clock, countByStatus, FieldProblem, Page, paginateViews, Problems, StatusCountsView, statusCountsView } from '@app/core';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
 import { DISCREPANCIES_OF_S } from './discrepancies';
-import { SelfAssessment, SelfAssessmentAnswer, SelfAssessmentStatus } from './self-assessment.entity';
+import { SELF_ASSESSMENT_STATUSES, SelfAssessment, SelfAssessmentAnswer, SelfAssessmentStatus } from './self-assessment.entity';
 import { DiscrepancyView, OpenRoundRequest, OpenRoundView, PutAnswersRequest, ReviewRequest, SelfAssessmentDetailView, SelfAssessmentQuery, VersionRequest } from './self-assessments.dto';
 
 /** A self-assessment the agency has yet to submit, as the deadline job sees it. */
@@ -40,6 +40,10 @@ export class SelfAssessmentsService {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
   ) {}
+
+  async counts(actor: Actor): Promise<StatusCountsView> {
+    return statusCountsView(await countByStatus(applyScope(this.dataSource.getRepository(SelfAssessment).createQueryBuilder('s'), actor, SELF_ASSESSMENT_SCOPE), 's.status', SELF_ASSESSMENT_STATUSES));
+  }
 
   list(actor: Actor, query: SelfAssessmentQuery): Promise<Page<SelfAssessment & AgencyNames>> {
     const qb = applyScope(this.dataSource.getRepository(SelfAssessment).createQueryBuilder('s'), actor, SELF_ASSESSMENT_SCOPE);

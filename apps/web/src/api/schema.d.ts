@@ -486,6 +486,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/licence-applications/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licence applications in your jurisdiction counted by status, exactly (one grouped query) */
+        get: operations["countLicenceApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/licence-applications": {
         parameters: {
             query?: never;
@@ -798,6 +815,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may lead the inspection: inspectors and bureau admins of the bureaus in your jurisdiction that cover the agency */
+        get: operations["listInspectionAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/lead-inspector": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a planned inspection its lead inspector (from the queue of unassigned ones: GET /inspections?unassigned=true); the inspector is told */
+        post: operations["assignLeadInspector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/addenda": {
         parameters: {
             query?: never;
@@ -826,6 +877,23 @@ export interface paths {
         put?: never;
         /** Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case or revises the one the proposal opened (named in the answer); the licence changes only on the case decision */
         post: operations["decideInspectionSanction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrective-actions/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrective actions in your jurisdiction counted by status, exactly (one grouped query) */
+        get: operations["countCorrectiveActions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -864,6 +932,23 @@ export interface paths {
         head?: never;
         /** The agency submits its answer; an inspector or bureau admin verifies it or reopens the action */
         patch: operations["updateCorrectiveAction"];
+        trace?: never;
+    };
+    "/api/self-assessments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Self-assessments in your jurisdiction counted by status, exactly (one grouped query) */
+        get: operations["countSelfAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/self-assessments": {
@@ -1050,6 +1135,23 @@ export interface paths {
         };
         /** Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days (names in the Accept-Language) */
         get: operations["getComplaintAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints in your jurisdiction counted by status, exactly (one grouped query) */
+        get: operations["countComplaints"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1746,6 +1848,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{id}/reserve-fund/entries/{entryId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the bank evidence of an entry the agency declared: from now on it counts toward the verified balance and the top-up */
+        post: operations["verifyReserveFundEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commitment-checks": {
         parameters: {
             query?: never;
@@ -2207,7 +2326,7 @@ export interface components {
             events: components["schemas"]["LicenceEventView"][];
         };
         /** @enum {string} */
-        InspectionType: "routine" | "complaint" | "follow_up" | "thematic" | "commitment_check";
+        InspectionType: "routine" | "complaint" | "follow_up" | "thematic" | "commitment_check" | "surveillance";
         /** @enum {string} */
         InspectionStatus: "planned" | "in_progress" | "submitted" | "closed" | "cancelled";
         /** @enum {string} */
@@ -2258,7 +2377,10 @@ export interface components {
             sanctionedLicenceIds?: string[] | null;
             /** Format: date-time */
             submittedAt?: string | null;
+            /** @description The inspectors' internal notes: always null for agency users */
             notes?: string | null;
+            /** @description A note meant for the agency */
+            noteToAgency?: string | null;
             cancelReason?: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2486,6 +2608,14 @@ export interface components {
             reason: string;
             /** @description The version you read; when given, a stale one is refused with 409. */
             version?: number;
+        };
+        StatusCountsView: {
+            /** @description Every state, with how many are in it (0 when none) */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description All of them */
+            total: number;
         };
         /** @enum {string} */
         LicenceApplicationStatus: "submitted" | "under_review" | "approved" | "refused" | "returned" | "resubmitted";
@@ -2829,7 +2959,10 @@ export interface components {
             sanctionedLicenceIds?: string[] | null;
             /** Format: date-time */
             submittedAt?: string | null;
+            /** @description The inspectors' internal notes: always null for agency users */
             notes?: string | null;
+            /** @description A note meant for the agency */
+            noteToAgency?: string | null;
             cancelReason?: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2872,7 +3005,10 @@ export interface components {
              * @description The complaint this inspection follows up: one you may read, about this agency.
              */
             complaintId?: string;
+            /** @description Internal notes for the inspectors (tip-offs, planning): never shown to the agency. */
             notes?: string;
+            /** @description A note the agency reads with the submitted inspection. */
+            noteToAgency?: string;
             /**
              * Format: uuid
              * @description The lead inspector: an active inspector or bureau admin whose bureau covers the agency and lies
@@ -2910,6 +3046,8 @@ export interface components {
             version: number;
             /** @description What the inspector proposes; `none` when omitted. */
             sanctionProposal?: components["schemas"]["SanctionProposalInput"];
+            /** @description A note the agency reads with the submitted inspection (replaces the one written when planning). */
+            noteToAgency?: string;
         };
         InspectionWithCaseView: {
             id: string;
@@ -2964,6 +3102,27 @@ export interface components {
         };
         CancelInspectionRequest: {
             reason: string;
+            version: number;
+        };
+        /** @enum {string} */
+        AssignableRole: "inspector" | "bureau_admin";
+        InspectionAssigneeView: {
+            id: string;
+            displayName: string;
+            role: components["schemas"]["AssignableRole"];
+            bureauId: string;
+            bureauName: string;
+        };
+        InspectionAssigneesView: {
+            /** @description Nearest bureau first, inspectors before admins, then by name */
+            items: components["schemas"]["InspectionAssigneeView"][];
+        };
+        AssignLeadInspectorRequest: {
+            /**
+             * Format: uuid
+             * @description An active inspector or bureau admin of a bureau in your jurisdiction that covers the agency (GET /inspections/{id}/assignees).
+             */
+            leadInspectorId: string;
             version: number;
         };
         AddendumRequest: {
@@ -3433,8 +3592,6 @@ export interface components {
             /** @description Where POST /complaints/{id}/transition may take it from its status (none for an agency) */
             allowedTransitions: components["schemas"]["ComplaintStatus"][];
         };
-        /** @enum {string} */
-        AssignableRole: "inspector" | "bureau_admin";
         AssigneeView: {
             id: string;
             /** @example 林检查员 */
@@ -4200,6 +4357,11 @@ export interface components {
         };
         /** @enum {string} */
         ReserveFundEntryKind: "deposit" | "draw";
+        /**
+         * @description declared: recorded by the agency, its bank evidence not yet checked by the bureau; verified: recorded or checked by a bureau official
+         * @enum {string}
+         */
+        ReserveFundEntryStatus: "declared" | "verified";
         ReserveFundEntryView: {
             id: string;
             sequence: number;
@@ -4216,18 +4378,28 @@ export interface components {
             recordedByUsername: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description declared: recorded by the agency, its bank evidence not yet checked by the bureau; verified: recorded or checked by a bureau official */
+            status: components["schemas"]["ReserveFundEntryStatus"];
+            /** Format: date-time */
+            verifiedAt?: string | null;
         };
         ReserveFundView: {
             agencyId: string;
             agencyNameZh: string;
             agencyNameEn?: string | null;
-            /** @description fen */
+            /** @description Whether the agency must keep a reserve fund (its type, or a labour service cooperation licence in force) */
+            fundRequired: boolean;
+            /** @description fen: every entry, declared or verified */
             balanceFen: number;
-            /** @description fen: the labour service cooperation licence's reserve-fund amount, else ¥3,000,000 */
+            /** @description fen: verified deposits less every draw; only this counts toward a top-up */
+            verifiedBalanceFen: number;
+            /** @description fen: the labour service cooperation licence's reserve-fund amount, else ¥3,000,000; 0 when no fund is required */
             requiredFen: number;
             licenceNumber?: string | null;
-            /** @description fen still missing (0 when the balance suffices) */
+            /** @description fen still missing from the verified balance (0 when it suffices or no fund is required) */
             shortfallFen: number;
+            /** @description Changes with every entry and verification (0 before the first entry) */
+            version: number;
             /** @description The running top-up deadline, if any */
             topUp?: components["schemas"]["TopUpView"] | null;
             /** @description Earlier top-up deadlines, newest first */
@@ -4264,6 +4436,10 @@ export interface components {
              */
             correctsEntryId?: string;
         };
+        VerifyReserveFundEntryRequest: {
+            /** @description The reserve fund's `version` as read: a verification on a stale view answers 409. */
+            version: number;
+        };
         /** @enum {string} */
         CommitmentCheckState: "pending" | "overdue" | "passed" | "failed";
         CommitmentCheckView: {
@@ -4276,6 +4452,10 @@ export interface components {
             agencyNameEn?: string | null;
             jurisdictionCode: string;
             inspectionId: string;
+            /** @description The lead inspector; null while the check waits in the bureau’s queue of unassigned inspections */
+            leadInspectorId?: string | null;
+            /** @description The lead inspector's display name */
+            leadInspectorName?: string | null;
             /** @description The inspection’s status */
             inspectionStatus: string;
             /** @description The inspection’s outcome once submitted */
@@ -6162,6 +6342,43 @@ export interface operations {
             };
         };
     };
+    countLicenceApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCountsView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listLicenceApplications: {
         parameters: {
             query?: {
@@ -6930,6 +7147,8 @@ export interface operations {
                 status?: components["schemas"]["InspectionStatus"];
                 type?: components["schemas"]["InspectionType"];
                 outcome?: components["schemas"]["InspectionOutcome"];
+                /** @description true: only planned inspections nobody leads yet (the commitment checks and surveillance inspections an admin assigns). */
+                unassigned?: boolean;
                 agencyId?: string;
                 complaintId?: string;
                 jurisdiction?: string;
@@ -7338,6 +7557,124 @@ export interface operations {
             };
         };
     };
+    listInspectionAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionAssigneesView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    assignLeadInspector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLeadInspectorRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No longer planned, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     addInspectionAddendum: {
         parameters: {
             query?: never;
@@ -7468,6 +7805,43 @@ export interface operations {
             };
         };
     };
+    countCorrectiveActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCountsView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listCorrectiveActions: {
         parameters: {
             query?: {
@@ -7582,6 +7956,43 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countSelfAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCountsView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8295,6 +8706,43 @@ export interface operations {
                 };
             };
             /** @description Only for: ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCountsView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11075,6 +11523,77 @@ export interface operations {
                 };
             };
             /** @description A draw above the balance, or an agency that keeps no reserve fund */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyReserveFundEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyReserveFundEntryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveFundView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such entry in this agency’s ledger, or the agency is out of your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Already verified, or a stale version */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { CasesService } from '@app/enforcement';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
 
@@ -53,12 +53,12 @@ export class AnnualReportDeadlinesJob {
       reminders = await this.dataSource.transaction((manager) =>
         this.notifications.enqueueFromQuery(
           manager,
-          `SELECT 'annual_report.reminder' AS kind, u.id AS recipient_user_id,
-                  concat_ws(':', 'annual_report.reminder', o.agency_id, $1::int, $2::text, u.id) AS dedup_key,
+          `SELECT 'annual_report.reminder' AS kind, rcp.user_id AS recipient_user_id,
+                  concat_ws(':', 'annual_report.reminder', o.agency_id, $1::int, $2::text, rcp.user_id) AS dedup_key,
                   jsonb_build_object('year', $1::int, 'dueOn', $3::text, 'agencyId', o.agency_id, 'agencyNameZh', o.name_zh, 'agencyNameEn', o.name_en) AS payload,
                   'email' AS channel
              FROM (${OWING}) o
-             JOIN users u ON u.agency_id = o.agency_id AND u.role = 'agency_user'`,
+            CROSS JOIN ${told(RecipientsPolicy.agency('o.agency_id'))}`,
           [year, reminder, dueOnOf(year)],
         ),
       );
@@ -89,12 +89,7 @@ export class AnnualReportDeadlinesJob {
                   'email' AS channel
              FROM annual_reports r
              JOIN agencies a ON a.id = r.agency_id
-            CROSS JOIN LATERAL (
-              SELECT u.id AS user_id FROM users u WHERE u.role = 'agency_user' AND u.agency_id = r.agency_id
-              UNION
-              SELECT u.id FROM users u JOIN bureaus b ON b.id = u.bureau_id
-               WHERE u.role = 'bureau_admin' AND b.level = 'province' AND b.jurisdiction_code = left(r.jurisdiction_code, 2) || '0000'
-            ) rcp
+            CROSS JOIN ${told(RecipientsPolicy.agency('r.agency_id'), RecipientsPolicy.responsible({ jurisdictionCode: 'r.jurisdiction_code' }))}
             WHERE r.id = ANY($1::uuid[])`,
           [ids, dueOnOf(year)],
         );

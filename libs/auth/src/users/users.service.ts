@@ -173,6 +173,11 @@ export class UsersService {
    */
   async assignableOfficers(actor: Actor, code: string, manager: EntityManager = this.dataSource.manager): Promise<AssignableOfficer[]> {
     if (actor.jurisdictionPrefix === null) return [];
+    return this.officersCovering(actor.jurisdictionPrefix, code, manager);
+  }
+
+  /** The officers of the bureaus within `reachPrefix` ('' national, '35' Fujian) that cover division `code`, nearest bureau first. */
+  async officersCovering(reachPrefix: string, code: string, manager: EntityManager = this.dataSource.manager): Promise<AssignableOfficer[]> {
     return (await manager.query(
       `SELECT u.id, u.display_name AS "displayName", u.role, u.bureau_id AS "bureauId", b.name AS "bureauName"
          FROM bureaus b
@@ -182,7 +187,7 @@ export class UsersService {
           AND $2::text LIKE left(b.jurisdiction_code, CASE b.level WHEN 'province' THEN 2 ELSE 4 END) || '%'
           AND u.status = 'active' AND u.role IN ('inspector', 'bureau_admin')
         ORDER BY b.jurisdiction_code DESC, (u.role = 'inspector') DESC, u.display_name, u.id`,
-      [actor.jurisdictionPrefix, code],
+      [reachPrefix, code],
     )) as AssignableOfficer[];
   }
 

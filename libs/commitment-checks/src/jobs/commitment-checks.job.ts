@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { CasesService } from '@app/enforcement';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 
 /**
@@ -52,7 +52,7 @@ export class CommitmentChecksJob {
       const notices = flagged.length
         ? await this.notifications.enqueueFromQuery(
             manager,
-            `SELECT 'commitment_check.flagged' AS kind, u.id AS recipient_user_id, concat_ws(':', 'commitment_check', f.state, c.id, u.id) AS dedup_key,
+            `SELECT 'commitment_check.flagged' AS kind, rcp.user_id AS recipient_user_id, concat_ws(':', 'commitment_check', f.state, c.id, rcp.user_id) AS dedup_key,
                     jsonb_build_object('commitmentCheckId', c.id, 'state', f.state, 'dueOn', c.due_on, 'licenceNumber', l.licence_number,
                                        'agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                     'email' AS channel
@@ -61,7 +61,7 @@ export class CommitmentChecksJob {
                JOIN inspections i ON i.id = c.inspection_id
                JOIN licences l ON l.id = c.licence_id
                JOIN agencies a ON a.id = c.agency_id
-               JOIN users u ON u.role = 'bureau_admin' AND u.bureau_id = i.bureau_id`,
+              CROSS JOIN ${told(RecipientsPolicy.responsible({ bureauId: 'i.bureau_id', jurisdictionCode: 'i.jurisdiction_code' }))}`,
             [flagged.map((f) => f.id), flagged.map((f) => f.state)],
           )
         : 0;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { ComplaintsService } from '../complaints.service';
 
@@ -12,8 +12,8 @@ import { ComplaintsService } from '../complaints.service';
  * officials open the case to see it.
  */
 const ESCALATIONS = `
-  SELECT 'complaint.sla_breached' AS kind, u.id AS recipient_user_id,
-         concat_ws(':', 'complaint.sla_breached', 'run', $2::text, u.id) AS dedup_key,
+  SELECT 'complaint.sla_breached' AS kind, rcp.user_id AS recipient_user_id,
+         concat_ws(':', 'complaint.sla_breached', 'run', $2::text, rcp.user_id) AS dedup_key,
          jsonb_build_object(
            'runId', $2::text,
            'count', count(*),
@@ -26,10 +26,9 @@ const ESCALATIONS = `
          ) AS payload,
          'email' AS channel
     FROM complaints c
-    JOIN bureaus b ON b.jurisdiction_code = left(c.jurisdiction_code, 2) || '0000'
-    JOIN users u ON u.bureau_id = b.id AND u.role = 'bureau_admin' AND u.status = 'active'
+   CROSS JOIN ${told(RecipientsPolicy.escalation('c.jurisdiction_code'))}
    WHERE c.id = ANY($1::uuid[])
-   GROUP BY u.id`;
+   GROUP BY rcp.user_id`;
 
 /**
  * `complaint-sla`, hourly: open complaints past their acknowledgement or resolution deadline are

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WorkingCalendarService } from '@app/calendar';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { CasesService } from '../cases.service';
 import { DECISION_DUE_DAYS, DECISION_REMINDER_DAYS, PENDING_STATUSES } from '../case-rules';
@@ -12,23 +12,21 @@ import { DECISION_DUE_DAYS, DECISION_REMINDER_DAYS, PENDING_STATUSES } from '../
  * not yet the next mark `$3`), told once per case and mark.
  */
 const DECISION_REMINDERS = `
-  SELECT 'case.decision_due' AS kind, u.id AS recipient_user_id,
-         concat_ws(':', 'case.decision_due', c.id, $2::int, u.id) AS dedup_key,
+  SELECT 'case.decision_due' AS kind, rcp.user_id AS recipient_user_id,
+         concat_ws(':', 'case.decision_due', c.id, $2::int, rcp.user_id) AS dedup_key,
          jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'caseNumberEn', coalesce(c.case_number_en, c.case_number), 'days', $2::int, 'decisionDueOn', c.decision_due_on::text,
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c
     JOIN agencies a ON a.id = c.agency_id
-    JOIN bureaus b ON b.level IN ('province', 'city')
-                  AND left(c.jurisdiction_code, CASE b.level WHEN 'province' THEN 2 ELSE 4 END) = left(b.jurisdiction_code, CASE b.level WHEN 'province' THEN 2 ELSE 4 END)
-    JOIN users u ON u.bureau_id = b.id AND u.role = 'bureau_admin'
+   CROSS JOIN ${told(RecipientsPolicy.responsible({ jurisdictionCode: 'c.jurisdiction_code' }))}
    WHERE c.status = ANY($1) AND (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date + $2::int <= $4::date
      AND (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date + $3::int > $4::date`;
 
 /** The agency's users, when one of its windows closes today or on the next working day ($2). */
 const WINDOW_REMINDERS = `
-  SELECT 'case.window_closing' AS kind, u.id AS recipient_user_id,
-         concat_ws(':', 'case.window_closing', c.id, w.which, u.id) AS dedup_key,
+  SELECT 'case.window_closing' AS kind, rcp.user_id AS recipient_user_id,
+         concat_ws(':', 'case.window_closing', c.id, w.which, rcp.user_id) AS dedup_key,
          jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'caseNumberEn', coalesce(c.case_number_en, c.case_number), 'window', w.which, 'closesOn', w.closes_on::text,
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
@@ -36,7 +34,7 @@ const WINDOW_REMINDERS = `
     JOIN agencies a ON a.id = c.agency_id
    CROSS JOIN LATERAL (VALUES ('representations', c.representation_due_on, c.status = 'notice_served'),
                               ('hearing', c.hearing_due_on, c.status IN ('notice_served', 'representations') AND c.hearing_eligible)) AS w(which, closes_on, applies)
-    JOIN users u ON u.agency_id = c.agency_id AND u.role = 'agency_user'
+   CROSS JOIN ${told(RecipientsPolicy.agency('c.agency_id'))}
    WHERE w.applies AND c.waived_at IS NULL AND w.closes_on BETWEEN $1::date AND $2::date`;
 
 /**

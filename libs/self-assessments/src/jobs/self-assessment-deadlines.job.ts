@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays } from '@app/core';
 import { RiskService } from '@app/inspections';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { SelfAssessmentsService } from '../self-assessments.service';
 
@@ -21,10 +21,7 @@ const NOTIFICATIONS = (kind: string, withBureau: boolean) => `
          'email' AS channel
     FROM self_assessments s
     JOIN agencies a ON a.id = s.agency_id
-   CROSS JOIN LATERAL (
-     SELECT u.id AS user_id FROM users u WHERE u.role = 'agency_user' AND u.agency_id = s.agency_id AND u.status = 'active'
-     ${withBureau ? "UNION SELECT u.id FROM users u WHERE u.role = 'bureau_admin' AND u.bureau_id = s.opened_by_bureau_id AND u.status = 'active'" : ''}
-   ) rcp
+   CROSS JOIN ${withBureau ? told(RecipientsPolicy.agency('s.agency_id'), RecipientsPolicy.responsible({ bureauId: 's.opened_by_bureau_id', jurisdictionCode: 's.jurisdiction_code' })) : told(RecipientsPolicy.agency('s.agency_id'))}
    WHERE s.id = ANY($1::uuid[])`;
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { deadlineIn } from '@shared/deadline-words';
 import { getLanguage, setLanguage, subscribeLanguage, type Language } from './language';
 import type { Messages, PublicMessages, WorkspaceMessages } from './messages';
 import { zh } from './zh';
@@ -78,6 +79,14 @@ export function formatDate(value: string | Date, language: Language, withTime = 
     day: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(date);
+}
+
+/**
+ * A deadline as notifications and PDFs word it, the day itself counting: "2026年12月14日（含当日）前"
+ * / "by the end of 14 December 2026" (the API's own helper, shared).
+ */
+export function formatDeadline(value: string, language: Language): string {
+  return deadlineIn(language, value);
 }
 
 /** A country's name from its ISO code, by the browser's own table (no names in our code). */

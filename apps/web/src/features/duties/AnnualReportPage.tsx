@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -47,7 +47,7 @@ export function AnnualReportPage() {
             )}
           </dd>
           <dt>{t.dueOn}</dt>
-          <dd>{formatDate(r.dueOn, language)}</dd>
+          <dd>{formatDeadline(r.dueOn, language)}</dd>
           {r.submittedAt && (
             <>
               <dt>{t.submittedAt}</dt>

@@ -1,7 +1,7 @@
 import { Button, Empty, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -64,7 +64,7 @@ export function AnnualReportsPage() {
       {isAgency && !list.isPending && !hasLastYear && (
         <section className="panel" aria-labelledby="start-report">
           <h2 id="start-report">{t.startTitle(lastYear)}</h2>
-          <p className="page-intro">{t.startIntro(`${lastYear + 1}-03-31`)}</p>
+          <p className="page-intro">{t.startIntro(formatDeadline(`${lastYear + 1}-03-31`, language))}</p>
           {create.error && <ProblemAlert error={create.error} />}
           <Button type="primary" onClick={start} loading={create.isPending} data-testid="start-report">
             {t.start(lastYear)}

@@ -1,13 +1,17 @@
-import { Empty } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Empty, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/app/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
 import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
+import { AssignLeadInspector } from './AssignLeadInspector';
 
 type State = components['schemas']['CommitmentCheckState'];
 const STATES: State[] = ['overdue', 'failed', 'pending', 'passed'];
@@ -22,6 +26,14 @@ export function CommitmentChecksPage() {
   const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const state = STATES.find((s) => s === params.get('state')) ?? 'overdue';
+  const session = useSession();
+  const mayAssign = session.status === 'signedIn' && session.me.role === 'bureau_admin';
+  // The queue of planned inspections nobody leads yet (commitment checks and surveillance inspections the system planned).
+  const unassigned = useQuery({
+    queryKey: ['inspections', 'unassigned'],
+    enabled: mayAssign,
+    queryFn: async ({ signal }) => data(await api.GET('/api/inspections', { params: { query: { unassigned: true, limit: 100 } }, signal })).items,
+  });
   const checks = useKeysetList({
     queryKey: ['commitment-checks', state],
     fetchPage: async (start, signal) => data(await api.GET('/api/commitment-checks', { params: { query: { state, limit: 50, ...start } }, signal })),
@@ -33,7 +45,16 @@ export function CommitmentChecksPage() {
       cell: (check) => <Link to={`/registry/agencies/${check.agencyId}`}>{(language === 'en' ? check.agencyNameEn : null) ?? check.agencyNameZh}</Link>,
       cellProps: { style: { whiteSpace: 'normal', textAlign: 'left' } },
     },
-    { header: d.commitmentDue, cell: (check) => formatDate(check.dueOn, language) },
+    { header: d.commitmentDue, cell: (check) => formatDeadline(check.dueOn, language) },
+    {
+      header: d.lead,
+      cell: (check) =>
+        check.leadInspectorName ?? (
+          <>
+            <Tag variant="solid" color="#7a4a00">{d.unassigned}</Tag> {mayAssign && (check.state === 'pending' || check.state === 'overdue') && <AssignLeadInspector inspectionId={check.inspectionId} />}
+          </>
+        ),
+    },
     { header: d.commitmentState, cell: (check) => d.commitmentStates[check.state] },
     { header: d.commitmentInspection, cell: (check) => <Link to={`/inspections/${check.inspectionId}`}>{d.commitmentOpenInspection}</Link> },
   ];
@@ -52,6 +73,40 @@ export function CommitmentChecksPage() {
           options={STATES.map((s) => ({ value: s, label: d.commitmentStates[s] }))}
         />
       </form>
+      {mayAssign && (
+        <section className="panel" aria-labelledby="unassigned-queue" data-testid="unassigned-queue">
+          <h2 id="unassigned-queue">{d.leadQueueTitle}</h2>
+          <p className="page-intro">{d.leadQueueIntro}</p>
+          {unassigned.error && <ProblemAlert error={unassigned.error} onRetry={() => void unassigned.refetch()} />}
+          {unassigned.data?.length === 0 && <p>{d.leadQueueNone}</p>}
+          {!!unassigned.data?.length && (
+            <table className="figures">
+              <thead>
+                <tr>
+                  <th scope="col">{d.commitmentAgency}</th>
+                  <th scope="col">{d.queueType}</th>
+                  <th scope="col">{d.queueDate}</th>
+                  <th scope="col">{d.lead}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unassigned.data.map((inspection) => (
+                  <tr key={inspection.id}>
+                    <th scope="row" style={{ whiteSpace: 'normal', textAlign: 'left' }}>
+                      <Link to={`/inspections/${inspection.id}`}>{(language === 'en' ? inspection.agencyNameEn : null) ?? inspection.agencyNameZh}</Link>
+                    </th>
+                    <td>{t.inspector.inspectionType[inspection.type]}</td>
+                    <td>{formatDate(inspection.inspectionDate, language)}</td>
+                    <td>
+                      <AssignLeadInspector inspectionId={inspection.id} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
       <KeysetTable list={checks} empty={<Empty description={d.commitmentNone} />} label={d.commitmentTitle} testId="commitment-checks" bounded rowKey={(check) => check.id} rowData={(check) => ({ 'data-state': check.state })} columns={columns} />
     </div>
   );

@@ -2,13 +2,13 @@ import { Alert, Button, Form, Input, InputNumber, Radio, Tag, message as antMess
 import { useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import '@/features/dashboard/dashboard.css';
 import { toFen } from './ReportForm';
-import { useAddReserveFundEntry, useReserveFund, yuan } from './use-duties';
+import { useAddReserveFundEntry, useReserveFund, useVerifyReserveFundEntry, yuan } from './use-duties';
 import './duties.css';
 
 interface EntryFields {
@@ -28,13 +28,18 @@ export function ReserveFundPage() {
   const session = useSession();
   const fund = useReserveFund(agencyId);
   const add = useAddReserveFundEntry(agencyId);
+  const verify = useVerifyReserveFundEntry(agencyId);
   const [form] = Form.useForm<EntryFields>();
   const [message, messageHolder] = antMessage.useMessage();
   const role = session.status === 'signedIn' ? session.me.role : undefined;
-  const mayWrite = role === 'agency_user' || role === 'bureau_admin';
+  const f = fund.data;
+  const mayWrite = (role === 'agency_user' || role === 'bureau_admin') && !!f?.fundRequired;
+  const mayVerify = role === 'bureau_admin';
   if (fund.isPending) return <Loading />;
   if (fund.error) return <ProblemAlert error={fund.error} onRetry={() => void fund.refetch()} />;
-  const f = fund.data;
+  if (!f) return null;
+  const onVerify = (entryId: string) =>
+    verify.mutate({ entryId, version: f.version }, { onSuccess: () => void message.success(t.verified), onError: () => void fund.refetch() });
   const name = language === 'en' && f.agencyNameEn ? f.agencyNameEn : f.agencyNameZh;
 
   const onFinish = (fields: EntryFields) =>
@@ -64,15 +69,24 @@ export function ReserveFundPage() {
       <PageHeading title={t.fundTitle(name)} intro={t.fundIntro} />
       <section className="panel" aria-labelledby="balance">
         <h2 id="balance">{t.balanceTitle}</h2>
+        {!f.fundRequired && <Alert type="info" showIcon data-testid="fund-not-required" title={t.notRequired} style={{ marginBottom: 12 }} />}
         <dl className="facts" data-testid="fund-facts">
           <dt>{t.balance}</dt>
           <dd data-testid="fund-balance">{yuan(f.balanceFen)}</dd>
-          <dt>{t.required}</dt>
-          <dd>
-            {yuan(f.requiredFen)} {f.licenceNumber && <span className="duties-muted">({f.licenceNumber})</span>}
+          <dt>{t.verifiedBalance}</dt>
+          <dd data-testid="fund-verified-balance">
+            {yuan(f.verifiedBalanceFen)} <span className="duties-muted">{t.verifiedBalanceHint}</span>
           </dd>
-          <dt>{t.shortfall}</dt>
-          <dd>{f.shortfallFen > 0 ? <strong className="duties-flag">{yuan(f.shortfallFen)}</strong> : t.noShortfall}</dd>
+          {f.fundRequired && (
+            <>
+              <dt>{t.required}</dt>
+              <dd>
+                {yuan(f.requiredFen)} {f.licenceNumber && <span className="duties-muted">({f.licenceNumber})</span>}
+              </dd>
+              <dt>{t.shortfall}</dt>
+              <dd data-testid="fund-shortfall">{f.shortfallFen > 0 ? <strong className="duties-flag">{yuan(f.shortfallFen)}</strong> : t.noShortfall}</dd>
+            </>
+          )}
         </dl>
         {f.topUp && (
           <Alert
@@ -80,7 +94,7 @@ export function ReserveFundPage() {
             type={f.topUp.overdueAt ? 'error' : 'warning'}
             showIcon
             data-testid="top-up"
-            title={f.topUp.overdueAt ? t.topUpOverdue(formatDate(f.topUp.dueOn, language)) : t.topUpRunning(formatDate(f.topUp.dueOn, language))}
+            title={f.topUp.overdueAt ? t.topUpOverdue(formatDeadline(f.topUp.dueOn, language)) : t.topUpRunning(formatDeadline(f.topUp.dueOn, language))}
             description={t.topUpStarted(formatDate(f.topUp.startedOn, language))}
           />
         )}
@@ -122,6 +136,7 @@ export function ReserveFundPage() {
       )}
       <section className="panel" aria-labelledby="ledger">
         <h2 id="ledger">{t.ledgerTitle}</h2>
+        {verify.error && <ProblemAlert error={verify.error} />}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t.ledgerTitle}>
           <table className="figures" data-testid="ledger">
             <thead>
@@ -133,6 +148,7 @@ export function ReserveFundPage() {
                 <th scope="col">{t.balanceAfter}</th>
                 <th scope="col">{t.evidence}</th>
                 <th scope="col">{t.reason}</th>
+                <th scope="col">{t.entryState}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,6 +165,14 @@ export function ReserveFundPage() {
                   <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>
                     {entry.reason}
                     {entry.correctsEntryId && <span className="duties-muted"> {t.correction}</span>}
+                  </td>
+                  <td data-testid={`entry-status-${entry.sequence}`}>
+                    <Tag variant="solid" color={entry.status === 'verified' ? '#1f6b06' : '#7a4a00'}>{t.entryStatus[entry.status]}</Tag>
+                    {mayVerify && entry.status === 'declared' && (
+                      <Button size="small" onClick={() => onVerify(entry.id)} loading={verify.isPending} data-testid={`verify-${entry.sequence}`}>
+                        {t.verify}
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -109,6 +109,16 @@ export function useAddReserveFundEntry(agencyId: string) {
   });
 }
 
+/** A bureau official confirms the bank evidence of an entry the agency declared (the fund's version as read). */
+export function useVerifyReserveFundEntry(agencyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ entryId, version }: { entryId: string; version: number }) =>
+      data(await api.POST('/api/agencies/{id}/reserve-fund/entries/{entryId}/verify', { params: { path: { id: agencyId, entryId } }, body: { version } })),
+    onSuccess: (fund) => queryClient.setQueryData(['reserve-fund', agencyId], fund),
+  });
+}
+
 /** The agency's licences (an agency user sees its own only). */
 export function useLicences(agencyId: string | undefined) {
   const language = useLanguage();

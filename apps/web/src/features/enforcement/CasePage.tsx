@@ -3,7 +3,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as a
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
@@ -72,11 +72,11 @@ export function CasePage() {
                 </>
               )}
               <dt>{t.enforcement.decisionDueOn}</dt>
-              <dd>{formatDate(c.decisionDueOn, language)}</dd>
+              <dd>{formatDeadline(c.decisionDueOn, language)}</dd>
               {c.reconsiderationDueOn && c.litigationDueOn && (
                 <>
                   <dt>{t.enforcement.appealWindows}</dt>
-                  <dd>{t.enforcement.appealDates(formatDate(c.reconsiderationDueOn, language), formatDate(c.litigationDueOn, language))}</dd>
+                  <dd>{t.enforcement.appealDates(formatDeadline(c.reconsiderationDueOn, language), formatDeadline(c.litigationDueOn, language))}</dd>
                 </>
               )}
             </dl>
@@ -154,13 +154,13 @@ function Windows({ c }: { c: CaseDetail }) {
       <dl className="facts">
         <dt>{t.enforcement.representationWindow}</dt>
         <dd>
-          {c.representationDueOn && t.enforcement.closesOn(formatDate(c.representationDueOn, language))}
+          {c.representationDueOn && t.enforcement.closesOn(formatDeadline(c.representationDueOn, language))}
           {c.representationWorkingDaysLeft !== null && c.representationWorkingDaysLeft !== undefined && ` · ${t.enforcement.workingDaysLeft(c.representationWorkingDaysLeft)}`}
         </dd>
         <dt>{t.enforcement.hearingWindow}</dt>
         <dd>
           {c.hearingEligible
-            ? `${c.hearingDueOn ? t.enforcement.closesOn(formatDate(c.hearingDueOn, language)) : ''}${c.hearingWorkingDaysLeft !== null && c.hearingWorkingDaysLeft !== undefined ? ` · ${t.enforcement.workingDaysLeft(c.hearingWorkingDaysLeft)}` : ''}`
+            ? `${c.hearingDueOn ? t.enforcement.closesOn(formatDeadline(c.hearingDueOn, language)) : ''}${c.hearingWorkingDaysLeft !== null && c.hearingWorkingDaysLeft !== undefined ? ` · ${t.enforcement.workingDaysLeft(c.hearingWorkingDaysLeft)}` : ''}`
             : t.enforcement.noHearingRight}
         </dd>
       </dl>

@@ -6,7 +6,7 @@ import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetList } from '@/components/KeysetList';
 import { PageHeading } from '@/components/PageHeading';
@@ -49,7 +49,7 @@ export function CorrectiveActionsPage() {
                   <strong>{action.itemCode}</strong>
                   <span className={`status-tag ${action.status === 'verified' ? 'ok' : action.status === 'overdue' ? 'bad' : action.status === 'submitted' ? 'warn' : ''}`}>{t.inspector.actions.statusName[action.status]}</span>
                   <span>
-                    {t.inspector.actions.due} {formatDate(action.dueOn, language)}
+                    {t.inspector.actions.due} {formatDeadline(action.dueOn, language)}
                   </span>
                 </div>
                 <p className="muted">

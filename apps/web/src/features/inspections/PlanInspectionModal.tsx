@@ -17,6 +17,7 @@ interface PlanFields {
   inspectionDate: string;
   templateId?: string;
   notes?: string;
+  noteToAgency?: string;
 }
 
 /** Plans an inspection of one agency (type, date, checklist) and opens it. */
@@ -33,7 +34,7 @@ export function PlanInspectionModal({ agency, onClose }: { agency: { id: string;
     mutationFn: async (fields: PlanFields) =>
       data(
         await api.POST('/api/inspections', {
-          body: { agencyId: agency!.id, type: fields.type, inspectionDate: fields.inspectionDate, ...(fields.templateId ? { templateId: fields.templateId } : {}), ...(fields.notes ? { notes: fields.notes } : {}) },
+          body: { agencyId: agency!.id, type: fields.type, inspectionDate: fields.inspectionDate, ...(fields.templateId ? { templateId: fields.templateId } : {}), ...(fields.notes ? { notes: fields.notes } : {}), ...(fields.noteToAgency ? { noteToAgency: fields.noteToAgency } : {}) },
         }),
       ),
     onSuccess: (inspection) => void navigate(`/inspections/${inspection.id}`),
@@ -64,6 +65,9 @@ export function PlanInspectionModal({ agency, onClose }: { agency: { id: string;
           <NativeSelect placeholder={t.inspector.plan.templateLatest} options={(templates.data ?? []).map((tpl) => ({ value: tpl.id, label: `${tpl.title} (v${tpl.version})` }))} />
         </Form.Item>
         <Form.Item name="notes" label={t.inspector.plan.notes}>
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="noteToAgency" label={t.inspector.plan.noteToAgency}>
           <Input.TextArea rows={2} maxLength={4000} />
         </Form.Item>
       </Form>

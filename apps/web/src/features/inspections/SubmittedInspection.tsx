@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, data } from '@/api/client';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { RESULTS } from './FindingItem';
@@ -50,6 +50,16 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
         {t.inspector.inspection.meta(t.inspector.inspectionType[detail.type], formatDate(detail.inspectionDate, language))} · {t.inspector.inspectionStatus[detail.status]}
         {detail.leadInspectorName && ` · ${t.inspector.inspection.lead}: ${detail.leadInspectorName}`}
       </p>
+      {detail.noteToAgency && (
+        <p data-testid="note-to-agency">
+          <strong>{t.inspector.plan.noteToAgency}:</strong> {detail.noteToAgency}
+        </p>
+      )}
+      {detail.notes && (
+        <p className="muted" data-testid="internal-notes">
+          <strong>{t.inspector.plan.notes}:</strong> {detail.notes}
+        </p>
+      )}
       {stranded.length > 0 && (
         <Alert
           type="warning"
@@ -120,7 +130,7 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
           <ul className="plain-list">
             {detail.correctiveActions.map((action) => (
               <li key={action.id}>
-                <strong>{action.itemCode}</strong> · {t.inspector.actions.statusName[action.status]} · {t.inspector.actions.due} {formatDate(action.dueOn, language)}
+                <strong>{action.itemCode}</strong> · {t.inspector.actions.statusName[action.status]} · {t.inspector.actions.due} {formatDeadline(action.dueOn, language)}
               </li>
             ))}
           </ul>

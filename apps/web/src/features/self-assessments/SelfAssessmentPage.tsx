@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Radio } from 'antd';
 import { Link, useParams } from 'react-router';
 import { isProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
@@ -47,7 +47,7 @@ export function SelfAssessmentPage() {
           <dt>{s.period}</dt>
           <dd>{sa.period}</dd>
           <dt>{s.dueOn}</dt>
-          <dd>{formatDate(sa.dueOn, language)}</dd>
+          <dd>{formatDeadline(sa.dueOn, language)}</dd>
           <dt>{s.status}</dt>
           <dd>
             <StatusTag tone={SELF_ASSESSMENT_TONE[sa.status]}>{t.bureau.selfAssessmentStatus[sa.status]}</StatusTag>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '@/api/problem';
 import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
@@ -40,7 +40,7 @@ export function SelfAssessmentsListPage() {
       cellProps: { style: { whiteSpace: 'normal' } },
     },
     { header: s.period, cell: (sa) => sa.period },
-    { header: s.dueOn, cell: (sa) => formatDate(sa.dueOn, language) },
+    { header: s.dueOn, cell: (sa) => formatDeadline(sa.dueOn, language) },
     { header: s.status, cell: (sa) => <StatusTag tone={SELF_ASSESSMENT_TONE[sa.status]}>{t.bureau.selfAssessmentStatus[sa.status]}</StatusTag> },
     { header: s.score, cell: (sa) => sa.score ?? '—' },
   ];

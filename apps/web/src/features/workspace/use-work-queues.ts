@@ -2,15 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api, data } from '@/api/client';
 import type { components } from '@/api/schema';
 
-const LIMIT = 100;
 export interface QueueCount {
   count: number;
-  /** More than `count` wait (the first page of the API's largest was full). */
+  /** More than `count` wait (never, now that the API counts them exactly; kept for the tiles' shape). */
   more: boolean;
-}
-
-function counted(page: { items: unknown[]; nextCursor?: string | null }): QueueCount {
-  return { count: page.items.length, more: !!page.nextCursor };
 }
 
 type ApplicationStatus = components['schemas']['LicenceApplicationStatus'];
@@ -18,13 +13,23 @@ type SelfAssessmentStatus = components['schemas']['SelfAssessmentStatus'];
 type ComplaintStatus = components['schemas']['ComplaintStatus'];
 type CorrectiveActionStatus = components['schemas']['CorrectiveActionStatus'];
 type CaseStatus = components['schemas']['CaseStatus'];
+type StatusCounts = components['schemas']['StatusCountsView'];
 
-/** Counts of a bureau admin's or an agency's queues: the first page of each list, counted. */
+/** One status's exact count (or every status's total) from a list's counts endpoint. */
+function counted(counts: StatusCounts, status: string | undefined): QueueCount {
+  return { count: status ? (counts.byStatus[status] ?? 0) : counts.total, more: false };
+}
+
+/**
+ * Counts of a bureau admin's or an agency's queues, counted by the API in SQL (one grouped query
+ * per list, shared by every tile of that list), exact however many wait.
+ */
 export function useApplicationCount(status: ApplicationStatus, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['licence-applications', 'count', status],
-    queryFn: async ({ signal }) => counted(data(await api.GET('/api/licence-applications', { params: { query: { status, limit: LIMIT } }, signal }))),
+    queryKey: ['licence-applications', 'counts'],
+    queryFn: async ({ signal }) => data(await api.GET('/api/licence-applications/counts', { signal })),
+    select: (counts) => counted(counts, status),
     staleTime: 30_000,
   });
 }
@@ -32,8 +37,9 @@ export function useApplicationCount(status: ApplicationStatus, enabled = true) {
 export function useSelfAssessmentCount(status: SelfAssessmentStatus, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['self-assessments', 'count', status],
-    queryFn: async ({ signal }) => counted(data(await api.GET('/api/self-assessments', { params: { query: { status, limit: LIMIT } }, signal }))),
+    queryKey: ['self-assessments', 'counts'],
+    queryFn: async ({ signal }) => data(await api.GET('/api/self-assessments/counts', { signal })),
+    select: (counts) => counted(counts, status),
     staleTime: 30_000,
   });
 }
@@ -41,8 +47,9 @@ export function useSelfAssessmentCount(status: SelfAssessmentStatus, enabled = t
 export function useComplaintCount(status: ComplaintStatus | undefined, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['complaints', 'count', status ?? 'all'],
-    queryFn: async ({ signal }) => counted(data(await api.GET('/api/complaints', { params: { query: { ...(status ? { status } : {}), limit: LIMIT } }, signal }))),
+    queryKey: ['complaints', 'counts'],
+    queryFn: async ({ signal }) => data(await api.GET('/api/complaints/counts', { signal })),
+    select: (counts) => counted(counts, status),
     staleTime: 30_000,
   });
 }
@@ -50,8 +57,9 @@ export function useComplaintCount(status: ComplaintStatus | undefined, enabled =
 export function useCorrectiveActionCount(status: CorrectiveActionStatus, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['corrective-actions', 'count', status],
-    queryFn: async ({ signal }) => counted(data(await api.GET('/api/corrective-actions', { params: { query: { status, limit: LIMIT } }, signal }))),
+    queryKey: ['corrective-actions', 'counts'],
+    queryFn: async ({ signal }) => data(await api.GET('/api/corrective-actions/counts', { signal })),
+    select: (counts) => counted(counts, status),
     staleTime: 30_000,
   });
 }
