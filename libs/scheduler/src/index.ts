@@ -3,3 +3,5 @@ export * from './job-registry';
 export * from './job-runner';
 export * from './scheduler.module';
 export * from './messages.zh';
+export * from './scheduler-health';
+export * from './scheduler-heartbeat';

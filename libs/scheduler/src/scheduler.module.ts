@@ -4,6 +4,8 @@ import { AuditModule } from '@app/audit';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
+import { SchedulerHealth } from './scheduler-health';
+import { SchedulerHeartbeat } from './scheduler-heartbeat';
 import { JobsController } from './jobs.controller';
 
 /**
@@ -13,7 +15,7 @@ import { JobsController } from './jobs.controller';
 @Module({
   imports: [ScheduleModule.forRoot(), AuditModule],
   controllers: [JobsController],
-  providers: [JobRegistry, JobRunner, JobScheduler],
-  exports: [JobRegistry, JobRunner],
+  providers: [JobRegistry, JobRunner, JobScheduler, SchedulerHeartbeat, SchedulerHealth],
+  exports: [JobRegistry, JobRunner, SchedulerHeartbeat, SchedulerHealth],
 })
 export class SchedulerModule {}

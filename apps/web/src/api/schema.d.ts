@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1809,12 +1809,11 @@ export interface components {
             requestId?: string;
             errors?: components["schemas"]["FieldProblem"][];
         };
+        /** @enum {string} */
+        ReadinessState: "ok" | "degraded";
         ReadinessStatus: {
-            /**
-             * @description Always `ok`: a failing probe answers 503 with a problem
-             * @example ok
-             */
-            status: string;
+            /** @example ok */
+            status: components["schemas"]["ReadinessState"];
         };
         AuditEventView: {
             seq: string;
