@@ -108,6 +108,17 @@ describe('deploy/: the committed deployment files', () => {
     expect(podContainers(job)[0].command).toContain('dist/apps/api/src/migrate.js');
   });
 
+  it('alerts.yaml names only metrics the processes serve', () => {
+    const alerts = parse(readFileSync(join(DEPLOY, 'alerts.yaml'), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
+    const rules = alerts.groups.flatMap((g) => g.rules);
+    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(['RegistrySchedulerStopped', 'RegistryDailyJobStale', 'RegistryOutboxGrowing', 'RegistryHigh5xxRate']));
+    const sources = ['libs/core/src/http/rate-limit.guard.ts', 'libs/core/src/metrics/metrics.ts', 'libs/database/src/pool-metrics.ts', 'libs/scheduler/src/job-metrics.ts', 'libs/notifications/src/outbox-metrics.ts', 'apps/api/src/http-app.ts']
+      .map((file) => readFileSync(join(ROOT, file), 'utf8'))
+      .join('\n');
+    const named = new Set(rules.flatMap((r) => [...r.expr.matchAll(/registry_(\w+)/g)].map((m) => m[1].replace(/_(bucket|count|sum)$/, ''))));
+    expect([...named].filter((name) => !sources.includes(`'${name}'`))).toEqual([]);
+  });
+
   it('the image is multi-stage, production dependencies only, non-root, with the web app and a HEALTHCHECK', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);

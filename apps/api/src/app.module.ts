@@ -40,6 +40,7 @@ import { CommitmentChecksModule } from '@app/commitment-checks';
 import { CommitmentCheckJobsModule } from '@app/commitment-checks/jobs';
 import { CertificatesModule } from '@app/certificates';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { loggerParams } from './logger';
 
 /** The HTTP API. Domain modules are listed here; cross-cutting behaviour is registered once, globally. */
@@ -82,7 +83,7 @@ export class AppModule {
         CommitmentCheckJobsModule,
         CertificatesModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },

@@ -25,3 +25,5 @@ export * from './http/header-value';
 export * from './openapi/named-enum';
 export * from './http/unstorable-input';
 export * from './i18n';
+export * from './metrics/metrics';
+export * from './metrics/metrics-server';

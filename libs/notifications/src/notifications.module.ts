@@ -4,12 +4,13 @@ import { JobRegistry, SchedulerModule } from '@app/scheduler';
 import { EmailDelivery } from './email-delivery';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { OutboxMetrics } from './outbox-metrics';
 
 /** The outbox (NotificationsService), the inbox routes and the `notification-delivery` job. */
 @Module({
   imports: [AuditModule, SchedulerModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, EmailDelivery],
+  providers: [NotificationsService, EmailDelivery, OutboxMetrics],
   exports: [NotificationsService, EmailDelivery],
 })
 export class NotificationsModule implements OnModuleInit {

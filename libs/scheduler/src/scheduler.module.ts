@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from '@app/audit';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
+import { JobMetrics } from './job-metrics';
 import { JobScheduler } from './job-scheduler';
 import { SchedulerHealth } from './scheduler-health';
 import { SchedulerHeartbeat } from './scheduler-heartbeat';
@@ -15,7 +16,7 @@ import { JobsController } from './jobs.controller';
 @Module({
   imports: [ScheduleModule.forRoot(), AuditModule],
   controllers: [JobsController],
-  providers: [JobRegistry, JobRunner, JobScheduler, SchedulerHeartbeat, SchedulerHealth],
+  providers: [JobRegistry, JobRunner, JobScheduler, SchedulerHeartbeat, SchedulerHealth, JobMetrics],
   exports: [JobRegistry, JobRunner, SchedulerHeartbeat, SchedulerHealth],
 })
 export class SchedulerModule {}

@@ -185,6 +185,21 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
   BACKUP_KEEP = 14;
 
+  /**
+   * Bearer token for GET /metrics. In production /metrics is served on the API's port only with it
+   * (or on METRICS_PORT); elsewhere it is open unless this is set.
+   */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
+
+  /** A separate port (e.g. reachable only from the monitoring network) where each API process serves /metrics. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Port where the worker serves /metrics and /health; without it the worker serves none. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
   /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
   @IsOptional() @IsString()
   PG_BIN_DIR?: string;
