@@ -48,7 +48,7 @@ describe('sign-in', () => {
       expect(response.body.detail).toBe('Invalid username or password');
     }
     const fifth = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: 'wrong-password!' }).expect(401);
-    // The lock is not announced: a locked account answers like a wrong password (issue 18).
+    // The lock is not announced: a locked account answers like a wrong password.
     expect(fifth.body.detail).toBe('Invalid username or password');
     const whileLocked = await t.http().post('/api/auth/login').send({ username: 'xm-admin', password: PASSWORD }).expect(401);
     expect(whileLocked.body.detail).toBe('Invalid username or password');

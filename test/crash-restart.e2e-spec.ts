@@ -30,11 +30,11 @@ const isAlive = (pid: number) => {
 };
 
 /**
- * Issue 18, item 3: the API started as `npm start` starts it (the build output, embedded
+ * The API started as `npm start` starts it (the build output, embedded
  * PostgreSQL under DATA_DIR) killed with SIGKILL leaves its PostgreSQL running with no owner; the
  * next start stops that server cleanly, starts its own and serves the same data.
  */
-describe('a crash of the API does not leave the service dead (issue 18)', () => {
+describe('a crash of the API does not leave the service dead: the next start takes over the orphaned PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'registry-crash-'));
   const children: ChildProcess[] = [];
   let port: number;

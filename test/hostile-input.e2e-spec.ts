@@ -25,7 +25,7 @@ const nasty = fc.oneof(
   ),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  // Issue 18: inputs that once reached PostgreSQL and failed there with a 500.
+  // Inputs that PostgreSQL refuses (NUL, lone surrogates, impossible dates): must be a 400 before they reach it.
   fc.constantFrom('a\u0000b', '\uD800', 'x\uDFFFy', '2026-02-30', '2026-01-01T00:00:00.123456789Z', '2026-02-30T10:00:00Z'),
   fc.string({ unit: 'binary', maxLength: 20 }),
   forgedCursor(),
@@ -119,7 +119,7 @@ describe('hostile input', () => {
     // A thousand requests with audit look-ups: well under a minute alone, but CI machines are shared.
   }, 240_000);
 
-  /** Each of these answered 500 (and logged an error) before issue 18. */
+  /** Inputs that pass naive validation but fail in PostgreSQL or JSON parsing: each must be a 400, never a 500. */
   it('answers 400 problem+json naming the field to forged cursors, NUL, impossible dates, nine-digit fractions, lone surrogates and deep JSON', async () => {
     const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
     const uuid = '00000000-0000-4000-8000-000000000000';

@@ -33,7 +33,7 @@ describe('what the logs never hold', () => {
     const refreshed = await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
     await t.http().get('/api/agencies?name=%E5%BC%A0%E4%B8%89%E7%9A%84%E6%8A%95%E8%AF%89').set('authorization', `Bearer ${tokens.accessToken}`).expect(200);
     await t.http().post('/api/auth/logout').send({ refreshToken: refreshed.body.refreshToken }).expect(204);
-    // Refused once its sign-in ended (issue 18), and still not logged.
+    // Refused once its sign-in ended, and still not logged.
     await t.http().get('/api/me').set('authorization', `Bearer ${refreshed.body.accessToken}`).expect(401);
 
     expect(log.text).toContain('privacy-check-0001');

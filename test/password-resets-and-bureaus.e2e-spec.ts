@@ -1,7 +1,7 @@
 import { expectProblem, login, seedWorld, signInAll, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** Issue 14, item 4: a one-time password-reset link, moving an official between bureaus, editing and disabling bureaus. */
+/** A one-time password-reset link, moving an official between bureaus, editing and disabling bureaus. */
 describe('password resets, user moves and bureau changes', () => {
   let t: TestApp;
   let world: World;

@@ -4,11 +4,11 @@ import { login, seedWorld, signInAll } from './support/fixtures';
 import { asOwner, startTestApp, TestApp, withAdminClient } from './support/test-app';
 
 /**
- * Issue 18, item 7 (part): the app connects as a least-privilege role. Migrations run as the
+ * The app connects as a least-privilege role. Migrations run as the
  * owner; the app's role owns nothing, has no superuser, createdb or createrole, reads and writes
  * rows, and may only INSERT and SELECT the audit trail.
  */
-describe('The app\'s database role (issue 18)', () => {
+describe('The app\'s database role is least-privilege and cannot rewrite the audit trail', () => {
   let t: TestApp;
   let as: Record<string, string>;
 

@@ -3,8 +3,8 @@ import { validateEnvironment } from '@app/core';
 import { login, seedWorld, signInAll } from './support/fixtures';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
-/** Issue 18, item 7 (part): caching of tokens and personal data, tokens without expiry, the docs in production. */
-describe('HTTP hardening (issue 18)', () => {
+/** Caching of tokens and personal data, tokens without expiry, the docs in production. */
+describe('HTTP hardening: no-store caching, bounded token lifetimes, no API docs in production', () => {
   let t: TestApp;
   let as: Record<string, string>;
 

@@ -2,8 +2,8 @@ import { complaintBody } from './support/complaint-fixtures';
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** Issue 18, item 7 (part): an inspection may follow up only a complaint its planner may read. */
-describe('Inspection complaint links (issue 18)', () => {
+/** An inspection may follow up only a complaint its planner may read. */
+describe('Inspection complaint links only to complaints the planner may read', () => {
   let t: TestApp;
   let world: World;
   let as: Record<string, string>;

@@ -4,8 +4,8 @@ import { startTestApp, TestApp } from './support/test-app';
 const OUTSIDER = '203.0.113.9';
 const OWNER = '198.51.100.7';
 
-/** Issue 18, item 5: the lockout told which accounts exist and let anyone lock an inspector out. */
-describe('sign-in lockout (issue 18)', () => {
+/** The lockout must not reveal which accounts exist, nor let anyone lock an official out from elsewhere. */
+describe('sign-in lockout: answers alike for every account, throttles the failing address', () => {
   let t: TestApp;
   let world: World;
 

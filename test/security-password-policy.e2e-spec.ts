@@ -3,8 +3,8 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** Issue 18, item 7 (part): every place a password is set refuses short, username-bearing and guessable ones. */
-describe('Password policy (issue 18)', () => {
+/** Every place a password is set refuses short, username-bearing and guessable ones. */
+describe('Password policy: length, username and zxcvbn strength wherever a password is set', () => {
   let t: TestApp;
   let world: World;
   let as: Record<string, string>;

@@ -5,10 +5,10 @@ import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 const ENDED_SESSIONS_QUERY = /FROM users u\s+LEFT JOIN refresh_tokens r/;
 
 /**
- * Issue 18, item 7 (part): an access token is refused once its user is disabled or its sign-in
+ * An access token is refused once its user is disabled or its sign-in
  * ended. A sign-in is a refresh-token family: logging out ends that one, not the user's others.
  */
-describe('Access tokens of ended sign-ins (issue 18)', () => {
+describe('Access tokens of ended sign-ins are refused at once', () => {
   let t: TestApp;
   let world: World;
   let as: Record<string, string>;

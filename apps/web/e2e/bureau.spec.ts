@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { tokenFor } from './support/api';
 import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage, type Language } from './support/page-checks';
 
-/** The bureau admin's and the agency's workspaces (issue 13): whole journeys on the demo data. */
+/** The bureau admin's and the agency's workspaces: whole journeys on the demo data. */
 const DESKTOP = { width: 1280, height: 800 };
 
 async function signIn(page: Page, username: string, next: string) {

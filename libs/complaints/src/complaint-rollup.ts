@@ -41,8 +41,11 @@ const MONTHLY_COMPARABLE = (sql: string) =>
   `SELECT month, level, code, category, complaints, coalesce(substantiated, 0), coalesce(decided, 0), coalesce(sla_breaches, 0), coalesce(resolved, 0), resolve_days FROM (${sql}) m WHERE complaints <> 0`;
 
 /**
- * Verifies and, if ever needed, rebuilds complaint_daily_counts (the trigger keeps it exact; this
- * is the safety net the scheduled rollup check calls). Both are single set-based statements.
+ * Verifies and, if ever needed, rebuilds complaint_daily_counts and complaint_monthly_counts (the
+ * trigger `complaints_rollup` of migrations/1763885100000-complaints.ts and
+ * migrations/1763885400000-complaint-monthly-rollup.ts keeps them exact; this is the safety net the
+ * scheduled rollup check calls). Both are single set-based statements; the recount queries above
+ * must group exactly as complaint_rollup_apply and complaint_monthly_apply do.
  */
 @Injectable()
 export class ComplaintRollup {

@@ -35,7 +35,15 @@ interface RollupCell {
   n: string;
 }
 
-/** Trends and alerts, read from complaint_daily_counts (kept exact by trigger), never from complaints. */
+/**
+ * Trends and alerts, read from complaint_daily_counts and complaint_monthly_counts, never from
+ * complaints. No service writes those tables (only ComplaintRollup.rebuild, the safety net): the
+ * PL/pgSQL trigger `complaints_rollup` (function `complaint_rollup()`) updates both in the
+ * transaction of every INSERT, UPDATE or DELETE on complaints. It is created in migrations/1763885100000-complaints.ts (daily rollup) and replaced in
+ * migrations/1763885400000-complaint-monthly-rollup.ts (monthly rollup); a new dimension of a trend
+ * needs a migration that changes complaint_rollup_apply / complaint_monthly_apply and backfills.
+ * See docs/architecture.md, "The complaint roll-up".
+ */
 @Injectable()
 export class ComplaintTrendsService {
   constructor(

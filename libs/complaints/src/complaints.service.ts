@@ -248,7 +248,8 @@ export class ComplaintsService {
 
   /**
    * Flags open complaints past a deadline as breached (the complaint-sla job calls this hourly);
-   * the rollup trigger moves them into the breach counts. Returns the complaints newly breached.
+   * the rollup trigger (`complaints_rollup`, migrations/1763885400000-complaint-monthly-rollup.ts)
+   * moves them into the breach counts. Returns the complaints newly breached.
    */
   async recordSlaBreaches(asOf: Date = this.clock.now(), outer?: EntityManager): Promise<{ id: string; jurisdictionCode: string; assignedBureauId: string | null }[]> {
     return inTransaction(this.dataSource, outer, async (manager) => {
