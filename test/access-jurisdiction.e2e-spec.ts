@@ -1,4 +1,4 @@
-import { RoutePolicies, RouteWithPolicy } from '@app/auth';
+import { RoutePolicies, RouteWithPolicy } from '@app/access';
 import { NotificationsService } from '@app/notifications';
 import { complaintBody } from './support/complaint-fixtures';
 import { expectProblem, login, seedWorld, signInAll, USERS, World } from './support/fixtures';

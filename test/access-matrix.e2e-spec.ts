@@ -1,4 +1,4 @@
-import { ROLES, RoutePolicies, RouteWithPolicy } from '@app/auth';
+import { ROLES, RoutePolicies, RouteWithPolicy } from '@app/access';
 import { seedWorld, signInAll, USERS } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

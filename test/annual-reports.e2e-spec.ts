@@ -1,5 +1,5 @@
 import * as argon2 from 'argon2';
-import { AnnualReportDeadlinesJob } from '@app/annual-reports/jobs';
+import { AnnualReportDeadlinesJob } from '@app/annual-reports';
 import { JobRunner } from '@app/scheduler';
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RoutePolicies, RouteWithPolicy } from '@app/auth';
+import { RoutePolicies, RouteWithPolicy } from '@app/access';
 import { seedWorld, signInAll, USERS } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

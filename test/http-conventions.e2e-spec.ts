@@ -1,4 +1,4 @@
-import { RoutePolicies } from '@app/auth';
+import { RoutePolicies } from '@app/access';
 import { expectProblem, seedWorld, signInAll } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, SettableClock, validateEnvironment } from '@app/core';
-import { LicenceRenewalRemindersJob } from '@app/notifications/licence-jobs';
+import { LicenceRenewalRemindersJob } from '@app/licensing';
 import { JobRunner, JobRunRecord } from '@app/scheduler';
 import { login, seedWorld, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';

@@ -1,8 +1,30 @@
+import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import { SettableClock } from '@app/core';
-import { JOB_LOCK_NAMESPACE, JobRegistry, JobRunner } from '@app/scheduler';
+import { AppConfig, SettableClock, validateEnvironment } from '@app/core';
+import { JOB_LOCK_NAMESPACE, JobDiscovery, JobRegistry, JobRunner } from '@app/scheduler';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 import { expectProblem, seedWorld, signInAll } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { appRoleUrl, startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
+
+/**
+ * Every job of the registry, each declared by `@ScheduledJob` on a provider of its domain's module;
+ * `backup` too where BACKUP_DIR is set (not in these tests, on a database server).
+ */
+const ALL_JOBS = [
+  'annual-report-deadlines',
+  'case-deadlines',
+  'commitment-checks',
+  'complaint-rollup-check',
+  'complaint-sla',
+  'corrective-action-deadlines',
+  'credit-grades',
+  'licence-expiry',
+  'licence-renewal-reminders',
+  'notification-delivery',
+  'reserve-fund-top-ups',
+  'risk-scores',
+  'self-assessment-deadlines',
+];
 
 describe('scheduler: job runs, locks and /admin/jobs', () => {
   let t: TestApp;
@@ -54,6 +76,32 @@ describe('scheduler: job runs, locks and /admin/jobs', () => {
       await t.http().post('/api/admin/jobs/licence-expiry/run').set('authorization', headers[user]).expect(403);
     }
     await t.http().get('/api/admin/jobs').expect(401);
+  });
+
+  it('the API and the worker find the same jobs, from the one list of domain modules', async () => {
+    const list = await t.http().get('/api/admin/jobs').set('authorization', headers.admin).expect(200);
+    const apiJobs = (list.body as { name: string }[]).map((j) => j.name).filter((name) => !name.startsWith('test-'));
+    expect(apiJobs).toEqual(ALL_JOBS);
+    const config = t.app.get(AppConfig);
+    const environment = validateEnvironment({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_APP_URL: appRoleUrl(t.databaseUrl),
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      DATA_DIR: config.get('DATA_DIR'),
+      BACKUP_DIR: config.get('BACKUP_DIR'),
+      REDIS_URL: '',
+    });
+    // The worker's module graph, without init: its jobs are found but no cron starts in this test.
+    const worker = await Test.createTestingModule({ imports: [WorkerModule.register(environment)] }).compile();
+    try {
+      worker.get(JobDiscovery).onModuleInit();
+      expect(worker.get(JobRegistry).all().map((job) => job.name)).toEqual(apiJobs);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('runs a job on demand and records the run', async () => {

@@ -1,7 +1,7 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccessTokens, RoutePolicies } from '@app/auth';
+import { AccessTokens, RoutePolicies } from '@app/access';
 import { Problems, ProblemException, sendProblem } from '@app/core';
 
 /** The routes that take a text/csv body; every other route refuses the media type unread. */

@@ -2,7 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Public } from '@app/auth';
+import { Public } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { ProblemDetails } from '@app/core';
 import { SchedulerHealth } from '@app/scheduler';

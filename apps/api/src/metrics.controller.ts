@@ -2,7 +2,7 @@ import { Controller, Get, Headers, HttpStatus, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@app/auth';
+import { Public } from '@app/access';
 import { AppConfig, carriesMetricsToken, Metrics, metricsOnApiPort, ProblemDetails, ProblemException } from '@app/core';
 
 @ApiTags('health')

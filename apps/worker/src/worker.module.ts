@@ -1,24 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditModule } from '@app/audit';
-import { BackupJobModule } from '@app/backup';
 import { AppConfig, CoreModule, Environment } from '@app/core';
 import { DatabaseModule } from '@app/database';
-import { NotificationsModule } from '@app/notifications';
-import { LicenceJobsModule } from '@app/notifications/licence-jobs';
-import { InspectionJobsModule } from '@app/inspections/jobs';
-import { SelfAssessmentJobsModule } from '@app/self-assessments/jobs';
-import { ComplaintJobsModule } from '@app/complaints/jobs';
-import { EnforcementJobsModule } from '@app/enforcement/jobs';
-import { SchedulerModule } from '@app/scheduler';
-import { AnnualReportJobsModule } from '@app/annual-reports/jobs';
-import { ReserveFundJobsModule } from '@app/reserve-funds/jobs';
-import { CommitmentCheckJobsModule } from '@app/commitment-checks/jobs';
+import { DomainsModule } from '@app/domains';
 
 /**
  * The scheduled jobs, without HTTP. Production runs it alone; `npm start` runs the jobs in the API
- * process. It always runs its jobs (RUN_JOBS forced on): running them is all it is for.
- * Modules with jobs register them with the SchedulerModule's JobRegistry; list them here.
+ * process. It always runs its jobs (RUN_JOBS forced on): running them is all it is for. Its jobs
+ * are the `@ScheduledJob`s of DomainsModule, the same modules the API imports.
  */
 @Module({})
 export class WorkerModule {
@@ -36,18 +25,7 @@ export class WorkerModule {
           useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') } }),
         }),
         DatabaseModule.forRoot({ applicationName: 'agency-registry-worker' }),
-        AuditModule,
-        SchedulerModule,
-        NotificationsModule,
-        LicenceJobsModule,
-        InspectionJobsModule,
-        SelfAssessmentJobsModule,
-        ComplaintJobsModule,
-        EnforcementJobsModule,
-        BackupJobModule,
-        AnnualReportJobsModule,
-        ReserveFundJobsModule,
-        CommitmentCheckJobsModule,
+        DomainsModule,
       ],
     };
   }

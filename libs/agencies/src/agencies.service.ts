@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { byCreation, Page, paginateRows, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope, coversJurisdiction } from '@app/auth/access';
+import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { JurisdictionsService } from '@app/jurisdictions';
 import { Agency, RiskFactor } from './agency.entity';
 import { announcePublicChange } from './public-register-changes';

@@ -8,7 +8,7 @@ import { pipeline, Readable, Transform, TransformCallback } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, flattenValidationErrors, ProblemException } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Actor, coversJurisdiction } from '@app/auth/access';
+import { Actor, coversJurisdiction } from '@app/access';
 import { JurisdictionsService } from '@app/jurisdictions';
 import { CreateAgencyRequest, ImportProblem } from './agencies.dto';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { AgencyView } from './agencies.dto';
 
 /** A part of the agency profile contributed by another module (licences, inspections, complaints...). */

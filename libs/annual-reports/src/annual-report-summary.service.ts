@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { dueOnOf } from './annual-report-rules';
 import { AnnualReportSummaryView, FeeFlagView, FilingView, PlacementView, ProvinceSummaryView, SummaryQuery, TotalsView } from './annual-reports.dto';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { agencyNames, AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { byCreation, Clock, fetchView, Page, paginateViews, Problems } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { AnnualReport, AnnualReportStatus } from './annual-report.entity';

@@ -5,3 +5,4 @@ export * from './annual-report.entity';
 export * from './annual-report-rules';
 export * from './annual-reports.dto';
 export * from './messages.zh';
+export * from './jobs/annual-report-deadlines.job';

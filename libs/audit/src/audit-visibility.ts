@@ -1,4 +1,4 @@
-import { Actor, Role } from '@app/auth/access';
+import { Actor, Role } from '@app/access';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventView } from './audit.dto';
 

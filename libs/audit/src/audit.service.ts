@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, paginate, RequestContext } from '@app/core';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
 import { shownTo } from './audit-visibility';

@@ -1,17 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { NotificationsModule } from '@app/notifications';
-import { AccessGuard } from './access/access.guard';
-import { AccessTokens } from './access/access-tokens';
-import { JwtStrategy } from './access/jwt.strategy';
-import { LiveSessions } from './access/live-sessions';
-import { RoutePolicies } from './access/route-policies';
+import { AccessModule } from '@app/access';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
 import { LoginThrottle } from './login/login-throttle';
@@ -24,19 +17,18 @@ import { UsersService } from './users/users.service';
 import { PasswordReset } from './users/password-reset.entity';
 import { PasswordResetsService } from './users/password-resets.service';
 
+/** Signing in and managing users: above the domains it needs (audit, jurisdictions, agencies, notifications). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, RefreshToken, PasswordReset]),
-    PassportModule,
-    JwtModule.register({}),
-    DiscoveryModule,
+    AccessModule,
     AuditModule,
     JurisdictionsModule,
     AgenciesModule,
     NotificationsModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, Passwords, RefreshTokens, LoginThrottle, UsersService, PasswordResetsService, AuthService],
-  exports: [AccessGuard, AccessTokens, RoutePolicies, UsersService, Passwords],
+  providers: [Passwords, RefreshTokens, LoginThrottle, UsersService, PasswordResetsService, AuthService],
+  exports: [UsersService, Passwords],
 })
 export class AuthModule {}

@@ -1,7 +1,3 @@
-export * from './access';
-export * from './access/access.guard';
-export * from './access/access-tokens';
-export * from './access/route-policies';
 export * from './auth.module';
 export * from './users/users.service';
 export * from './users/user.entity';

@@ -1,5 +1,5 @@
 export * from './backup.module';
-export * from './backup-job.module';
+export * from './backup.job';
 export * from './backup.service';
 export * from './restore.service';
 export * from './backup-files';

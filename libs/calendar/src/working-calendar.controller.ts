@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '@app/core';
-import { Allow, BUREAU_ROLES } from '@app/auth/access';
+import { Allow, BUREAU_ROLES } from '@app/access';
 import { WorkingCalendarYearBody, WorkingCalendarYearView } from './working-calendar.dto';
 import { WorkingCalendarAdminService } from './working-calendar-admin.service';
 

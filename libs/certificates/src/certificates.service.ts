@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgenciesService } from '@app/agencies';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { AppConfig, Clock } from '@app/core';
 import { PdfDocumentService } from '@app/documents';
 import { LicencesService } from '@app/licensing';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
-import { Allow } from '@app/auth/access';
+import { Allow } from '@app/access';
 import { ChecklistTemplateView, CreateTemplateRequest, TemplateQuery } from './checklists.dto';
 import { ChecklistsService } from './checklists.service';
 import { Language } from './language';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { PageOf } from '@app/core';
 import { CommitmentCheckQuery, CommitmentCheckView } from './commitment-checks.dto';
 import { CommitmentChecksService } from './commitment-checks.service';

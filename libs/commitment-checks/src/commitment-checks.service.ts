@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { byCreation, Clock, combineJoins, joinColumns, Page, paginateViews } from '@app/core';
 import { InspectionsService } from '@app/inspections';
 import { Licence, LicenceApplication } from '@app/licensing';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { businessDateOf, Clock, FieldProblem, Problems } from '@app/core';
 import { BureausService, JurisdictionsService } from '@app/jurisdictions';
 import { LicencesService } from '@app/licensing';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Actor, applyScope } from '@app/auth';
+import { Actor, applyScope } from '@app/access';
 import { addDays, Clock, Problems } from '@app/core';
 import { Language } from '@app/checklists';
 import { SUBSTANTIATED_OUTCOMES } from './complaint-rules';

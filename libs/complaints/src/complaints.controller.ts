@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdParam, PageOf } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
 import { ComplaintTrendsService, trendsCsv } from './complaint-trends.service';

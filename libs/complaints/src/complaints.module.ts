@@ -19,6 +19,8 @@ import { ComplaintTrendsService } from './complaint-trends.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsService } from './complaints.service';
 import { PublicComplaintsController } from './public-complaints.controller';
+import { ComplaintRollupCheckJob } from './jobs/complaint-rollup-check.job';
+import { ComplaintSlaJob } from './jobs/complaint-sla.job';
 
 describeAgencyProfileSection('complaints', { type: [ComplaintView], description: 'The latest 50 complaints about it in your jurisdiction' });
 
@@ -35,7 +37,7 @@ describeAgencyProfileSection('complaints', { type: [ComplaintView], description:
     NotificationsModule,
   ],
   controllers: [PublicComplaintsController, ComplaintsController],
-  providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets],
+  providers: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup, ComplaintDeadlines, ComplaintSecrets, ComplaintSlaJob, ComplaintRollupCheckJob],
   exports: [ComplaintsService, ComplaintIntakeService, ComplaintTrendsService, ComplaintRollup],
 })
 export class ComplaintsModule implements OnModuleInit {

@@ -7,3 +7,5 @@ export * from './complaints.dto';
 export { complaintRiskSource } from './complaint-risk-source';
 export * from './complaint-rollup';
 export * from './messages.zh';
+export * from './jobs/complaint-sla.job';
+export * from './jobs/complaint-rollup-check.job';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common'
 import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { HeaderValue, Problems, ProblemDetails, RateLimit } from '@app/core';
-import { Public } from '@app/auth/access';
+import { Public } from '@app/access';
 import { ComplaintCategory } from './complaint.entity';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintReceipt, PublicComplaintRequest, PublicComplaintStatus } from './complaints.dto';

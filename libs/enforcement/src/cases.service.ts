@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { agencyNames, AgenciesService, announcePublicChange } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { addDays, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, updateVersioned } from '@app/core';
 import { Licence, LicencesService } from '@app/licensing';

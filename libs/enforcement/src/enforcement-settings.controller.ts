@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, Public } from '@app/auth/access';
+import { Allow, Public } from '@app/access';
 import { IdParam, PageOf, RateLimit } from '@app/core';
 import { DemeritRuleList, DemeritRuleView, FineThresholdList, FineThresholdView, PublicSanction, PublicSanctionQuery, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';

@@ -18,6 +18,8 @@ import { EnforcementSettingsController } from './enforcement-settings.controller
 import { PublicSanctionsService } from './public-sanctions.service';
 import { creditRiskSource } from './credit-risk-source';
 import { inspectionReferralHandler } from './inspection-referrals';
+import { CaseDeadlinesJob } from './jobs/case-deadlines.job';
+import { CreditGradesJob } from './jobs/credit-grades.job';
 
 describeAgencyProfileSection('credit', { type: CreditGradeView, required: false, description: 'Its credit grade (A-D) with the demerit points behind it' });
 
@@ -34,7 +36,7 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments],
+  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseDeadlinesJob, CreditGradesJob],
   exports: [CasesService, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {

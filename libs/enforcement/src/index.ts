@@ -6,3 +6,5 @@ export * from './case-rules';
 export * from './cases.dto';
 export * from './messages.zh';
 export * from './system-texts';
+export * from './jobs/case-deadlines.job';
+export * from './jobs/credit-grades.job';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { Problems } from '@app/core';
 
 /** What an inspection needs to know of the complaint it follows up. */

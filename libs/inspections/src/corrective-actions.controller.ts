@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { inTransaction, byCreation, Clock, fetchView, Page, paginateViews, Problems } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';

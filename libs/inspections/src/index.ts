@@ -11,3 +11,5 @@ export * from './risk/risk-rules';
 export * from './messages.zh';
 export * from './complaint-links';
 export * from './sanction-referrals';
+export * from './jobs/corrective-action-deadlines.job';
+export * from './jobs/risk-scores.job';

@@ -16,6 +16,8 @@ import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
 import { SanctionsService } from './sanctions.service';
 import { SanctionReferrals } from './sanction-referrals';
+import { CorrectiveActionDeadlinesJob } from './jobs/corrective-action-deadlines.job';
+import { RiskScoresJob } from './jobs/risk-scores.job';
 
 describeAgencyProfileSection('inspections', { type: [InspectionView], description: 'Its latest 50 inspections in your jurisdiction' });
 describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, description: 'Its risk score now, with the factors behind it' });
@@ -23,7 +25,7 @@ describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, de
 @Module({
   imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, LicensingModule, NotificationsModule],
   controllers: [InspectionsController, CorrectiveActionsController],
-  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],
+  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals, CorrectiveActionDeadlinesJob, RiskScoresJob],
   exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],
 })
 export class InspectionsModule implements OnModuleInit {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
 import { byCreation, addDays, Clock, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
 import { UsersService } from '@app/auth';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { Inspection } from './inspection.entity';
 
 /** A sanction an inspection proposes, handed to enforcement to open (or find) its case. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { Clock, Problems } from '@app/core';
 import { Finding } from './inspection.entity';
 import { sanctionFieldProblems } from './inspection-rules';

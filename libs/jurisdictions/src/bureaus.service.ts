@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope, jurisdictionPrefixOf } from '@app/auth/access';
+import { Actor, applyScope, jurisdictionPrefixOf } from '@app/access';
 import { Bureau } from './bureau.entity';
 import { BureauQuery, CreateBureauRequest, UpdateBureauRequest } from './jurisdictions.dto';
 import { JurisdictionsService } from './jurisdictions.service';

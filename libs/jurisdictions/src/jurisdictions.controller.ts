@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
-import { Actor, Allow, CurrentActor, Public } from '@app/auth/access';
+import { Actor, Allow, CurrentActor, Public } from '@app/access';
 import { BureausService } from './bureaus.service';
 import { Jurisdiction } from './jurisdiction.entity';
 import { BureauQuery, BureauView, CreateBureauRequest, JurisdictionQuery, UpdateBureauRequest } from './jurisdictions.dto';

@@ -7,3 +7,6 @@ export * from './licence-applications.service';
 export * from './messages.zh';
 export * from './licence-approval-hooks';
 export * from './licence-application.entity';
+export * from './jobs/licence-renewal-reminders.job';
+export * from './jobs/licence-expiry.job';
+export * from './jobs/reminder-offsets';

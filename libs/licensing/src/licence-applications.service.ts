@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { addDays, byCreation, Clock, fetchView, Page, paginateViews, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { Bureau, BureausService } from '@app/jurisdictions';
 import { NotificationsService } from '@app/notifications';
 import { ApplicationStatus, LicenceApplication } from './licence-application.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { LicenceApplication } from './licence-application.entity';
 import { Licence } from './licence.entity';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { LicenceQuery, LicenceView, LicenceWithEvents, SuspendRequest, TransitionRequest } from './licensing.dto';
 import { LicencesService } from './licences.service';
 

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppConfig, byCreation, Clock, fetchView, fetchViews, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { LicenceScopeDto, LicenceQuery, LicenceView, LicenceWithEvents } from './licensing.dto';
 import { LICENCE_NAMES } from './licensing-views';
 import { LICENCE_TRANSITIONS, LicenceAction, addYears, formatLicenceNumber } from './licence-rules';

@@ -15,13 +15,15 @@ import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
 import { LicenceApprovalHooks } from './licence-approval-hooks';
 import { LicenceWithEvents } from './licensing.dto';
+import { LicenceExpiryJob } from './jobs/licence-expiry.job';
+import { LicenceRenewalRemindersJob } from './jobs/licence-renewal-reminders.job';
 
 describeAgencyProfileSection('licences', { type: [LicenceWithEvents], description: 'Its licences, newest first, each with its events' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
-  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, LicenceRenewalRemindersJob, LicenceExpiryJob],
   exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks],
 })
 export class LicensingModule implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageOf, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
-import { Public } from '@app/auth/access';
+import { Public } from '@app/access';
 import { AgencySuggestionQuery, AgencySuggestions, LicenceVerification, PublicAgency, PublicAgencyQuery } from './licensing.dto';
 import { PublicRegisterService } from './public-register.service';
 

@@ -4,7 +4,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
 import { AuditService } from '@app/audit';
-import { JobCounts } from '@app/scheduler';
+import { JobCounts, ScheduledJob } from '@app/scheduler';
 import { renderNotification } from './notification-templates';
 
 /** After this many failed attempts a notification is marked failed and no longer retried. */
@@ -43,6 +43,14 @@ export class EmailDelivery implements OnModuleDestroy {
     private readonly audit: AuditService,
   ) {}
 
+  @ScheduledJob({
+    name: 'notification-delivery',
+    cron: '* * * * *',
+    description: {
+      en: 'Mails pending email notifications (SMTP_URL), retrying with exponential backoff, failed after 5 attempts',
+      zh: '发送待发的电子邮件通知(SMTP_URL),失败后按指数退避重试,5 次后标为失败',
+    },
+  })
   async deliverPending(): Promise<JobCounts> {
     const smtpUrl = this.config.get('SMTP_URL');
     if (!smtpUrl) return { sent: 0, retried: 0, failed: 0 };

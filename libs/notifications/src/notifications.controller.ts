@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, PageQuery } from '@app/core';
-import { Actor, Allow, ALL_ROLES, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, ALL_ROLES, CurrentActor } from '@app/access';
 import { NotificationView } from './notification';
 import { NotificationsService } from './notifications.service';
 

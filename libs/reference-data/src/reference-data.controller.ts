@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, P
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdParam, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
-import { Allow, Public } from '@app/auth/access';
+import { Allow, Public } from '@app/access';
 import {
   AdminCountryNote,
   AdminCountryNotes,

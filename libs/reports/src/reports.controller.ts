@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { Overview } from './reports.dto';
 import { ReportsService } from './reports.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, applyScope } from '@app/auth';
+import { Actor, applyScope } from '@app/access';
 import { ComplaintsService } from '@app/complaints';
 import { addDays, Clock } from '@app/core';
 import { Coverage, LicenceCount, Overview, SanctionsInPeriod } from './reports.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { IdParam, ProblemDetails } from '@app/core';
 import { CreateReserveFundEntryRequest, ReserveFundView } from './reserve-funds.dto';
 import { ReserveFundsService } from './reserve-funds.service';

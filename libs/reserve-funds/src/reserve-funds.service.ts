@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AgenciesService, Agency } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor } from '@app/auth/access';
+import { Actor } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { ComplaintsService } from '@app/complaints';
 import { Clock, Problems } from '@app/core';

@@ -7,9 +7,9 @@ import { JobDefinition } from './job';
 const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
 
 /**
- * Every job of the process. Modules add theirs in `onModuleInit` with one call
- * (`registry.register({ name, cron, description, run })`); crons start after every module
- * has initialised (see JobScheduler). A job named in JOB_CRON_OVERRIDES gets that cron instead.
+ * Every job of the process: JobDiscovery registers the `@ScheduledJob` methods at module init;
+ * crons start after every module has initialised (see JobScheduler). A job named in
+ * JOB_CRON_OVERRIDES gets that cron instead.
  */
 @Injectable()
 export class JobRegistry {

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { inLanguage, preferredLanguage, Problems, namedEnum } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/auth/access';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
 

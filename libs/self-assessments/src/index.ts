@@ -3,3 +3,4 @@ export * from './self-assessments.service';
 export * from './self-assessment.entity';
 export * from './self-assessments.dto';
 export * from './messages.zh';
+export * from './jobs/self-assessment-deadlines.job';

@@ -10,13 +10,14 @@ import { discrepanciesSource, selfAssessmentsSource } from './self-assessment-ri
 import { SelfAssessment, SelfAssessmentAnswer } from './self-assessment.entity';
 import { SelfAssessmentsController } from './self-assessments.controller';
 import { SelfAssessmentsService } from './self-assessments.service';
+import { SelfAssessmentDeadlinesJob } from './jobs/self-assessment-deadlines.job';
 
 describeAgencyProfileSection('selfAssessments', { type: [SelfAssessmentView], description: 'Its latest 20 self-assessments' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([SelfAssessment, SelfAssessmentAnswer]), AgenciesModule, AuditModule, ChecklistsModule, InspectionsModule, NotificationsModule],
   controllers: [SelfAssessmentsController],
-  providers: [SelfAssessmentsService],
+  providers: [SelfAssessmentsService, SelfAssessmentDeadlinesJob],
   exports: [SelfAssessmentsService],
 })
 export class SelfAssessmentsModule implements OnModuleInit {

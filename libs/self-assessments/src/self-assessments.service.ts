@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService, AgencyNames, agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
 import { byCreation, Clock, FieldProblem, Page, paginateViews, Problems } from '@app/core';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AgenciesService, AgencyType, withUsccCheck } from '@app/agencies';
-import { Actor, UsersService } from '@app/auth';
+import { Actor } from '@app/access';
+import { UsersService } from '@app/auth';
 import { Clock, addDays } from '@app/core';
 import { LicenceAction, LicenceApplicationsService, LicencesService, LicenceType } from '@app/licensing';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { Role } from '@app/auth';
+import { Role } from '@app/access';
 import { BureauLevel } from '@app/jurisdictions';
 
 export const DEMO_PASSWORD = 'demo-password';

@@ -1,5 +1,6 @@
 import { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { Actor, UsersService } from '@app/auth';
+import { Actor } from '@app/access';
+import { UsersService } from '@app/auth';
 import { RequestContext } from '@app/core';
 import { BureausService } from '@app/jurisdictions';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Actor } from '@app/auth';
+import { Actor } from '@app/access';
 import { seedAgenciesAndLicences } from './agencies-demo';
 import { seedComplaints } from './complaints-demo';
 import { seedInspectorWork } from './inspector-work-demo';

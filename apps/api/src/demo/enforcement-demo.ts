@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/auth';
+import { Actor } from '@app/access';
 import { AgenciesService, withUsccCheck } from '@app/agencies';
 import { ChecklistsService } from '@app/checklists';
 import { CasesService, DemeritPointsService } from '@app/enforcement';

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/auth';
+import { Actor } from '@app/access';
 import { ComplaintsService } from '@app/complaints';
 import type { DemoContext } from './demo-steps';
 

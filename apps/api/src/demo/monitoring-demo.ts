@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/auth';
+import { Actor } from '@app/access';
 import { ChecklistsService } from '@app/checklists';
 import { addDays, Clock } from '@app/core';
 import { Answer, CorrectiveActionsService, FindingResult, InspectionsService, RiskService, Sanction, SanctionsService } from '@app/inspections';

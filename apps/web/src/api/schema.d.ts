@@ -370,6 +370,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, unread first, newest first */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read; another user's is a 404 */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/licences": {
         parameters: {
             query?: never;
@@ -1577,74 +1611,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/jobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The scheduled jobs with their last runs */
-        get: operations["listJobs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/jobs/{name}/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run a job now; 'skipped' when another process is running it */
-        post: operations["runJob"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My notifications, unread first, newest first */
-        get: operations["listMyNotifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my notifications read; another user's is a 404 */
-        post: operations["markNotificationRead"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/annual-reports": {
         parameters: {
             query?: never;
@@ -1794,6 +1760,40 @@ export interface paths {
         get: operations["getLicenceCertificate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduled jobs with their last runs */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a job now; 'skipped' when another process is running it */
+        post: operations["runJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2327,6 +2327,25 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
+        CreditGrade: "A" | "B" | "C" | "D";
+        CreditReason: {
+            points: number;
+            reason: string;
+            awardedOn: string;
+            /** @description Points stop counting the day after this (24 months on). */
+            expiresOn: string;
+        };
+        CreditGradeView: {
+            grade: components["schemas"]["CreditGrade"];
+            reasons: components["schemas"]["CreditReason"][];
+            /** @description Grade C: the surveillance inspection is due by this date. */
+            surveillanceDueOn?: string | null;
+            points: number;
+            gradeSince: string;
+            /** Format: date-time */
+            computedAt: string;
+        };
+        /** @enum {string} */
         SelfAssessmentStatus: "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
         SelfAssessmentView: {
             id: string;
@@ -2346,25 +2365,6 @@ export interface components {
             reviewNote?: string | null;
             version: number;
         };
-        /** @enum {string} */
-        CreditGrade: "A" | "B" | "C" | "D";
-        CreditReason: {
-            points: number;
-            reason: string;
-            awardedOn: string;
-            /** @description Points stop counting the day after this (24 months on). */
-            expiresOn: string;
-        };
-        CreditGradeView: {
-            grade: components["schemas"]["CreditGrade"];
-            reasons: components["schemas"]["CreditReason"][];
-            /** @description Grade C: the surveillance inspection is due by this date. */
-            surveillanceDueOn?: string | null;
-            points: number;
-            gradeSince: string;
-            /** Format: date-time */
-            computedAt: string;
-        };
         AgencyProfileView: {
             agency: components["schemas"]["AgencyView"];
             /** @description Its licences, newest first, each with its events */
@@ -2375,10 +2375,53 @@ export interface components {
             risk?: components["schemas"]["AgencyRiskView"];
             /** @description The latest 50 complaints about it in your jurisdiction */
             complaints: components["schemas"]["ComplaintView"][];
-            /** @description Its latest 20 self-assessments */
-            selfAssessments: components["schemas"]["SelfAssessmentView"][];
             /** @description Its credit grade (A-D) with the demerit points behind it */
             credit?: components["schemas"]["CreditGradeView"];
+            /** @description Its latest 20 self-assessments */
+            selfAssessments: components["schemas"]["SelfAssessmentView"][];
+        };
+        /** @enum {string} */
+        NotificationChannel: "inbox" | "email";
+        /**
+         * @description Email delivery; inbox-only notifications are sent when written
+         * @enum {string}
+         */
+        NotificationStatus: "pending" | "sent" | "failed";
+        NotificationView: {
+            id: string;
+            /** @example licence.renewal_reminder */
+            kind: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description Email delivery; inbox-only notifications are sent when written */
+            status: components["schemas"]["NotificationStatus"];
+            /** @description Subject in Chinese and English (as the email subject) */
+            title: string;
+            /**
+             * @description What happened, in Chinese
+             * @example 许可证 350000-2026-000001 已被暂停
+             */
+            titleZh: string;
+            /**
+             * @description What happened, in English
+             * @example Licence 350000-2026-000001 has been suspended
+             */
+            titleEn: string;
+            /** @description The message in Chinese */
+            bodyZh: string;
+            /** @description The message in English */
+            bodyEn: string;
+            /** Format: date-time */
+            readAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PageOfNotificationView: {
+            items: components["schemas"]["NotificationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         LicenceView: {
             id: string;
@@ -3847,77 +3890,6 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        JobRunStatus: "running" | "succeeded" | "failed" | "abandoned" | "skipped";
-        JobRunView: {
-            /** @description Absent when skipped */
-            id?: string;
-            jobName: string;
-            status: components["schemas"]["JobRunStatus"];
-            /** @description 'schedule', or the username of the admin who ran it */
-            triggeredBy?: string;
-            /** Format: date-time */
-            startedAt?: string;
-            /** Format: date-time */
-            finishedAt?: string | null;
-            counts?: {
-                [key: string]: number;
-            } | null;
-            error?: string | null;
-        };
-        JobView: {
-            name: string;
-            /** @description Cron expression, Asia/Shanghai */
-            cron: string;
-            /** @description What the job does, in the language of Accept-Language */
-            description: string;
-            lastRun?: components["schemas"]["JobRunView"] | null;
-            /** @description The last 10 runs, newest first */
-            recentRuns: components["schemas"]["JobRunView"][];
-        };
-        /** @enum {string} */
-        NotificationChannel: "inbox" | "email";
-        /**
-         * @description Email delivery; inbox-only notifications are sent when written
-         * @enum {string}
-         */
-        NotificationStatus: "pending" | "sent" | "failed";
-        NotificationView: {
-            id: string;
-            /** @example licence.renewal_reminder */
-            kind: string;
-            payload: {
-                [key: string]: unknown;
-            };
-            channel: components["schemas"]["NotificationChannel"];
-            /** @description Email delivery; inbox-only notifications are sent when written */
-            status: components["schemas"]["NotificationStatus"];
-            /** @description Subject in Chinese and English (as the email subject) */
-            title: string;
-            /**
-             * @description What happened, in Chinese
-             * @example 许可证 350000-2026-000001 已被暂停
-             */
-            titleZh: string;
-            /**
-             * @description What happened, in English
-             * @example Licence 350000-2026-000001 has been suspended
-             */
-            titleEn: string;
-            /** @description The message in Chinese */
-            bodyZh: string;
-            /** @description The message in English */
-            bodyEn: string;
-            /** Format: date-time */
-            readAt?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PageOfNotificationView: {
-            items: components["schemas"]["NotificationView"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        /** @enum {string} */
         AnnualReportStatus: "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
         PlacementView: {
             country: string;
@@ -4189,6 +4161,34 @@ export interface components {
             items: components["schemas"]["CommitmentCheckView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        JobRunStatus: "running" | "succeeded" | "failed" | "abandoned" | "skipped";
+        JobRunView: {
+            /** @description Absent when skipped */
+            id?: string;
+            jobName: string;
+            status: components["schemas"]["JobRunStatus"];
+            /** @description 'schedule', or the username of the admin who ran it */
+            triggeredBy?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            counts?: {
+                [key: string]: number;
+            } | null;
+            error?: string | null;
+        };
+        JobView: {
+            name: string;
+            /** @description Cron expression, Asia/Shanghai */
+            cron: string;
+            /** @description What the job does, in the language of Accept-Language */
+            description: string;
+            lastRun?: components["schemas"]["JobRunView"] | null;
+            /** @description The last 10 runs, newest first */
+            recentRuns: components["schemas"]["JobRunView"][];
         };
     };
     responses: never;
@@ -5551,6 +5551,105 @@ export interface operations {
                 };
             };
             /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfNotificationView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10197,192 +10296,6 @@ export interface operations {
             };
         };
     };
-    listJobs: {
-        parameters: {
-            query?: never;
-            header?: {
-                "accept-language"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobView"][];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only for: system_admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    runJob: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobRunView"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only for: system_admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record, or one outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    listMyNotifications: {
-        parameters: {
-            query?: {
-                /** @description How many items to return */
-                limit?: number;
-                /** @description The `nextCursor` of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfNotificationView"];
-                };
-            };
-            /** @description The request is invalid; `errors` lists each offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    markNotificationRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationView"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record, or one outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     listAnnualReports: {
         parameters: {
             query?: {
@@ -11012,6 +10925,93 @@ export interface operations {
                 };
             };
             /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"][];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    runJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
 
 /**
@@ -36,16 +36,14 @@ export class AnnualReportDeadlinesJob {
     private readonly clock: Clock,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'annual-report-deadlines',
     cron: '40 7 * * *',
     description: {
       en: 'Annual report reminders on 1 and 20 March; reports not filed by 31 March recorded overdue from 1 April',
       zh: '年度报告 3 月 1 日和 20 日提醒;3 月 31 日前未报送的,自 4 月 1 日起记为逾期',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const year = Number(context.today.slice(0, 4)) - 1;
     const reminder = reminderDueOn(context.today);

@@ -11,9 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, ProblemDetails, Problems, RateLimit } from '@app/core';
-import { Allow, Public } from '../access/access.decorators';
-import { Actor, CurrentActor } from '../access/actor';
-import { ALL_ROLES } from '../access/roles';
+import { Actor, ALL_ROLES, Allow, CurrentActor, Public } from '@app/access';
 import { LoginRequest, MeView, RefreshRequest, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordResetsService } from '../users/password-resets.service';

@@ -1,7 +1,7 @@
 import { namedEnum } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { ROLES, Role } from '../access/roles';
+import { ROLES, Role } from '@app/access';
 import { UserView } from '../users/users.dto';
 
 export const SESSION_KINDS = ['body', 'cookie'] as const;

@@ -4,8 +4,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock, ProblemException, Problems } from '@app/core';
-import { Actor } from '../access/actor';
-import { LiveSessions } from '../access/live-sessions';
+import { Actor, LiveSessions } from '@app/access';
 import { Passwords } from '../login/passwords';
 import { RefreshTokens } from '../login/refresh-tokens';
 import { passwordProblems } from './password-policy';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Role } from '../access/roles';
+import { Role } from '@app/access';
 
 export type UserStatus = 'active' | 'disabled';
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageOf, ProblemDetails } from '@app/core';
-import { Allow } from '../access/access.decorators';
-import { Actor, CurrentActor } from '../access/actor';
+import { Actor, Allow, CurrentActor } from '@app/access';
 import { PasswordResetsService } from './password-resets.service';
 import { CreateUserRequest, PasswordResetLink, UpdateUserRequest, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';

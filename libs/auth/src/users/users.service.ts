@@ -5,9 +5,7 @@ import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core
 import { AuditService } from '@app/audit';
 import { AgenciesService } from '@app/agencies';
 import { BureausService } from '@app/jurisdictions';
-import { Actor, coversJurisdiction } from '../access/actor';
-import { LiveSessions } from '../access/live-sessions';
-import { Role } from '../access/roles';
+import { Actor, coversJurisdiction, LiveSessions, Role } from '@app/access';
 import { Passwords } from '../login/passwords';
 import { LoginThrottle } from '../login/login-throttle';
 import { RefreshTokens } from '../login/refresh-tokens';

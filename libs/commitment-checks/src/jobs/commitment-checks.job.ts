@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 
 /**
  * `commitment-checks`, daily at 07:55: records, once each, checks whose inspection passed or
@@ -21,16 +21,14 @@ export class CommitmentChecksJob {
     private readonly clock: Clock,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'commitment-checks',
     cron: '55 7 * * *',
     description: {
       en: 'On-site checks of commitment-based licences: failed and overdue ones recorded and flagged to the approving bureau',
       zh: '告知承诺制许可的现场核查:未通过和逾期的记录在案并提示批准的人社部门',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {

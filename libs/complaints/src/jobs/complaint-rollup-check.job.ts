@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobCounts, JobDefinition } from '@app/scheduler';
+import { JobCounts, ScheduledJob } from '@app/scheduler';
 import { ComplaintRollup } from '../complaint-rollup';
 
 /**
@@ -12,16 +12,14 @@ export class ComplaintRollupCheckJob {
 
   constructor(private readonly rollup: ComplaintRollup) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'complaint-rollup-check',
     cron: '0 3 * * *',
     description: {
       en: 'Checks the complaint trends rollup against the complaints; rebuilds it if they differ',
       zh: '核对投诉趋势汇总表与投诉记录;不一致时重建汇总',
     },
-    run: () => this.run(),
-  };
-
+  })
   async run(): Promise<JobCounts> {
     const discrepancies = await this.rollup.discrepancies();
     if (discrepancies === 0) return { discrepancies: 0, rebuiltRows: 0 };

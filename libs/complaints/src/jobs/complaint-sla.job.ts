@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { ComplaintsService } from '../complaints.service';
 
 /**
@@ -44,16 +44,14 @@ export class ComplaintSlaJob {
     private readonly notifications: NotificationsService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'complaint-sla',
     cron: '0 * * * *',
     description: {
       en: 'Complaints past their acknowledgement or resolution deadline are flagged and escalated to the province bureau',
       zh: '超过受理或办结期限的投诉被标记,并上报省级人社部门',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   run(context: JobContext): Promise<JobCounts> {
     return this.dataSource.transaction(async (manager) => {
       const breached = await this.complaints.recordSlaBreaches(context.startedAt, manager);

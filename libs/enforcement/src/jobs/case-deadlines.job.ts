@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WorkingCalendarService } from '@app/calendar';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { CasesService } from '../cases.service';
 import { DECISION_DUE_DAYS, DECISION_REMINDER_DAYS, PENDING_STATUSES } from '../case-rules';
 
@@ -54,16 +54,14 @@ export class CaseDeadlinesJob {
     private readonly calendar: WorkingCalendarService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'case-deadlines',
     cron: '30 7 * * *',
     description: {
       en: 'Enforcement cases: windows about to close (agency told), decisions due at 60/80 days and overdue at 90 (bureau told), appeal windows ended (closed)',
       zh: '执法案件:即将截止的陈述申辩和听证期限(通知机构),立案 60/80 天提醒作出决定、90 天逾期(通知人社部门),复议和诉讼期限届满的结案',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const nextWorkingDay = await this.calendar.addWorkingDays(context.today, 1);
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { CasesService } from '../cases.service';
 import { DemeritPointsService } from '../demerit-points.service';
 
@@ -18,16 +18,14 @@ export class CreditGradesJob {
     private readonly cases: CasesService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'credit-grades',
     cron: '0 3 * * *',
     description: {
       en: 'Demerit points over 24 months, credit grades A-D, surveillance of grade C, revocation cases proposed for grade D',
       zh: '按 24 个月内的记分评定信用等级 A–D:C 级列入重点监管,D 级提出吊销案件',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     return this.dataSource.transaction(async (manager) => {
       const complaintPoints = await this.points.awardForComplaints(manager, null, context.today);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { CorrectiveActionsService } from '../corrective-actions.service';
 
 /** Days before `dueOn` at which the agency is reminded of an open corrective action. */
@@ -41,16 +41,14 @@ export class CorrectiveActionDeadlinesJob {
     private readonly notifications: NotificationsService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'corrective-action-deadlines',
     cron: '0 7 * * *',
     description: {
       en: 'Corrective actions past due become overdue (inspector and agency told); reminders 7 and 1 days before',
       zh: '整改逾期的转为已逾期(通知检查员和机构);截止前 7 天和 1 天提醒',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     return this.dataSource.transaction(async (manager) => {
       const overdue = await this.correctiveActions.markOverdue(manager);

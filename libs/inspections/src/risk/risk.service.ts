@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService, RiskFactor } from '@app/agencies';
-import { Actor, applyScope } from '@app/auth/access';
+import { Actor, applyScope } from '@app/access';
 import { Clock } from '@app/core';
 import { PrioritiesQuery, PriorityView } from '../inspections.dto';
 import { correctiveActionsSource, lastInspectionSource, sanctionsSource } from './inspection-risk-sources';

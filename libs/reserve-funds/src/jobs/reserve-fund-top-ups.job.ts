@@ -5,7 +5,7 @@ import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
 import { bilingual, CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
 
 /** Calendar days before the due date at which the agency is reminded of a running top-up. */
@@ -36,16 +36,14 @@ export class ReserveFundTopUpsJob {
     private readonly clock: Clock,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'reserve-fund-top-ups',
     cron: '50 7 * * *',
     description: {
       en: 'Reserve funds below the required amount: top-up due in 20 working days, reminded 5 days before, overdue flagged',
       zh: '备用金低于规定金额:20 个工作日内补足,到期前 5 天提醒,逾期标记',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const dueOn = await this.calendar.addWorkingDays(context.today, TOP_UP_WORKING_DAYS);
     return this.dataSource.transaction(async (manager) => {

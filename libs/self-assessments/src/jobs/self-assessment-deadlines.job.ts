@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays } from '@app/core';
 import { RiskService } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { SelfAssessmentsService } from '../self-assessments.service';
 
 /** Days before `dueOn` at which the agency is reminded of a self-assessment not yet submitted. */
@@ -41,16 +41,14 @@ export class SelfAssessmentDeadlinesJob {
     private readonly risk: RiskService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'self-assessment-deadlines',
     cron: '30 7 * * *',
     description: {
       en: 'Self-assessment reminders 30 and 7 days before the due date; overdue ones flagged to agency and bureau',
       zh: '自评估截止前 30 天和 7 天提醒;逾期的通知机构和人社部门',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const dueSoon = await this.selfAssessments.awaitingSubmission({ dueOn: SELF_ASSESSMENT_REMINDER_DAYS.map((days) => addDays(context.today, days)) });
     const overdue = await this.selfAssessments.awaitingSubmission({ overdue: true });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LicencesService } from '@app/licensing';
-import { JobCounts, JobDefinition } from '@app/scheduler';
-import { NotificationsService } from '../notifications.service';
+import { LicencesService } from '../licences.service';
+import { JobCounts, ScheduledJob } from '@app/scheduler';
+import { NotificationsService } from '@app/notifications';
 import { LICENCE_RECIPIENTS_LATERAL } from './licence-recipients';
 
 const EXPIRY_NOTIFICATIONS = `
@@ -31,16 +31,14 @@ export class LicenceExpiryJob {
     private readonly notifications: NotificationsService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'licence-expiry',
     cron: '5 0 * * *',
     description: {
       en: 'Active licences past expiresOn without an approved renewal become expired; agency and bureau are told',
       zh: '超过有效期且未获批续期的有效许可证转为已过期,并通知机构和人社部门',
     },
-    run: () => this.run(),
-  };
-
+  })
   run(): Promise<JobCounts> {
     return this.dataSource.transaction(async (manager) => {
       const expired = await this.licences.expireDue(manager);

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { AuditService } from '@app/audit';
-import { JobContext, JobCounts, JobDefinition } from '@app/scheduler';
-import { NotificationsService, OUTBOX_QUERY_COLUMNS } from '../notifications.service';
+import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
+import { NotificationsService, OUTBOX_QUERY_COLUMNS } from '@app/notifications';
 import { LICENCE_RECIPIENTS_LATERAL } from './licence-recipients';
 import { parseReminderOffsets } from './reminder-offsets';
 
@@ -89,16 +89,14 @@ export class LicenceRenewalRemindersJob {
     private readonly audit: AuditService,
   ) {}
 
-  readonly definition: JobDefinition = {
+  @ScheduledJob({
     name: 'licence-renewal-reminders',
     cron: '0 8 * * *',
     description: {
       en: 'Renewal reminders before expiry (REMINDER_OFFSETS days), once per licence, term and offset',
       zh: '许可证到期前按 REMINDER_OFFSETS 天数提醒续期,每张许可证、每个有效期、每个提前天数只提醒一次',
     },
-    run: (context) => this.run(context),
-  };
-
+  })
   async run(context: JobContext): Promise<JobCounts> {
     const offsets = parseReminderOffsets(this.config.get('REMINDER_OFFSETS'));
     const batchSize = this.config.get('REMINDER_BATCH_SIZE');

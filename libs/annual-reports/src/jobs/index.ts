@@ -1,2 +1,0 @@
-export * from './annual-report-jobs.module';
-export * from './annual-report-deadlines.job';

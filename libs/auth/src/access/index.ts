@@ -1,4 +1,0 @@
-export * from './roles';
-export * from './actor';
-export * from './access.decorators';
-export * from './scope';

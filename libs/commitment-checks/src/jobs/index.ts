@@ -1,2 +1,0 @@
-export * from './commitment-check-jobs.module';
-export * from './commitment-checks.job';

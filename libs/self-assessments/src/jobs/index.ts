@@ -1,2 +1,0 @@
-export * from './self-assessment-jobs.module';
-export * from './self-assessment-deadlines.job';
