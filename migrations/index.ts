@@ -16,7 +16,8 @@ import { InspectionSanctionsToCases1763886200001 } from './1763886200001-inspect
 import { YearlyDuties1763886300000 } from './1763886300000-yearly-duties';
 import { CaseCountIndexes1763886400200 } from './1763886400200-case-count-indexes';
 import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual-system-case-texts';
-import { SchedulerHeartbeats1763886402800 } from './1763886402800-scheduler-heartbeats';
+import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-grounds-numbers-summaries';
+import { SchedulerHeartbeats1763886500400 } from './1763886500400-scheduler-heartbeats';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -38,5 +39,6 @@ export const ALL_MIGRATIONS = [
   YearlyDuties1763886300000,
   CaseCountIndexes1763886400200,
   BilingualSystemCaseTexts1763886400201,
-  SchedulerHeartbeats1763886402800,
+  CaseGroundsNumbersSummaries1763886500300,
+  SchedulerHeartbeats1763886500400,
 ];

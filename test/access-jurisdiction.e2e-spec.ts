@@ -108,6 +108,12 @@ describe('access matrix: jurisdiction', () => {
       missing: `/api/cases/${enforcementCase.id}/documents/${NO_SUCH_ID}`,
       inScope: FUZHOU_AGENCY_READERS,
     });
+    // The draft of a decision's published summary: for the bureau admins who may decide the case.
+    add('GET /api/cases/:id/published-summary-draft', {
+      path: `/api/cases/${enforcementCase.id}/published-summary-draft?sanction=revocation`,
+      missing: `/api/cases/${NO_SUCH_ID}/published-summary-draft?sanction=revocation`,
+      inScope: ['fj-admin', 'fz-admin'],
+    });
     add('GET /api/self-assessments/:id', { path: `/api/self-assessments/${selfAssessment.id}`, missing: `/api/self-assessments/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The agency sees complaints about it (without the complainant's identity).
     add('GET /api/complaints/:id', { path: `/api/complaints/${complaint.id}`, missing: `/api/complaints/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });

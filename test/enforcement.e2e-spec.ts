@@ -5,6 +5,7 @@ import { InspectionSanctionsToCases1763886200001 } from '../migrations/176388620
 import { BilingualSystemCaseTexts1763886400201 } from '../migrations/1763886400201-bilingual-system-case-texts';
 import { JobRunner } from '@app/scheduler';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
+import { submittedInspection } from './support/case-fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { inspect, seededTemplateId } from './support/monitoring-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -57,7 +58,7 @@ describe('enforcement cases with due process', () => {
   async function openCase(agencyId: string, overrides: Record<string, unknown> = {}, user = 'fz-inspector') {
     const response = await post(user, '/api/cases', {
       agencyId,
-      grounds: [{ kind: 'annual_report_overdue', reference: randomUUID(), note: 'Passports of workers held' }],
+      grounds: [{ kind: 'inspection', reference: await submittedInspection(t, agencyId), note: 'Passports of workers held' }],
       proposedSanction: 'suspension',
       suspensionDays: 30,
       legalBasis: '人力资源市场暂行条例 第四十五条',
@@ -86,7 +87,7 @@ describe('enforcement cases with due process', () => {
       const served = await post('fj-admin', `/api/cases/${opened.id}/notice`, { version: 1 }).expect(200);
       // 5 working days after Fri 13 Feb across the Spring Festival (Sat 14 Feb works).
       expect(served.body).toMatchObject({ status: 'notice_served', representationDueOn: '2026-02-27', hearingEligible: true, hearingDueOn: '2026-02-27', decisionOpensOn: '2026-02-28', representationWorkingDaysLeft: 6, hearingWorkingDaysLeft: 6 });
-      expect(served.body.documents).toEqual([expect.objectContaining({ kind: 'notice', fileName: `${opened.caseNumber}-notice.pdf` })]);
+      expect(served.body.documents).toEqual([expect.objectContaining({ kind: 'notice', fileName: expect.stringMatching(/^Fujian-HRSS-Enf-2026-No-\d+-notice\.pdf$/) })]);
       expect((await post('fj-admin', `/api/cases/${opened.id}/notice`, { version: served.body.version }).expect(409)).body.currentStatus).toBe('notice_served');
       expect((await post('fj-admin', `/api/cases/${opened.id}/hearing`, { version: served.body.version, heldOn: '2026-02-13', attendees: 'x', minutes: 'y' }).expect(409)).body.currentStatus).toBe('notice_served');
       // The agency is told, and reads the notice as a PDF.
@@ -143,9 +144,9 @@ describe('enforcement cases with due process', () => {
 
     it('a warning gives no hearing right; the same ground again answers the case already open', async () => {
       const { agencyId } = await agencyWithLicence();
-      const ground = randomUUID();
-      const first = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'reserve_fund_overdue', reference: ground }] });
-      const again = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'reserve_fund_overdue', reference: ground }] });
+      const ground = await submittedInspection(t, agencyId);
+      const first = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'inspection', reference: ground }] });
+      const again = await openCase(agencyId, { proposedSanction: 'warning', suspensionDays: undefined, grounds: [{ kind: 'inspection', reference: ground }] });
       // Grounds that are records must be this agency's, in scope.
       const bogus = await post('fz-inspector', '/api/cases', { agencyId, grounds: [{ kind: 'inspection', reference: randomUUID() }, { kind: 'complaint', reference: randomUUID() }], proposedSanction: 'warning', legalBasis: 'x'.repeat(5), facts: 'y'.repeat(5) }).expect(400);
       expect(bogus.body.errors.map((e: { field: string }) => e.field)).toEqual(['grounds[0].reference', 'grounds[1].reference']);
@@ -198,7 +199,7 @@ describe('enforcement cases with due process', () => {
       await t.http().put('/api/fine-thresholds/350000').set('authorization', as.ministry).send({ largeAmount: 1_000_000 }).expect(200);
       const small = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 999_999 });
       expect((await post('fj-admin', `/api/cases/${small.id}/notice`, { version: small.version }).expect(200)).body.hearingEligible).toBe(false);
-      const large = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 1_000_000, grounds: [{ kind: 'annual_report_overdue', reference: randomUUID() }] });
+      const large = await openCase(agencyId, { proposedSanction: 'fine', suspensionDays: undefined, fineAmount: 1_000_000, grounds: [{ kind: 'inspection', reference: await submittedInspection(t, agencyId) }] });
       expect((await post('fj-admin', `/api/cases/${large.id}/notice`, { version: large.version }).expect(200)).body.hearingEligible).toBe(true);
       const list = await get('fz-inspector', '/api/fine-thresholds').expect(200);
       expect(list.body.items).toEqual([expect.objectContaining({ provinceCode: '350000', largeAmount: 1_000_000, version: 1 })]);
@@ -220,7 +221,7 @@ describe('enforcement cases with due process', () => {
       expect((await t.http().get(`/api/public/licences/${licence.licenceNumber}`).expect(200)).body).toMatchObject({ valid: false, status: 'suspended', suspendedUntil: '2026-03-14' });
       const listed = await t.http().get(`/api/public/sanctions?q=${uscc}`).expect(200);
       expect(listed.body.items).toEqual([
-        expect.objectContaining({ caseNumber: opened.caseNumber, sanction: 'suspension', suspensionDays: 30, licenceNumbers: [licence.licenceNumber], effectiveOn: '2026-02-13', legalBasis: '人力资源市场暂行条例 第四十五条' }),
+        expect.objectContaining({ caseNumber: opened.caseNumber, sanction: 'suspension', suspensionDays: 30, licenceNumbers: [licence.licenceNumber], effectiveOn: '2026-02-13', summaryZh: expect.stringContaining('违反人力资源市场暂行条例 第四十五条') }),
       ]);
       expect(JSON.stringify(listed.body)).not.toContain('fz-inspector');
       const grade = await get('fj-admin', `/api/agencies/${agencyId}/profile`).expect(200);
@@ -265,16 +266,16 @@ describe('enforcement cases with due process', () => {
       });
       const [listed] = (await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200)).body.items;
       const detail = await get('fj-admin', `/api/cases/${listed.id}`).expect(200);
-      expect(detail.body.facts).toBe('2026-02-11 检查发现不合规项：PRO-1。 / The inspection of 2026-02-11 found: PRO-1.');
-      expect(detail.body.legalBasis).toMatch(/^人力资源市场暂行条例/);
+      expect(detail.body).toMatchObject({ facts: '2026-02-11 检查发现不合规项：PRO-1。', factsEn: 'The inspection of 2026-02-11 found: PRO-1.' });
+      expect(detail.body).toMatchObject({ legalBasis: '人力资源市场暂行条例；检查发现', legalBasisEn: 'Interim Regulation on the Human Resources Market; inspection findings' });
       expect(detail.body.grounds).toEqual(
         expect.arrayContaining([
-          { kind: 'inspection', reference: submitted.id, note: '2026-02-11 检查 / Inspection of 2026-02-11', inspectionOutcome: submitted.outcome },
-          { kind: 'finding', reference: `${submitted.id}/PRO-1`, note: '检查项 PRO-1 不合规 / Item PRO-1 non-compliant', inspectionOutcome: null },
+          { kind: 'inspection', reference: submitted.id, label: { zh: '2026-02-11 检查', en: 'Inspection of 2026-02-11' }, note: null, inspectionOutcome: submitted.outcome },
+          { kind: 'finding', reference: `${submitted.id}/PRO-1`, label: { zh: '2026-02-11 检查的检查项 PRO-1 不合规', en: 'Item PRO-1 non-compliant (inspection of 2026-02-11)' }, note: null, inspectionOutcome: null },
         ]),
       );
       // The outcome is a code in its own field, for the web app to name; never inside the texts.
-      expect(JSON.stringify([detail.body.facts, detail.body.legalBasis, ...detail.body.grounds.map((g: { note: string }) => g.note)])).not.toContain(submitted.outcome);
+      expect(JSON.stringify([detail.body.facts, detail.body.factsEn, detail.body.legalBasis, ...detail.body.grounds.map((g: { label: unknown }) => g.label)])).not.toContain(submitted.outcome);
       // Another province's bureau sees neither the case nor, through it, the inspection.
       expectProblem((await get('ln-admin', `/api/cases/${listed.id}`).expect(404)).body, 404);
     });
@@ -376,7 +377,10 @@ describe('enforcement cases with due process', () => {
       await Promise.all([1, 2, 3].map(() => ds.transaction((m) => cases.proposeForGradeD(m, [{ agencyId, gradeSince: since }]))));
       const proposed = await get('fj-admin', `/api/cases?agencyId=${agencyId}`).expect(200);
       expect(proposed.body.items).toEqual([expect.objectContaining({ status: 'opened', proposedSanction: 'revocation', openedByUsername: 'system', investigatingOfficerId: null })]);
-      expect(proposed.body.items[0].facts).toBe(`该机构自 ${since} 起信用等级为 D：最近 24 个月内累计记分 24 分及以上。 / The agency has held credit grade D since ${since}: 24 or more demerit points in the last 24 months.`);
+      expect(proposed.body.items[0]).toMatchObject({
+        facts: `该机构自 ${since} 起信用等级为 D：最近 24 个月内累计记分 24 分及以上。`,
+        factsEn: `The agency has held credit grade D since ${since}: 24 or more demerit points in the last 24 months.`,
+      });
       const profile = await get('fj-admin', `/api/agencies/${agencyId}/profile`).expect(200);
       expect(profile.body.credit).toMatchObject({ grade: 'D', points: 30, reasons: [expect.objectContaining({ points: 30, awardedOn: '2026-06-01', expiresOn: '2028-06-01' })] });
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BilingualDocument, PdfDocumentService } from '@app/documents';
 import { EnforcementCase } from './case.entity';
+import type { Bilingual } from './case-grounds';
 
 const SANCTION_TEXT: Record<string, [string, string]> = {
   none: ['不予处罚', 'no sanction'],
@@ -26,7 +27,20 @@ export interface CaseParties {
   agencyNameEn: string | null;
   uscc: string;
   licenceNumbers: string[];
-  grounds: string[];
+  grounds: Bilingual[];
+}
+
+/** The legal basis in both languages when the registry wrote both, else as the official wrote it. */
+function legalBasis(c: EnforcementCase): string {
+  return c.legalBasisEn ? `${c.legalBasis}\n${c.legalBasisEn}` : c.legalBasis;
+}
+
+/** The facts, each language in its own paragraph half, then the grounds by name. */
+function facts(c: EnforcementCase, parties: CaseParties): { zh: string; en: string }[] {
+  return [
+    { zh: c.facts, en: c.factsEn ?? c.facts },
+    { zh: `依据：${parties.grounds.map((g) => g.zh).join('；')}`, en: `Grounds: ${parties.grounds.map((g) => g.en).join('; ')}` },
+  ];
 }
 
 /** The notice of intended sanction and the decision, as PDFs in Chinese and English. */
@@ -48,10 +62,10 @@ export class CaseDocuments {
         headingEn: 'Intended sanction',
         fields: [
           { labelZh: '处罚', labelEn: 'Sanction', value: `${zhSanction} / ${enSanction}` },
-          { labelZh: '法律依据', labelEn: 'Legal basis', value: c.legalBasis },
+          { labelZh: '法律依据', labelEn: 'Legal basis', value: legalBasis(c) },
         ],
       },
-      { headingZh: '事实与理由', headingEn: 'Facts and grounds', paragraphs: [{ zh: c.facts, en: `Grounds: ${parties.grounds.join('; ')}` }] },
+      { headingZh: '事实与理由', headingEn: 'Facts and grounds', paragraphs: facts(c, parties) },
       {
         headingZh: '您的权利',
         headingEn: 'Your rights',
@@ -76,10 +90,10 @@ export class CaseDocuments {
         fields: [
           { labelZh: '处罚', labelEn: 'Sanction', value: `${zhSanction} / ${enSanction}` },
           { labelZh: '生效日期', labelEn: 'Effective on', value: c.effectiveOn ?? '' },
-          { labelZh: '法律依据', labelEn: 'Legal basis', value: c.legalBasis },
+          { labelZh: '法律依据', labelEn: 'Legal basis', value: legalBasis(c) },
         ],
       },
-      { headingZh: '事实', headingEn: 'Facts', paragraphs: [{ zh: c.facts, en: `Grounds: ${parties.grounds.join('; ')}` }] },
+      { headingZh: '事实', headingEn: 'Facts', paragraphs: facts(c, parties) },
       { headingZh: '理由', headingEn: 'Reasons', paragraphs: [{ zh: c.decisionReasons ?? '', en: '(as stated above)' }] },
       {
         headingZh: '救济途径',
@@ -98,7 +112,7 @@ export class CaseDocuments {
     return {
       titleZh,
       titleEn,
-      subtitle: `${c.caseNumber}`,
+      subtitle: c.caseNumberEn ? `${c.caseNumber} · ${c.caseNumberEn}` : c.caseNumber,
       sections: [
         {
           headingZh: '当事人',

@@ -25,7 +25,10 @@ const fen = { to: (v: number | null) => v, from: (v: string | null) => (v === nu
 @Entity('enforcement_cases')
 export class EnforcementCase {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ insert: false, update: false }) caseNumber: string;
+  /** As the issuing province's documents read: 闽人社监〔2026〕17号 (see CaseNumbers). */
+  @Column({ update: false }) caseNumber: string;
+  /** Null for cases numbered before (EC-000123 reads the same in both languages). */
+  @Column({ type: 'text', update: false, nullable: true }) caseNumberEn: string | null;
   @Column('uuid') agencyId: string;
   @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column() jurisdictionCode: string;
@@ -33,8 +36,11 @@ export class EnforcementCase {
   @Column({ type: 'text' }) proposedSanction: ProposedSanction;
   @Column({ type: 'bigint', nullable: true, transformer: fen }) proposedFineAmount: number | null;
   @Column({ type: 'integer', nullable: true }) proposedSuspensionDays: number | null;
+  /** Chinese, or an official's own words; `legalBasisEn` the English when the system wrote both. */
   @Column() legalBasis: string;
+  @Column({ type: 'text', nullable: true }) legalBasisEn: string | null;
   @Column() facts: string;
+  @Column({ type: 'text', nullable: true }) factsEn: string | null;
   @Column({ type: 'uuid', nullable: true }) investigatingOfficerId: string | null;
   @Column({ type: 'uuid', nullable: true }) openedById: string | null;
   @Column() openedByUsername: string;
@@ -59,6 +65,9 @@ export class EnforcementCase {
   @Column({ type: 'integer', nullable: true }) decidedSuspensionDays: number | null;
   @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
   @Column({ type: 'uuid', nullable: true }) decidingOfficerId: string | null;
+  /** What the public list publishes of the decision, written (or accepted as drafted) by the deciding official. */
+  @Column({ type: 'text', nullable: true }) publishedSummaryZh: string | null;
+  @Column({ type: 'text', nullable: true }) publishedSummaryEn: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'date', nullable: true }) effectiveOn: string | null;
   @Column({ type: 'date', nullable: true }) reconsiderationDueOn: string | null;
@@ -85,7 +94,10 @@ export class CaseGround {
   @Column({ type: 'text' }) kind: GroundKind;
   /** The id of the record (a finding: `<inspection id>/<item code>`). */
   @Column() reference: string;
+  /** What the catalogue names the record by (see case-grounds.ts). */
+  @Column({ type: 'jsonb' }) params: Record<string, string | number>;
   @Column({ type: 'text', nullable: true }) note: string | null;
+  @Column({ type: 'text', nullable: true }) noteEn: string | null;
 }
 
 /** Every step of a case, as its timeline shows it. */

@@ -12,8 +12,10 @@ import {
   CaseStepRequest,
   CaseView,
   CreateCaseRequest,
+  BilingualText,
   CaseDecisionRequest,
   HearingRequest,
+  SummaryDraftQuery,
   RepresentationsRequest,
   WaiverRequest,
   WithdrawRequest,
@@ -108,6 +110,14 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   waiver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WaiverRequest) {
     return this.cases.waive(actor, id, request);
+  }
+
+  @Get(':id/published-summary-draft')
+  @Allow('bureau_admin')
+  @ApiOperation({ operationId: 'draftPublishedSummary', summary: 'The published summary a decision taken today as asked would get (agency, provision, sanction, dates), for the decision form to prefill' })
+  @ApiOkResponse({ type: BilingualText })
+  summaryDraft(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: SummaryDraftQuery) {
+    return this.cases.summaryDraft(actor, id, query);
   }
 
   @Post(':id/decision')

@@ -26,6 +26,7 @@ import {
 const MAX_FEN = 10_000_000_000;
 
 export class CaseGroundInput {
+  /** An inspection, a finding or a complaint: the other kinds are opened by the registry's jobs only (400). */
   @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) @IsIn(GROUND_KINDS) kind: GroundKind;
   /** The record's id; a finding: `<inspection id>/<item code>`. */
   @IsString() @Length(1, 80) @Matches(/^[A-Za-z0-9_@:/.-]+$/, { message: 'reference is an id' }) reference: string;
@@ -86,6 +87,26 @@ export class CaseDecisionRequest extends CaseStepRequest {
   @IsOptional() @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
   /** Reasons, answering the representations and the hearing. */
   @IsString() @Length(10, 20000) reasons: string;
+  /**
+   * What the public list publishes of a fine, suspension or revocation (agency, provision breached,
+   * sanction and dates; no personal data), in Chinese and English; both omitted: the draft of
+   * `GET /cases/{id}/published-summary-draft` as of the decision's day.
+   */
+  @IsOptional() @IsString() @Length(20, 2000) publishedSummaryZh?: string;
+  @IsOptional() @IsString() @Length(20, 2000) publishedSummaryEn?: string;
+}
+
+export class SummaryDraftQuery {
+  @ApiProperty(namedEnum('Sanction', DECIDED_SANCTIONS)) @IsIn(DECIDED_SANCTIONS) sanction: DecidedSanction;
+  /** Fen. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_FEN) fineAmount?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) suspensionDays?: number;
+}
+
+/** A text in Chinese and in English. */
+export class BilingualText {
+  zh: string;
+  en: string;
 }
 
 export class AppealRequest extends CaseStepRequest {
@@ -118,7 +139,11 @@ export class CaseCountsView {
 
 export class CaseGroundView {
   @ApiProperty(namedEnum('CaseGroundKind', GROUND_KINDS)) kind: GroundKind;
+  /** The record's id, for links; pages show `label`. */
   reference: string;
+  /** The record as users read it ("2025 年度报告逾期未报"), never its id. */
+  @ApiProperty({ type: BilingualText }) label: BilingualText;
+  /** The official's own note on an inspection, finding or complaint ground. */
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   /** An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
   @ApiPropertyOptional({ nullable: true, ...namedEnum('InspectionOutcome', OUTCOMES) }) inspectionOutcome: Outcome | null;
@@ -126,7 +151,10 @@ export class CaseGroundView {
 
 export class CaseView {
   id: string;
+  /** As the issuing province numbers it: 闽人社监〔2026〕17号 (cases opened before: EC-000123). */
   caseNumber: string;
+  /** The same number for English pages: Fujian HRSS Enf. [2026] No. 17. */
+  caseNumberEn: string;
   agencyId: string;
   agencyNameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
@@ -138,11 +166,17 @@ export class CaseView {
   /** Fen. */
   @ApiPropertyOptional({ nullable: true, type: Number }) proposedFineAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) proposedSuspensionDays: number | null;
+  /** Chinese, or the official's own words. */
   legalBasis: string;
+  /** English, when the registry wrote the text in both languages (null: `legalBasis` serves both). */
+  @ApiPropertyOptional({ nullable: true, type: String }) legalBasisEn: string | null;
   facts: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) factsEn: string | null;
+  /** Null for agency users. */
   @ApiPropertyOptional({ nullable: true, type: String }) investigatingOfficerId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) investigatingOfficerName: string | null;
-  openedByUsername: string;
+  /** The official's login name; null for agency users, who read `openedByOffice`. */
+  @ApiPropertyOptional({ nullable: true, type: String }) openedByUsername: string | null;
   openedAt: Date;
   decisionDueOn: string;
   overdue: boolean;
@@ -165,7 +199,11 @@ export class CaseView {
   @ApiPropertyOptional({ nullable: true, type: Number }) decidedFineAmount: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) decidedSuspensionDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) decisionReasons: string | null;
+  /** Null for agency users. */
   @ApiPropertyOptional({ nullable: true, type: String }) decidingOfficerId: string | null;
+  /** What the public list publishes of the decision. */
+  @ApiPropertyOptional({ nullable: true, type: String }) publishedSummaryZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) publishedSummaryEn: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) effectiveOn: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reconsiderationDueOn: string | null;
@@ -189,7 +227,10 @@ export class CaseEventView {
   @ApiPropertyOptional({ nullable: true, type: String }) fromStatus: string | null;
   toStatus: string;
   @ApiPropertyOptional({ nullable: true, type: Object }) details: Record<string, unknown> | null;
-  actorUsername: string;
+  /** The official's login name; null for agency users. */
+  @ApiPropertyOptional({ nullable: true, type: String }) actorUsername: string | null;
+  /** The office that acted: a bureau, the agency, or the registry itself (null: a user since deleted). */
+  @ApiPropertyOptional({ nullable: true, type: BilingualText }) actorOffice: BilingualText | null;
   occurredAt: Date;
 }
 
@@ -201,6 +242,8 @@ export class CaseDocumentView {
 }
 
 export class CaseDetailView extends CaseView {
+  /** The office that opened the case (the registry for the jobs' cases). */
+  @ApiPropertyOptional({ nullable: true, type: BilingualText }) openedByOffice: BilingualText | null;
   /** Working days left for representations, today and the last day counted (null: no window open). */
   @ApiPropertyOptional({ nullable: true, type: Number }) representationWorkingDaysLeft: number | null;
   /** Working days left to request a hearing (null: no right to one, or no window open). */
@@ -222,6 +265,7 @@ export class PublicSanctionQuery extends PageQuery {
 
 export class PublicSanction {
   caseNumber: string;
+  caseNumberEn: string;
   agencyUscc: string;
   agencyNameZh: string;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyNameEn: string | null;
@@ -233,9 +277,9 @@ export class PublicSanction {
   @ApiPropertyOptional({ nullable: true, type: Number }) suspensionDays: number | null;
   decidedOn: string;
   effectiveOn: string;
-  legalBasis: string;
-  /** A short statement of the facts (no personal data of complainants or officers). */
-  facts: string;
+  /** The published summary the deciding official wrote: agency, provision breached, sanction and dates. */
+  summaryZh: string;
+  summaryEn: string;
 }
 
 export class DemeritRuleView {

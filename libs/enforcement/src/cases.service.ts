@@ -39,12 +39,16 @@ import {
   CreateCaseRequest,
   CaseDecisionRequest,
   HearingRequest,
+  SummaryDraftQuery,
   RepresentationsRequest,
   WaiverRequest,
   WithdrawRequest,
 } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
-import { GRADE_D_LEGAL_BASIS, gradeDFacts, gradeDGroundNote } from './system-texts';
+import { Bilingual, groundLabel, GroundParams, groundProposal, isJobGround, JobGroundKind } from './case-grounds';
+import { caseFileStem, CaseNumbers } from './case-numbers';
+import { officesOf, REGISTRY_OFFICE } from './case-offices';
+import { publishedSummaryDraft } from './published-summary';
 import { PublicSanctionsService } from './public-sanctions.service';
 
 export const CASE_SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
@@ -60,17 +64,29 @@ const GROUND_LOCK_NAMESPACE = 7_301_002;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What another module (or a job) asks for when it proposes a case. */
+/** A case's text: an official's own words (one language, shown as written), or the system's in both languages. */
+export type CaseText = string | Bilingual;
+
+/** A ground as callers name it: its kind, the record's reference, and what the catalogue names the record by. */
+export interface GroundInput {
+  kind: GroundKind;
+  reference: string;
+  params?: GroundParams;
+  /** An official's own note on the ground. */
+  note?: string;
+}
+
+/** What another module asks for when it proposes a case. */
 export interface ProposeCaseInput {
   agencyId: string;
   licenceId?: string;
-  grounds: { kind: GroundKind; reference: string; note?: string }[];
+  grounds: GroundInput[];
   proposedSanction: ProposedSanction;
   /** Fen, for a fine. */
   fineAmount?: number;
   suspensionDays?: number;
-  legalBasis: string;
-  facts?: string;
+  legalBasis: CaseText;
+  facts: CaseText;
   openedBy: { userId: string; username?: string } | 'system';
   /** The officer who investigated; by default the one who opens the case. */
   investigatingOfficerId?: string | null;
@@ -99,6 +115,7 @@ export class CasesService {
     private readonly inspections: InspectionsService,
     private readonly complaints: ComplaintsService,
     private readonly publicSanctions: PublicSanctionsService,
+    private readonly numbers: CaseNumbers,
   ) {}
 
   list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
@@ -107,7 +124,7 @@ export class CasesService {
     if (query.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.sanction) qb.andWhere('c.proposed_sanction = :sanction', { sanction: query.sanction });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? 'c.overdue' : 'NOT c.overdue');
-    return paginateViews(qb, query, byCreation('c'), CASE_NAMES).then((page) => ({ ...page, items: page.items.map(view) }));
+    return paginateViews(qb, query, byCreation('c'), CASE_NAMES).then((page) => ({ ...page, items: page.items.map((c) => view(actor, c)) }));
   }
 
   /** The case list's scope, counted by state in one GROUP BY (served by the jurisdiction-and-status index). */
@@ -130,12 +147,26 @@ export class CasesService {
       this.dataSource.getRepository(CaseDocument).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
     ]);
     const pending = found.status === 'notice_served' || found.status === 'representations';
+    const offices = await officesOf(this.dataSource.manager, [found.openedById, ...events.map((e) => e.actorId)]);
+    const office = (userId: string | null) => (userId ? (offices.get(userId) ?? null) : REGISTRY_OFFICE);
+    // An agency reads which office acted, never an official's login name or user id.
+    const official = actor.role !== 'agency_user';
     return {
-      ...view(found),
+      ...view(actor, found),
+      openedByOffice: office(found.openedById),
       representationWorkingDaysLeft: pending && found.status === 'notice_served' && !found.waivedAt ? await this.workingDaysLeft(found.representationDueOn) : null,
       hearingWorkingDaysLeft: pending && found.hearingEligible && !found.waivedAt ? await this.workingDaysLeft(found.hearingDueOn) : null,
       grounds: await this.groundViews(actor, grounds),
-      events: events.map((e) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, details: e.details, actorUsername: e.actorUsername, occurredAt: e.occurredAt })),
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        details: e.details,
+        actorUsername: official ? e.actorUsername : null,
+        actorOffice: office(e.actorId),
+        occurredAt: e.occurredAt,
+      })),
       documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt })),
     };
   }
@@ -145,7 +176,9 @@ export class CasesService {
     return Promise.all(
       grounds.map(async (g) => {
         const inspection = g.kind === 'inspection' && UUID.test(g.reference) ? await this.inspections.get(actor, g.reference).catch(() => null) : null;
-        return { kind: g.kind, reference: g.reference, note: g.note, inspectionOutcome: inspection?.outcome ?? null };
+        const note = g.note === null ? null : { zh: g.note, en: g.noteEn ?? g.note };
+        const label = groundLabel(g.kind, g.params, isJobGround(g.kind) ? note : null);
+        return { kind: g.kind, reference: g.reference, label, note: isJobGround(g.kind) ? null : g.note, inspectionOutcome: inspection?.outcome ?? null };
       }),
     );
   }
@@ -179,31 +212,60 @@ export class CasesService {
     }
     if (problems.length > 0) throw Problems.invalid(problems);
     await this.agencies.get(actor, request.agencyId);
-    const groundProblems = await this.groundProblems(actor, request);
-    if (groundProblems.length > 0) throw Problems.invalid(groundProblems);
+    const checked = await this.checkGrounds(actor, request);
+    if (checked.problems.length > 0) throw Problems.invalid(checked.problems);
     const { id } = await this.dataSource.transaction(async (manager) => {
-      return this.propose(manager, actor, { ...request, openedBy: { userId: actor.userId, username: actor.username } });
+      return this.propose(manager, actor, { ...request, grounds: checked.grounds, openedBy: { userId: actor.userId, username: actor.username } });
     });
     return this.detail(actor, id);
   }
 
-  /** Inspections, findings and complaints named as grounds must be records of this agency the caller may see (complaints substantiated). */
-  private async groundProblems(actor: Actor, request: CreateCaseRequest): Promise<{ field: string; message: string }[]> {
+  /**
+   * An official names inspections, findings and complaints only (the overdue duties, failed
+   * commitment checks and D grades are the jobs'), each a record of this agency the caller may
+   * see (a complaint substantiated). A problem names the field, never the record found elsewhere.
+   * Answers the grounds with what the catalogue names each record by.
+   */
+  private async checkGrounds(actor: Actor, request: CreateCaseRequest): Promise<{ problems: { field: string; message: string }[]; grounds: GroundInput[] }> {
     const problems: { field: string; message: string }[] = [];
+    const grounds: GroundInput[] = [];
     for (const [index, ground] of request.grounds.entries()) {
       const field = `grounds[${index}].reference`;
-      if (ground.kind === 'inspection' || ground.kind === 'finding') {
+      if (isJobGround(ground.kind)) {
+        problems.push({ field: `grounds[${index}].kind`, message: `${ground.kind} grounds are opened by the registry's jobs only` });
+      } else if (ground.kind === 'inspection' || ground.kind === 'finding') {
         const [inspectionId, itemCode] = ground.reference.split('/');
         const inspection = UUID.test(inspectionId) && (ground.kind === 'finding') === !!itemCode ? await this.inspections.get(actor, inspectionId).catch(() => null) : null;
         if (!inspection || inspection.agencyId !== request.agencyId) problems.push({ field, message: 'the ground is not an inspection of this agency in your jurisdiction' });
-      } else if (ground.kind === 'complaint') {
+        else grounds.push({ ...ground, params: itemCode ? { inspectionDate: inspection.inspectionDate, itemCode } : { inspectionDate: inspection.inspectionDate } });
+      } else {
         const complaint = UUID.test(ground.reference) ? await this.complaints.get(actor, ground.reference).catch(() => null) : null;
         if (!complaint || complaint.agencyId !== request.agencyId || (complaint.outcome !== 'substantiated' && complaint.outcome !== 'partly_substantiated')) {
           problems.push({ field, message: 'the ground is not a substantiated complaint about this agency in your jurisdiction' });
-        }
+        } else grounds.push({ ...ground, params: { trackingCode: complaint.trackingCode } });
       }
     }
-    return problems;
+    return { problems, grounds };
+  }
+
+  /**
+   * A job's case on one ground of the catalogue (an overdue duty, a failed commitment check, a D
+   * grade): the catalogue writes its sanction, legal basis and facts in both languages.
+   */
+  proposeOnGround(
+    manager: EntityManager,
+    input: { agencyId: string; licenceId?: string; kind: JobGroundKind; reference: string; params: GroundParams },
+  ): Promise<{ id: string; existing: boolean }> {
+    const proposal = groundProposal(input.kind, input.params);
+    return this.propose(manager, SYSTEM, {
+      agencyId: input.agencyId,
+      licenceId: input.licenceId,
+      grounds: [{ kind: input.kind, reference: input.reference, params: input.params }],
+      proposedSanction: proposal.sanction,
+      legalBasis: proposal.legalBasis,
+      facts: proposal.facts,
+      openedBy: 'system',
+    });
   }
 
   /**
@@ -216,12 +278,14 @@ export class CasesService {
   }
 
   private async propose(manager: EntityManager, actor: Actor, input: ProposeCaseInput): Promise<{ id: string; existing: boolean }> {
-    const keys = [...new Set(input.grounds.map((g) => `${g.kind}:${g.reference}`))].sort();
+    // One case per ground and agency: another agency's case naming the same reference is not this one's.
+    const keys = [...new Set(input.grounds.map((g) => `${input.agencyId}:${g.kind}:${g.reference}`))].sort();
     for (const key of keys) await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [GROUND_LOCK_NAMESPACE, key]);
     const [existing] = (await manager.query(
       `SELECT c.id FROM case_grounds g JOIN enforcement_cases c ON c.id = g.case_id
-        WHERE g.kind || ':' || g.reference = ANY($1) AND c.status <> 'withdrawn' ORDER BY c.created_at LIMIT 1`,
-      [keys],
+        WHERE (g.kind, g.reference) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND c.agency_id = $3 AND c.status <> 'withdrawn'
+        ORDER BY c.created_at LIMIT 1`,
+      [input.grounds.map((g) => g.kind), input.grounds.map((g) => g.reference), input.agencyId],
     )) as { id: string }[];
     if (existing) return { id: existing.id, existing: true };
     const [agency] = (await manager.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [input.agencyId])) as { jurisdiction_code: string }[];
@@ -232,8 +296,13 @@ export class CasesService {
     }
     const openedBy = input.openedBy === 'system' ? null : input.openedBy;
     const now = this.clock.now();
+    const number = await this.numbers.allocate(manager, agency.jurisdiction_code, Number(this.clock.today().slice(0, 4)));
+    const [legalBasis, legalBasisEn] = texts(input.legalBasis);
+    const [facts, factsEn] = texts(input.facts);
     const created = await manager.save(
       manager.create(EnforcementCase, {
+        caseNumber: number.zh,
+        caseNumberEn: number.en,
         agencyId: input.agencyId,
         licenceId: input.licenceId ?? null,
         jurisdictionCode: agency.jurisdiction_code,
@@ -241,8 +310,10 @@ export class CasesService {
         proposedSanction: input.proposedSanction,
         proposedFineAmount: input.proposedSanction === 'fine' ? (input.fineAmount ?? null) : null,
         proposedSuspensionDays: input.proposedSanction === 'suspension' ? (input.suspensionDays ?? null) : null,
-        legalBasis: input.legalBasis,
-        facts: input.facts ?? input.grounds.map((g) => g.note ?? `${g.kind} ${g.reference}`).join('; '),
+        legalBasis,
+        legalBasisEn,
+        facts,
+        factsEn,
         investigatingOfficerId: input.investigatingOfficerId !== undefined ? input.investigatingOfficerId : (openedBy?.userId ?? null),
         openedById: openedBy?.userId ?? null,
         openedByUsername: openedBy?.username ?? (openedBy ? actor.username : 'system'),
@@ -254,10 +325,10 @@ export class CasesService {
     );
     await manager.insert(
       CaseGround,
-      input.grounds.map((g) => ({ caseId: created.id, kind: g.kind, reference: g.reference, note: g.note ?? null })),
+      input.grounds.map((g) => ({ caseId: created.id, kind: g.kind, reference: g.reference, params: g.params ?? {}, note: g.note ?? null, noteEn: null })),
     );
     const c = await manager.findOneByOrFail(EnforcementCase, { id: created.id });
-    await this.recordEvent(manager, c, 'opened', null, { grounds: input.grounds, proposedSanction: input.proposedSanction });
+    await this.recordEvent(manager, c, 'opened', null, { grounds: input.grounds.map((g) => ({ kind: g.kind, reference: g.reference })), proposedSanction: input.proposedSanction });
     await this.audit.record(manager, { action: 'case.open', entityType: 'enforcement_case', entityId: c.id, after: c });
     return { id: c.id, existing: false };
   }
@@ -345,6 +416,7 @@ export class CasesService {
         throw Problems.invalid([{ field, message: 'a decision may not be heavier than the notice proposed' }]);
       }
       const sanctioned = await this.applyToLicences(manager, actor, c, request, today);
+      const summary = isPublicSanction({ decidedSanction: request.sanction, appealOutcome: null }) ? await this.publishedSummary(manager, c, request, today) : null;
       return {
         changes: {
           decidedSanction: request.sanction,
@@ -352,6 +424,8 @@ export class CasesService {
           decidedSuspensionDays: request.suspensionDays ?? null,
           decisionReasons: request.reasons,
           decidingOfficerId: actor.userId,
+          publishedSummaryZh: summary?.zh ?? null,
+          publishedSummaryEn: summary?.en ?? null,
           decidedAt: this.clock.now(),
           effectiveOn: today,
           reconsiderationDueOn: addDays(today, RECONSIDERATION_DAYS),
@@ -371,6 +445,42 @@ export class CasesService {
           await this.regrade(manager, updated.agencyId);
         },
       };
+    });
+  }
+
+  /** The draft of the published summary of a decision taken today as asked (the decision form prefills it). */
+  async summaryDraft(actor: Actor, id: string, query: SummaryDraftQuery): Promise<Bilingual> {
+    const problems = sanctionFieldProblems(query);
+    if (problems.length > 0) throw Problems.invalid(problems);
+    const c = await this.get(actor, id, this.dataSource.manager);
+    return this.draft(this.dataSource.manager, c, query, this.clock.today());
+  }
+
+  /** The summary the deciding official wrote, or the draft when they accepted it (sent none). */
+  private async publishedSummary(manager: EntityManager, c: EnforcementCase, request: CaseDecisionRequest, today: string): Promise<Bilingual> {
+    if (request.publishedSummaryZh !== undefined && request.publishedSummaryEn !== undefined) return { zh: request.publishedSummaryZh, en: request.publishedSummaryEn };
+    if (request.publishedSummaryZh !== undefined || request.publishedSummaryEn !== undefined) {
+      const field = request.publishedSummaryZh === undefined ? 'publishedSummaryZh' : 'publishedSummaryEn';
+      throw Problems.invalid([{ field, message: 'the published summary is written in both languages (or both left to the draft)' }]);
+    }
+    return this.draft(manager, c, request, today);
+  }
+
+  private async draft(manager: EntityManager, c: EnforcementCase, sanction: Pick<CaseDecisionRequest, 'sanction' | 'fineAmount' | 'suspensionDays'>, today: string): Promise<Bilingual> {
+    if (sanction.sanction !== 'fine' && sanction.sanction !== 'suspension' && sanction.sanction !== 'revocation') {
+      throw Problems.invalid([{ field: 'sanction', message: 'only a fine, a suspension or a revocation is published' }]);
+    }
+    const parties = await this.parties(manager, c);
+    return publishedSummaryDraft({
+      agencyNameZh: parties.agencyNameZh,
+      agencyNameEn: parties.agencyNameEn,
+      uscc: parties.uscc,
+      legalBasis: c.legalBasis,
+      legalBasisEn: c.legalBasisEn,
+      sanction: sanction.sanction,
+      fineAmount: sanction.fineAmount ?? null,
+      suspensionDays: sanction.suspensionDays ?? null,
+      effectiveOn: today,
     });
   }
 
@@ -434,14 +544,7 @@ export class CasesService {
   async proposeForGradeD(manager: EntityManager, grades: { agencyId: string; gradeSince: string }[]): Promise<number> {
     let opened = 0;
     for (const g of grades) {
-      const result = await this.propose(manager, SYSTEM, {
-        agencyId: g.agencyId,
-        grounds: [{ kind: 'credit_grade_d', reference: `${g.agencyId}@${g.gradeSince}`, note: gradeDGroundNote(g.gradeSince) }],
-        proposedSanction: 'revocation',
-        legalBasis: GRADE_D_LEGAL_BASIS,
-        facts: gradeDFacts(g.gradeSince),
-        openedBy: 'system',
-      });
+      const result = await this.proposeOnGround(manager, { agencyId: g.agencyId, kind: 'credit_grade_d', reference: `${g.agencyId}@${g.gradeSince}`, params: { since: g.gradeSince } });
       if (!result.existing) opened += 1;
     }
     return opened;
@@ -546,7 +649,7 @@ export class CasesService {
       .createQueryBuilder()
       .insert()
       .into(CaseDocument)
-      .values({ caseId: c.id, kind, fileName: `${c.caseNumber}-${kind}.pdf`, content })
+      .values({ caseId: c.id, kind, fileName: `${caseFileStem(c.caseNumberEn ?? c.caseNumber)}-${kind}.pdf`, content })
       .orIgnore()
       .execute();
   }
@@ -566,12 +669,12 @@ export class CasesService {
       agencyNameEn: agency.name_en,
       uscc: agency.uscc,
       licenceNumbers: numbers.map((n) => n.licence_number),
-      grounds: grounds.map((g) => `${g.kind} ${g.reference}`),
+      grounds: grounds.map((g) => groundLabel(g.kind, g.params, g.note === null ? null : { zh: g.note, en: g.noteEn ?? g.note })),
     };
   }
 
   private async tellAgency(manager: EntityManager, c: EnforcementCase, kind: string, payload: Record<string, unknown>): Promise<void> {
-    await this.notifications.notifyAgency(manager, { kind, agencyId: c.agencyId, dedupKey: `${kind}:${c.id}:${c.version}`, payload: { caseId: c.id, caseNumber: c.caseNumber, ...payload } });
+    await this.notifications.notifyAgency(manager, { kind, agencyId: c.agencyId, dedupKey: `${kind}:${c.id}:${c.version}`, payload: { caseId: c.id, caseNumber: c.caseNumber, caseNumberEn: c.caseNumberEn ?? c.caseNumber, ...payload } });
   }
 
   /** The public list of sanctions and the agency's public entry change at once (every process hears it at commit). */
@@ -599,6 +702,24 @@ export class CasesService {
   }
 }
 
-function view(c: EnforcementCase & { agencyNameZh: string; agencyNameEn: string | null; licenceNumber: string | null; investigatingOfficerName: string | null }): CaseView {
-  return { ...c, decisionOpensOn: PENDING_STATUSES.includes(c.status) && c.status !== 'opened' ? decisionOpensOn(c) : null };
+/** A case's text as stored: Chinese (or an official's words) and the English when the system wrote both. */
+function texts(text: CaseText): [string, string | null] {
+  return typeof text === 'string' ? [text, null] : [text.zh, text.en];
+}
+
+type CaseRow = EnforcementCase & { agencyNameZh: string; agencyNameEn: string | null; licenceNumber: string | null; investigatingOfficerName: string | null };
+
+/** A case as the caller may read it: an agency sees no official's login name or user id. */
+function view(actor: Actor, c: CaseRow): CaseView {
+  const { openedById: _openedById, ...rest } = c;
+  const agency = actor.role === 'agency_user';
+  return {
+    ...rest,
+    caseNumberEn: c.caseNumberEn ?? c.caseNumber,
+    openedByUsername: agency ? null : c.openedByUsername,
+    investigatingOfficerId: agency ? null : c.investigatingOfficerId,
+    investigatingOfficerName: agency ? null : c.investigatingOfficerName,
+    decidingOfficerId: agency ? null : c.decidingOfficerId,
+    decisionOpensOn: PENDING_STATUSES.includes(c.status) && c.status !== 'opened' ? decisionOpensOn(c) : null,
+  };
 }

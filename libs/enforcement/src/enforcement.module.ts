@@ -6,10 +6,12 @@ import { WorkingCalendarModule } from '@app/calendar';
 import { ComplaintsModule } from '@app/complaints';
 import { DocumentsModule } from '@app/documents';
 import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspections';
+import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
 import { CaseDocument, CaseEvent, CaseGround, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { CaseDocuments } from './case-documents';
+import { CaseNumbers } from './case-numbers';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CreditGradeView } from './cases.dto';
@@ -31,12 +33,13 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     ComplaintsModule,
     DocumentsModule,
     InspectionsModule,
+    JurisdictionsModule,
     LicensingModule,
     NotificationsModule,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseDeadlinesJob, CreditGradesJob],
+  providers: [CasesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers, CaseDeadlinesJob, CreditGradesJob],
   exports: [CasesService, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {

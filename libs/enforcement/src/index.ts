@@ -5,6 +5,6 @@ export * from './case.entity';
 export * from './case-rules';
 export * from './cases.dto';
 export * from './messages.zh';
-export * from './system-texts';
+export * from './case-grounds';
 export * from './jobs/case-deadlines.job';
 export * from './jobs/credit-grades.job';

@@ -1,6 +1,6 @@
 import type { SanctionReferralHandler } from '@app/inspections';
 import { CasesService } from './cases.service';
-import { bilingual, findingGroundNote, inspectionFacts, inspectionGroundNote } from './system-texts';
+import { INSPECTION_LEGAL_BASIS, inspectionFacts } from './case-grounds';
 
 /** An inspection's sanction proposal opens a case on the inspection and its non-compliant findings (or finds the one open). */
 export function inspectionReferralHandler(cases: CasesService): SanctionReferralHandler {
@@ -10,13 +10,13 @@ export function inspectionReferralHandler(cases: CasesService): SanctionReferral
         agencyId: r.inspection.agencyId,
         licenceId: r.licenceId,
         grounds: [
-          { kind: 'inspection', reference: r.inspection.id, note: inspectionGroundNote(r.inspection.inspectionDate) },
-          ...r.nonCompliantItems.map((code) => ({ kind: 'finding' as const, reference: `${r.inspection.id}/${code}`, note: findingGroundNote(code) })),
+          { kind: 'inspection', reference: r.inspection.id, params: { inspectionDate: r.inspection.inspectionDate } },
+          ...r.nonCompliantItems.map((code) => ({ kind: 'finding' as const, reference: `${r.inspection.id}/${code}`, params: { inspectionDate: r.inspection.inspectionDate, itemCode: code } })),
         ],
         proposedSanction: r.sanction,
         fineAmount: r.fineAmount === null ? undefined : Math.round(r.fineAmount * 100),
         suspensionDays: r.suspensionDays ?? undefined,
-        legalBasis: bilingual('人力资源市场暂行条例；检查发现', 'Interim Regulation on the Human Resources Market; inspection findings'),
+        legalBasis: INSPECTION_LEGAL_BASIS,
         // The inspector's own words when given; otherwise the system states what the inspection found.
         facts: r.reason ?? inspectionFacts(r.inspection.inspectionDate, r.nonCompliantItems, r.inspection.outcome),
         openedBy: { userId: r.referredBy.userId, username: r.referredBy.username },

@@ -7,7 +7,8 @@ import { ListenedCache } from '@app/database';
 import { PublicSanction, PublicSanctionQuery } from './cases.dto';
 
 /**
- * The public list of sanctions: decided fines, suspensions and revocations not annulled. Answers
+ * The public list of sanctions: decided fines, suspensions and revocations not annulled, each
+ * with the summary its deciding official wrote for publication (never the case's facts). Answers
  * are cached in memory like public verification: a decision or an annulment NOTIFYs the public
  * register's channel in its transaction, and every process drops its cached lists at commit.
  * While the LISTEN connection is down nothing is cached.
@@ -72,10 +73,10 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
       where.push(`(c.decided_at, c.id) < ($${params.push(decidedAt)}, $${params.push(id)})`);
     }
     const rows = (await this.dataSource.query(
-      `SELECT c.id, c.decided_at AS "decidedAt", c.case_number AS "caseNumber", a.uscc AS "agencyUscc", a.name_zh AS "agencyNameZh", a.name_en AS "agencyNameEn",
+      `SELECT c.id, c.decided_at AS "decidedAt", c.case_number AS "caseNumber", coalesce(c.case_number_en, c.case_number) AS "caseNumberEn", a.uscc AS "agencyUscc", a.name_zh AS "agencyNameZh", a.name_en AS "agencyNameEn",
               c.jurisdiction_code AS "jurisdictionCode", c.decided_sanction AS sanction, c.decided_fine_amount AS "fineAmount",
               c.decided_suspension_days AS "suspensionDays", (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "decidedOn",
-              c.effective_on::text AS "effectiveOn", c.legal_basis AS "legalBasis", left(c.facts, 500) AS facts,
+              c.effective_on::text AS "effectiveOn", c.published_summary_zh AS "summaryZh", c.published_summary_en AS "summaryEn",
               coalesce((SELECT array_agg(l.licence_number ORDER BY l.licence_number) FROM licences l WHERE l.id = ANY(c.sanctioned_licence_ids)), '{}') AS "licenceNumbers"
          FROM enforcement_cases c JOIN agencies a ON a.id = c.agency_id
         WHERE ${where.join(' AND ')}

@@ -39,6 +39,12 @@ describe('renderNotification: what happened, in both languages', () => {
     expect(many.bodyZh).toContain('- TS-2：办结期限 2026-06-02 18:00（紧急程度：紧急）');
   });
 
+  it("names a case by its number in each reader's language", () => {
+    const rendered = renderNotification('case.decided', { caseNumber: '闽人社监〔2026〕17号', caseNumberEn: 'Fujian HRSS Enf. [2026] No. 17', sanction: 'warning' });
+    expect(rendered.titleZh).toBe('案件 闽人社监〔2026〕17号 已作出处罚决定');
+    expect(rendered.titleEn).toBe('Decision on case Fujian HRSS Enf. [2026] No. 17');
+  });
+
   it('renders every kind it knows without a blank where a value belongs', () => {
     const payload = {
       licenceNumber: 'N-1', agencyNameZh: '甲', agencyNameEn: 'A', reason: 'why', at: '2026-06-01T00:00:00Z', until: '2026-07-01', expiresOn: '2027-01-01',

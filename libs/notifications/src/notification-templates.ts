@@ -34,6 +34,9 @@ const agency = (p: Payload): Bilingual => {
   return [zh, str(p, 'agencyNameEn') || zh];
 };
 
+/** A case's number for English readers (`caseNumberEn`: Fujian HRSS Enf. [2026] No. 17); older payloads carry only `caseNumber`. */
+const caseNumberEn = (p: Payload): string => str(p, 'caseNumberEn') || str(p, 'caseNumber');
+
 const LABELS: Record<string, Record<string, Bilingual>> = {
   applicationKind: { new: ['新办许可', 'new licence'], renewal: ['许可延续', 'renewal'], variation: ['许可变更', 'variation'] },
   licenceType: {
@@ -233,40 +236,40 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   'case.notice_served': {
-    title: (p) => [`行政处罚事先告知：案件 ${str(p, 'caseNumber')}`, `Notice of intended sanction: case ${str(p, 'caseNumber')}`],
+    title: (p) => [`行政处罚事先告知：案件 ${str(p, 'caseNumber')}`, `Notice of intended sanction: case ${caseNumberEn(p)}`],
     body: (p) => [
       `${agency(p)[0]}：拟对您作出${str(p, 'proposedSanction').split(' / ')[0]}。您可于 ${str(p, 'representationDueOn')} 前陈述申辩${str(p, 'hearingDueOn') ? `，于 ${str(p, 'hearingDueOn')} 前要求听证` : ''}。告知书（PDF）见案件页面。`,
       `${agency(p)[1]}: the bureau intends a ${str(p, 'proposedSanction').split(' / ')[1] ?? ''}. You may make representations by ${str(p, 'representationDueOn')}${str(p, 'hearingDueOn') ? ` and request a hearing by ${str(p, 'hearingDueOn')}` : ''}. The notice (PDF) is on the case page.`,
     ],
   },
   'case.decided': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 已作出处罚决定`, `Decision on case ${str(p, 'caseNumber')}`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 已作出处罚决定`, `Decision on case ${caseNumberEn(p)}`],
     body: (p) => [
       `${agency(p)[0]}：决定为${str(p, 'sanction').split(' / ')[0]}。如不服，可于 ${str(p, 'reconsiderationDueOn')} 前申请行政复议，或于 ${str(p, 'litigationDueOn')} 前提起行政诉讼。`,
       `${agency(p)[1]}: the decision is ${str(p, 'sanction').split(' / ')[1] ?? ''}. You may apply for administrative reconsideration by ${str(p, 'reconsiderationDueOn')} or bring litigation by ${str(p, 'litigationDueOn')}.`,
     ],
   },
   'case.hearing_recorded': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 听证已记录`, `Hearing of case ${str(p, 'caseNumber')} recorded`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 听证已记录`, `Hearing of case ${caseNumberEn(p)} recorded`],
     body: (p) => [`${agency(p)[0]}：${str(p, 'heldOn')} 举行的听证已记录。`, `${agency(p)[1]}: the hearing held on ${str(p, 'heldOn')} has been recorded.`],
   },
   'case.appeal_recorded': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 复议或诉讼结果已记录`, `Appeal outcome of case ${str(p, 'caseNumber')} recorded`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 复议或诉讼结果已记录`, `Appeal outcome of case ${caseNumberEn(p)} recorded`],
     body: (p) => [`${agency(p)[0]}：结果为 ${str(p, 'outcome')}。`, `${agency(p)[1]}: the outcome is ${str(p, 'outcome')}.`],
   },
   'case.withdrawn': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 已撤销`, `Case ${str(p, 'caseNumber')} withdrawn`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 已撤销`, `Case ${caseNumberEn(p)} withdrawn`],
     body: (p) => [`${agency(p)[0]}：案件已撤销。理由：${str(p, 'reason')}`, `${agency(p)[1]}: the case was withdrawn. Reason: ${str(p, 'reason')}`],
   },
   'case.decision_due': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 立案已 ${str(p, 'days')} 天`, `Case ${str(p, 'caseNumber')} opened ${str(p, 'days')} days ago`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 立案已 ${str(p, 'days')} 天`, `Case ${caseNumberEn(p)} opened ${str(p, 'days')} days ago`],
     body: (p) => [
       `对${agency(p)[0]}的案件 ${str(p, 'caseNumber')} 须于 ${str(p, 'decisionDueOn')} 前作出决定。`,
-      `The case ${str(p, 'caseNumber')} against ${agency(p)[1]} must be decided by ${str(p, 'decisionDueOn')}.`,
+      `The case ${caseNumberEn(p)} against ${agency(p)[1]} must be decided by ${str(p, 'decisionDueOn')}.`,
     ],
   },
   'case.window_closing': {
-    title: (p) => [`案件 ${str(p, 'caseNumber')} 的期限即将届满`, `A window of case ${str(p, 'caseNumber')} is closing`],
+    title: (p) => [`案件 ${str(p, 'caseNumber')} 的期限即将届满`, `A window of case ${caseNumberEn(p)} is closing`],
     body: (p) => [
       `${agency(p)[0]}：${str(p, 'window') === 'hearing' ? '听证申请' : '陈述申辩'}期限于 ${str(p, 'closesOn')} 届满。`,
       `${agency(p)[1]}: the ${str(p, 'window') === 'hearing' ? 'hearing request' : 'representation'} window closes on ${str(p, 'closesOn')}.`,

@@ -9,7 +9,13 @@ import { InspectionsService } from '@app/inspections';
 import { LicenceApplicationsService } from '@app/licensing';
 import type { DemoContext } from './demo-steps';
 
-const BASIS = '人力资源市场暂行条例 第四十二条、第四十五条 / Interim Regulation on the Human Resources Market, arts. 42 and 45';
+const BASIS = { zh: '人力资源市场暂行条例 第四十二条、第四十五条', en: 'Interim Regulation on the Human Resources Market, arts. 42 and 45' };
+
+/** A demo story's '中文 / English' facts, each language on its own. */
+const bilingual = (text: string) => {
+  const [zh, en] = text.split(' / ');
+  return { zh, en: en ?? zh };
+};
 
 /**
  * Enforcement cases in every state, through the services: the inspections' proposals are opened
@@ -49,10 +55,10 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
     // Through the seam other modules use: the demo's grounds are stories, not records.
     const { id } = await cases.proposeCase({
       agencyId,
-      grounds: [{ kind: 'complaint', reference: `demo-${agencyId}`, note: facts }],
+      grounds: [{ kind: 'complaint', reference: `demo-${agencyId}` }],
       proposedSanction: sanction,
       legalBasis: BASIS,
-      facts,
+      facts: bilingual(facts),
       openedBy: { userId: inspector.userId, username: inspector.username },
       ...extra,
     });

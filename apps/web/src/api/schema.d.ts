@@ -1352,6 +1352,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/published-summary-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published summary a decision taken today as asked would get (agency, provision, sanction, dates), for the decision form to prefill */
+        get: operations["draftPublishedSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/decision": {
         parameters: {
             query?: never;
@@ -3428,8 +3445,14 @@ export interface components {
             /** @description Fen. */
             proposedFineAmount?: number | null;
             proposedSuspensionDays?: number | null;
+            /** @description English, when the registry wrote the text in both languages (null: `legalBasis` serves both). */
+            legalBasisEn?: string | null;
+            factsEn?: string | null;
+            /** @description Null for agency users. */
             investigatingOfficerId?: string | null;
             investigatingOfficerName?: string | null;
+            /** @description The official's login name; null for agency users, who read `openedByOffice`. */
+            openedByUsername?: string | null;
             /** Format: date-time */
             noticeServedAt?: string | null;
             representationDueOn?: string | null;
@@ -3453,7 +3476,11 @@ export interface components {
             decidedFineAmount?: number | null;
             decidedSuspensionDays?: number | null;
             decisionReasons?: string | null;
+            /** @description Null for agency users. */
             decidingOfficerId?: string | null;
+            /** @description What the public list publishes of the decision. */
+            publishedSummaryZh?: string | null;
+            publishedSummaryEn?: string | null;
             /** Format: date-time */
             decidedAt?: string | null;
             effectiveOn?: string | null;
@@ -3471,13 +3498,16 @@ export interface components {
             withdrawnAt?: string | null;
             withdrawReason?: string | null;
             id: string;
+            /** @description As the issuing province numbers it: 闽人社监〔2026〕17号 (cases opened before: EC-000123). */
             caseNumber: string;
+            /** @description The same number for English pages: Fujian HRSS Enf. [2026] No. 17. */
+            caseNumberEn: string;
             agencyId: string;
             agencyNameZh: string;
             jurisdictionCode: string;
+            /** @description Chinese, or the official's own words. */
             legalBasis: string;
             facts: string;
-            openedByUsername: string;
             /** Format: date-time */
             openedAt: string;
             decisionDueOn: string;
@@ -3504,9 +3534,13 @@ export interface components {
         CaseCountsView: {
             byStatus: components["schemas"]["CaseStatusCounts"];
         };
-        /** @enum {string} */
+        /**
+         * @description An inspection, a finding or a complaint: the other kinds are opened by the registry's jobs only (400).
+         * @enum {string}
+         */
         CaseGroundKind: "inspection" | "finding" | "complaint" | "annual_report_overdue" | "reserve_fund_overdue" | "commitment_failed" | "credit_grade_d";
         CaseGroundInput: {
+            /** @description An inspection, a finding or a complaint: the other kinds are opened by the registry's jobs only (400). */
             kind: components["schemas"]["CaseGroundKind"];
             /** @description The record's id; a finding: `<inspection id>/<item code>`. */
             reference: string;
@@ -3530,11 +3564,19 @@ export interface components {
             /** @description The facts as found, as the notice will state them. */
             facts: string;
         };
+        BilingualText: {
+            zh: string;
+            en: string;
+        };
         CaseGroundView: {
             kind: components["schemas"]["CaseGroundKind"];
+            /** @description The record as users read it ("2025 年度报告逾期未报"), never its id. */
+            label: components["schemas"]["BilingualText"];
+            /** @description The official's own note on an inspection, finding or complaint ground. */
             note?: string | null;
             /** @description An inspection ground: the inspection's outcome (null for other grounds, or an inspection out of your scope). */
             inspectionOutcome?: (string & components["schemas"]["InspectionOutcome"]) | null;
+            /** @description The record's id, for links; pages show `label`. */
             reference: string;
         };
         CaseEventView: {
@@ -3542,10 +3584,13 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | null;
+            /** @description The official's login name; null for agency users. */
+            actorUsername?: string | null;
+            /** @description The office that acted: a bureau, the agency, or the registry itself (null: a user since deleted). */
+            actorOffice?: components["schemas"]["BilingualText"] | null;
             id: string;
             kind: string;
             toStatus: string;
-            actorUsername: string;
             /** Format: date-time */
             occurredAt: string;
         };
@@ -3567,8 +3612,14 @@ export interface components {
             /** @description Fen. */
             proposedFineAmount?: number | null;
             proposedSuspensionDays?: number | null;
+            /** @description English, when the registry wrote the text in both languages (null: `legalBasis` serves both). */
+            legalBasisEn?: string | null;
+            factsEn?: string | null;
+            /** @description Null for agency users. */
             investigatingOfficerId?: string | null;
             investigatingOfficerName?: string | null;
+            /** @description The official's login name; null for agency users, who read `openedByOffice`. */
+            openedByUsername?: string | null;
             /** Format: date-time */
             noticeServedAt?: string | null;
             representationDueOn?: string | null;
@@ -3592,7 +3643,11 @@ export interface components {
             decidedFineAmount?: number | null;
             decidedSuspensionDays?: number | null;
             decisionReasons?: string | null;
+            /** @description Null for agency users. */
             decidingOfficerId?: string | null;
+            /** @description What the public list publishes of the decision. */
+            publishedSummaryZh?: string | null;
+            publishedSummaryEn?: string | null;
             /** Format: date-time */
             decidedAt?: string | null;
             effectiveOn?: string | null;
@@ -3609,6 +3664,8 @@ export interface components {
             /** Format: date-time */
             withdrawnAt?: string | null;
             withdrawReason?: string | null;
+            /** @description The office that opened the case (the registry for the jobs' cases). */
+            openedByOffice?: components["schemas"]["BilingualText"] | null;
             /** @description Working days left for representations, today and the last day counted (null: no window open). */
             representationWorkingDaysLeft?: number | null;
             /** @description Working days left to request a hearing (null: no right to one, or no window open). */
@@ -3618,13 +3675,16 @@ export interface components {
             events: components["schemas"]["CaseEventView"][];
             documents: components["schemas"]["CaseDocumentView"][];
             id: string;
+            /** @description As the issuing province numbers it: 闽人社监〔2026〕17号 (cases opened before: EC-000123). */
             caseNumber: string;
+            /** @description The same number for English pages: Fujian HRSS Enf. [2026] No. 17. */
+            caseNumberEn: string;
             agencyId: string;
             agencyNameZh: string;
             jurisdictionCode: string;
+            /** @description Chinese, or the official's own words. */
             legalBasis: string;
             facts: string;
-            openedByUsername: string;
             /** Format: date-time */
             openedAt: string;
             decisionDueOn: string;
@@ -3659,6 +3719,13 @@ export interface components {
             suspensionDays?: number;
             /** @description Reasons, answering the representations and the hearing. */
             reasons: string;
+            /**
+             * @description What the public list publishes of a fine, suspension or revocation (agency, provision breached,
+             *     sanction and dates; no personal data), in Chinese and English; both omitted: the draft of
+             *     `GET /cases/{id}/published-summary-draft` as of the decision's day.
+             */
+            publishedSummaryZh?: string;
+            publishedSummaryEn?: string;
             version: number;
         };
         AppealRequest: {
@@ -3683,14 +3750,15 @@ export interface components {
             fineAmount?: number | null;
             suspensionDays?: number | null;
             caseNumber: string;
+            caseNumberEn: string;
             agencyUscc: string;
             agencyNameZh: string;
             jurisdictionCode: string;
             decidedOn: string;
             effectiveOn: string;
-            legalBasis: string;
-            /** @description A short statement of the facts (no personal data of complainants or officers). */
-            facts: string;
+            /** @description The published summary the deciding official wrote: agency, provision breached, sanction and dates. */
+            summaryZh: string;
+            summaryEn: string;
         };
         PageOfPublicSanction: {
             items: components["schemas"]["PublicSanction"][];
@@ -9255,6 +9323,68 @@ export interface operations {
             };
             /** @description The version sent is stale: the record changed since it was read */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    draftPublishedSummary: {
+        parameters: {
+            query: {
+                sanction: components["schemas"]["Sanction"];
+                /** @description Fen. */
+                fineAmount?: number;
+                suspensionDays?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BilingualText"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

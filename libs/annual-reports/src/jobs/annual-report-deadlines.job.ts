@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { bilingual, CasesService } from '@app/enforcement';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
@@ -70,15 +70,15 @@ export class AnnualReportDeadlinesJob {
           `INSERT INTO annual_reports (agency_id, jurisdiction_code, year, status, overdue_at)
            SELECT o.agency_id, o.jurisdiction_code, $1::int, 'draft', $2 FROM (${OWING}) o
            ON CONFLICT (agency_id, year) DO NOTHING
-           RETURNING id`,
+           RETURNING id, agency_id`,
           [year, now],
-        )) as { id: string }[];
+        )) as { id: string; agency_id: string }[];
         const [flagged] = (await manager.query(
           `UPDATE annual_reports SET overdue_at = $2
             WHERE year = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL
-            RETURNING id`,
+            RETURNING id, agency_id`,
           [year, now],
-        )) as [{ id: string }[], number];
+        )) as [{ id: string; agency_id: string }[], number];
         const ids = [...opened.map((r) => r.id), ...flagged.map((r) => r.id)];
         if (ids.length === 0) return 0;
         await this.notifications.enqueueFromQuery(
@@ -98,19 +98,8 @@ export class AnnualReportDeadlinesJob {
             WHERE r.id = ANY($1::uuid[])`,
           [ids, dueOnOf(year)],
         );
-        const late = (await manager.query(`SELECT id, agency_id FROM annual_reports WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; agency_id: string }[];
-        for (const report of late) {
-          await this.cases.proposeCase(
-            {
-              agencyId: report.agency_id,
-              grounds: [{ kind: 'annual_report_overdue', reference: report.id }],
-              proposedSanction: 'warning',
-              legalBasis: bilingual('人力资源市场暂行条例 第四十条、第四十八条', 'Interim Regulation on the Human Resources Market, art. 40, 48'),
-              facts: bilingual(`未按期（${dueOnOf(year)}前）报送 ${year} 年度报告。`, `The annual report for ${year} was not filed by ${dueOnOf(year)}.`),
-              openedBy: 'system',
-            },
-            manager,
-          );
+        for (const report of [...opened, ...flagged]) {
+          await this.cases.proposeOnGround(manager, { agencyId: report.agency_id, kind: 'annual_report_overdue', reference: report.id, params: { year, dueOn: dueOnOf(year) } });
         }
         return ids.length;
       });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { bilingual, CasesService } from '@app/enforcement';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 
@@ -38,9 +38,9 @@ export class CommitmentChecksJob {
                 passed_at = CASE WHEN i.outcome IN ('serious_violation', 'critical_violation') THEN NULL ELSE $1::timestamptz END
            FROM inspections i
           WHERE i.id = c.inspection_id AND i.status IN ('submitted', 'closed') AND c.failed_at IS NULL AND c.passed_at IS NULL
-          RETURNING c.id, c.failed_at IS NOT NULL AS failed`,
+          RETURNING c.id, c.failed_at IS NOT NULL AS failed, c.agency_id, c.licence_id, i.inspection_date::text AS inspection_date`,
         [now],
-      )) as [{ id: string; failed: boolean }[], number];
+      )) as [{ id: string; failed: boolean; agency_id: string; licence_id: string; inspection_date: string }[], number];
       const [overdue] = (await manager.query(
         `UPDATE commitment_checks c SET overdue_at = $1
            FROM inspections i
@@ -66,28 +66,14 @@ export class CommitmentChecksJob {
           )
         : 0;
       // A failed check means the commitment was false: a revocation case is proposed (decided only after due process).
-      const failedIds = decided.filter((d) => d.failed).map((d) => d.id);
-      const failedChecks = failedIds.length
-        ? ((await manager.query(`SELECT id, agency_id, licence_id, inspection_id FROM commitment_checks WHERE id = ANY($1::uuid[])`, [failedIds])) as {
-            id: string;
-            agency_id: string;
-            licence_id: string;
-            inspection_id: string;
-          }[])
-        : [];
-      for (const check of failedChecks) {
-        await this.cases.proposeCase(
-          {
-            agencyId: check.agency_id,
-            licenceId: check.licence_id,
-            grounds: [{ kind: 'commitment_failed', reference: check.id, note: bilingual(`现场核查 ${check.inspection_id}`, `On-site check ${check.inspection_id}`) }],
-            proposedSanction: 'revocation',
-            legalBasis: bilingual('人力资源社会保障行政许可告知承诺制：虚假承诺', 'Commitment-based licensing: a false commitment'),
-            facts: bilingual('告知承诺制许可现场核查发现严重或重大违规。', "The on-site check of a licence granted on the applicant's written commitment found a serious or critical violation."),
-            openedBy: 'system',
-          },
-          manager,
-        );
+      for (const check of decided.filter((d) => d.failed)) {
+        await this.cases.proposeOnGround(manager, {
+          agencyId: check.agency_id,
+          licenceId: check.licence_id,
+          kind: 'commitment_failed',
+          reference: check.id,
+          params: { inspectionDate: check.inspection_date },
+        });
       }
       return { passed: decided.filter((d) => !d.failed).length, failed: decided.filter((d) => d.failed).length, overdue: overdue.length, notices };
     });

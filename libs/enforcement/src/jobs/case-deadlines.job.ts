@@ -14,7 +14,7 @@ import { DECISION_DUE_DAYS, DECISION_REMINDER_DAYS, PENDING_STATUSES } from '../
 const DECISION_REMINDERS = `
   SELECT 'case.decision_due' AS kind, u.id AS recipient_user_id,
          concat_ws(':', 'case.decision_due', c.id, $2::int, u.id) AS dedup_key,
-         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'days', $2::int, 'decisionDueOn', c.decision_due_on::text,
+         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'caseNumberEn', coalesce(c.case_number_en, c.case_number), 'days', $2::int, 'decisionDueOn', c.decision_due_on::text,
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c
@@ -29,7 +29,7 @@ const DECISION_REMINDERS = `
 const WINDOW_REMINDERS = `
   SELECT 'case.window_closing' AS kind, u.id AS recipient_user_id,
          concat_ws(':', 'case.window_closing', c.id, w.which, u.id) AS dedup_key,
-         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'window', w.which, 'closesOn', w.closes_on::text,
+         jsonb_build_object('caseId', c.id, 'caseNumber', c.case_number, 'caseNumberEn', coalesce(c.case_number_en, c.case_number), 'window', w.which, 'closesOn', w.closes_on::text,
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
-import { bilingual, CasesService } from '@app/enforcement';
+import { CasesService } from '@app/enforcement';
 import { NotificationsService } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
@@ -75,9 +75,10 @@ export class ReserveFundTopUpsJob {
         [context.today, addDays(context.today, TOP_UP_REMINDER_DAYS)],
       );
       const [overdue] = (await manager.query(
-        `UPDATE reserve_fund_top_ups SET overdue_at = $2 WHERE met_on IS NULL AND overdue_at IS NULL AND due_on < $1::date RETURNING id`,
+        `UPDATE reserve_fund_top_ups SET overdue_at = $2 WHERE met_on IS NULL AND overdue_at IS NULL AND due_on < $1::date
+         RETURNING id, agency_id, due_on::text AS due_on, required_fen::text AS required_fen`,
         [context.today, this.clock.now()],
-      )) as [{ id: string }[], number];
+      )) as [{ id: string; agency_id: string; due_on: string; required_fen: string }[], number];
       if (overdue.length > 0) {
         await this.notifications.enqueueFromQuery(
           manager,
@@ -96,27 +97,13 @@ export class ReserveFundTopUpsJob {
           [overdue.map((o) => o.id)],
         );
       }
-      const late = overdue.length
-        ? ((await manager.query(`SELECT id, agency_id, required_fen::text AS required, due_on::text AS due FROM reserve_fund_top_ups WHERE id = ANY($1::uuid[])`, [overdue.map((o) => o.id)])) as {
-            id: string;
-            agency_id: string;
-            required: string;
-            due: string;
-          }[])
-        : [];
-      for (const topUp of late) {
-        const yuan = (Number(topUp.required) / 100).toLocaleString('en-US');
-        await this.cases.proposeCase(
-          {
-            agencyId: topUp.agency_id,
-            grounds: [{ kind: 'reserve_fund_overdue', reference: topUp.id }],
-            proposedSanction: 'warning',
-            legalBasis: bilingual('对外劳务合作管理条例 第十条、第四十条', 'Regulation on Foreign Labour Service Cooperation, art. 10, 40'),
-            facts: bilingual(`备用金未在 ${topUp.due} 前补足至 ${yuan} 元。`, `The reserve fund was not topped up to ¥${yuan} by ${topUp.due}.`),
-            openedBy: 'system',
-          },
-          manager,
-        );
+      for (const topUp of overdue) {
+        await this.cases.proposeOnGround(manager, {
+          agencyId: topUp.agency_id,
+          kind: 'reserve_fund_overdue',
+          reference: topUp.id,
+          params: { dueOn: topUp.due_on, requiredFen: Number(topUp.required_fen) },
+        });
       }
       return { started: started.length, met: met.length, reminders, overdue: overdue.length };
     });

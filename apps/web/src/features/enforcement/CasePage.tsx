@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
@@ -7,7 +8,10 @@ import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { openCaseDocument, useCase, useCaseStep, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
+import { openCaseDocument, useCase, useCaseStep, usePublishedSummaryDraft, useSanctionText, type CaseDetail, type CaseStep } from './use-cases';
+
+/** A text the API gives in both languages, in the reader's. */
+const pick = (text: { zh: string; en: string }, language: string) => (language === 'en' ? text.en : text.zh);
 
 const PENDING = ['notice_served', 'representations', 'hearing_requested', 'hearing_held', 'opened'];
 
@@ -22,7 +26,7 @@ export function CasePage() {
 
   return (
     <div className="stack wide-page">
-      <PageHeading title={c ? t.enforcement.caseTitle(c.caseNumber) : t.enforcement.casesTitle} />
+      <PageHeading title={c ? t.enforcement.caseTitle(language === 'en' ? c.caseNumberEn : c.caseNumber) : t.enforcement.casesTitle} />
       {found.isPending && <Loading />}
       {found.error && <ProblemAlert error={found.error} onRetry={() => void found.refetch()} />}
       {c && (
@@ -46,13 +50,19 @@ export function CasePage() {
                 </>
               )}
               <dt>{t.sanctions.legalBasis}</dt>
-              <dd>{c.legalBasis}</dd>
+              <dd>{language === 'en' ? (c.legalBasisEn ?? c.legalBasis) : c.legalBasis}</dd>
               <dt>{t.enforcement.facts}</dt>
-              <dd>{c.facts}</dd>
+              <dd>{language === 'en' ? (c.factsEn ?? c.facts) : c.facts}</dd>
               <dt>{t.enforcement.grounds}</dt>
               <dd>
                 <Grounds grounds={c.grounds} />
               </dd>
+              {c.openedByOffice && (
+                <>
+                  <dt>{t.enforcement.openedBy}</dt>
+                  <dd data-testid="case-opened-by">{pick(c.openedByOffice, language)}</dd>
+                </>
+              )}
               {c.investigatingOfficerName && (
                 <>
                   <dt>{t.enforcement.investigator}</dt>
@@ -98,7 +108,9 @@ export function CasePage() {
               items={c.events.map((e) => ({
                 content: (
                   <span>
-                    <strong>{(t.enforcement as Record<string, unknown>)[`event_${e.kind}`] as string ?? e.kind}</strong> · {formatDate(e.occurredAt, language, true)} · {e.actorUsername}
+                    <strong>{(t.enforcement as Record<string, unknown>)[`event_${e.kind}`] as string ?? e.kind}</strong> · {formatDate(e.occurredAt, language, true)}
+                    {e.actorOffice && ` · ${pick(e.actorOffice, language)}`}
+                    {e.actorUsername && ` (${e.actorUsername})`}
                   </span>
                 ),
               }))}
@@ -110,20 +122,20 @@ export function CasePage() {
   );
 }
 
-/** Each ground by its kind's name, the inspection first; an inspection with its outcome by name and a link to it; the note as written. */
+/** Each ground, the inspection first: the record by name (never its id), an inspection with its outcome and a link to it; the note as written. */
 function Grounds({ grounds }: { grounds: CaseDetail['grounds'] }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <ul className="steps" data-testid="case-grounds">
       {[...grounds].sort((a, b) => Number(b.kind === 'inspection') - Number(a.kind === 'inspection')).map((g) => {
         const inspectionId = g.kind === 'inspection' || g.kind === 'finding' ? g.reference.split('/')[0] : undefined;
-        const text = g.note ?? g.reference;
+        const text = pick(g.label, language);
         return (
           <li key={`${g.kind}:${g.reference}`}>
-            {t.enforcement.groundKind[g.kind]}
-            {g.inspectionOutcome && ` · ${t.enforcement.groundOutcome(t.bureau.inspectionOutcome[g.inspectionOutcome])}`}
-            {t.enforcement.groundSeparator}
             {inspectionId ? <Link to={`/inspections/${inspectionId}`}>{text}</Link> : text}
+            {g.inspectionOutcome && ` · ${t.enforcement.groundOutcome(t.bureau.inspectionOutcome[g.inspectionOutcome])}`}
+            {g.note && t.enforcement.groundNote(g.note)}
           </li>
         );
       })}
@@ -311,16 +323,25 @@ function DecisionForm({ c, onSubmit }: { c: CaseDetail; onSubmit: (values: Recor
   const t = useT();
   const [form] = Form.useForm();
   const sanction = Form.useWatch('sanction', form) as string | undefined;
+  const fineYuan = Form.useWatch('fineYuan', form) as number | undefined;
+  const suspensionDays = Form.useWatch('suspensionDays', form) as number | undefined;
+  const draft = usePublishedSummaryDraft(c.id, sanction, fineYuan ? Math.round(fineYuan * 100) : undefined, suspensionDays);
+  const published = sanction === 'fine' || sanction === 'suspension' || sanction === 'revocation';
+  // The draft follows the sanction chosen; what the official then writes over it is theirs.
+  useEffect(() => {
+    if (draft.data) form.setFieldsValue({ publishedSummaryZh: draft.data.zh, publishedSummaryEn: draft.data.en });
+  }, [draft.data, form]);
   const options = ['none', 'warning', 'fine', 'suspension', 'revocation'].map((s) => ({ value: s, label: t.sanctions[`sanction_${s}` as 'sanction_fine'] }));
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={{ sanction: c.proposedSanction, fineYuan: c.proposedFineAmount ? c.proposedFineAmount / 100 : undefined, suspensionDays: c.proposedSuspensionDays ?? undefined }}
-      onFinish={(v: { sanction: string; fineYuan?: number; suspensionDays?: number; reasons: string }) =>
+      onFinish={(v: { sanction: string; fineYuan?: number; suspensionDays?: number; reasons: string; publishedSummaryZh?: string; publishedSummaryEn?: string }) =>
         onSubmit({
           sanction: v.sanction,
           reasons: v.reasons,
+          ...(published ? { publishedSummaryZh: v.publishedSummaryZh, publishedSummaryEn: v.publishedSummaryEn } : {}),
           ...(v.sanction === 'fine' ? { fineAmount: Math.round((v.fineYuan ?? 0) * 100) } : {}),
           ...(v.sanction === 'suspension' ? { suspensionDays: v.suspensionDays } : {}),
         })
@@ -342,10 +363,36 @@ function DecisionForm({ c, onSubmit }: { c: CaseDetail; onSubmit: (values: Recor
       <Form.Item name="reasons" label={t.enforcement.reasons} rules={[{ required: true, min: 10 }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
+      {published && <PublishedSummaryFields />}
       <Button type="primary" htmlType="submit">
         {t.enforcement.decide}
       </Button>
     </Form>
+  );
+}
+
+/** The summary in both languages, editable, and beneath it the entry as the public list will show it in the reader's language. */
+function PublishedSummaryFields() {
+  const t = useT();
+  const language = useLanguage();
+  const form = Form.useFormInstance();
+  const zh = Form.useWatch('publishedSummaryZh', form) as string | undefined;
+  const en = Form.useWatch('publishedSummaryEn', form) as string | undefined;
+  return (
+    <fieldset className="stack" data-testid="published-summary">
+      <legend>{t.enforcement.publishedSummary}</legend>
+      <p className="muted small">{t.enforcement.publishedSummaryIntro}</p>
+      <Form.Item name="publishedSummaryZh" label={t.enforcement.publishedSummaryZh} rules={[{ required: true, min: 20, max: 2000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="publishedSummaryEn" label={t.enforcement.publishedSummaryEn} rules={[{ required: true, min: 20, max: 2000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <section className="panel" aria-label={t.enforcement.publishedPreview} data-testid="published-preview">
+        <h4>{t.enforcement.publishedPreview}</h4>
+        <p>{language === 'en' ? en : zh}</p>
+      </section>
+    </fieldset>
   );
 }
 

@@ -26,7 +26,7 @@ export function CasesPage() {
   const cases = useCases({ status, overdue });
   const isAgency = session.status === 'signedIn' && session.me.role === 'agency_user';
   const columns: Column<ItemOf<typeof cases>>[] = [
-    { header: e.caseNumber, cell: (c) => <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link> },
+    { header: e.caseNumber, cell: (c) => <Link to={`/cases/${c.id}`}>{language === 'en' ? c.caseNumberEn : c.caseNumber}</Link> },
     { header: e.agency, cell: (c) => (language === 'en' ? c.agencyNameEn : undefined) ?? c.agencyNameZh, cellProps: { style: { whiteSpace: 'normal', textAlign: 'left' } } },
     { header: e.proposed, cell: (c) => sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays) },
     { header: e.status, cell: (c) => e[`status_${c.status}`] },

@@ -61,7 +61,7 @@ export function SanctionsPage() {
               <h2 className="agency-name">{language === 'en' && s.agencyNameEn ? s.agencyNameEn : s.agencyNameZh}</h2>
               <p className="agency-meta">{s.agencyUscc}</p>
               <p>
-                <strong>{sanctionText(s.sanction, s.fineAmount, s.suspensionDays)}</strong> · {t.sanctions.effectiveOn(formatDate(s.effectiveOn, language))} · {s.caseNumber}
+                <strong>{sanctionText(s.sanction, s.fineAmount, s.suspensionDays)}</strong> · {t.sanctions.effectiveOn(formatDate(s.effectiveOn, language))} · {language === 'en' ? s.caseNumberEn : s.caseNumber}
               </p>
               {s.licenceNumbers.length > 0 && (
                 <p>
@@ -73,10 +73,7 @@ export function SanctionsPage() {
                   ))}
                 </p>
               )}
-              <p className="agency-meta">
-                {t.sanctions.legalBasis}: {s.legalBasis}
-              </p>
-              <p>{s.facts}</p>
+              <p data-testid="sanction-summary">{language === 'en' ? s.summaryEn : s.summaryZh}</p>
             </li>
           ))}
         </ul>

@@ -43,6 +43,22 @@ export function useCaseStep(id: string) {
   });
 }
 
+/** The published summary a decision as chosen in the form would get (the form prefills it); none for a sanction that is not published. */
+export function usePublishedSummaryDraft(id: string, sanction: string | undefined, fineAmount: number | undefined, suspensionDays: number | undefined) {
+  const published = sanction === 'fine' ? !!fineAmount : sanction === 'suspension' ? !!suspensionDays : sanction === 'revocation';
+  return useQuery({
+    queryKey: ['case', id, 'summary-draft', sanction, fineAmount, suspensionDays],
+    enabled: published,
+    queryFn: async ({ signal }) =>
+      data(
+        await api.GET('/api/cases/{id}/published-summary-draft', {
+          params: { path: { id }, query: { sanction: sanction as 'fine', ...(sanction === 'fine' ? { fineAmount } : {}), ...(sanction === 'suspension' ? { suspensionDays } : {}) } },
+          signal,
+        }),
+      ),
+  });
+}
+
 /** "人民币 5,000.00 元" / "CNY 5,000.00" from fen. */
 export function useSanctionText() {
   const t = useT();

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * is what that process schedules (name and whether it runs at least daily), since only it knows
  * (the backup job, for one, exists only where BACKUP_DIR is set).
  */
-export class SchedulerHeartbeats1763886402800 implements MigrationInterface {
-  name = 'SchedulerHeartbeats1763886402800';
+export class SchedulerHeartbeats1763886500400 implements MigrationInterface {
+  name = 'SchedulerHeartbeats1763886500400';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
