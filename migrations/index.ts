@@ -19,6 +19,7 @@ import { BilingualSystemCaseTexts1763886400201 } from './1763886400201-bilingual
 import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-grounds-numbers-summaries';
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
+import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   CaseGroundsNumbersSummaries1763886500300,
   CaseLicences1763886500400,
   DutiesByLaw1763886500500,
+  SchedulerHeartbeats1763886500600,
 ];

@@ -15,6 +15,7 @@ import {
 import { DatabaseModule } from '@app/database';
 import { DomainsModule } from '@app/domains';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { loggerParams } from './logger';
 
 /**
@@ -34,7 +35,7 @@ export class AppModule {
         AccessModule,
         DomainsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { ProblemDetails } from '@app/core';
+import { SchedulerHealth } from '@app/scheduler';
 import { DataSource } from 'typeorm';
 
 class HealthStatus {
@@ -12,7 +13,17 @@ class HealthStatus {
   status: 'ok';
 }
 
-class ReadinessStatus extends HealthStatus {
+class ReadinessStatus {
+  /**
+   * `degraded` still answers 200: the API serves, and an orchestrator must not take every API pod
+   * out of service because the worker is down. Monitoring alerts on it (see docs/deployment.md).
+   */
+  @ApiProperty({ enum: ['ok', 'degraded'], enumName: 'ReadinessState', example: 'ok' })
+  status: 'ok' | 'degraded';
+
+  /** Why the status is `degraded`: no process has run the scheduled jobs in 2 minutes, or a daily job has not succeeded in 26 hours. */
+  problems: string[];
+
   /** What an operator should attend to though the API serves, e.g. next year's working calendar missing from 1 December. */
   warnings: string[];
 }
@@ -24,6 +35,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendarService,
+    private readonly scheduler: SchedulerHealth,
   ) {}
 
   @Get()
@@ -36,15 +48,19 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database answers' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run',
+  })
   @ApiOkResponse({ type: ReadinessStatus })
   @ApiServiceUnavailableResponse({ type: ProblemDetails })
   async ready(): Promise<ReadinessStatus> {
     try {
       await this.dataSource.query('SELECT 1');
-      return { status: 'ok', warnings: await this.calendar.missingYearWarnings() };
     } catch {
       throw new ServiceUnavailableException('The database does not answer');
     }
+    const [{ problems }, warnings] = await Promise.all([this.scheduler.state(), this.calendar.missingYearWarnings()]);
+    return { status: problems.length > 0 ? 'degraded' : 'ok', problems, warnings };
   }
 }

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
-import { API_PREFIX, Clock, Environment, refuseUnstorableInput, requestIdOf, runHandlersInRequestContext, sendProblem, UNPREFIXED_PATHS } from '@app/core';
+import { API_PREFIX, Clock, Environment, Metrics, refuseUnstorableInput, requestIdOf, runHandlersInRequestContext, sendProblem, UNPREFIXED_PATHS } from '@app/core';
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
@@ -61,6 +61,7 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     done();
   });
   runHandlersInRequestContext(fastify);
+  if (!options.preview) recordRequestDurations(app);
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
   // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
@@ -96,4 +97,20 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   if (options.env.DOCS_ENABLED) setupOpenApi(app);
+}
+
+/**
+ * Request durations by route pattern (never the raw URL: ids would make a series per record),
+ * method and status. Unrouted requests (the web app's files, unknown paths) count as one route.
+ */
+function recordRequestDurations(app: NestFastifyApplication): void {
+  const duration = app
+    .get(Metrics)
+    .histogram('http_request_duration_seconds', 'API request durations by route, method and status', ['route', 'method', 'status'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unrouted';
+    duration.observe({ route: route.startsWith(`/${API_PREFIX}/`) || route.startsWith('/health') || route === '/metrics' ? route : 'unrouted', method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigurationError, validateEnvironment } from '@app/core';
+import { ConfigurationError, Metrics, startMetricsServer, validateEnvironment } from '@app/core';
 import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { seedDemoData } from './demo/demo-seed';
 import { createApi } from './http-app';
@@ -20,11 +20,14 @@ async function main(): Promise<void> {
     await app.init();
     if (env.DEMO_SEED) await seedDemoData(app, log);
     await app.listen({ port: env.PORT, host: env.HOST });
+    // Under start:cluster every API process listens on it too (node:cluster shares the port): a scrape reads one process.
+    const metricsServer = env.METRICS_PORT === undefined ? undefined : await startMetricsServer(app.get(Metrics), { port: env.METRICS_PORT, host: env.HOST, token: env.METRICS_TOKEN });
     const address = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
     log.log(`Agency Registry API ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${address} (OpenAPI at ${address}/api/docs)`);
 
     const stop = async (signal: string) => {
       log.log(`${signal}: finishing in-flight requests and shutting down`);
+      metricsServer?.close();
       await app.close();
       await database.stop();
       process.exit(0);

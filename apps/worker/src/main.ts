@@ -1,7 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigurationError, validateEnvironment } from '@app/core';
+import { ConfigurationError, Metrics, startMetricsServer, validateEnvironment } from '@app/core';
 import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
 import { WorkerModule } from './worker.module';
 
@@ -15,8 +15,10 @@ async function main(): Promise<void> {
     const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...env, DATABASE_URL: database.url, DATABASE_APP_URL: database.appUrl }), { bufferLogs: true });
     app.useLogger(app.get(Logger));
     await app.init();
-    app.get(Logger).log('Agency Registry worker running its scheduled jobs');
+    const metricsServer = env.WORKER_METRICS_PORT === undefined ? undefined : await startMetricsServer(app.get(Metrics), { port: env.WORKER_METRICS_PORT, host: env.HOST, token: env.METRICS_TOKEN });
+    app.get(Logger).log(`Agency Registry worker running its scheduled jobs${metricsServer ? ` (metrics at :${env.WORKER_METRICS_PORT}/metrics)` : ''}`);
     const stop = async () => {
+      metricsServer?.close();
       await app.close();
       await database.stop();
       process.exit(0);

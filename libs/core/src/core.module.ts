@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Clock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { Environment, validateEnvironment } from './config/environment';
+import { Metrics } from './metrics/metrics';
 
 export interface CoreModuleOptions {
   /**
@@ -38,8 +39,8 @@ export class CoreModule {
           load: [() => ({ ...environment })],
         }),
       ],
-      providers: [AppConfig, { provide: Clock, useValue: options.clock ?? new Clock() }],
-      exports: [AppConfig, Clock],
+      providers: [AppConfig, { provide: Clock, useValue: options.clock ?? new Clock() }, Metrics],
+      exports: [AppConfig, Clock, Metrics],
     };
   }
 }

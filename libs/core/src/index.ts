@@ -28,3 +28,5 @@ export * from './http/unstorable-input';
 export * from './i18n';
 export * from './csv/csv-writer';
 export * from './text/deadline-words';
+export * from './metrics/metrics';
+export * from './metrics/metrics-server';

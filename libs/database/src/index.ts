@@ -7,3 +7,4 @@ export * from './snake-naming.strategy';
 export * from './app-role';
 export * from './notification-listener';
 export * from './listened-cache';
+export * from './pool-metrics';

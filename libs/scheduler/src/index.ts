@@ -5,3 +5,5 @@ export * from './scheduled-job.decorator';
 export * from './job-runner';
 export * from './scheduler.module';
 export * from './messages.zh';
+export * from './scheduler-health';
+export * from './scheduler-heartbeat';

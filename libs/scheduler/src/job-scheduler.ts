@@ -25,10 +25,8 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   onApplicationBootstrap(): void {
     const unknown = this.registry.unknownOverrides();
     if (unknown.length > 0) throw new Error(`JOB_CRON_OVERRIDES names jobs that do not exist: ${unknown.join(', ')}`);
-    if (!this.config.get('RUN_JOBS')) {
-      this.logger.log('Scheduled jobs are off in this process (RUN_JOBS=false): a worker runs them');
-      return;
-    }
+    // SchedulerHeartbeat says, loudly, which process is expected to run them.
+    if (!this.config.get('RUN_JOBS')) return;
     for (const job of this.registry.all()) {
       const cron = CronJob.from({
         cronTime: job.cron,

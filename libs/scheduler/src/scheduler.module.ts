@@ -5,7 +5,10 @@ import { AuditModule } from '@app/audit';
 import { JobDiscovery } from './job-discovery';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
+import { JobMetrics } from './job-metrics';
 import { JobScheduler } from './job-scheduler';
+import { SchedulerHealth } from './scheduler-health';
+import { SchedulerHeartbeat } from './scheduler-heartbeat';
 import { JobsController } from './jobs.controller';
 
 /**
@@ -16,7 +19,7 @@ import { JobsController } from './jobs.controller';
 @Module({
   imports: [ScheduleModule.forRoot(), DiscoveryModule, AuditModule],
   controllers: [JobsController],
-  providers: [JobRegistry, JobDiscovery, JobRunner, JobScheduler],
-  exports: [JobRegistry, JobRunner],
+  providers: [JobRegistry, JobDiscovery, JobRunner, JobScheduler, SchedulerHeartbeat, SchedulerHealth, JobMetrics],
+  exports: [JobRegistry, JobRunner, SchedulerHeartbeat, SchedulerHealth],
 })
 export class SchedulerModule {}

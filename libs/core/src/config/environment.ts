@@ -85,6 +85,10 @@ export class Environment {
   @IsString()
   RATE_LIMIT_KEY_PREFIX = 'agency-registry:rate:';
 
+  /** `npm run start:cluster` only: API processes answering on one port (default: one per core). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  API_PROCESSES?: number;
+
   @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -195,6 +199,21 @@ export class Environment {
   /** A system admin may start the backup job by hand at most once in this many minutes (429 otherwise). */
   @Type(() => Number) @IsInt() @Min(0) @Max(1440)
   BACKUP_MANUAL_INTERVAL_MINUTES = 10;
+
+  /**
+   * Bearer token for GET /metrics. In production /metrics is served on the API's port only with it
+   * (or on METRICS_PORT); elsewhere it is open unless this is set.
+   */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
+
+  /** A separate port (e.g. reachable only from the monitoring network) where each API process serves /metrics. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Port where the worker serves /metrics and /health; without it the worker serves none. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  WORKER_METRICS_PORT?: number;
 
   /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
   @IsOptional() @IsString()

@@ -3,6 +3,7 @@ import { normalizeIp, ThrottlerException, ThrottlerStorage } from '@nestjs/throt
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottlerStorageRecord } from './memory-window-counters';
 import { ProblemException } from '../errors/problem.exception';
+import { Metrics } from '../metrics/metrics';
 import { RATE_LIMIT_KIND, RateLimitBudget, RateLimitKind } from './rate-limit';
 
 export const RATE_LIMIT_BUDGETS = Symbol('RATE_LIMIT_BUDGETS');
@@ -27,11 +28,15 @@ export class RateLimitGuard implements CanActivate {
   private readonly logger = new Logger('RateLimit');
   private readonly routes = new WeakMap<object, RouteBudget[]>();
   private lastStoreFailureLog = 0;
+  private readonly refused;
 
   constructor(
     @Inject(RATE_LIMIT_BUDGETS) private readonly budgets: RateLimitBudget[],
     @Inject(RATE_LIMIT_STORE) private readonly store: ThrottlerStorage,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.refused = metrics.counter('rate_limited_requests_total', 'Requests refused with 429, by the limit they exceeded', ['limit']);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const handler = context.getHandler();
@@ -45,8 +50,9 @@ export class RateLimitGuard implements CanActivate {
     const ip = http.getRequest<FastifyRequest>().ip;
     const tracker = ip.includes(':') ? normalizeIp(ip) : ip;
     const records = await Promise.all(route.map((r) => this.count(r, tracker)));
-    for (const record of records) {
+    for (const [index, record] of records.entries()) {
       if (record?.isBlocked) {
+        this.refused.inc({ limit: route[index].budget.name });
         void http.getResponse<FastifyReply>().header('retry-after', String(record.timeToBlockExpire));
         throw new ThrottlerException();
       }
