@@ -3112,7 +3112,10 @@ export interface components {
             sanctionedLicenceIds?: string[] | null;
             /** Format: date-time */
             submittedAt?: string | null;
+            /** @description The inspectors' internal notes: always null for agency users */
             notes?: string | null;
+            /** @description A note meant for the agency */
+            noteToAgency?: string | null;
             cancelReason?: string | null;
             /** Format: date-time */
             createdAt: string;
