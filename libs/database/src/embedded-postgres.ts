@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { ConfigurationError } from '@app/core';
 import { dirname, join, resolve } from 'node:path';
