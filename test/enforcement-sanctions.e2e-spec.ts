@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseLicences1763886500400 } from '../migrations/1763886500400-case-licences';
 import { expectProblem, login, seedWorld, signInAll, testUscc, World } from './support/fixtures';
+import { submittedInspection } from './support/case-fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { inspect, seededTemplateId } from './support/monitoring-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -60,7 +60,8 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
   async function openCase(agencyId: string, overrides: Record<string, unknown> = {}) {
     const response = await post('fz-inspector', '/api/cases', {
       agencyId,
-      grounds: [{ kind: 'annual_report_overdue', reference: randomUUID() }],
+      // An official names an inspection of the agency (the jobs' ground kinds are not theirs to name).
+      grounds: [{ kind: 'inspection', reference: await submittedInspection(t, agencyId) }],
       proposedSanction: 'suspension',
       suspensionDays: 30,
       legalBasis: '人力资源市场暂行条例 第四十五条',
@@ -201,7 +202,7 @@ describe('enforcement: sanctions as decided, on the licences named', () => {
     it('POST /cases names licences (the agency’s, in force), the bureau sets them while the case is opened, audited; the notice fixes them', async () => {
       const other = await agencyWithTwoLicences();
       const { agencyId, first, second } = await agencyWithTwoLicences();
-      const refused = await post('fz-inspector', '/api/cases', { agencyId, licenceIds: [other.first.id], grounds: [{ kind: 'annual_report_overdue', reference: randomUUID() }], proposedSanction: 'revocation', legalBasis: 'Basis', facts: 'Facts found.' }).expect(400);
+      const refused = await post('fz-inspector', '/api/cases', { agencyId, licenceIds: [other.first.id], grounds: [{ kind: 'inspection', reference: await submittedInspection(t, agencyId) }], proposedSanction: 'revocation', legalBasis: 'Basis', facts: 'Facts found.' }).expect(400);
       expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['licenceIds[0]']);
       const opened = await openCase(agencyId, { licenceIds: [second.id], proposedSanction: 'revocation', suspensionDays: undefined });
       expect(opened).toMatchObject({ licenceIds: [second.id], licenceNumbers: [second.licenceNumber] });

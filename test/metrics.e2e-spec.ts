@@ -6,6 +6,8 @@ import { expectProblem, seedWorld, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const TOKEN = 'metrics-token-for-the-e2e-test';
+/** Production refuses to start unless TLS ends at a trusted proxy in front of it. */
+const BEHIND_TLS_PROXY = { PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true' };
 
 /** The value of one series in a Prometheus text exposition, or undefined. */
 function sample(text: string, series: string): number | undefined {
@@ -89,13 +91,13 @@ describe('GET /metrics', () => {
   });
 
   it('in production: absent without METRICS_TOKEN, and only to the bearer of it with one', async () => {
-    const production = await startTestApp({ sharingDatabaseOf: t, env: { NODE_ENV: 'production' } });
+    const production = await startTestApp({ sharingDatabaseOf: t, env: { NODE_ENV: 'production', ...BEHIND_TLS_PROXY } });
     try {
       expectProblem((await production.http().get('/metrics').expect(404)).body, 404);
     } finally {
       await production.close();
     }
-    const guarded = await startTestApp({ sharingDatabaseOf: t, env: { NODE_ENV: 'production', METRICS_TOKEN: TOKEN } });
+    const guarded = await startTestApp({ sharingDatabaseOf: t, env: { NODE_ENV: 'production', ...BEHIND_TLS_PROXY, METRICS_TOKEN: TOKEN } });
     try {
       expectProblem((await guarded.http().get('/metrics').expect(401)).body, 401);
       await guarded.http().get('/metrics').set('authorization', 'Bearer not-the-token-at-all-no').expect(401);

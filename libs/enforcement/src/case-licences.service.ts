@@ -61,7 +61,10 @@ export class CaseLicencesService {
     const statuses: readonly string[] = REACHABLE[sanction];
     const reachable = (await this.of(manager, caseId)).filter((l) => statuses.includes(l.status));
     if (reachable.length === 0) {
-      throw Problems.conflict('no-licence-to-sanction', `No licence the case names can be ${sanction === 'suspension' ? 'suspended' : 'revoked'}`);
+      throw Problems.conflict(
+        'no-licence-to-sanction',
+        sanction === 'suspension' ? 'No licence the case names can be suspended' : 'No licence the case names can be revoked',
+      );
     }
     return reachable;
   }

@@ -39,5 +39,6 @@ export const INSPECTIONS_ZH: ZhMessageSet = {
     { en: 'the licence belongs to another agency', zh: '该许可证属于其他机构' },
     { en: 'The agency has no licence that can be {action:term}', zh: '该机构没有可以{action}的许可证' },
     { en: 'jurisdiction must be 2 to 6 digits of a division code', zh: '辖区须为行政区划代码的 2 至 6 位数字' },
+    { en: 'licenceId names the licence a sanction concerns: none takes none', zh: 'licenceId 指明处罚所涉许可证：不予处罚时不得填写' },
   ],
 };

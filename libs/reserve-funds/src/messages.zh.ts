@@ -2,7 +2,7 @@ import { ZhMessageSet } from '@app/core';
 
 /** Chinese for the reserve funds lib's messages. */
 export const RESERVE_FUNDS_ZH: ZhMessageSet = {
-  terms: {},
+  terms: { 'Reserve fund': '备用金账户' },
   rules: [
     { en: 'occurredOn cannot be after today', zh: '入账日期不能晚于今天' },
     { en: 'Only labour service cooperation agencies keep a reserve fund', zh: '只有对外劳务合作企业须缴存备用金' },
