@@ -189,6 +189,8 @@ test.describe('ministry dashboard', () => {
 for (const language of ['zh-CN', 'en'] as Language[]) {
   const tag = language === 'en' ? 'en' : 'zh';
   test(`dashboard pages pass axe and are kept as screenshots (${tag}, desktop and tablet)`, async ({ page }, testInfo) => {
+    // Five pages at two sizes with axe on each desktop view: longer than one page's journey.
+    test.setTimeout(150_000);
     await useLanguage(page, language);
     await page.setViewportSize(DESKTOP);
     await signIn(page, 'ministry', '/dashboard/trends');
