@@ -14,6 +14,8 @@ const heading = (page: Page) => expect(page.getByRole('heading', { level: 1 })).
 for (const language of ['zh-CN', 'en'] as Language[]) {
   test.describe(`public pages in ${language}`, () => {
     test('pass axe, fit 360 px and are kept as screenshots', async ({ page, request }, testInfo) => {
+      // Every public page with axe on each: longer than one page's journey.
+      test.setTimeout(150_000);
       await useLanguage(page, language);
       const valid = await licenceInStatus(request, 'active');
       const suspended = await licenceInStatus(request, 'suspended');
