@@ -1,22 +1,22 @@
 import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useProvinces } from '@/api/reference';
-import type { components } from '@/api/schema';
-import { mayOpen } from '@/app/auth/access';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useProvinces } from '@/lib/api/reference';
+import type { components } from '@/lib/api/schema';
+import { mayOpen } from '@/lib/auth/access';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Chart, type ChartClick } from './Chart';
+import { Chart, type ChartClick } from '@/components/chart/Chart';
 import { barOption, seriesOption, type SpikeMark } from './trend-charts';
 import { useAgencyName } from './AgencyPicker';
 import { TrendsFilterBar } from './TrendsFilterBar';
 import { filtersFrom, paramsOf, type TrendFilters, type TrendGroup } from './trends-filters';
 import { pivot, totalsByGroup } from './trends-table';
 import { downloadTrendsCsv, useAlerts, useTrends } from './use-trends';
-import './dashboard.css';
+import '@/components/styles/dashboard.css';
 
 type Spike = components['schemas']['SpikeAlert'];
 

@@ -1,13 +1,13 @@
 import { Button, Empty } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Chart } from '@/features/dashboard/Chart';
-import type { EChartsCoreOption } from '@/features/dashboard/echarts';
-import '@/features/dashboard/dashboard.css';
+import { Chart } from '@/components/chart/Chart';
+import type { EChartsCoreOption } from '@/components/chart/echarts';
+import '@/components/styles/dashboard.css';
 import { downloadSummaryCsv, useSummary, yuan } from './use-duties';
 import './duties.css';
 

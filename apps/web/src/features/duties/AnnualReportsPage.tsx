@@ -1,11 +1,11 @@
 import { Button, Empty, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { ApiProblem } from '@/api/problem';
+import { ApiProblem } from '@/lib/api/problem';
 import { FLAG_COLOUR, STATUS_COLOUR } from './AnnualReportPage';
 import { CertificateLinks } from './CertificateLinks';
 import { useAnnualReports, useCreateReport, type ReportListFilter } from './use-duties';

@@ -1,12 +1,12 @@
 import { Alert, Button, Form, Input, InputNumber, Radio, Tag, message as antMessage } from 'antd';
 import { useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import { toFen } from './ReportForm';
 import { useAddReserveFundEntry, useReserveFund, useVerifyReserveFundEntry, yuan } from './use-duties';
 import './duties.css';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';

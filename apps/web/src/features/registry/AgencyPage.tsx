@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
 import { PageHeading } from '@/components/PageHeading';
@@ -10,9 +10,9 @@ import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { LICENCE_TONE, useAgencyProfile } from './use-registry';
 import { AgencyHistory } from './AgencyHistory';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './registry.css';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 /** An agency with everything the register knows of it: licences, inspections, self-assessments, complaints, risk. */
 export function AgencyPage() {

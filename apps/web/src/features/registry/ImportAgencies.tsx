@@ -1,10 +1,10 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
-import { ApiProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useImportAgencies } from './use-registry';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 interface RowProblem {
   line?: number;

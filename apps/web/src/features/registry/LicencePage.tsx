@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { countryName, formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
 import { CertificateButton } from '@/components/CertificateButton';
@@ -11,9 +11,9 @@ import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { LicenceActions } from './LicenceActions';
 import { LICENCE_TONE, useLicence } from './use-registry';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './registry.css';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 /** A licence with its whole history of events, and the lifecycle actions the reader may take. */
 export function LicencePage() {
