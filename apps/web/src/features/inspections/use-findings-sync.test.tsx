@@ -20,8 +20,8 @@ const refused = () => new ApiProblem(400, 'https://registry.example/problems/val
 const value = (result: FindingValue['result'], note = ''): FindingValue => ({ result, note, evidence: '' });
 
 /** What the server answers to a PUT: the findings as sent, one version on. */
-function saved(detail: Detail, body: { version: number; findings: { itemCode: string; result: FindingValue['result']; note?: string; evidence: string[] }[] }): Detail {
-  return { ...detail, version: body.version + 1, findings: body.findings.map((f) => ({ ...detail.findings.find((d) => d.itemCode === f.itemCode)!, result: f.result, note: f.note ?? null, evidence: f.evidence })) };
+function saved(detail: Detail, body: Parameters<typeof saveFindings>[1]): Detail {
+  return { ...detail, version: body.version + 1, findings: body.findings.map((f) => ({ ...detail.findings.find((d) => d.itemCode === f.itemCode)!, result: f.result, note: f.note ?? null, evidence: f.evidence ?? [] })) };
 }
 
 let online = true;
