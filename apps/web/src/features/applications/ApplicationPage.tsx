@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { countryName, formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
@@ -21,8 +21,7 @@ export function ApplicationPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const application = useApplication(id);
   const a = t.bureau.applications;
 

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem, isProblem } from '@/lib/api/problem';
 import { useComplaintCategories } from '@/lib/api/reference';
 import type { components } from '@/lib/api/schema';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
@@ -31,8 +31,7 @@ export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const categories = useComplaintCategories();
   const complaint = useComplaint(id, language);
   if (complaint.isPending) return <Loading />;

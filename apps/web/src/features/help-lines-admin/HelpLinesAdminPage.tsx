@@ -1,9 +1,10 @@
-import { Button, Form, Input, InputNumber, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, InputNumber, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loading } from '@/components/Loading';
 import { useAdminHelpLines } from './api/get-help-lines';
@@ -60,16 +61,7 @@ export function HelpLinesAdminPage() {
           </li>
         ))}
       </ul>
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.helpLinesAdmin.add : t.helpLinesAdmin.edit}
-        okText={t.helpLinesAdmin.save}
-        cancelText={t.helpLinesAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.helpLinesAdmin.add : t.helpLinesAdmin.edit} texts={t.helpLinesAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
         <Form<HelpLineFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(editing && editing !== 'new' ? { id: editing.id, body: { ...fields, version: editing.version } } : { body: fields })}>
           <Form.Item name="number" label={t.helpLinesAdmin.number} rules={required}>
             <Input />
@@ -94,7 +86,7 @@ export function HelpLinesAdminPage() {
           </Form.Item>
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </div>
   );
 }

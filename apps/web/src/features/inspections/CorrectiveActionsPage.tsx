@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetList } from '@/components/KeysetList';
@@ -25,8 +25,7 @@ const STATUSES: Status[] = ['open', 'submitted', 'verified', 'overdue'];
 export function CorrectiveActionsPage() {
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const isAgency = role === 'agency_user';
   const judges = role === 'inspector' || role === 'bureau_admin';
   const url = useUrlFilters(['status', 'inspectionId'] as const);

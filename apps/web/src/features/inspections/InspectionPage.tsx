@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
@@ -16,8 +16,7 @@ export function InspectionPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const inspection = useInspection(id);
   if (inspection.isPending) return <Loading />;
   if (inspection.error) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { Link, useParams } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
@@ -23,8 +23,7 @@ export function SelfAssessmentPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const assessment = useSelfAssessment(id);
   const agency = useAgencyOf(assessment.data?.agencyId);
   const s = t.bureau.selfAssessments;

@@ -2,7 +2,7 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
-import { useSession } from '@/lib/auth/use-session';
+import { useRole } from '@/lib/auth/use-session';
 import { formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
@@ -24,8 +24,7 @@ const STATUSES: SelfAssessmentStatus[] = ['draft', 'submitted', 'resubmitted', '
 export function SelfAssessmentsListPage() {
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const url = useUrlFilters(SELF_ASSESSMENT_FILTERS);
   const list = useSelfAssessments(url.filters);
   const s = t.bureau.selfAssessments;

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n/use-i18n';
 import { ListTable, type Column } from '@/components/ListTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useBureaus } from './api/get-bureaus';
 import { useSaveBureau, type SaveBureau } from './api/save-bureau';
@@ -73,16 +74,7 @@ export function BureausSection() {
       {bureaus.isPending && <Loading />}
       {bureaus.error && <ProblemAlert error={bureaus.error} onRetry={() => void bureaus.refetch()} />}
       {bureaus.data && <ListTable label={u.bureaus} testId="bureaus-table" className="audit-table" bounded items={bureaus.data} rowKey={(b) => b.id} rowData={(b) => ({ 'data-bureau': b.name })} columns={columns} />}
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau}
-        okText={t.usersAdmin.save}
-        cancelText={t.usersAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau} texts={t.usersAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
         <Form<BureauFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(saveOf(fields))}>
           <Form.Item name="name" label={t.usersAdmin.bureauName} rules={[{ required: true, whitespace: true, message: t.usersAdmin.required }]}>
             <Input />
@@ -103,7 +95,7 @@ export function BureausSection() {
           )}
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </section>
   );
 }

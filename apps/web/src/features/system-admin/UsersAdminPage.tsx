@@ -1,4 +1,4 @@
-import { Button, Form, Input, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useUserColumns } from '@/components/user-columns';
 import { BureausSection } from './BureausSection';
@@ -114,16 +115,7 @@ export function UsersAdminPage() {
       </section>
       <BureausSection />
       {resetLink && <ResetLinkModal link={resetLink} onClose={() => setResetLink(undefined)} />}
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit}
-        okText={t.usersAdmin.save}
-        cancelText={t.usersAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit} texts={t.usersAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
         <Form<NewUser & UserEdit> form={form} layout="vertical" onFinish={(fields) => save.mutate(saveOf(fields))}>
           {editing === 'new' && (
             <Form.Item name="username" label={t.usersAdmin.username} rules={required}>
@@ -154,7 +146,7 @@ export function UsersAdminPage() {
           )}
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </div>
   );
 }
