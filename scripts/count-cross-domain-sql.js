@@ -68,7 +68,7 @@ const OWNER = {
 const TABLES = Object.keys(OWNER).join('|');
 // SQL keywords before a table name, and the query builder's string targets.
 const IN_SQL = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE|EXISTS\\s*\\(\\s*SELECT\\s+1\\s+FROM)\\s+"?(${TABLES})"?(?![\\w.])`, 'gi');
-const IN_BUILDER = new RegExp(`\\.(?:from|(?:inner|left)?[Jj]oin(?:AndSelect|AndMapOne|AndMapMany)?|innerJoin|leftJoin|update|insert\\(\\)\\.into|into)\\(\\s*['"\`](${TABLES})['"\`]`, 'g');
+const IN_BUILDER = new RegExp(`(?:\\.(?:from|(?:inner|left)?[Jj]oin(?:AndSelect|AndMapOne|AndMapMany)?|update|into)|\\bjoinColumns(?:<[^>]*>)?)\\(\\s*['"\`](${TABLES})['"\`]`, 'g');
 
 function sourcesOf(dir) {
   const files = [];
