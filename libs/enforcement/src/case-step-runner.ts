@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor } from '@app/access';
-import { Problems, updateVersioned } from '@app/core';
+import { checkVersion, Problems, updateVersioned } from '@app/core';
 import { CaseStatus, EnforcementCase } from './case.entity';
 import { CASE_STEPS, CaseStep } from './case-rules';
 import { CaseDetailView, CaseStepRequest } from './cases.dto';
@@ -45,7 +45,7 @@ export class CaseStepRunner {
       const c = await this.queries.get(actor, id, manager);
       const rule = CASE_STEPS[step];
       if (!(rule.from as readonly CaseStatus[]).includes(c.status)) throw Problems.illegalTransition('Case', c.status, rule.to);
-      if (c.version !== request.version) throw Problems.staleVersion('Case', c.version);
+      checkVersion(c, request.version, 'Case');
       const { changes, details, after } = await work(manager, c);
       const status = rule.to === 'waived' ? c.status : (rule.to as CaseStatus);
       await updateVersioned(manager, EnforcementCase, c, { ...changes, status } as never, 'Case', { sql: 'status = :current', parameters: { current: c.status } });
