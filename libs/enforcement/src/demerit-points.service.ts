@@ -7,6 +7,7 @@ import { checkVersion, Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
+import { jurisdictionNamesOf } from '@app/jurisdictions';
 import { DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { addMonths, creditGrade, CreditGrade, GRADE_C_POINTS, POINTS_WINDOW_MONTHS, SURVEILLANCE_MONTHS } from './case-rules';
 import { CreditGradeView, CreditReason, DemeritRuleView, FineThresholdView, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
@@ -63,7 +64,7 @@ export class DemeritPointsService {
   async putThreshold(province: string, request: PutFineThresholdRequest): Promise<FineThresholdView> {
     if (!/^\d{2}0000$/.test(province)) throw Problems.invalid([{ field: 'province', message: 'province must be a province code such as 35 or 350000' }]);
     return this.dataSource.transaction(async (manager) => {
-      const [known] = (await manager.query(`SELECT 1 FROM jurisdictions WHERE code = $1 AND level = 'province'`, [province])) as unknown[];
+      const known = (await jurisdictionNamesOf(manager, [province], 'province')).has(province);
       if (!known) throw Problems.notFound('Province', province);
       const current = await manager.findOneBy(FineThreshold, { provinceCode: province });
       if (current) {
