@@ -24,7 +24,6 @@ const NOT_YET_MOVED: string[] = [
   'agencies licence_applications',
   'annual-reports agencies',
   'annual-reports jurisdictions',
-  'annual-reports licences',
   'auth agencies',
   'auth bureaus',
   'commitment-checks agencies',
@@ -48,7 +47,6 @@ const NOT_YET_MOVED: string[] = [
   'self-assessments agencies',
   'self-assessments inspection_findings',
   'self-assessments inspections',
-  'self-assessments licences',
 ];
 
 describe('count-cross-domain-sql', () => {

@@ -26,3 +26,12 @@ export function licenceIdsAndNumbers(idsSql: string): ViewJoins<{ licenceIds: st
     selectArray('licenceNumbers', licenceNumbersSql(idsSql)),
   );
 }
+
+/**
+ * SQL: the agency `agencyIdSql` holds a licence in force (active or suspended), valid from
+ * `validFromOnOrBefore` or earlier when given (served by licences_agency_idx).
+ */
+export function holdsLicenceInForceSql(agencyIdSql: string, validFromOnOrBefore?: string): string {
+  const since = validFromOnOrBefore ? ` AND l.valid_from <= ${validFromOnOrBefore}` : '';
+  return `EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = ${agencyIdSql} AND l.status IN ('active', 'suspended')${since})`;
+}

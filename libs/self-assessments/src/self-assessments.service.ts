@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
 import { byCreation, checkVersion, Clock, countByStatus, FieldProblem, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersionedAndRead } from '@app/core';
+import { holdsLicenceInForceSql } from '@app/licensing';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
 import { DISCREPANCIES_OF_S } from './discrepancies';
@@ -117,7 +118,7 @@ export class SelfAssessmentsService {
         await this.agencies.get(actor, request.agencyId, manager);
         agencies.andWhere('a.id = :agencyId', { agencyId: request.agencyId });
       } else {
-        agencies.andWhere(`EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.status IN ('active', 'suspended'))`);
+        agencies.andWhere(holdsLicenceInForceSql('a.id'));
       }
       const [select, parameters] = agencies
         .select('a.id', 'agency_id')
