@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import fastJson from 'fast-json-stringify';
 import { createOpenApiDocument } from './openapi';
 
 /**
@@ -33,17 +34,26 @@ export function compiledResponseSchemas(document: OpenAPIObject, routes = COMPIL
   return schemas;
 }
 
-let cached: Map<string, unknown> | undefined;
-
 /**
- * Attaches the compiled response schemas as Nest registers the routes (call before app.init).
- * The document is built once per process (test files start several apps).
+ * Attaches compiled serializers to the hot list routes as Nest registers them (call before
+ * app.init). The OpenAPI document they come from is built on the first such answer, not at start:
+ * most processes that start the API (tests, the CLI tools) never answer a list.
  */
 export function compileListResponses(app: NestFastifyApplication): void {
-  cached ??= compiledResponseSchemas(createOpenApiDocument(app));
-  const schemas = cached;
+  let schemas: Map<string, unknown> | undefined;
+  const compile = (url: string): ((data: unknown) => string) => {
+    schemas ??= compiledResponseSchemas(createOpenApiDocument(app));
+    return fastJson(schemas.get(url) as Parameters<typeof fastJson>[0]);
+  };
   app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-    const schema = route.method === 'GET' || (Array.isArray(route.method) && route.method.includes('GET')) ? schemas.get(route.url) : undefined;
-    if (schema) route.schema = { ...route.schema, response: { 200: schema } };
+    const isGet = route.method === 'GET' || (Array.isArray(route.method) && route.method.includes('GET'));
+    if (!isGet || !COMPILED_RESPONSE_ROUTES.includes(route.url)) return;
+    const url = route.url;
+    // A placeholder schema makes Fastify ask the route's compiler for the 200 answer's serializer.
+    route.schema = { ...route.schema, response: { 200: { type: 'object' } } };
+    route.serializerCompiler = () => {
+      let serialize: ((data: unknown) => string) | undefined;
+      return (data: unknown) => (serialize ??= compile(url))(data);
+    };
   });
 }
