@@ -10,6 +10,7 @@ import { API_PREFIX, Clock, Environment, Metrics, refuseUnstorableInput, request
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
+import { compileListResponses } from './compiled-responses';
 import { APP_SECURITY_HEADERS, DOCS_CONTENT_SECURITY_POLICY } from './security-headers';
 import { serveWebApp, webDistDirectory } from './web-app';
 import { registerAllZhMessages } from './zh-messages';
@@ -100,6 +101,7 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   if (options.env.DOCS_ENABLED) setupOpenApi(app);
+  if (options.env.COMPILED_RESPONSES && !options.preview) compileListResponses(app);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { IdParam, PageOf, ProblemDetails, UserRateLimit } from '@app/core';
 import { Query } from '@nestjs/common';
 import {
   AppealRequest,
@@ -72,7 +72,9 @@ export class CasesController {
 
   @Get(':id/documents/:documentId')
   @Allow(...OFFICIALS, 'agency_user')
+  @UserRateLimit('pdf')
   @ApiProduces('application/pdf')
+  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'More PDFs this minute than RATE_LIMIT_PDF_PER_USER_PER_MINUTE; Retry-After says when to try again' })
   @ApiOperation({ operationId: 'getCaseDocument', summary: 'A served document (notice or decision) as PDF, in Chinese and English' })
   @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
   async document(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('documentId') documentId: string, @Res({ passthrough: true }) reply: FastifyReply) {
