@@ -6,3 +6,4 @@ export * from './login/passwords';
 export * from './login/sign-in-requests.guard';
 export * from './messages.zh';
 export * from './users/user-names';
+export { ROTATION_GRACE_MS } from './login/refresh-tokens';
