@@ -5,6 +5,7 @@ import { AccessGuard, AccessModule } from '@app/access';
 import { SignInRequestsGuard } from '@app/auth';
 import {
   AppConfig,
+  ClientRateLimitGuard,
   CoreModule,
   CoreModuleOptions,
   createValidationPipe,
@@ -40,6 +41,8 @@ export class AppModule {
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        // API clients' own budget: the client is known only once the access guard admitted it.
+        { provide: APP_GUARD, useExisting: ClientRateLimitGuard },
         // Sign-in routes: JSON only, from the registry's own pages (login CSRF).
         { provide: APP_GUARD, useClass: SignInRequestsGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

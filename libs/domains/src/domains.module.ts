@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@app/agencies';
 import { AnnualReportsModule } from '@app/annual-reports';
+import { ApiClientsModule } from '@app/api-clients';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { BackupModule } from '@app/backup';
@@ -28,6 +29,7 @@ export const DOMAIN_MODULES = [
   AuditModule,
   JurisdictionsModule,
   AuthModule,
+  ApiClientsModule,
   AgenciesModule,
   LicensingModule,
   ChecklistsModule,
