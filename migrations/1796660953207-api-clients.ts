@@ -15,6 +15,7 @@ export class ApiClients1796660953207 implements MigrationInterface {
         description text NOT NULL DEFAULT '',
         scopes text[] NOT NULL CHECK (cardinality(scopes) > 0),
         status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+        rate_limit_per_minute integer CHECK (rate_limit_per_minute > 0),
         secret_hash text NOT NULL,
         secret_generation integer NOT NULL DEFAULT 1,
         last_token_at timestamptz(3),

@@ -22,6 +22,7 @@ import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
 import { UpdatedSinceIndexes1796660631715 } from './1796660631715-updated-since-indexes';
 import { ApiClients1796660953207 } from './1796660953207-api-clients';
+import { Events1796661720000 } from './1796661720000-events';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const ALL_MIGRATIONS = [
   SchedulerHeartbeats1763886500600,
   UpdatedSinceIndexes1796660631715,
   ApiClients1796660953207,
+  Events1796661720000,
 ];

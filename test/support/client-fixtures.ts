@@ -8,8 +8,8 @@ export interface RegisteredClient {
 }
 
 /** A client registered by the system admin through the API. */
-export async function registerClient(t: TestApp, adminAuthorization: string, name: string, scopes: string[] = ['events:read']): Promise<RegisteredClient> {
-  const response = await t.http().post('/api/admin/api-clients').set('authorization', adminAuthorization).send({ name, scopes });
+export async function registerClient(t: TestApp, adminAuthorization: string, name: string, extra: { rateLimitPerMinute?: number } = {}): Promise<RegisteredClient> {
+  const response = await t.http().post('/api/admin/api-clients').set('authorization', adminAuthorization).send({ name, scopes: ['events:read'], ...extra });
   if (response.status !== 201) throw new Error(`register client: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, secret: response.body.clientSecret, name, version: response.body.version };
 }

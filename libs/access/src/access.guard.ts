@@ -63,7 +63,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     const missing = scopes.filter((scope) => !claims.scopes.includes(scope as never));
     if (missing.length > 0) throw Problems.forbidden(`This route needs the scope ${missing.join(', ')}`);
-    request.apiClient = { clientId: claims.sub, name: claims.name, scopes: claims.scopes };
+    request.apiClient = { clientId: claims.sub, name: claims.name, scopes: claims.scopes, rateLimitPerMinute: typeof claims.rpm === 'number' ? claims.rpm : null };
     // The audit trail names the client for whatever it does.
     request.user = { userId: null, username: `client:${claims.name}`, role: 'api_client' };
     return true;

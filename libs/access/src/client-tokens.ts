@@ -15,6 +15,8 @@ export interface ApiClientActor {
   clientId: string;
   name: string;
   scopes: ApiClientScope[];
+  /** Its own budget of requests a minute, when the admin gave it one (else RATE_LIMIT_CLIENT_PER_MINUTE). */
+  rateLimitPerMinute: number | null;
 }
 
 export interface ClientTokenClaims {
@@ -23,6 +25,8 @@ export interface ClientTokenClaims {
   scopes: ApiClientScope[];
   /** The client's secret generation: rotating the secret ends the tokens issued under the old one. */
   gen: number;
+  /** The client's own rate limit a minute, if any. */
+  rpm?: number | null;
   exp?: number;
 }
 

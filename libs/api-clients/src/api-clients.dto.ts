@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { API_CLIENT_SCOPES, ApiClientScope } from '@app/access';
 import { namedEnum, PageQuery } from '@app/core';
 
@@ -24,6 +24,10 @@ export class CreateApiClientRequest {
 
   /** What the client is for and who to call about it. */
   @IsOptional() @IsString() @Length(0, 500) description?: string;
+
+  /** Its own requests a minute, from whatever addresses; without it, RATE_LIMIT_CLIENT_PER_MINUTE. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100000, example: 600 })
+  @IsOptional() @IsInt() @Min(1) @Max(100_000) rateLimitPerMinute?: number;
 }
 
 export class ApiClientVersionRequest {
@@ -42,6 +46,8 @@ export class ApiClientView {
   description: string;
   @ApiProperty({ ...namedEnum('ApiClientScope', API_CLIENT_SCOPES), isArray: true }) scopes: ApiClientScope[];
   @ApiProperty(namedEnum('ApiClientStatus', API_CLIENT_STATUSES)) status: ApiClientStatus;
+  /** Its own requests a minute; null: the default (RATE_LIMIT_CLIENT_PER_MINUTE). */
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) rateLimitPerMinute: number | null;
   /** Rotations so far (1: the first secret). */
   secretGeneration: number;
   createdAt: Date;

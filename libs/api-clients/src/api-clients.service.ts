@@ -7,7 +7,7 @@ import { AppConfig, Clock, decodeCursor, encodeCursor, Page, Problems } from '@a
 import { ApiClientQuery, ApiClientView, ApiClientWithSecret, ClientCredentialsToken, CreateApiClientRequest } from './api-clients.dto';
 import { newClientSecret, secretMatches } from './client-secrets';
 
-const COLUMNS = `id, name, description, scopes, status, secret_generation AS "secretGeneration", created_at AS "createdAt", last_token_at AS "lastTokenAt", version`;
+const COLUMNS = `id, name, description, scopes, status, rate_limit_per_minute AS "rateLimitPerMinute", secret_generation AS "secretGeneration", created_at AS "createdAt", last_token_at AS "lastTokenAt", version`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why a token was refused, in RFC 6749's words (§5.2). */
@@ -41,9 +41,9 @@ export class ApiClientsService implements ClientLiveness {
     const { secret, hash } = newClientSecret();
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
-        `INSERT INTO api_clients (name, description, scopes, secret_hash) VALUES ($1, $2, $3, $4)
+        `INSERT INTO api_clients (name, description, scopes, rate_limit_per_minute, secret_hash) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (name) DO NOTHING RETURNING ${COLUMNS}`,
-        [request.name, request.description ?? '', request.scopes, hash],
+        [request.name, request.description ?? '', request.scopes, request.rateLimitPerMinute ?? null, hash],
       )) as ApiClientView[];
       if (!row) throw Problems.conflict('duplicate-name', `An API client named ${request.name} already exists`);
       await this.audit.record(manager, { action: 'api_client.create', entityType: 'api_client', entityId: row.id, after: row });
@@ -119,13 +119,14 @@ export class ApiClientsService implements ClientLiveness {
     const ttl = this.config.get('CLIENT_TOKEN_TTL_SECONDS');
     return this.dataSource.transaction(async (manager) => {
       const [client] = UUID.test(clientId)
-        ? ((await manager.query(`SELECT id, name, scopes, status, secret_hash, secret_generation FROM api_clients WHERE id = $1`, [clientId])) as {
+        ? ((await manager.query(`SELECT id, name, scopes, status, secret_hash, secret_generation, rate_limit_per_minute FROM api_clients WHERE id = $1`, [clientId])) as {
             id: string;
             name: string;
             scopes: ApiClientScope[];
             status: string;
             secret_hash: string;
             secret_generation: number;
+            rate_limit_per_minute: number | null;
           }[])
         : [];
       if (!client) throw new TokenRefused('invalid_client', 'Unknown client or wrong secret');
@@ -138,7 +139,7 @@ export class ApiClientsService implements ClientLiveness {
       const refused = requested.filter((scope) => !client.scopes.includes(scope as ApiClientScope));
       if (refused.length > 0) throw new TokenRefused('invalid_scope', `Not granted to this client: ${refused.join(' ')}`);
       const scopes = [...new Set(requested)] as ApiClientScope[];
-      const accessToken = await this.tokens.sign({ sub: client.id, name: client.name, scopes, gen: client.secret_generation }, ttl);
+      const accessToken = await this.tokens.sign({ sub: client.id, name: client.name, scopes, gen: client.secret_generation, rpm: client.rate_limit_per_minute }, ttl);
       await manager.query(`UPDATE api_clients SET last_token_at = $2 WHERE id = $1`, [client.id, this.clock.now()]);
       await this.audit.record(manager, { action: 'api_client.token', entityType: 'api_client', entityId: client.id, actor: asClient(client.name), after: { scopes, expiresIn: ttl } });
       return { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope: scopes.join(' ') };

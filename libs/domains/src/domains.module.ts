@@ -11,6 +11,7 @@ import { ChecklistsModule } from '@app/checklists';
 import { CommitmentChecksModule } from '@app/commitment-checks';
 import { ComplaintsModule } from '@app/complaints';
 import { EnforcementModule } from '@app/enforcement';
+import { EventsModule } from '@app/events';
 import { InspectionsModule } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
@@ -30,6 +31,7 @@ export const DOMAIN_MODULES = [
   JurisdictionsModule,
   AuthModule,
   ApiClientsModule,
+  EventsModule,
   AgenciesModule,
   LicensingModule,
   ChecklistsModule,

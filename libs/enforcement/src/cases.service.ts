@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { agencyNames, AgenciesService, announcePublicChange } from '@app/agencies';
 import { AuditService } from '@app/audit';
+import { EventsService } from '@app/events';
 import { Actor, applyScope } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { addDays, businessDateOf, byCreation, Clock, combineJoins, fetchView, inTransaction, joinColumns, Page, paginateViews, ProblemException, Problems, RequestContext, selectArray, updateVersioned } from '@app/core';
@@ -124,6 +125,7 @@ export class CasesService {
     private readonly numbers: CaseNumbers,
     private readonly caseLicences: CaseLicencesService,
     private readonly risk: RiskService,
+    private readonly events: EventsService,
   ) {}
 
   list(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
@@ -525,7 +527,10 @@ export class CasesService {
             reconsiderationDueOn: updated.reconsiderationDueOn,
             litigationDueOn: updated.litigationDueOn,
           });
-          if (isPublicSanction(updated)) await this.announce(manager, updated);
+          if (isPublicSanction(updated)) {
+            await this.announce(manager, updated);
+            await this.publishEvent(manager, 'sanction.decided', updated);
+          }
           await this.regrade(manager, updated.agencyId);
         },
       };
@@ -639,6 +644,10 @@ export class CasesService {
         after: async (updated) => {
           if (request.outcome === 'annulled') await this.points.voidForCase(manager, c.id);
           if (request.outcome === 'varied') await this.points.revalueForCase(manager, updated);
+          // Other systems hear of a change to a published sanction (a variation to a warning unpublishes it).
+          if (request.outcome !== 'upheld' && isPublicSanction({ decidedSanction: c.decidedSanction, appealOutcome: null })) {
+            await this.publishEvent(manager, request.outcome === 'annulled' ? 'sanction.annulled' : 'sanction.varied', updated);
+          }
           if (request.outcome !== 'upheld') {
             // The list drops the old entry's licences and shows the new one's (the union is announced).
             await this.announce(manager, { ...updated, sanctionedLicenceIds: [...new Set([...c.sanctionedLicenceIds, ...updated.sanctionedLicenceIds])] });
@@ -802,6 +811,29 @@ export class CasesService {
   }
 
   /** The public list of sanctions and the agency's public entry change at once (every process hears it at commit). */
+  /** A sanction's event for other systems: what the public sanctions list shows of it, nothing of the case's facts. */
+  private async publishEvent(manager: EntityManager, type: 'sanction.decided' | 'sanction.varied' | 'sanction.annulled', c: EnforcementCase): Promise<void> {
+    const [agency] = (await manager.query(`SELECT uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { uscc: string }[];
+    const licenceNumbers = c.sanctionedLicenceIds.length ? (await manager.find(Licence, { where: { id: In(c.sanctionedLicenceIds) } })).map((l) => l.licenceNumber).sort() : [];
+    await this.events.append(manager, {
+      type,
+      occurredAt: this.clock.now(),
+      subject: { agencyUscc: agency.uscc, caseNumber: c.caseNumber },
+      data: {
+        caseNumberEn: c.caseNumberEn ?? c.caseNumber,
+        jurisdictionCode: c.jurisdictionCode,
+        licenceNumbers,
+        sanction: c.decidedSanction,
+        published: isPublicSanction(c),
+        fineAmount: c.decidedFineAmount,
+        suspensionDays: c.decidedSuspensionDays,
+        effectiveOn: c.effectiveOn,
+        summaryZh: c.publishedSummaryZh,
+        summaryEn: c.publishedSummaryEn,
+      },
+    });
+  }
+
   private async announce(manager: EntityManager, c: EnforcementCase): Promise<void> {
     const [agency] = (await manager.query(`SELECT uscc FROM agencies WHERE id = $1`, [c.agencyId])) as { uscc: string }[];
     const numbers = c.sanctionedLicenceIds.length

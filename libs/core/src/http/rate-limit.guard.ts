@@ -107,11 +107,11 @@ export class ClientRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const client = context.switchToHttp().getRequest<{ apiClient?: { clientId: string } }>().apiClient;
+    const client = context.switchToHttp().getRequest<{ apiClient?: { clientId: string; rateLimitPerMinute?: number | null } }>().apiClient;
     if (!client) return true;
     let record: ThrottlerStorageRecord;
     try {
-      record = await this.store.increment(`client:${client.clientId}`, 60_000, this.limitPerMinute, 60_000, 'client');
+      record = await this.store.increment(`client:${client.clientId}`, 60_000, client.rateLimitPerMinute ?? this.limitPerMinute, 60_000, 'client');
     } catch {
       return true;
     }
