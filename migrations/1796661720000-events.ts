@@ -22,14 +22,14 @@ export class Events1796661720000 implements MigrationInterface {
     await db.query(`CREATE INDEX events_unsequenced_idx ON events (id) WHERE seq IS NULL`);
     // Append-only: the only change allowed is giving an event its number, once.
     await db.query(`
-      CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS \$\$
+      CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL
            AND (NEW.id, NEW.type, NEW.occurred_at, NEW.subject, NEW.data) IS NOT DISTINCT FROM (OLD.id, OLD.type, OLD.occurred_at, OLD.subject, OLD.data) THEN
           RETURN NEW;
         END IF;
         RAISE EXCEPTION 'events are append-only (% refused)', TG_OP;
-      END \$\$`);
+      END $$`);
     await db.query(`CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()`);
     await db.query(`CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()`);
   }
