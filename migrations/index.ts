@@ -20,7 +20,10 @@ import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-g
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
+import { UpdatedSinceIndexes1796660631715 } from './1796660631715-updated-since-indexes';
+import { ApiClients1796660953207 } from './1796660953207-api-clients';
 import { ReminderDigestQueue1796661107176 } from './1796661107176-reminder-digest-queue';
+import { Events1796661720000 } from './1796661720000-events';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -46,5 +49,8 @@ export const ALL_MIGRATIONS = [
   CaseLicences1763886500400,
   DutiesByLaw1763886500500,
   SchedulerHeartbeats1763886500600,
+  UpdatedSinceIndexes1796660631715,
+  ApiClients1796660953207,
   ReminderDigestQueue1796661107176,
+  Events1796661720000,
 ];

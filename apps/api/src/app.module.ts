@@ -5,6 +5,7 @@ import { AccessGuard, AccessModule } from '@app/access';
 import { SignInRequestsGuard } from '@app/auth';
 import {
   AppConfig,
+  ClientRateLimitGuard,
   CoreModule,
   CoreModuleOptions,
   createValidationPipe,
@@ -43,6 +44,8 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: AccessGuard },
         // Per-user budgets (PDFs) need the user the access guard found.
         { provide: APP_GUARD, useExisting: UserRateLimitGuard },
+        // API clients' own budget: the client is known only once the access guard admitted it.
+        { provide: APP_GUARD, useExisting: ClientRateLimitGuard },
         // Sign-in routes: JSON only, from the registry's own pages (login CSRF).
         { provide: APP_GUARD, useClass: SignInRequestsGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -26,11 +26,17 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
         addProblem(responses, 409, 'The version sent is stale: the record changed since it was read');
       }
       for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) >= 400) response.content = { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } };
+        if (Number(status) >= 400 && !isOAuthError(response)) response.content = { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } };
       }
     }
   }
   return document;
+}
+
+/** The OAuth token endpoint answers errors in RFC 6749's JSON, which OAuth client libraries read. */
+function isOAuthError(response: ResponseObject): boolean {
+  const schema = response.content?.['application/json']?.schema;
+  return !!schema && '$ref' in schema && schema.$ref.endsWith('/OAuthError');
 }
 
 function addProblem(responses: Record<string, ResponseObject>, status: number, description: string): void {

@@ -1,6 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { CLIENT_CREDENTIALS_SCHEME } from '@app/access';
 import { PROBLEM_CONTENT_TYPE, Problems, sendProblem } from '@app/core';
 import { documentProblemResponses } from './openapi-problems';
 import { simplifySchemaReferences } from './openapi-schemas';
@@ -22,6 +23,15 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     // The paths carry their /api prefix, so the server is the origin the document is served from.
     .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Machine clients (other government systems): a token from POST /api/auth/token, RFC 6749 §4.4.
+    .addOAuth2(
+      {
+        type: 'oauth2',
+        description: 'Registered API clients: exchange client_id and client_secret (form-encoded, or HTTP Basic) for a bearer token',
+        flows: { clientCredentials: { tokenUrl: '/api/auth/token', scopes: { 'events:read': 'Read the events feed (GET /api/events)' } } },
+      },
+      CLIENT_CREDENTIALS_SCHEME,
+    )
     .build();
   const document = mergeHeaderParameters(SwaggerModule.createDocument(app, config, { operationIdFactory }));
   return simplifySchemaReferences(documentProblemResponses(document));

@@ -1,5 +1,6 @@
 import { AGENCIES_ZH } from '@app/agencies';
 import { ANNUAL_REPORTS_ZH } from '@app/annual-reports';
+import { API_CLIENTS_ZH } from '@app/api-clients';
 import { RESERVE_FUNDS_ZH } from '@app/reserve-funds';
 import { AUTH_ZH } from '@app/auth';
 import { CALENDAR_ZH } from '@app/calendar';
@@ -23,6 +24,7 @@ export function registerAllZhMessages(): void {
   registered = true;
   const sets = [
     AGENCIES_ZH,
+    API_CLIENTS_ZH,
     AUTH_ZH,
     CALENDAR_ZH,
     CHECKLISTS_ZH,

@@ -7,6 +7,7 @@ import { AccessTokens } from './access-tokens';
 import { JwtStrategy } from './jwt.strategy';
 import { LiveSessions } from './live-sessions';
 import { RoutePolicies } from './route-policies';
+import { ClientTokens } from './client-tokens';
 
 /**
  * Who may call what: the bottom lib every domain's routes use (decorators, Actor, applyScope) and
@@ -15,7 +16,7 @@ import { RoutePolicies } from './route-policies';
  */
 @Module({
   imports: [PassportModule, JwtModule.register({}), DiscoveryModule],
-  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies],
-  exports: [AccessGuard, AccessTokens, RoutePolicies, LiveSessions, JwtModule],
+  providers: [JwtStrategy, LiveSessions, AccessGuard, AccessTokens, RoutePolicies, ClientTokens],
+  exports: [AccessGuard, AccessTokens, RoutePolicies, LiveSessions, JwtModule, ClientTokens],
 })
 export class AccessModule {}

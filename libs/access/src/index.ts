@@ -8,3 +8,4 @@ export * from './jwt.strategy';
 export * from './live-sessions';
 export * from './route-policies';
 export * from './access.module';
+export * from './client-tokens';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { EventsModule } from '@app/events';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
@@ -9,7 +10,7 @@ import { AgencyImportService } from './agency-import.service';
 import { AgencyProfileSections } from './agency-profile';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Agency]), AuditModule, JurisdictionsModule],
+  imports: [TypeOrmModule.forFeature([Agency]), AuditModule, EventsModule, JurisdictionsModule],
   controllers: [AgenciesController],
   providers: [AgenciesService, AgencyImportService, AgencyProfileSections],
   exports: [AgenciesService, AgencyProfileSections],

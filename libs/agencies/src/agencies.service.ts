@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { byCreation, Page, paginateRows, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
+import { EventsService } from '@app/events';
+import { registeredEvent } from './agency-events';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { JurisdictionsService } from '@app/jurisdictions';
 import { Agency, RiskFactor } from './agency.entity';
@@ -18,6 +20,7 @@ export class AgenciesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jurisdictions: JurisdictionsService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   list(actor: Actor, query: AgencyQuery): Promise<Page<Agency>> {
@@ -73,6 +76,7 @@ export class AgenciesService {
         }),
       );
       await this.audit.record(manager, { action: 'agency.create', entityType: 'agency', entityId: agency.id, after: agency });
+      await this.events.append(manager, registeredEvent(agency, agency.createdAt));
       return agency;
     });
   }
@@ -100,6 +104,14 @@ export class AgenciesService {
       const updated = await manager.findOneByOrFail(Agency, { id });
       await announcePublicChange(manager, [current.uscc]);
       await this.audit.record(manager, { action: 'agency.update', entityType: 'agency', entityId: id, before: current, after: updated });
+      if (updated.nameZh !== current.nameZh || updated.nameEn !== current.nameEn) {
+        await this.events.append(manager, {
+          type: 'agency.renamed',
+          occurredAt: updated.updatedAt,
+          subject: { agencyUscc: updated.uscc },
+          data: { nameZh: updated.nameZh, nameEn: updated.nameEn, previousNameZh: current.nameZh, previousNameEn: current.nameEn },
+        });
+      }
       return updated;
     });
   }

@@ -8,6 +8,8 @@ import { pipeline, Readable, Transform, TransformCallback } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, flattenValidationErrors, ProblemException } from '@app/core';
 import { AuditService } from '@app/audit';
+import { EventsService } from '@app/events';
+import { registeredEvent } from './agency-events';
 import { Actor, coversJurisdiction } from '@app/access';
 import { JurisdictionsService } from '@app/jurisdictions';
 import { CreateAgencyRequest, ImportProblem } from './agencies.dto';
@@ -57,10 +59,11 @@ export class AgencyImportService {
     private readonly jurisdictions: JurisdictionsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly events: EventsService,
   ) {}
 
   async import(actor: Actor, source: Readable): Promise<{ imported: number }> {
-    const run = new ImportRun(actor, new Set((await this.jurisdictions.list({ level: 'city' })).map((j) => j.code)), this.dataSource);
+    const run = new ImportRun(actor, new Set((await this.jurisdictions.list({ level: 'city' })).map((j) => j.code)), this.dataSource, this.events);
     const meter = new ByteMeter(this.config.get('IMPORT_BODY_LIMIT_BYTES'));
     let header: string[] = [];
     const parser = parse({
@@ -131,6 +134,7 @@ class ImportRun {
     private readonly actor: Actor,
     private readonly cities: Set<string>,
     private readonly dataSource: DataSource,
+    private readonly events: EventsService,
   ) {}
 
   async add(row: Row): Promise<void> {
@@ -215,6 +219,11 @@ class ImportRun {
         column('uscc'), column('nameZh'), column('nameEn'), column('legalRepresentative'), column('address'),
         column('jurisdictionCode'), column('agencyType'), column('contactName'), column('contactPhone'), column('contactEmail'),
       ],
+    );
+    const now = new Date();
+    await this.events.appendMany(
+      queryRunner.manager,
+      chunk.map((row) => registeredEvent({ uscc: row.uscc, nameZh: row.nameZh, nameEn: row.nameEn ?? null, jurisdictionCode: row.jurisdictionCode, agencyType: row.agencyType }, now)),
     );
     this.inserted += chunk.length;
   }

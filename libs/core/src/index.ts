@@ -8,6 +8,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation';
 export * from './errors/database-errors';
 export * from './pagination/page';
+export * from './pagination/updated-since';
 export * from './pagination/view-joins';
 export * from './pagination/status-counts';
 export * from './request-context/request-context';

@@ -59,6 +59,8 @@ export async function grantAppRole(dataSource: DataSource, role: string): Promis
     await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON reserve_fund_entries FROM ${who}`);
     await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON reserve_fund_verifications FROM ${who}`);
     await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${who}`);
+    // The events feed: rows are added and numbered once (its trigger allows no other UPDATE), never removed.
+    await manager.query(`REVOKE DELETE, TRUNCATE ON events FROM ${who}`);
     await manager.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
   });
 }

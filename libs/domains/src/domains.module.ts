@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@app/agencies';
 import { AnnualReportsModule } from '@app/annual-reports';
+import { ApiClientsModule } from '@app/api-clients';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { BackupModule } from '@app/backup';
@@ -10,6 +11,7 @@ import { ChecklistsModule } from '@app/checklists';
 import { CommitmentChecksModule } from '@app/commitment-checks';
 import { ComplaintsModule } from '@app/complaints';
 import { EnforcementModule } from '@app/enforcement';
+import { EventsModule } from '@app/events';
 import { InspectionsModule } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
@@ -28,6 +30,8 @@ export const DOMAIN_MODULES = [
   AuditModule,
   JurisdictionsModule,
   AuthModule,
+  ApiClientsModule,
+  EventsModule,
   AgenciesModule,
   LicensingModule,
   ChecklistsModule,

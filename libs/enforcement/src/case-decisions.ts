@@ -87,7 +87,10 @@ export class CaseDecisions {
             reconsiderationDueOn: updated.reconsiderationDueOn,
             litigationDueOn: updated.litigationDueOn,
           });
-          if (isPublicSanction(updated)) await this.records.announce(manager, updated);
+          if (isPublicSanction(updated)) {
+            await this.records.announce(manager, updated);
+            await this.records.publishEvent(manager, 'sanction.decided', updated, true);
+          }
           await this.upkeep.regrade(manager, updated.agencyId);
         },
       };
@@ -201,6 +204,10 @@ export class CaseDecisions {
         after: async (updated) => {
           if (request.outcome === 'annulled') await this.points.voidForCase(manager, c.id);
           if (request.outcome === 'varied') await this.points.revalueForCase(manager, updated);
+          // Other systems hear of a change to a published sanction (a variation to a warning unpublishes it).
+          if (request.outcome !== 'upheld' && isPublicSanction({ decidedSanction: c.decidedSanction, appealOutcome: null })) {
+            await this.records.publishEvent(manager, request.outcome === 'annulled' ? 'sanction.annulled' : 'sanction.varied', updated, isPublicSanction(updated));
+          }
           if (request.outcome !== 'upheld') {
             // The list drops the old entry's licences and shows the new one's (the union is announced).
             await this.records.announce(manager, { ...updated, sanctionedLicenceIds: [...new Set([...c.sanctionedLicenceIds, ...updated.sanctionedLicenceIds])] });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AgenciesService, announcePublicChange } from '@app/agencies';
 import { Clock, RequestContext } from '@app/core';
+import { EventsService } from '@app/events';
 import { Licence } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { CaseDocument, CaseDocumentKind, CaseEvent, CaseGround, EnforcementCase } from './case.entity';
@@ -18,6 +19,7 @@ export class CaseRecords {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     private readonly caseLicences: CaseLicencesService,
+    private readonly events: EventsService,
   ) {}
 
   async storeDocument(manager: EntityManager, c: EnforcementCase, kind: CaseDocumentKind, content: Buffer): Promise<void> {
@@ -54,6 +56,29 @@ export class CaseRecords {
       ? ((await manager.find(Licence, { where: { id: In(c.sanctionedLicenceIds) } })) as Licence[]).map((l) => l.licenceNumber)
       : [];
     await announcePublicChange(manager, ['sanctions', agency.uscc, ...numbers]);
+  }
+
+  /** A sanction's event for other systems: what the public sanctions list shows of it, nothing of the case's facts. */
+  async publishEvent(manager: EntityManager, type: 'sanction.decided' | 'sanction.varied' | 'sanction.annulled', c: EnforcementCase, published: boolean): Promise<void> {
+    const [agency] = await this.agencies.findByIds([c.agencyId], manager);
+    const licenceNumbers = c.sanctionedLicenceIds.length ? ((await manager.find(Licence, { where: { id: In(c.sanctionedLicenceIds) } })) as Licence[]).map((l) => l.licenceNumber).sort() : [];
+    await this.events.append(manager, {
+      type,
+      occurredAt: this.clock.now(),
+      subject: { agencyUscc: agency.uscc, caseNumber: c.caseNumber },
+      data: {
+        caseNumberEn: c.caseNumberEn ?? c.caseNumber,
+        jurisdictionCode: c.jurisdictionCode,
+        licenceNumbers,
+        sanction: c.decidedSanction,
+        published,
+        fineAmount: c.decidedFineAmount,
+        suspensionDays: c.decidedSuspensionDays,
+        effectiveOn: c.effectiveOn,
+        summaryZh: c.publishedSummaryZh,
+        summaryEn: c.publishedSummaryEn,
+      },
+    });
   }
 
   async event(manager: EntityManager, c: Pick<EnforcementCase, 'id' | 'status'>, kind: string, fromStatus: string | null, details: Record<string, unknown> | null): Promise<void> {

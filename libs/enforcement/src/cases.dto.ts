@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { namedEnum, PageQuery } from '@app/core';
+import { namedEnum, PageQuery, UpdatedSince } from '@app/core';
 import { Outcome, OUTCOMES } from '@app/inspections';
 import {
   APPEAL_BODIES,
@@ -275,6 +275,8 @@ export class PublicSanctionQuery extends PageQuery {
   @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) to?: string;
   /** Part of the agency's name, its USCC or a licence number. */
   @IsOptional() @IsString() @Length(1, 100) q?: string;
+  /** Sanctions decided or varied at or after this instant. An annulled sanction leaves the list; the events feed says so (`sanction.annulled`). */
+  @UpdatedSince() updatedSince?: string;
 }
 
 export class PublicSanction {

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { EventsModule } from '@app/events';
 import { WorkingCalendarModule } from '@app/calendar';
 import { ComplaintsModule } from '@app/complaints';
 import { DocumentsModule } from '@app/documents';
@@ -38,6 +39,7 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     AgenciesModule,
     AuditModule,
     ComplaintsModule,
+    EventsModule,
     DocumentsModule,
     InspectionsModule,
     JurisdictionsModule,

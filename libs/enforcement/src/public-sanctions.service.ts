@@ -46,7 +46,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async list(query: PublicSanctionQuery): Promise<Page<PublicSanction>> {
-    const key = JSON.stringify([query.province, query.from, query.to, query.q, query.limit, query.cursor]);
+    const key = JSON.stringify([query.province, query.from, query.to, query.q, query.updatedSince, query.limit, query.cursor]);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const generation = this.cache.begin();
@@ -62,6 +62,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
     if (query.province) where.push(`c.jurisdiction_code LIKE $${params.push(`${query.province.slice(0, 2)}%`)}`);
     if (query.from) where.push(`c.effective_on >= $${params.push(query.from)}`);
     if (query.to) where.push(`c.effective_on <= $${params.push(query.to)}`);
+    if (query.updatedSince) where.push(`c.updated_at >= $${params.push(query.updatedSince)}::timestamptz`);
     if (query.q) {
       const q = query.q.trim();
       const like = params.push(`%${escapeLike(q)}%`);

@@ -11,11 +11,27 @@ import { Licence, LicenceEvent, LicenceEventKind, LicenceType } from './licence.
 import { VerificationCache } from './verification-cache';
 import { announcePublicChange } from '@app/agencies';
 import { NotificationsService } from '@app/notifications';
+import { EventsService, EventType } from '@app/events';
 
 export const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
 
 /** Changes the bureau makes to a licence that its agency is told of (a surrender is the agency's own act). */
 const AGENCY_TOLD: Partial<Record<LicenceAction, string>> = { suspend: 'licence.suspended', resuspend: 'licence.suspended', revoke: 'licence.revoked', reinstate: 'licence.reinstated', restore: 'licence.reinstated' };
+
+/** The licence events other systems are told of (the feed's types); renewals and variations show on the register. */
+const FEED_TYPES: Partial<Record<LicenceEventKind, EventType>> = {
+  issued: 'licence.issued',
+  suspended: 'licence.suspended',
+  reinstated: 'licence.reinstated',
+  revoked: 'licence.revoked',
+  surrendered: 'licence.surrendered',
+  expired: 'licence.expired',
+};
+
+/** What the public register shows of a licence, as the feed carries it. */
+function publicLicenceData(l: { status: string; licenceType: string; validFrom: string; expiresOn: string; suspendedUntil: string | null }): Record<string, unknown> {
+  return { status: l.status, licenceType: l.licenceType, validFrom: l.validFrom, expiresOn: l.expiresOn, suspendedUntil: l.suspendedUntil };
+}
 
 export interface NewLicence {
   agencyId: string;
@@ -38,6 +54,7 @@ export class LicencesService {
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
     private readonly notifications: NotificationsService,
+    private readonly events: EventsService,
   ) {}
 
   /** One query per page: the names are joined in (LICENCE_NAMES). */
@@ -206,20 +223,27 @@ export class LicencesService {
       `WITH expired AS (
          UPDATE licences SET status = 'expired', version = version + 1, updated_at = now()
           WHERE status = 'active' AND expires_on < $1
-          RETURNING id, agency_id, licence_number, issued_by_bureau_id, expires_on
+          RETURNING id, agency_id, licence_number, issued_by_bureau_id, expires_on, licence_type, valid_from
        ), events AS (
          INSERT INTO licence_events (licence_id, kind, from_status, to_status, reason, details, actor_username)
          SELECT id, 'expired', 'active', 'expired', 'Validity ended without an approved renewal', jsonb_build_object('expiresOn', expires_on), 'system'
            FROM expired
        )
-       SELECT id, agency_id AS "agencyId", licence_number AS "licenceNumber", issued_by_bureau_id AS "issuedByBureauId" FROM expired`,
+       SELECT e.id, e.agency_id AS "agencyId", e.licence_number AS "licenceNumber", e.issued_by_bureau_id AS "issuedByBureauId",
+              a.uscc, e.licence_type AS "licenceType", e.valid_from::text AS "validFrom", e.expires_on::text AS "expiresOn"
+         FROM expired e JOIN agencies a ON a.id = e.agency_id`,
       [this.clock.today()],
-    )) as { id: string; agencyId: string; licenceNumber: string; issuedByBureauId: string }[];
+    )) as { id: string; agencyId: string; licenceNumber: string; issuedByBureauId: string; uscc: string; licenceType: string; validFrom: string; expiresOn: string }[];
     if (rows.length > 0) {
+      const now = this.clock.now();
+      await this.events.appendMany(
+        manager,
+        rows.map((r) => ({ type: 'licence.expired' as const, occurredAt: now, subject: { agencyUscc: r.uscc, licenceNumber: r.licenceNumber }, data: publicLicenceData({ ...r, status: 'expired', suspendedUntil: null }) })),
+      );
       await announcePublicChange(manager, rows.length > 100 ? ['*'] : rows.map((r) => r.licenceNumber));
       await this.audit.record(manager, { action: 'licence.expire', entityType: 'licence', after: { count: rows.length, licenceNumbers: rows.slice(0, 1000).map((r) => r.licenceNumber) } });
     }
-    return rows;
+    return rows.map(({ id, agencyId, licenceNumber, issuedByBureauId }) => ({ id, agencyId, licenceNumber, issuedByBureauId }));
   }
 
   private async usccOf(manager: EntityManager, agencyId: string): Promise<string> {
@@ -240,6 +264,10 @@ export class LicencesService {
 
   private async recordEvent(manager: EntityManager, licence: Licence, kind: LicenceEventKind, fromStatus: string | null, reason: string | null, details: Record<string, unknown> = {}): Promise<LicenceEvent> {
     const actor = RequestContext.current()?.actor;
+    const type = FEED_TYPES[kind];
+    if (type) {
+      await this.events.append(manager, { type, occurredAt: this.clock.now(), subject: { agencyUscc: await this.usccOf(manager, licence.agencyId), licenceNumber: licence.licenceNumber }, data: publicLicenceData(licence) });
+    }
     return manager.save(
       manager.create(LicenceEvent, {
       licenceId: licence.id,

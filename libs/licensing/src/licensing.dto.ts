@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LICENCE_STATUSES, LicenceStatus } from '@app/agencies';
-import { PageQuery, namedEnum } from '@app/core';
+import { PageQuery, namedEnum, UpdatedSince } from '@app/core';
 import { APPLICATION_KINDS, APPLICATION_PROCEDURES, APPLICATION_STATUSES, ApplicationKind, ApplicationProcedure, ApplicationStatus } from './licence-application.entity';
 import { LICENCE_EVENT_KINDS, LICENCE_TYPES, LicenceType } from './licence.entity';
 
@@ -180,6 +180,8 @@ export class PublicAgencyQuery extends PageQuery {
   @IsOptional() @Matches(/^\d{2}(0000)?$/, { message: 'province must be a province code such as 35 or 350000' }) province?: string;
   /** Agencies holding a licence in this status. */
   @ApiPropertyOptional(namedEnum('LicenceStatus', LICENCE_STATUSES)) @IsOptional() @IsIn(LICENCE_STATUSES) status?: LicenceStatus;
+  /** Agencies whose public entry (name, licences, credit grade) changed at or after this instant. */
+  @UpdatedSince() updatedSince?: string;
 }
 
 export class AgencySuggestionQuery {

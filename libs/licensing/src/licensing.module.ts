@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
+import { EventsModule } from '@app/events';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { NotificationsModule } from '@app/notifications';
 import { LicenceApplication } from './licence-application.entity';
@@ -21,7 +22,7 @@ import { LicenceRenewalRemindersJob } from './jobs/licence-renewal-reminders.job
 describeAgencyProfileSection('licences', { type: [LicenceWithEvents], description: 'Its licences, newest first, each with its events' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, JurisdictionsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, EventsModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
   providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, LicenceRenewalRemindersJob, LicenceExpiryJob],
   exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks],

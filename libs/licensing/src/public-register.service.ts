@@ -146,6 +146,13 @@ export class PublicRegisterService {
       where.push(`(a.name_zh ILIKE $${p} OR a.name_en ILIKE $${p} OR a.uscc = upper($${params.push(query.q.trim())}))`);
     }
     if (query.province) where.push(`a.jurisdiction_code LIKE $${params.push(`${query.province.slice(0, 2)}%`)}`);
+    if (query.updatedSince) {
+      // Each branch is one index range scan; a grade counts from the day it was given (China time).
+      const p = params.push(query.updatedSince);
+      where.push(`a.id IN (SELECT id FROM agencies WHERE updated_at >= $${p}::timestamptz
+                            UNION SELECT agency_id FROM licences WHERE updated_at >= $${p}::timestamptz
+                            UNION SELECT agency_id FROM agency_credit_grades WHERE grade_since >= ($${p}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`);
+    }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       where.push(`(a.created_at, a.id) < ($${params.push(createdAt)}, $${params.push(id)})`);

@@ -91,6 +91,13 @@ export class Environment {
   /** Worker threads rendering PDFs (one keeps the other core for the event loop and PostgreSQL). */
   @Type(() => Number) @IsInt() @Min(1) @Max(16)
   PDF_WORKERS = 1;
+  /** Requests a minute per API client (machine clients of the events feed), whatever address they come from. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_CLIENT_PER_MINUTE = 600;
+
+  /** Lifetime of an API client's access token (OAuth 2.0 client credentials). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(86400)
+  CLIENT_TOKEN_TTL_SECONDS = 3600;
 
   /** redis://[user:pass@]host:port[/db]. Rate-limit counters are shared there by every API process; without it each process counts alone, in memory. */
   @IsOptional() @IsString()

@@ -8,6 +8,7 @@ import { RATE_LIMIT_KIND, RateLimitBudget, RateLimitKind } from './rate-limit';
 
 export const RATE_LIMIT_BUDGETS = Symbol('RATE_LIMIT_BUDGETS');
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
+export const CLIENT_RATE_LIMIT = Symbol('CLIENT_RATE_LIMIT');
 
 /** @nestjs/throttler's @SkipThrottle() marks what it skips with this key plus the budget name. */
 const SKIP_METADATA = 'THROTTLER:SKIP';
@@ -85,5 +86,38 @@ export class RateLimitGuard implements CanActivate {
     if (now - this.lastStoreFailureLog < 60_000) return;
     this.lastStoreFailureLog = now;
     this.logger.warn(`Rate-limit counters unavailable: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The budget of each API client, counted by the client the access guard admitted (so it runs after
+ * it): many addresses of one client share it, and one address cannot spend another client's.
+ */
+@Injectable()
+export class ClientRateLimitGuard implements CanActivate {
+  private readonly refused;
+
+  constructor(
+    @Inject(RATE_LIMIT_STORE) private readonly store: ThrottlerStorage,
+    @Inject(CLIENT_RATE_LIMIT) private readonly limitPerMinute: number,
+    metrics: Metrics,
+  ) {
+    this.refused = metrics.counter('rate_limited_clients_total', 'API client requests refused with 429', []);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const client = context.switchToHttp().getRequest<{ apiClient?: { clientId: string; rateLimitPerMinute?: number | null } }>().apiClient;
+    if (!client) return true;
+    let record: ThrottlerStorageRecord;
+    try {
+      record = await this.store.increment(`client:${client.clientId}`, 60_000, client.rateLimitPerMinute ?? this.limitPerMinute, 60_000, 'client');
+    } catch {
+      return true;
+    }
+    if (!record.isBlocked) return true;
+    this.refused.inc({});
+    void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(record.timeToBlockExpire));
+    throw new ThrottlerException();
   }
 }

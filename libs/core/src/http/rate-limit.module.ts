@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { MemoryWindowCounters } from './memory-window-counters';
 import { rateLimitBudgets } from './rate-limit';
-import { RATE_LIMIT_BUDGETS, RATE_LIMIT_STORE, RateLimitGuard } from './rate-limit.guard';
+import { CLIENT_RATE_LIMIT, ClientRateLimitGuard, RATE_LIMIT_BUDGETS, RATE_LIMIT_STORE, RateLimitGuard } from './rate-limit.guard';
 import { RedisWindowCounters } from './redis-window-counters';
 import { UserRateLimitGuard } from './user-rate-limit.guard';
 
@@ -34,10 +34,12 @@ export class RateLimitModule {
             return url ? new RedisWindowCounters(url, config.get('RATE_LIMIT_KEY_PREFIX')) : new MemoryWindowCounters();
           },
         },
+        { provide: CLIENT_RATE_LIMIT, inject: [AppConfig], useFactory: (config: AppConfig) => config.get('RATE_LIMIT_CLIENT_PER_MINUTE') },
         RateLimitGuard,
         UserRateLimitGuard,
+        ClientRateLimitGuard,
       ],
-      exports: [RateLimitGuard, UserRateLimitGuard],
+      exports: [RateLimitGuard, UserRateLimitGuard, ClientRateLimitGuard],
     };
   }
 }

@@ -370,6 +370,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed in the register, in order: licences issued, suspended, reinstated, revoked, surrendered or expired; sanctions decided, varied or annulled; agencies registered or renamed
+         * @description Poll with `after` set to the last `seq` processed. An event appears once its change has committed and every older transaction has finished, so resuming after any seq never skips or repeats one.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -398,6 +418,92 @@ export interface paths {
         put?: never;
         /** Mark one of my notifications read; another user's is a 404 */
         post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered machine clients, newest first (never their secrets) */
+        get: operations["listApiClients"];
+        put?: never;
+        /** Register a machine client with scopes; its secret is in this answer only */
+        post: operations["createApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-clients/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a client: its tokens stop working at once */
+        post: operations["disableApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-clients/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled client again */
+        post: operations["enableApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-clients/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a client a new secret (in this answer only); the old secret and its tokens stop working */
+        post: operations["rotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OAuth 2.0 client credentials (RFC 6749 §4.4): a registered client exchanges its id and secret for an access token */
+        post: operations["issueClientToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2551,6 +2657,42 @@ export interface components {
             selfAssessments: components["schemas"]["SelfAssessmentView"][];
         };
         /** @enum {string} */
+        EventType: "licence.issued" | "licence.suspended" | "licence.reinstated" | "licence.revoked" | "licence.surrendered" | "licence.expired" | "sanction.decided" | "sanction.varied" | "sanction.annulled" | "agency.registered" | "agency.renamed";
+        EventSubjectView: {
+            /** @example 91350100M000100Y43 */
+            agencyUscc: string;
+            /** @example 350100-2026-000017 */
+            licenceNumber?: string;
+            /** @example 闽人社罚〔2026〕3号 */
+            caseNumber?: string;
+        };
+        EventView: {
+            /**
+             * @description Strictly increasing: keep the last one processed and ask for the events after it.
+             * @example 1201
+             */
+            seq: number;
+            type: components["schemas"]["EventType"];
+            subject: components["schemas"]["EventSubjectView"];
+            /**
+             * @description The subject's public fields as they stand after the change (status, dates, sanction...).
+             * @example {
+             *       "status": "suspended",
+             *       "suspendedUntil": "2026-04-01"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        EventPage: {
+            items: components["schemas"]["EventView"][];
+            /** @description What to send as `after` next: the last item's seq, or `after` itself when there is nothing new. */
+            nextAfter: number;
+        };
+        /** @enum {string} */
         NotificationChannel: "inbox" | "email";
         /**
          * @description Email delivery; inbox-only notifications are sent when written
@@ -2592,6 +2734,108 @@ export interface components {
             items: components["schemas"]["NotificationView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ApiClientScope: "events:read";
+        CreateApiClientRequest: {
+            /**
+             * @description Who the client is, as the audit trail names it: lower-case letters, digits and dashes.
+             * @example fujian-gov-service-platform
+             */
+            name: string;
+            /**
+             * @example [
+             *       "events:read"
+             *     ]
+             */
+            scopes: components["schemas"]["ApiClientScope"][];
+            /**
+             * @description Its own requests a minute, from whatever addresses; without it, RATE_LIMIT_CLIENT_PER_MINUTE.
+             * @example 600
+             */
+            rateLimitPerMinute?: number;
+            /** @description What the client is for and who to call about it. */
+            description?: string;
+        };
+        /** @enum {string} */
+        ApiClientStatus: "active" | "disabled";
+        ApiClientWithSecret: {
+            scopes: components["schemas"]["ApiClientScope"][];
+            status: components["schemas"]["ApiClientStatus"];
+            /** @description Its own requests a minute; null: the default (RATE_LIMIT_CLIENT_PER_MINUTE). */
+            rateLimitPerMinute?: number | null;
+            /** Format: date-time */
+            lastTokenAt?: string | null;
+            /** @description The OAuth 2.0 `client_secret`. It is never shown again: a lost secret is rotated. */
+            clientSecret: string;
+            /** @description The OAuth 2.0 `client_id`. */
+            id: string;
+            name: string;
+            description: string;
+            /** @description Rotations so far (1: the first secret). */
+            secretGeneration: number;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        ApiClientView: {
+            scopes: components["schemas"]["ApiClientScope"][];
+            status: components["schemas"]["ApiClientStatus"];
+            /** @description Its own requests a minute; null: the default (RATE_LIMIT_CLIENT_PER_MINUTE). */
+            rateLimitPerMinute?: number | null;
+            /** Format: date-time */
+            lastTokenAt?: string | null;
+            /** @description The OAuth 2.0 `client_id`. */
+            id: string;
+            name: string;
+            description: string;
+            /** @description Rotations so far (1: the first secret). */
+            secretGeneration: number;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        ApiClientPage: {
+            items: components["schemas"]["ApiClientView"][];
+            nextCursor?: string | null;
+        };
+        ApiClientVersionRequest: {
+            /** @description The version read: a stale one is a 409. */
+            version: number;
+        };
+        ClientCredentialsRequest: {
+            /** @enum {string} */
+            grant_type: "client_credentials";
+            /** @description Unless sent in an Authorization: Basic header */
+            client_id?: string;
+            /** @description Unless sent in an Authorization: Basic header */
+            client_secret?: string;
+            /** @description Space-separated; at most the scopes the client was granted (default: all of them) */
+            scope?: string;
+        };
+        ClientCredentialsToken: {
+            /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9… */
+            access_token: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            token_type: "Bearer";
+            /**
+             * @description Seconds until the token expires
+             * @example 3600
+             */
+            expires_in: number;
+            /**
+             * @description The granted scopes, space-separated
+             * @example events:read
+             */
+            scope: string;
+        };
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
+            error_description?: string;
         };
         LicenceView: {
             id: string;
@@ -5949,6 +6193,65 @@ export interface operations {
             };
         };
     };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The last seq already processed: the answer starts after it */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No client token, or it is invalid, expired, rotated or its client disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for API clients with scope events:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client's rate limit is exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listMyNotifications: {
         parameters: {
             query?: {
@@ -6039,6 +6342,377 @@ export interface operations {
             };
             /** @description No such record, or one outside your jurisdiction */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listApiClients: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["ApiClientStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClientRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A client with that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    disableApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    enableApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    issueClientToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCredentialsToken"];
+                };
+            };
+            /** @description `invalid_request`, `unsupported_grant_type` or `invalid_scope` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `invalid_client`: unknown client, wrong secret or disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6876,6 +7550,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Agencies holding a licence in this status. */
                 status?: components["schemas"]["LicenceStatus"];
+                /** @description Only records changed at or after this instant (RFC 3339 date-time with offset): an incremental sync sends the time its previous sync started */
+                updatedSince?: string;
                 /** @description Part of the agency's Chinese or English name, or its USCC. */
                 q?: string;
                 /** @description Province: `35` or `350000`. */
@@ -10269,6 +10945,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Only records changed at or after this instant (RFC 3339 date-time with offset): an incremental sync sends the time its previous sync started */
+                updatedSince?: string;
                 /** @description Province code, 2 or 6 digits (35 or 350000). */
                 province?: string;
                 from?: string;
