@@ -88,6 +88,16 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
     return this.config.get('REPLICA_MAX_LAG_SECONDS') * 1000;
   }
 
+  /**
+   * How long after a change the replicas may still miss it: the largest lag measured plus the time
+   * until the next measurement, never more than REPLICA_MAX_LAG_SECONDS (a replica further behind
+   * is not read). A look-up of something changed more recently than this reads the primary.
+   */
+  get staleForMs(): number {
+    const measured = Math.max(0, ...this.replicas.filter((r) => r.usable).map((r) => r.lagSeconds ?? 0));
+    return Math.min(this.maxLagMs, (measured + this.config.get('REPLICA_CHECK_INTERVAL_SECONDS')) * 1000);
+  }
+
   async onModuleInit(): Promise<void> {
     if (!this.configured) return;
     await this.check();

@@ -50,7 +50,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
     if (cached) return cached;
     const generation = this.cache.begin();
     // Just changed: a replica may not have the change yet, and its list would be cached past the NOTIFY.
-    const value = await this.replicas.read((db) => this.query(db, query), { primary: this.cache.evictedWithin(this.replicas.maxLagMs, []) });
+    const value = await this.replicas.read((db) => this.query(db, query), { primary: this.cache.evictedWithin(this.replicas.staleForMs, []) });
     this.cache.set(key, value, generation);
     return value;
   }

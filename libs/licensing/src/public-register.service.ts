@@ -95,7 +95,7 @@ export class PublicRegisterService {
     if (cached) return cached;
     const generation = this.cache.begin();
     // Just changed: a replica may not have the change yet, and its answer would be cached past the NOTIFY.
-    const primary = this.cache.evictedWithin(this.replicas.maxLagMs, key);
+    const primary = this.cache.evictedWithin(this.replicas.staleForMs, key);
     const rows = (await this.replicas.read((db) => db.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
               a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade, g.points AS credit_points,

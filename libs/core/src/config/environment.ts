@@ -231,17 +231,6 @@ export class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   WORKER_METRICS_PORT?: number;
 
-  /**
-   * OTLP/HTTP endpoint of an OpenTelemetry collector (e.g. http://otel-collector:4318): with it,
-   * every process exports traces of its HTTP requests and queries (read by tracing.ts before Nest loads).
-   */
-  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) address' })
-  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
-
-  /** The service name traces carry (default: agency-registry-api or agency-registry-worker). */
-  @IsOptional() @IsString()
-  OTEL_SERVICE_NAME?: string;
-
   /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
   @IsOptional() @IsString()
   PG_BIN_DIR?: string;
