@@ -1,6 +1,6 @@
 import { HttpException, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig, Metrics } from '@app/core';
 import { RecentWriters } from './recent-writers';
@@ -8,7 +8,10 @@ import { RecentWriters } from './recent-writers';
 /** One replica as this process sees it: its pool, and whether it may be read now. */
 interface Replica {
   name: string;
+  url: string;
   dataSource: DataSource;
+  /** The checks' own connection: a check neither waits for nor holds one of the pool's. */
+  checker?: Client;
   /** Seconds behind the primary at the last check; undefined: it did not answer. */
   lagSeconds?: number;
   usable: boolean;
@@ -55,6 +58,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
     this.replicas = urls.map((url, index) => ({
       // Never the URL: it holds a password.
       name: `replica-${index + 1}`,
+      url,
       dataSource: new DataSource({
         ...options,
         url,
@@ -108,6 +112,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await Promise.all(this.replicas.map((r) => r.checker?.end().catch(() => undefined)));
     await Promise.all(this.replicas.filter((r) => r.dataSource.isInitialized).map((r) => r.dataSource.destroy().catch(() => undefined)));
   }
 
@@ -165,7 +170,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
     const wasUsable = replica.usable;
     try {
       if (!replica.dataSource.isInitialized) await replica.dataSource.initialize();
-      const [{ lag }] = (await replica.dataSource.query(LAG_SQL)) as { lag: number }[];
+      const lag = await this.measure(replica);
       replica.lagSeconds = lag;
       const limit = this.config.get('REPLICA_MAX_LAG_SECONDS');
       replica.usable = lag <= limit;
@@ -175,7 +180,22 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
       replica.usable = false;
       replica.problem = `does not answer: ${(error as Error).message}`;
     }
+    if (!replica.usable) {
+      void replica.checker?.end().catch(() => undefined);
+      replica.checker = undefined;
+    }
     if (wasUsable && !replica.usable) this.logger.warn(`Database ${replica.name} ${replica.problem}: its reads go to the primary`);
     if (!wasUsable && replica.usable) this.logger.log(`Database ${replica.name} is read (${replica.lagSeconds?.toFixed(1)} s behind the primary)`);
+  }
+
+  private async measure(replica: Replica): Promise<number> {
+    if (!replica.checker) {
+      const checker = new Client({ connectionString: replica.url, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, application_name: 'agency-registry-replica-check' });
+      checker.on('error', () => undefined);
+      await checker.connect();
+      replica.checker = checker;
+    }
+    const { rows } = await replica.checker.query<{ lag: number }>(LAG_SQL);
+    return rows[0].lag;
   }
 }
