@@ -32,6 +32,7 @@ export const REHEARSAL_VARIABLES = [
   'LOG_LEVEL',
   'JOB_CRON_OVERRIDES',
   'REMINDER_BATCH_SIZE',
+  'RATE_LIMIT_PUBLIC_PER_MINUTE',
 ] as const;
 
 /** The variables that compose.yaml and the k8s manifests must set too (the rest are the rehearsal's tuning). */

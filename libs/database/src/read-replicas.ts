@@ -112,7 +112,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await Promise.all(this.replicas.map((r) => r.checker?.end().catch(() => undefined)));
+    await Promise.all(this.replicas.map((r) => (r.checker ? r.checker.end().catch(() => undefined) : Promise.resolve())));
     await Promise.all(this.replicas.filter((r) => r.dataSource.isInitialized).map((r) => r.dataSource.destroy().catch(() => undefined)));
   }
 
