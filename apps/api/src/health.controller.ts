@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { ProblemDetails } from '@app/core';
+import { ReadReplicas } from '@app/database';
 import { SchedulerHealth } from '@app/scheduler';
 import { DataSource } from 'typeorm';
 
@@ -21,7 +22,10 @@ class ReadinessStatus {
   @ApiProperty({ enum: ['ok', 'degraded'], enumName: 'ReadinessState', example: 'ok' })
   status: 'ok' | 'degraded';
 
-  /** Why the status is `degraded`: no process has run the scheduled jobs in 2 minutes, or a daily job has not succeeded in 26 hours. */
+  /**
+   * Why the status is `degraded`: no process has run the scheduled jobs in 2 minutes, a daily job
+   * has not succeeded in 26 hours, or a configured read replica does not answer or lags too far.
+   */
   problems: string[];
 
   /** What an operator should attend to though the API serves, e.g. next year's working calendar missing from 1 December. */
@@ -36,6 +40,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendarService,
     private readonly scheduler: SchedulerHealth,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   @Get()
@@ -50,7 +55,7 @@ export class HealthController {
   @Public()
   @ApiOperation({
     operationId: 'getReadiness',
-    summary: 'Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run',
+    summary: 'Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run or a read replica is not usable',
   })
   @ApiOkResponse({ type: ReadinessStatus })
   @ApiServiceUnavailableResponse({ type: ProblemDetails })
@@ -60,7 +65,8 @@ export class HealthController {
     } catch {
       throw new ServiceUnavailableException('The database does not answer');
     }
-    const [{ problems }, warnings] = await Promise.all([this.scheduler.state(), this.calendar.missingYearWarnings()]);
+    const [scheduler, warnings] = await Promise.all([this.scheduler.state(), this.calendar.missingYearWarnings()]);
+    const problems = [...scheduler.problems, ...this.replicas.problems()];
     return { status: problems.length > 0 ? 'degraded' : 'ok', problems, warnings };
   }
 }

@@ -7,6 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
 import { API_PREFIX, Clock, Environment, Metrics, refuseUnstorableInput, requestIdOf, runHandlersInRequestContext, sendProblem, UNPREFIXED_PATHS } from '@app/core';
+import { ReadReplicas } from '@app/database';
 import { AppModule } from './app.module';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
@@ -92,7 +93,10 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
     done();
   });
   runHandlersInRequestContext(fastify);
-  if (!options.preview) recordRequestDurations(app);
+  if (!options.preview) {
+    recordRequestDurations(app);
+    keepWritersOnThePrimary(app);
+  }
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
   // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
@@ -142,5 +146,19 @@ function recordRequestDurations(app: NestFastifyApplication): void {
     const route = request.routeOptions.url ?? 'unrouted';
     duration.observe({ route: route.startsWith(`/${API_PREFIX}/`) || route.startsWith('/health') || route === '/metrics' ? route : 'unrouted', method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
+  });
+}
+
+/**
+ * Read your writes: after a signed-in user's successful write, their lag-tolerant reads (trends,
+ * reports) go to the primary for a while (see ReadReplicas). Noted before the response leaves, so
+ * the user's next request, on whichever API process, already sees it.
+ */
+function keepWritersOnThePrimary(app: NestFastifyApplication): void {
+  const replicas = app.get(ReadReplicas);
+  if (!replicas.configured) return;
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    const userId = (request as { user?: { userId?: string | null } }).user?.userId;
+    if (userId && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) await replicas.noteWrite(userId);
   });
 }

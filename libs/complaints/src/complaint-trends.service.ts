@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor, applyScope } from '@app/access';
 import { addDays, Clock, csvDocument, Problems } from '@app/core';
+import { ReadReplicas } from '@app/database';
 import { Language } from '@app/checklists';
 import { SUBSTANTIATED_OUTCOMES } from './complaint-rules';
 import { trendLabels } from './complaint-trend-labels';
@@ -49,10 +50,18 @@ export class ComplaintTrendsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly replicas: ReadReplicas,
   ) {}
 
-  /** Trends, each group labelled in `language` (Accept-Language) beside its code. */
-  async trends(actor: Actor, query: TrendsQuery, language: Language = 'zh-CN'): Promise<TrendsView> {
+  /**
+   * Trends, each group labelled in `language` (Accept-Language) beside its code. Read from a
+   * replica (the rollups lag anyway), unless the caller wrote in the last moments.
+   */
+  trends(actor: Actor, query: TrendsQuery, language: Language = 'zh-CN'): Promise<TrendsView> {
+    return this.replicas.read((db) => this.trendsOn(db, actor, query, language), { userId: actor.userId });
+  }
+
+  private async trendsOn(db: DataSource, actor: Actor, query: TrendsQuery, language: Language): Promise<TrendsView> {
     const granularity: Granularity = query.granularity ?? 'month';
     let to = query.to ?? this.clock.today();
     let from = query.from ?? addDays(to, -365);
@@ -70,15 +79,15 @@ export class ComplaintTrendsService {
     // comes from the small monthly rollup; every other shape from the daily one. Both are exact.
     const cells =
       granularity === 'month' && !query.channel && !query.agencyId && (groupBy === 'category' || groupBy === 'province')
-        ? await this.monthlyCells(actor, query, groupBy, from, `${to.slice(0, 7)}-01`)
-        : await this.dailyCells(actor, query, groupBy, granularity, from, to);
+        ? await this.monthlyCells(db, actor, query, groupBy, from, `${to.slice(0, 7)}-01`)
+        : await this.dailyCells(db, actor, query, groupBy, granularity, from, to);
     const rows = summarise(cells);
-    const labels = await trendLabels(this.dataSource.manager, groupBy, [...new Set(rows.map((r) => r.group))], language);
+    const labels = await trendLabels(db.manager, groupBy, [...new Set(rows.map((r) => r.group))], language);
     return { from, to, granularity, groupBy, language, rows: rows.map((row) => ({ ...row, label: labels.get(row.group) ?? row.group })) };
   }
 
-  private async dailyCells(actor: Actor, query: TrendsQuery, groupBy: TrendGroup, granularity: Granularity, from: string, to: string): Promise<MeasureCell[]> {
-    const qb = this.rollup(actor)
+  private async dailyCells(db: DataSource, actor: Actor, query: TrendsQuery, groupBy: TrendGroup, granularity: Granularity, from: string, to: string): Promise<MeasureCell[]> {
+    const qb = this.rollup(actor, db)
       .select(`to_char(date_trunc('${granularity}', d.day), 'YYYY-MM-DD')`, 'period')
       .addSelect(GROUP_EXPRESSIONS[groupBy], 'grp')
       .addSelect('d.outcome', 'outcome')
@@ -97,10 +106,10 @@ export class ComplaintTrendsService {
     return ((await qb.getRawMany()) as RollupCell[]).map(measuresOf);
   }
 
-  private async monthlyCells(actor: Actor, query: TrendsQuery, groupBy: 'category' | 'province', first: string, last: string): Promise<MeasureCell[]> {
+  private async monthlyCells(db: DataSource, actor: Actor, query: TrendsQuery, groupBy: 'category' | 'province', first: string, last: string): Promise<MeasureCell[]> {
     // The coarsest level of the monthly rollup that the caller's reach and the grouping allow.
     const level = actor.jurisdictionPrefix === '' ? (groupBy === 'province' || query.province ? 'province' : 'nation') : actor.jurisdictionPrefix?.length === 2 ? 'province' : 'city';
-    const qb = applyScope(this.dataSource.createQueryBuilder().from('complaint_monthly_counts', 'm'), actor, { jurisdiction: 'm.code' })
+    const qb = applyScope(db.createQueryBuilder().from('complaint_monthly_counts', 'm'), actor, { jurisdiction: 'm.code' })
       .select(`to_char(m.month, 'YYYY-MM-DD')`, 'period')
       .addSelect(groupBy === 'category' ? 'm.category' : `substr(m.code, 1, 2) || '0000'`, 'grp')
       .addSelect('sum(m.complaints)', 'complaints')
@@ -175,8 +184,8 @@ export class ComplaintTrendsService {
     };
   }
 
-  private rollup(actor: Actor): SelectQueryBuilder<Record<string, unknown>> {
-    return applyScope(this.dataSource.createQueryBuilder().from('complaint_daily_counts', 'd'), actor, ROLLUP_SCOPE);
+  private rollup(actor: Actor, db: DataSource = this.dataSource): SelectQueryBuilder<Record<string, unknown>> {
+    return applyScope(db.createQueryBuilder().from('complaint_daily_counts', 'd'), actor, ROLLUP_SCOPE);
   }
 }
 

@@ -316,8 +316,9 @@ export class ComplaintsService {
   }
 
   /** Open complaints and open ones past a deadline, in the caller's scope (for the overview). */
-  async openCounts(actor: Actor): Promise<{ open: number; overdue: number; breachedEver: number }> {
-    const qb = this.dataSource
+  /** `source`: a read replica's DataSource when the caller reads from one (the reports overview). */
+  async openCounts(actor: Actor, source: DataSource = this.dataSource): Promise<{ open: number; overdue: number; breachedEver: number }> {
+    const qb = source
       .createQueryBuilder()
       .from(Complaint, 'c')
       .select('count(*) FILTER (WHERE c.status IN (:...openStatuses))', 'open')

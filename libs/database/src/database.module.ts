@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { typeOrmOptions } from './database-options';
 import { PoolMetrics } from './pool-metrics';
+import { ReadReplicas } from './read-replicas';
+import { RecentWriters } from './recent-writers';
 
 export interface DatabaseModuleOptions {
   /** Shown in pg_stat_activity, to tell the API's connections from the worker's. */
@@ -20,6 +22,8 @@ export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,
+      // ReadReplicas is for every domain's lag-tolerant reads, as the DataSource is.
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
@@ -35,7 +39,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [PoolMetrics],
+      providers: [PoolMetrics, RecentWriters, ReadReplicas],
+      exports: [ReadReplicas],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './app-role';
 export * from './notification-listener';
 export * from './listened-cache';
 export * from './pool-metrics';
+export * from './read-replicas';

@@ -28,6 +28,9 @@ interface Entry<V> {
 export class ListenedCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
   private generation = 0;
+  /** When everything was last evicted, and each tag (bounded): see `evictedWithin`. */
+  private everythingEvictedAt = 0;
+  private readonly tagEvictedAt = new Map<string, number>();
   private readonly listener: NotificationListener;
 
   constructor(private readonly options: ListenedCacheOptions) {
@@ -74,6 +77,16 @@ export class ListenedCache<K, V> {
     this.entries.set(key, { value, storedAt: this.options.ttlMs === undefined ? 0 : Date.now(), tags });
   }
 
+  /**
+   * Whether everything, or one of `tags`, was evicted in the last `ms`: a read replica may not have
+   * replayed that change yet (NOTIFY comes from the primary), so such a look-up reads the primary.
+   */
+  evictedWithin(ms: number, tags: readonly string[]): boolean {
+    const since = Date.now() - ms;
+    if (this.everythingEvictedAt > since) return true;
+    return tags.some((tag) => (this.tagEvictedAt.get(tag) ?? 0) > since);
+  }
+
   /** Drops an entry if it still holds this value (e.g. a cached promise that rejected). */
   drop(key: K, value: V): void {
     if (this.entries.get(key)?.value === value) this.entries.delete(key);
@@ -82,9 +95,21 @@ export class ListenedCache<K, V> {
   /** Drops the entries tagged with one of `tags`, or every entry without them; a look-up under way will not store. */
   evict(tags?: readonly string[]): void {
     this.generation += 1;
+    const now = Date.now();
     if (tags === undefined) {
+      this.everythingEvictedAt = now;
+      this.tagEvictedAt.clear();
       this.entries.clear();
       return;
+    }
+    if (this.tagEvictedAt.size + tags.length > this.options.maxEntries) {
+      // Forgetting the tags is safe only if every look-up counts as just evicted for a while.
+      this.tagEvictedAt.clear();
+      this.everythingEvictedAt = now;
+    }
+    for (const tag of tags) {
+      this.tagEvictedAt.delete(tag);
+      this.tagEvictedAt.set(tag, now);
     }
     const wanted = new Set(tags);
     for (const [key, entry] of this.entries) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Metrics } from '@app/core';
+import { ReadReplicas } from './read-replicas';
 
 /** The pg pools behind a DataSource: the primary's, then each replica's (TypeORM replication). */
 export function poolsOf(dataSource: DataSource): { pool: string; pg: Pool }[] {
@@ -17,6 +18,7 @@ export class PoolMetrics implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: Metrics,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   onModuleInit(): void {
@@ -25,7 +27,7 @@ export class PoolMetrics implements OnModuleInit {
       help: "Connections of this process's database pools, by pool (primary, replica-N) and state (in_use, idle, waiting: callers waiting for one)",
       labelNames: ['pool', 'state'] as const,
       read: async () =>
-        poolsOf(this.dataSource).flatMap(({ pool, pg }) => [
+        [...poolsOf(this.dataSource), ...this.replicas.pools()].flatMap(({ pool, pg }) => [
           { labels: { pool, state: 'in_use' }, value: pg.totalCount - pg.idleCount },
           { labels: { pool, state: 'idle' }, value: pg.idleCount },
           { labels: { pool, state: 'waiting' }, value: pg.waitingCount },

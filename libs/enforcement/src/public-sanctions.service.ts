@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { escapeLike, PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
 import { AppConfig, decodeCursor, encodeCursor, Page } from '@app/core';
-import { ListenedCache } from '@app/database';
+import { ListenedCache, ReadReplicas } from '@app/database';
 import { PublicSanction, PublicSanctionQuery } from './cases.dto';
 
 /**
@@ -18,7 +17,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
   private readonly cache: ListenedCache<string, Page<PublicSanction>>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
     config: AppConfig,
   ) {
     // Any change of the public register may be a sanction's: the list is small, every notification drops it all.
@@ -50,12 +49,13 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const generation = this.cache.begin();
-    const value = await this.query(query);
+    // Just changed: a replica may not have the change yet, and its list would be cached past the NOTIFY.
+    const value = await this.replicas.read((db) => this.query(db, query), { primary: this.cache.evictedWithin(this.replicas.staleForMs, []) });
     this.cache.set(key, value, generation);
     return value;
   }
 
-  private async query(query: PublicSanctionQuery): Promise<Page<PublicSanction>> {
+  private async query(db: DataSource, query: PublicSanctionQuery): Promise<Page<PublicSanction>> {
     const limit = query.limit ?? 50;
     const params: unknown[] = [];
     const where = [`c.decided_sanction IN ('fine', 'suspension', 'revocation')`, `c.appeal_outcome IS DISTINCT FROM 'annulled'`];
@@ -73,7 +73,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
       const [decidedAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       where.push(`(c.decided_at, c.id) < ($${params.push(decidedAt)}, $${params.push(id)})`);
     }
-    const rows = (await this.dataSource.query(
+    const rows = (await db.query(
       `SELECT c.id, c.decided_at AS "decidedAt", c.case_number AS "caseNumber", coalesce(c.case_number_en, c.case_number) AS "caseNumberEn", a.uscc AS "agencyUscc", a.name_zh AS "agencyNameZh", a.name_en AS "agencyNameEn",
               c.jurisdiction_code AS "jurisdictionCode", c.decided_sanction AS sanction, c.decided_fine_amount AS "fineAmount",
               c.decided_suspension_days AS "suspensionDays", (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "decidedOn",

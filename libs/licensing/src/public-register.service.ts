@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
+import { ReadReplicas } from '@app/database';
 import { Bilingual, Clock, decodeCursor, encodeCursor, inLanguage, Language, Page, Problems } from '@app/core';
 import { AgencySuggestion, LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
 import { LICENCE_NUMBER_PATTERN } from './licence-rules';
@@ -61,6 +62,7 @@ export class PublicRegisterService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   /**
@@ -92,7 +94,9 @@ export class PublicRegisterService {
     const cached = this.cache.get<Lookup>(key);
     if (cached) return cached;
     const generation = this.cache.begin();
-    const rows = (await this.dataSource.query(
+    // Just changed: a replica may not have the change yet, and its answer would be cached past the NOTIFY.
+    const primary = this.cache.evictedWithin(this.replicas.staleForMs, key);
+    const rows = (await this.replicas.read((db) => db.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
               a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade, g.points AS credit_points,
               (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons
@@ -105,7 +109,7 @@ export class PublicRegisterService {
         ORDER BY l.expires_on DESC
         LIMIT 20`,
       [key],
-    )) as VerificationRow[];
+    ), { primary })) as VerificationRow[];
     const lookup: Lookup = { rows, answers: {} };
     if (rows.length > 0) this.cache.set(key, lookup, [key, ...rows.map((r) => r.licence_number), rows[0].uscc], generation);
     return lookup;
@@ -118,7 +122,7 @@ export class PublicRegisterService {
   async suggestions(text: string): Promise<AgencySuggestion[]> {
     const q = text.trim();
     const prefix = `${escapeLike(q.toUpperCase())}%`;
-    return (await this.dataSource.query(
+    return (await this.replicas.read((db) => db.query(
       `WITH matches AS (
          SELECT a.id FROM agencies a WHERE a.uscc LIKE $1
          UNION SELECT l.agency_id FROM licences l WHERE l.licence_number LIKE $1
@@ -133,11 +137,15 @@ export class PublicRegisterService {
         ORDER BY (a.uscc LIKE $1) DESC, a.name_zh, a.id
         LIMIT 8`,
       [prefix, `%${escapeLike(q)}%`],
-    )) as AgencySuggestion[];
+    ))) as AgencySuggestion[];
   }
 
   /** The public register: licensed agencies (ever), newest first, with their licences. */
-  async agencies(query: PublicAgencyQuery): Promise<Page<PublicAgency>> {
+  agencies(query: PublicAgencyQuery): Promise<Page<PublicAgency>> {
+    return this.replicas.read((db) => this.agenciesOn(db, query));
+  }
+
+  private async agenciesOn(db: DataSource, query: PublicAgencyQuery): Promise<Page<PublicAgency>> {
     const limit = query.limit ?? 50;
     const params: unknown[] = [];
     const where = [`EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id${query.status ? ` AND l.status = $${params.push(query.status)}` : ''})`];
@@ -157,7 +165,7 @@ export class PublicRegisterService {
       const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       where.push(`(a.created_at, a.id) < ($${params.push(createdAt)}, $${params.push(id)})`);
     }
-    const agencies = (await this.dataSource.query(
+    const agencies = (await db.query(
       `SELECT a.id, a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.jurisdiction_code AS "jurisdictionCode",
               a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints",
               coalesce((SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r), '[]') AS "creditReasons",
@@ -168,7 +176,7 @@ export class PublicRegisterService {
     )) as (Omit<PublicAgency, 'licences'> & { id: string; createdAt: Date })[];
     const page = agencies.slice(0, limit);
     const licences = page.length
-      ? ((await this.dataSource.query(
+      ? ((await db.query(
           `SELECT agency_id, licence_number, licence_type, status, expires_on::text FROM licences WHERE agency_id = ANY($1::uuid[]) ORDER BY expires_on DESC`,
           [page.map((a) => a.id)],
         )) as (Omit<VerificationRow, 'scope'> & { agency_id: string })[])

@@ -51,6 +51,11 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
     this.cache.set(key, value, generation, dependsOn);
   }
 
+  /** Whether the answers of `key` (or all) were evicted in the last `ms` (see ListenedCache.evictedWithin). */
+  evictedWithin(ms: number, key: string): boolean {
+    return this.cache.evictedWithin(ms, [key]);
+  }
+
   /** Drops every answer that depends on one of these licence numbers or USCCs ('*': everything). */
   evict(keys: string[]): void {
     this.cache.evict(everythingOr(keys));

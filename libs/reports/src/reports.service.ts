@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, applyScope } from '@app/access';
 import { ComplaintsService } from '@app/complaints';
 import { addDays, Clock } from '@app/core';
+import { ReadReplicas } from '@app/database';
 import { Coverage, LicenceCount, Overview, SanctionsInPeriod } from './reports.dto';
 
 const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_id' };
@@ -15,20 +15,25 @@ const LICENCE_SCOPE = { jurisdiction: 'l.jurisdiction_code', agency: 'l.agency_i
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
     private readonly complaints: ComplaintsService,
     private readonly clock: Clock,
   ) {}
 
-  async overview(actor: Actor): Promise<Overview> {
+  /** Aggregates that tolerate a little lag: from a replica, unless the caller wrote in the last moments. */
+  overview(actor: Actor): Promise<Overview> {
+    return this.replicas.read((db) => this.overviewOn(db, actor), { userId: actor.userId });
+  }
+
+  private async overviewOn(db: DataSource, actor: Actor): Promise<Overview> {
     const today = this.clock.today();
     const yearAgo = addDays(today, -365);
     const [licences, inspectionCoverage, selfAssessmentSubmission, complaints, sanctions] = await Promise.all([
-      this.licencesByStatusAndProvince(actor),
-      this.inspectionCoverage(actor, yearAgo),
-      this.selfAssessmentSubmission(actor, yearAgo, today),
-      this.complaints.openCounts(actor),
-      this.sanctionsInPeriod(actor, sameDayYearBefore(today), today),
+      this.licencesByStatusAndProvince(db, actor),
+      this.inspectionCoverage(db, actor, yearAgo),
+      this.selfAssessmentSubmission(db, actor, yearAgo, today),
+      this.complaints.openCounts(actor, db),
+      this.sanctionsInPeriod(db, actor, sameDayYearBefore(today), today),
     ]);
     return { asOf: today, licencesByStatusAndProvince: licences, inspectionCoverage, selfAssessmentSubmission, complaints, sanctions };
   }
@@ -38,8 +43,8 @@ export class ReportsService {
    * annulled) effective in the period, by province, in the caller's jurisdiction: one grouped query
    * over the public list's partial index, however many there are.
    */
-  private async sanctionsInPeriod(actor: Actor, from: string, to: string): Promise<SanctionsInPeriod> {
-    const qb = this.dataSource
+  private async sanctionsInPeriod(db: DataSource, actor: Actor, from: string, to: string): Promise<SanctionsInPeriod> {
+    const qb = db
       .createQueryBuilder()
       .from('enforcement_cases', 'c')
       .select(`substr(c.jurisdiction_code, 1, 2) || '0000'`, 'province')
@@ -55,8 +60,8 @@ export class ReportsService {
     return { from, to, byProvince: rows };
   }
 
-  private async licencesByStatusAndProvince(actor: Actor): Promise<LicenceCount[]> {
-    const qb = this.dataSource
+  private async licencesByStatusAndProvince(db: DataSource, actor: Actor): Promise<LicenceCount[]> {
+    const qb = db
       .createQueryBuilder()
       .from('licences', 'l')
       .select(`substr(l.jurisdiction_code, 1, 2) || '0000'`, 'province')
@@ -71,14 +76,14 @@ export class ReportsService {
   }
 
   /** Share of agencies holding an active licence that had an inspection submitted in the last 12 months. */
-  private async inspectionCoverage(actor: Actor, since: string): Promise<Coverage> {
-    const qb = this.dataSource
+  private async inspectionCoverage(db: DataSource, actor: Actor, since: string): Promise<Coverage> {
+    const qb = db
       .createQueryBuilder()
       .from('licences', 'l')
       .select('count(DISTINCT l.agency_id)', 'of')
       .where(`l.status = 'active'`);
     applyScope(qb, actor, LICENCE_SCOPE);
-    if (await this.tableExists('inspections')) {
+    if (await this.tableExists(db, 'inspections')) {
       qb.addSelect(
         `count(DISTINCT l.agency_id) FILTER (WHERE EXISTS (
            SELECT 1 FROM inspections i WHERE i.agency_id = l.agency_id AND i.status IN ('submitted', 'closed') AND i.submitted_at >= :since))`,
@@ -91,9 +96,9 @@ export class ReportsService {
   }
 
   /** Share of self-assessments due in the last 12 months that were submitted (whatever their review). */
-  private async selfAssessmentSubmission(actor: Actor, since: string, today: string): Promise<Coverage> {
-    if (!(await this.tableExists('self_assessments'))) return { of: 0, count: 0, rate: null };
-    const qb = this.dataSource
+  private async selfAssessmentSubmission(db: DataSource, actor: Actor, since: string, today: string): Promise<Coverage> {
+    if (!(await this.tableExists(db, 'self_assessments'))) return { of: 0, count: 0, rate: null };
+    const qb = db
       .createQueryBuilder()
       .from('self_assessments', 's')
       .select('count(*)', 'of')
@@ -103,8 +108,8 @@ export class ReportsService {
     return coverage((await qb.getRawOne()) as { of: string; count: string });
   }
 
-  private async tableExists(name: string): Promise<boolean> {
-    const [row] = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [name])) as { exists: boolean }[];
+  private async tableExists(db: DataSource, name: string): Promise<boolean> {
+    const [row] = (await db.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [name])) as { exists: boolean }[];
     return row.exists;
   }
 }

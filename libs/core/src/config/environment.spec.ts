@@ -71,4 +71,12 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ JOB_CRON_OVERRIDES: 'notification-delivery=* * * * * *;complaint-sla=0 */2 * * *', DATA_DIR: dataDir() }).JOB_CRON_OVERRIDES).toMatch(/^notification/);
     expect(() => validateEnvironment({ JOB_CRON_OVERRIDES: 'notification-delivery', DATA_DIR: dataDir() })).toThrow(/JOB_CRON_OVERRIDES/);
   });
+
+  it('takes DATABASE_REPLICA_URLS as postgres:// addresses separated by commas, and nothing else', () => {
+    const env = validateEnvironment({ DATABASE_REPLICA_URLS: 'postgres://app:pw@replica-1:5432/registry, postgresql://app:pw@replica-2/registry', DATA_DIR: dataDir() });
+    expect(env.DATABASE_REPLICA_URLS).toMatch(/^postgres:/);
+    expect(env.REPLICA_MAX_LAG_SECONDS).toBe(30);
+    expect(() => validateEnvironment({ DATABASE_REPLICA_URLS: 'replica-1:5432', DATA_DIR: dataDir() })).toThrow(/DATABASE_REPLICA_URLS must be postgres:\/\/ addresses separated by commas/);
+    expect(() => validateEnvironment({ REPLICA_MAX_LAG_SECONDS: '0', DATA_DIR: dataDir() })).toThrow(/REPLICA_MAX_LAG_SECONDS/);
+  });
 });

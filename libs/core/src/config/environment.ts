@@ -47,6 +47,22 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1024) @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
+  /**
+   * Streaming replicas (postgres://… of the app role, comma-separated) for what the public and the
+   * reports read: public verification, register and sanctions, complaint trends, the reports
+   * overview. Writes, and an official's reads soon after their own writes, stay on the primary.
+   */
+  @IsOptional() @Matches(/^\s*postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*\s*$/, { message: 'DATABASE_REPLICA_URLS must be postgres:// addresses separated by commas' })
+  DATABASE_REPLICA_URLS?: string;
+
+  /** A replica further behind the primary than this (or not answering) is not read; the primary serves instead. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  REPLICA_MAX_LAG_SECONDS = 30;
+
+  /** How often each replica's lag is measured. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(300)
+  REPLICA_CHECK_INTERVAL_SECONDS = 5;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 

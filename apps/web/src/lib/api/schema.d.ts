@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run */
+        /** Readiness: the database answers (503 otherwise); `degraded` (still 200) when the scheduled jobs do not run or a read replica is not usable */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
