@@ -20,6 +20,9 @@ import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-g
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
+import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tracking-pins';
+import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
+import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +48,7 @@ export const ALL_MIGRATIONS = [
   CaseLicences1763886500400,
   DutiesByLaw1763886500500,
   SchedulerHeartbeats1763886500600,
+  ComplaintTrackingPins1796660581468,
+  ComplaintWorkOrder1796660878226,
+  BureauNamesPerLanguage1796661075764,
 ];
