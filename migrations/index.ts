@@ -23,6 +23,7 @@ import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-hear
 import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tracking-pins';
 import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
 import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
+import { ReferenceTextsPerLanguage1796661767988 } from './1796661767988-reference-texts-per-language';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS = [
   ComplaintTrackingPins1796660581468,
   ComplaintWorkOrder1796660878226,
   BureauNamesPerLanguage1796661075764,
+  ReferenceTextsPerLanguage1796661767988,
 ];

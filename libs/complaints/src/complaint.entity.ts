@@ -78,5 +78,8 @@ export class ComplaintCategory {
   @Column() forcedLabourIndicator: boolean;
   @Column() nameZh: string;
   @Column() nameEn: string;
+  /** What the category covers, in English. */
   @Column() description: string;
+  /** What the category covers, in Chinese (shown on Chinese pages beside the name). */
+  @Column() descriptionZh: string;
 }

@@ -1,3 +1,4 @@
+import { breachTexts } from '@app/checklists';
 import { agencyLicenceNumbers, agencyNames } from '@app/agencies';
 import { combineJoins, joinColumns } from '@app/core';
 
@@ -10,4 +11,4 @@ export const INSPECTION_NAMES = combineJoins(
 );
 
 /** A corrective action's agency (names, licences in force). */
-export const CORRECTIVE_ACTION_NAMES = combineJoins(agencyNames('c.agency_id'), agencyLicenceNumbers('c.agency_id'));
+export const CORRECTIVE_ACTION_NAMES = combineJoins(agencyNames('c.agency_id'), agencyLicenceNumbers('c.agency_id'), breachTexts('c.item_code'));

@@ -206,7 +206,9 @@ export class PublicLicenceSummary {
 /** One reason behind an agency's demerit points (a decided sanction's case number, or a substantiated complaint's severity). */
 export class PublicCreditReason {
   @ApiProperty() points: number;
-  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'In the language of Accept-Language where the route has one (verification), else as stored' }) reason: string;
+  @ApiProperty({ example: '投诉经查属实（紧急程度：高）' }) reasonZh: string;
+  @ApiProperty({ example: 'Substantiated complaint (severity high)' }) reasonEn: string;
   @ApiProperty() awardedOn: string;
 }
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
 import { Bilingual, Clock, decodeCursor, encodeCursor, inLanguage, Language, Page, Problems } from '@app/core';
-import { AgencySuggestion, DestinationCoverage, LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
+import { creditReasonTexts } from './credit-reasons';
+import { AgencySuggestion, DestinationCoverage, LicenceVerification, PublicCreditReason, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
 import { LICENCE_NUMBER_PATTERN, normaliseLicenceKey } from './licence-rules';
 import { VerificationCache } from './verification-cache';
 
@@ -190,7 +191,7 @@ export class PublicRegisterService {
       : [];
     const last = page.at(-1);
     return {
-      items: page.map(({ id, createdAt: _createdAt, ...agency }) => ({ ...agency, licences: licences.filter((l) => l.agency_id === id).map(summary) })),
+      items: page.map(({ id, createdAt: _createdAt, ...agency }) => ({ ...agency, creditReasons: agency.creditReasons.map((r) => bilingualReason(r)), licences: licences.filter((l) => l.agency_id === id).map(summary) })),
       nextCursor: agencies.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
   }
@@ -211,7 +212,7 @@ function verification(rows: VerificationRow[], today: string, byNumber: boolean,
       agencyType: best.agency_type,
       creditGrade: best.credit_grade ?? null,
       creditPoints: best.credit_points ?? null,
-      creditReasons: best.credit_reasons ?? [],
+      creditReasons: (best.credit_reasons ?? []).map((r) => bilingualReason(r, language)),
       hasSanctions: best.has_sanctions,
     },
     licenceType: best.licence_type,
@@ -228,6 +229,12 @@ function verification(rows: VerificationRow[], today: string, byNumber: boolean,
     checkedOn: today,
     ...(byNumber ? {} : { otherLicences: others.map(summary) }),
   };
+}
+
+/** A credit reason with its text in both languages (and in the reader's, when known). */
+function bilingualReason(reason: Pick<PublicCreditReason, 'points' | 'reason' | 'awardedOn'>, language?: Language): PublicCreditReason {
+  const texts = creditReasonTexts(reason.reason);
+  return { ...reason, reason: language ? inLanguage(language, texts) : reason.reason, reasonZh: texts.zh, reasonEn: texts.en };
 }
 
 /** Whether the licence, valid today, may place workers in the country. */
