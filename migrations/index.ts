@@ -24,6 +24,7 @@ import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tr
 import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
 import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
 import { ReferenceTextsPerLanguage1796661767988 } from './1796661767988-reference-texts-per-language';
+import { InspectionPhotos1796663187207 } from './1796663187207-inspection-photos';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS = [
   ComplaintWorkOrder1796660878226,
   BureauNamesPerLanguage1796661075764,
   ReferenceTextsPerLanguage1796661767988,
+  InspectionPhotos1796663187207,
 ];

@@ -295,3 +295,23 @@ export class InspectionPreviewView {
   @ApiProperty({ description: 'Items still not_checked (they count against the score)' }) notChecked: number;
   @ApiProperty({ description: 'Items found non-compliant: each opens a corrective action on submission' }) nonCompliant: number;
 }
+
+export class InspectionPhotoView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'PRO-1' }) itemCode: string;
+  @ApiProperty({ ...namedEnum('PhotoType', ['image/jpeg', 'image/png', 'image/webp']) }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the image, hex' }) sha256: string;
+  @ApiProperty({ description: 'Whether a thumbnail was sent with it (GET ...?size=thumbnail gives the image otherwise)' }) hasThumbnail: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) caption: string | null;
+  @ApiProperty({ description: 'Username of the uploader' }) uploadedBy: string;
+  @ApiProperty() uploadedAt: Date;
+}
+
+export class InspectionPhotosView {
+  @ApiProperty({ type: [InspectionPhotoView] }) items: InspectionPhotoView[];
+}
+
+export class PhotoContentQuery {
+  @ApiPropertyOptional({ ...namedEnum('PhotoSize', ['full', 'thumbnail']) }) @IsOptional() @IsIn(['full', 'thumbnail']) size?: 'full' | 'thumbnail';
+}
