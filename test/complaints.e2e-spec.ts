@@ -84,6 +84,7 @@ describe('complaints: intake, routing, handling, visibility', () => {
       const urgent = await lodge(complaintBody({ categories: ['document_retention'], description: 'Receipt check: they kept my passport.' })).expect(201);
       expect(urgent.body).toEqual({
         trackingCode: expect.stringMatching(/^CP-/),
+        pin: expect.stringMatching(/^\d{6}$/),
         secret: expect.any(String),
         receivedAt: MONDAY,
         ackDueAt: '2026-11-24T02:00:00.000Z',
