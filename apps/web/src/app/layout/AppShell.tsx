@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
-import { mayOpen } from '../auth/access';
-import { signOut } from '../auth/session';
-import { useSession } from '../auth/use-session';
-import { toggleLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
-import type { Messages } from '../i18n/messages';
-import type { SessionState } from '../auth/session';
+import { mayOpen } from '@/lib/auth/access';
+import { signOut } from '@/lib/auth/session';
+import { useSession } from '@/lib/auth/use-session';
+import { toggleLanguage, useT, useWorkspaceTexts } from '@/lib/i18n/use-i18n';
+import type { Messages } from '@/lib/i18n/messages';
+import type { SessionState } from '@/lib/auth/session';
 
 interface NavItem {
   to: string;

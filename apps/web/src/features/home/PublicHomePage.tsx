@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
-import { useDocumentTitle } from '@/components/use-document-title';
+import { useT } from '@/lib/i18n/use-i18n';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { VerifyForm } from '@/components/VerifyForm';
 
 export function PublicHomePage() {

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isProblem } from '@/api/problem';
+import { isProblem } from '@/lib/api/problem';
 
 /** Refusals (4xx) are answers, not glitches: only network failures and 5xx are retried. */
 export const queryClient = new QueryClient({

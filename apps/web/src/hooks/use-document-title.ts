@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 export function useDocumentTitle(title: string): void {
   const appName = useT().common.appName;

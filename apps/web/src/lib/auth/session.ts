@@ -1,6 +1,6 @@
-import { api, data, setTokenSource } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
+import { api, data, setTokenSource } from '@/lib/api/client';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
 
 export type Me = components['schemas']['MeView'];
 export type Role = Me['role'];

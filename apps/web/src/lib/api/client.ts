@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { getLanguage } from '@/app/i18n/language';
+import { getLanguage } from '@/lib/i18n/language';
 import { networkProblem, problemFrom } from './problem';
 import type { paths } from './schema';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { getLanguage, type Language } from '@/app/i18n/language';
+import { getLanguage, type Language } from '@/lib/i18n/language';
 import type { components } from './schema';
 import { api, data } from './client';
 
