@@ -4,8 +4,9 @@
  * A fresh database (on TEST_DATABASE_URL when set, else a throwaway embedded PostgreSQL, as the
  * e2e tests do) gets 20,000 agencies with one user each and 200,000 licences, written set-based
  * with generate_series. By default the worst case: every licence expires within the 90-day window,
- * so the first run writes 200,000 reminders and 400,000 notifications (agency user + issuing
- * bureau admin). BENCH_SPREAD_DAYS=1826 spreads expiries over five years (a real register).
+ * so the first run writes 200,000 reminders, 200,000 notifications (the agency users) and one
+ * digest per issuing bureau's admin. BENCH_SPREAD_DAYS=1826 spreads expiries over five years (a
+ * real register).
  * Then the same day again (nothing new: the daily cost of an idempotent rerun) and the next day.
  */
 import { performance } from 'node:perf_hooks';

@@ -3,12 +3,12 @@
  * and written to bench/results/<timestamp>.json. Runs against the embedded benchmark database
  * (generating the data set first if it is missing), or BENCH_DATABASE_URL.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openBenchDatabase, withClient } from './lib/bench-database';
 import { Figure, printTable } from './lib/report';
-import { BenchContext, SCENARIOS } from './lib/scenarios';
+import { BENCH_METRICS_TOKEN, BenchContext, SCENARIOS } from './lib/scenarios';
 import { startServer } from './lib/processes';
 import { scaleOut } from './lib/scale-out';
 import { BENCH_PASSWORD, generate } from './generate-data';
@@ -17,6 +17,8 @@ const API_PORT = Number(process.env.BENCH_API_PORT ?? 4100);
 const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 4101);
 const CLUSTER_PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 4102);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
+/** The heap flags of `npm start` (package.json), unless BENCH_NODE_FLAGS says otherwise. */
+const START_HEAP_FLAGS = '--max-old-space-size=192';
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
@@ -47,9 +49,15 @@ async function main(): Promise<void> {
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
+      RATE_LIMIT_PDF_PER_USER_PER_MINUTE: '100000000',
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      // COMPILED_RESPONSES=false measures the lists without their compiled serializers.
+      COMPILED_RESPONSES: process.env.COMPILED_RESPONSES ?? 'true',
+      DATA_DIR: process.env.BENCH_API_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bench-api-data-')),
     };
     // One process, as `npm start` runs it: rate-limit counters in memory (the scale-out runs use Redis).
-    const api = await startServer(['node', '--max-old-space-size=192', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/api/src/main.js'], { ...apiEnv, REDIS_URL: '' }, API_PORT, '/health/ready');
+    // BENCH_NODE_FLAGS replaces the heap flags of npm start (e.g. '--max-semi-space-size=32').
+    const api = await startServer(['node', ...(process.env.BENCH_NODE_FLAGS ?? START_HEAP_FLAGS).split(' ').filter(Boolean), 'dist/apps/api/src/main.js'], { ...apiEnv, REDIS_URL: '' }, API_PORT, '/health/ready');
     servers.push(api);
     const raw = await startServer(['node', '-r', 'ts-node/register/transpile-only', 'bench/raw-server.ts'], { DATABASE_URL: database.url, DB_POOL_SIZE: pool, JWT_SECRET }, RAW_PORT, '/health/ready');
     servers.push(raw);
@@ -58,8 +66,9 @@ async function main(): Promise<void> {
     const failed: string[] = [];
     console.log(`Load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     // BENCH_ONLY=<words in a scenario's name> runs just those (e.g. while working on one of them).
-    const only = process.env.BENCH_ONLY;
-    for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
+    // Several, comma-separated: BENCH_ONLY=verification,scoped lists
+    const only = process.env.BENCH_ONLY?.split(',');
+    for (const scenario of SCENARIOS.filter((s) => !only || only.some((o) => s.name.includes(o)))) {
       console.log(`- ${scenario.name}`);
       // One scenario that cannot run (no Chromium, say) must not lose the figures of the others.
       try {
@@ -69,7 +78,7 @@ async function main(): Promise<void> {
         failed.push(scenario.name);
       }
     }
-    if (!only || 'scale-out'.includes(only)) {
+    if (!only || only.some((o) => 'scale-out'.includes(o))) {
       console.log(`- scale-out: ${process.env.BENCH_PROCESSES ?? 2} API processes on one port (node:cluster) sharing PostgreSQL and Redis`);
       figures.push(...(await scaleOut(context, CLUSTER_PORT, apiEnv)));
     }

@@ -23,6 +23,7 @@ import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-hear
 import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tracking-pins';
 import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
 import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
+import { ReminderDigestQueue1796661107176 } from './1796661107176-reminder-digest-queue';
 import { ReferenceTextsPerLanguage1796661767988 } from './1796661767988-reference-texts-per-language';
 import { InspectionPhotos1796663187207 } from './1796663187207-inspection-photos';
 
@@ -53,6 +54,7 @@ export const ALL_MIGRATIONS = [
   ComplaintTrackingPins1796660581468,
   ComplaintWorkOrder1796660878226,
   BureauNamesPerLanguage1796661075764,
+  ReminderDigestQueue1796661107176,
   ReferenceTextsPerLanguage1796661767988,
   InspectionPhotos1796663187207,
 ];

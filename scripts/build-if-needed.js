@@ -7,6 +7,8 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 
+require('./require-node');
+
 function newestMtime(path, accept = () => true) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);

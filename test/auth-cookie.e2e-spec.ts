@@ -1,3 +1,4 @@
+import { ROTATION_GRACE_MS } from '@app/auth';
 import { login, PASSWORD, seedWorld } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -70,16 +71,61 @@ describe('sign-in with the refresh token in a cookie (the web app)', () => {
     await t.http().post('/api/auth/logout').set(WEB).send({}).expect(401);
   });
 
-  it('treats a rotated cookie presented again as stolen: the family is revoked and the cookie cleared', async () => {
+  it('treats a rotated cookie presented again after the grace as stolen: the family is revoked and the cookie cleared', async () => {
     const { cookie } = await cookieLogin();
     const refreshed = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
     const current = refreshCookieOf(refreshed);
+    t.clock.advance(ROTATION_GRACE_MS + 1_000);
     const reuse = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(401);
     expect(reuse.body.detail).toMatch(/already used/);
     expect(refreshCookieOf(reuse).attributes).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${current.value}`).send({}).expect(401);
     const [row] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.refresh_reuse'`);
     expect(row.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets a reloaded page present the cookie an aborted refresh just rotated, within the grace, in the same sign-in', async () => {
+    const { cookie } = await cookieLogin('fz-inspector');
+    // The refresh the reload aborted: rotated on the server, its answer never stored by the browser.
+    await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
+    t.clock.advance(ROTATION_GRACE_MS - 2_000);
+    const reloaded = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
+    const next = refreshCookieOf(reloaded);
+    expect(next.value).not.toBe(cookie.value);
+    const me = await t.http().get('/api/me').set('authorization', `Bearer ${reloaded.body.accessToken}`).expect(200);
+    expect(me.body.username).toBe('fz-inspector');
+    // Still the same sign-in (family), and the session goes on rotating.
+    const sid = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sid as string;
+    const later = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${next.value}`).send({}).expect(200);
+    expect(sid(later.body.accessToken)).toBe(sid(reloaded.body.accessToken));
+    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.refresh' AND after->>'withinRotationGrace' = 'true'`);
+    expect(row.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives no grace once the successor was used: the old cookie presented again revokes the sign-in', async () => {
+    const { cookie } = await cookieLogin('ln-admin');
+    const first = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
+    const second = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${refreshCookieOf(first).value}`).send({}).expect(200);
+    const replay = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(401);
+    expect(replay.body.detail).toMatch(/already used/);
+    await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${refreshCookieOf(second).value}`).send({}).expect(401);
+  });
+
+  it('revokes the sign-in when a token issued within the grace and its sibling are both used (a copied cookie)', async () => {
+    const { cookie } = await cookieLogin('xm-admin');
+    const legitimate = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
+    const thief = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${cookie.value}`).send({}).expect(200);
+    await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${refreshCookieOf(thief).value}`).send({}).expect(200);
+    // The sibling was superseded when the other was used: presenting it is reuse, and ends the sign-in.
+    const superseded = await t.http().post('/api/auth/refresh').set(WEB).set('cookie', `registry_refresh=${refreshCookieOf(legitimate).value}`).send({}).expect(401);
+    expect(superseded.body.detail).toMatch(/already used/);
+  });
+
+  it('gives API clients (refresh token in the body) no grace: a replay at once revokes the sign-in', async () => {
+    const tokens = await login(t, 'fj-admin');
+    await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
+    const replay = await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+    expect(replay.body.detail).toMatch(/already used/);
   });
 
   it('signs out from the cookie: the sign-in is revoked and the cookie cleared', async () => {

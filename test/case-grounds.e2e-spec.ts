@@ -1,4 +1,4 @@
-import { CasesService } from '@app/enforcement';
+import { CaseProposals } from '@app/enforcement';
 import { JobRunner } from '@app/scheduler';
 import { submittedInspection } from './support/case-fixtures';
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
@@ -69,7 +69,7 @@ describe('case grounds are checked and named from one catalogue', () => {
   it("one case per ground and agency: a case on agency A naming B's record does not stand in for B's case", async () => {
     const inspection = await submittedInspection(t, world.agencies.xiamen, '2026-03-02');
     // Through the seam other modules use, which trusts its caller: agency A's case names B's inspection.
-    const onA = await t.app.get(CasesService).proposeCase({
+    const onA = await t.app.get(CaseProposals).proposeCase({
       agencyId: world.agencies.fuzhou,
       grounds: [{ kind: 'inspection', reference: inspection }],
       proposedSanction: 'warning',

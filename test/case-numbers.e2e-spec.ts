@@ -1,18 +1,18 @@
 import { DataSource } from 'typeorm';
-import { CasesService } from '@app/enforcement';
+import { CaseProposals } from '@app/enforcement';
 import { seedWorld, testUscc, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('case numbers run per issuing province and year, as its documents read', () => {
   let t: TestApp;
   let world: World;
-  let cases: CasesService;
+  let cases: CaseProposals;
 
   beforeAll(async () => {
     t = await startTestApp();
     t.clock.set('2026-05-06T02:00:00.000Z');
     world = await seedWorld(t);
-    cases = t.app.get(CasesService);
+    cases = t.app.get(CaseProposals);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, MigrationInterface } from 'typeorm';
-import { CasesService } from '@app/enforcement';
+import { CaseProposals } from '@app/enforcement';
 import { InspectionSanctionsToCases1763886200001 } from '../migrations/1763886200001-inspection-sanctions-to-cases';
 import { BilingualSystemCaseTexts1763886400201 } from '../migrations/1763886400201-bilingual-system-case-texts';
 import { JobRunner } from '@app/scheduler';
@@ -371,7 +371,7 @@ describe('enforcement cases with due process', () => {
       await award(agencyId, 30, '2026-06-01');
       await Promise.all([runGrades(), runGrades()]);
       await runGrades();
-      const cases = t.app.get(CasesService);
+      const cases = t.app.get(CaseProposals);
       const ds = t.app.get(DataSource);
       const [{ grade_since: since }] = await t.db.query(`SELECT grade_since::text FROM agency_credit_grades WHERE agency_id = $1`, [agencyId]);
       await Promise.all([1, 2, 3].map(() => ds.transaction((m) => cases.proposeForGradeD(m, [{ agencyId, gradeSince: since }]))));

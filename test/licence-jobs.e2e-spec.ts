@@ -37,6 +37,7 @@ describe('licence jobs: renewal reminders and expiry', () => {
   beforeEach(async () => {
     await t.db.query(`DELETE FROM notifications`);
     await t.db.query(`DELETE FROM licence_reminders`);
+    await t.db.query(`DELETE FROM licence_reminder_digest_queue`);
     await t.db.query(`UPDATE licences SET status = 'revoked' WHERE status = 'active'`);
   });
 
@@ -54,6 +55,20 @@ describe('licence jobs: renewal reminders and expiry', () => {
     )) as { count: number }[];
     return count;
   };
+
+  /** The bureau digests (kind licence.renewal_digest) that list a licence. */
+  const digestsListing = async (licenceId: string): Promise<number> => {
+    const [{ count }] = (await t.db.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE kind = 'licence.renewal_digest' AND payload->'licences' @> jsonb_build_array(jsonb_build_object('licenceId', $1::text))`,
+      [licenceId],
+    )) as { count: number }[];
+    return count;
+  };
+
+  const digests = async (): Promise<{ username: string; payload: { count: number; licences: { licenceId: string; daysLeft: number }[] } }[]> =>
+    (await t.db.query(
+      `SELECT u.username, n.payload FROM notifications n JOIN users u ON u.id = n.recipient_user_id WHERE n.kind = 'licence.renewal_digest' ORDER BY n.created_at, n.id`,
+    )) as { username: string; payload: { count: number; licences: { licenceId: string; daysLeft: number }[] } }[];
 
   const runOn = async (date: string, job = 'licence-renewal-reminders'): Promise<JobRunRecord> => {
     clock.set(morningOf(date));
@@ -99,13 +114,15 @@ describe('licence jobs: renewal reminders and expiry', () => {
       [1, 60],
       [1, 30],
     ]);
-    // Two recipients per reminder: the agency's user and the issuing bureau's admin, no one else.
-    expect(await notificationCount('licence.renewal_reminder', plain.id)).toBe(10);
+    // A reminder goes to the agency's user alone; the issuing bureau's admin reads it in the run's digest.
+    expect(await notificationCount('licence.renewal_reminder', plain.id)).toBe(5);
+    expect(await digestsListing(plain.id)).toBe(5);
     const recipients = (await t.db.query(
       `SELECT DISTINCT u.username FROM notifications n JOIN users u ON u.id = n.recipient_user_id WHERE n.payload->>'licenceId' = $1 ORDER BY 1`,
       [plain.id],
     )) as { username: string }[];
-    expect(recipients.map((r) => r.username)).toEqual(['agency-fj-1', 'fj-admin']);
+    expect(recipients.map((r) => r.username)).toEqual(['agency-fj-1']);
+    expect(new Set((await digests()).map((d) => d.username))).toEqual(new Set(['fj-admin']));
     const [payload] = (await t.db.query(`SELECT payload FROM notifications WHERE payload->>'licenceId' = $1 AND payload->>'offsetDays' = '7' LIMIT 1`, [plain.id])) as {
       payload: Record<string, unknown>;
     }[];
@@ -122,14 +139,26 @@ describe('licence jobs: renewal reminders and expiry', () => {
     await runOn('2026-02-28');
     await runOn('2026-02-28');
     expect((await reminders(licence.id)).map((r) => r.offsetDays)).toEqual([7, 1]);
-    expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(4);
+    expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(2);
+    expect(await digestsListing(licence.id)).toBe(2);
   });
 
   it('gives no duplicate when run twice, in two app instances at once, or with the lock bypassed', async () => {
     const licences = await Promise.all(['2026-03-20', '2026-03-25', '2026-04-01'].map((d) => fujianLicence(d)));
-    await runOn('2026-01-10');
+    const first = await runOn('2026-01-10');
+    expect(first.counts).toMatchObject({ reminders: 3, notifications: 3, digests: 1 });
+    // One digest for the bureau's admin listing the three, soonest first.
+    const [digest] = await digests();
+    expect(digest.username).toBe('fj-admin');
+    expect(digest.payload.count).toBe(3);
+    expect(digest.payload.licences.map((l) => [l.licenceId, l.daysLeft])).toEqual([
+      [licences[0].id, 69],
+      [licences[1].id, 74],
+      [licences[2].id, 81],
+    ]);
     const second = await runOn('2026-01-10');
-    expect(second.counts).toMatchObject({ reminders: 0, notifications: 0 });
+    expect(second.counts).toMatchObject({ reminders: 0, notifications: 0, digests: 0 });
+    expect(await digests()).toHaveLength(1);
 
     // A second app instance on the same database: its own connection pool, as another worker process.
     const overrides = {
@@ -166,12 +195,16 @@ describe('licence jobs: renewal reminders and expiry', () => {
     for (const licence of licences) {
       const rows = await reminders(licence.id);
       expect(new Set(rows.map((r) => r.offsetDays)).size).toBe(rows.length);
-      expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(rows.length * 2);
+      expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(rows.length);
+      // Listed in exactly one digest per reminder, whichever run or instance sent it.
+      expect(await digestsListing(licence.id)).toBe(rows.length);
     }
     const [{ duplicates }] = (await t.db.query(
-      `SELECT count(*)::int AS duplicates FROM (SELECT recipient_user_id, payload->>'licenceId', payload->>'offsetDays' FROM notifications GROUP BY 1, 2, 3 HAVING count(*) > 1) d`,
+      `SELECT count(*)::int AS duplicates FROM (SELECT recipient_user_id, payload->>'licenceId', payload->>'offsetDays' FROM notifications WHERE kind = 'licence.renewal_reminder' GROUP BY 1, 2, 3 HAVING count(*) > 1) d`,
     )) as { duplicates: number }[];
     expect(duplicates).toBe(0);
+    const [{ queued }] = (await t.db.query(`SELECT count(*)::int AS queued FROM licence_reminder_digest_queue`)) as { queued: number }[];
+    expect(queued).toBe(0);
   });
 
   it('finishes on the next run, losing and doubling nothing, after failing half-way', async () => {
@@ -188,20 +221,28 @@ describe('licence jobs: renewal reminders and expiry', () => {
       clock.set(morningOf('2026-01-20'));
       const failed = await runner.runJob('licence-renewal-reminders');
       expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('injected fault') });
-      // The first batch committed, with its notifications; nothing of the failed batch remains.
+      // The first batch committed, with its notifications; nothing of the failed batch remains, and
+      // the failed run sent no digest (its batch waits in the queue for the next run's).
       const [{ marked }] = (await t.db.query(`SELECT count(*)::int AS marked FROM licence_reminders`)) as { marked: number }[];
       expect(marked).toBe(2);
-      expect(await notificationCount('licence.renewal_reminder')).toBe(4);
+      expect(await notificationCount('licence.renewal_reminder')).toBe(2);
+      expect(await digests()).toEqual([]);
     } finally {
       await asOwner(t, `DROP TRIGGER test_fail_outbox ON notifications`);
       await asOwner(t, `DROP FUNCTION test_fail_outbox()`);
     }
     const rerun = await runOn('2026-01-20');
-    expect(rerun.counts).toMatchObject({ reminders: 3, notifications: 6 });
+    expect(rerun.counts).toMatchObject({ reminders: 3, notifications: 3, digests: 1 });
+    // The rerun's digest lists the failed run's two licences with its own three, each once.
+    const [digest] = await digests();
+    expect(digest.payload.count).toBe(5);
+    expect(digest.payload.licences.map((l) => l.licenceId)).toEqual(licences.map((l) => l.id));
     for (const licence of licences) {
       expect((await reminders(licence.id)).map((r) => r.offsetDays)).toEqual([30]);
-      expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(2);
+      expect(await notificationCount('licence.renewal_reminder', licence.id)).toBe(1);
     }
+    expect((await runOn('2026-01-20')).counts).toMatchObject({ reminders: 0, digests: 0 });
+    expect(await digests()).toHaveLength(1);
   });
 
   it('expires an unrenewed licence, not a renewed one, with events and notifications, once', async () => {

@@ -84,7 +84,11 @@ describe('resilience', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `${testUscc('350100')},关闭测试${i},王某,某路,350100,domestic_placement`);
     await app.listen(0, '127.0.0.1');
     const address = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    // In flight means arrived: on a loaded machine a fixed pause can end before the import reaches
+    // the server, and it is then rightly refused as a new request.
+    const arrived = new Promise((resolve) => app.getHttpServer().once('request', resolve));
     const slow = fetch(`${address}/api/agencies/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: [header, ...rows].join('\n') });
+    await arrived;
     await new Promise((resolve) => setTimeout(resolve, 150));
     const closing = app.close();
     const refused = await fetch(`${address}/health`).catch(() => undefined);

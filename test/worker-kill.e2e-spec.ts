@@ -59,10 +59,14 @@ describe('a worker killed mid-job', () => {
     expect(await count(`SELECT count(*) AS n FROM licence_reminders`)).toBe(LICENCES);
     const [{ total, distinct }] = await t.db.query(`SELECT count(*)::int AS total, count(DISTINCT dedup_key)::int AS distinct FROM notifications`);
     expect(total).toBe(distinct);
-    // The agency user and the Fujian bureau admin for each licence.
-    expect(total).toBe(LICENCES * 2);
+    // The agency user for each licence, and one digest for the Fujian bureau admin listing all of
+    // them: the killed run's batches as well as the rerun's.
+    expect(await count(`SELECT count(*) AS n FROM notifications WHERE kind = 'licence.renewal_reminder'`)).toBe(LICENCES);
+    expect(await count(`SELECT count(*) AS n FROM notifications WHERE kind = 'licence.renewal_digest'`)).toBe(1);
+    expect(await count(`SELECT (payload->>'count')::int AS n FROM notifications WHERE kind = 'licence.renewal_digest'`)).toBe(LICENCES);
+    expect(total).toBe(LICENCES + 1);
     const again = await t.app.get(JobRunner).runJob('licence-renewal-reminders', 'test');
     expect(again).toMatchObject({ status: 'succeeded' });
-    expect(await count(`SELECT count(*) AS n FROM notifications`)).toBe(LICENCES * 2);
+    expect(await count(`SELECT count(*) AS n FROM notifications`)).toBe(LICENCES + 1);
   });
 });

@@ -6,18 +6,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const apiPort = process.env.WEB_DEV_API_PORT ?? '3640';
 
-/** React Router 7's package exports point at its development build; a release ships the production one. */
-const reactRouterProduction = {
-  'react-router/dom': `${repository}node_modules/react-router/dist/production/dom-export.mjs`,
-  'react-router': `${repository}node_modules/react-router/dist/production/index.mjs`,
-};
-
 /**
  * The web app, built into <repo>/dist/web and served by the API process at `/`.
  * JSX goes through Vite 8's own oxc transform (automatic runtime); the manifest lets the budget
  * test follow each page's chunks.
  */
-export default defineConfig(({ command }) => ({
+export default defineConfig(() => ({
   root,
   base: '/',
   resolve: {
@@ -25,7 +19,6 @@ export default defineConfig(({ command }) => ({
       { find: /^@\//, replacement: `${root}src/` },
       // Texts the API renders too (deadlines in words): one helper, imported from the server's core lib.
       { find: /^@shared\//, replacement: `${repository}libs/core/src/text/` },
-      ...(command === 'build' ? Object.entries(reactRouterProduction).map(([find, replacement]) => ({ find: new RegExp(`^${find}$`), replacement })) : []),
     ],
   },
   // Brotli and gzip copies written beside each asset at build time, so the server never compresses a

@@ -6,6 +6,13 @@ import { COMPLAINT_ROLLUP_SQL } from '@app/complaints';
  * Everything is made by the database from generate_series, with values derived from the row
  * number (deterministic), and dependent tables (findings, rollups) filled in set-based.
  */
+/**
+ * BENCH_COMPLAINTS and BENCH_INSPECTIONS shrink the two largest tables (1,000,000 and 100,000 by
+ * default) when the machine is too busy to generate them; the lists' figures then say so in the run.
+ */
+export const COMPLAINT_COUNT = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
+export const INSPECTION_COUNT = Number(process.env.BENCH_INSPECTIONS ?? 100_000);
+
 export const DATA_STEPS: ((client: Client) => Promise<string>)[] = [inspections, complaints];
 
 /** 100,000 submitted inspections over 3 years, every item of the seeded template found. */
@@ -20,16 +27,17 @@ async function inspections(client: Client): Promise<string> {
             100 - (g % 7) * 5, (g % 7) * 4,
             CASE WHEN g % 23 = 0 THEN 'critical_violation' WHEN (g % 7) * 4 >= 16 THEN 'serious_violation' WHEN g % 7 > 0 THEN 'minor_issues' ELSE 'compliant' END,
             now() - ((g % 1095) || ' days')::interval, now() - ((g % 1095) || ' days')::interval
-       FROM generate_series(1, 100000) g
+       FROM generate_series(1, $1::int) g
        JOIN numbered a ON a.n = g % 30000
        JOIN inspector i ON i.n = g % (SELECT count(*) FROM inspector)`,
+    [INSPECTION_COUNT],
   );
   await client.query(
     `INSERT INTO inspection_findings (inspection_id, item_code, result)
      SELECT i.id, it.code, CASE WHEN abs(hashtext(i.id::text || it.code)) % 10 = 0 THEN 'non_compliant' ELSE 'compliant' END
        FROM inspections i JOIN checklist_items it ON it.template_id = i.template_id`,
   );
-  return 'inspections (100,000) with findings';
+  return `inspections (${INSPECTION_COUNT.toLocaleString('en')}) with findings`;
 }
 
 /**
@@ -60,17 +68,18 @@ async function complaints(client: Client): Promise<string> {
             g % 17 = 0,
             CASE WHEN s.status IN ('resolved', 'closed') THEN (ARRAY['substantiated', 'partly_substantiated', 'unsubstantiated', 'withdrawn'])[1 + g % 4] END,
             r.at
-       FROM generate_series(1, 1000000) g
+       FROM generate_series(1, $1::int) g
        CROSS JOIN categories c CROSS JOIN places p
        JOIN numbered a ON a.n = g % 30000
        CROSS JOIN LATERAL (SELECT now() - ((g::bigint * 7919 % (1095 * 86400)) || ' seconds')::interval AS at) r
        CROSS JOIN LATERAL (SELECT CASE WHEN r.at > now() - interval '60 days' THEN (ARRAY['received', 'triaged', 'investigating'])[1 + g % 3]
                                        ELSE (ARRAY['resolved', 'closed', 'closed', 'dismissed', 'referred'])[1 + g % 5] END AS status) s`,
+    [COMPLAINT_COUNT],
   );
   await client.query(`ALTER TABLE complaints ENABLE TRIGGER complaints_rollup`);
   await client.query(`DELETE FROM complaint_daily_counts`);
   await client.query(`DELETE FROM complaint_monthly_counts`);
   await client.query(COMPLAINT_ROLLUP_SQL.daily);
   await client.query(COMPLAINT_ROLLUP_SQL.monthly);
-  return 'complaints (1,000,000) and their rollups';
+  return `complaints (${COMPLAINT_COUNT.toLocaleString('en')}) and their rollups`;
 }

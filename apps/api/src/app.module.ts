@@ -11,6 +11,7 @@ import {
   ProblemDetailsFilter,
   RateLimitGuard,
   RateLimitModule,
+  UserRateLimitGuard,
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DomainsModule } from '@app/domains';
@@ -40,6 +41,8 @@ export class AppModule {
         // Guards run in this order: rate limit first, so refused callers cost nothing more.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
+        // Per-user budgets (PDFs) need the user the access guard found.
+        { provide: APP_GUARD, useExisting: UserRateLimitGuard },
         // Sign-in routes: JSON only, from the registry's own pages (login CSRF).
         { provide: APP_GUARD, useClass: SignInRequestsGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

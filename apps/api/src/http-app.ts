@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import fastifyMultipart from '@fastify/multipart';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
+import { compileListResponses } from './compiled-responses';
 import { APP_SECURITY_HEADERS, DOCS_CONTENT_SECURITY_POLICY } from './security-headers';
 import { serveWebApp, webDistDirectory } from './web-app';
 import { registerAllZhMessages } from './zh-messages';
@@ -58,6 +59,34 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 async function configureHttp(app: NestFastifyApplication, options: ApiOptions): Promise<void> {
   await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
+  // Once shutting down, in-flight requests finish and their keep-alive connections are closed
+  // after the response, so close() does not wait for clients to hang up.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  // Nest runs its shutdown hooks before it closes the server; new requests are refused from the start of close().
+  // NestFactory returns a Proxy whose `set` trap ignores assignments, so `app.close = ...` would silently
+  // do nothing; defineProperty reaches the application itself. The proxy looks `close` up at each
+  // call, so the original is taken from the prototype (through the proxy it would call this one).
+  const close = (Object.getPrototypeOf(app) as NestFastifyApplication).close;
+  Object.defineProperty(app, 'close', {
+    configurable: true,
+    writable: true,
+    value: async (...args: Parameters<NestFastifyApplication['close']>) => {
+      closing = true;
+      return close.apply(app, args);
+    },
+  });
+  // The first onRequest hook: a request that arrived before close() is in flight, even when a later
+  // hook (the CSV importer's sign-in check) is still waiting on the database when close() begins.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    void reply.headers(APP_SECURITY_HEADERS);
+    reply.header('connection', 'close');
+    sendProblem(request, reply, new ServiceUnavailableException('The API is shutting down'), new Logger('Http'));
+    return reply;
+  });
   // Worked out once at start (see security-headers.ts): each response copies them.
   fastify.addHook('onRequest', (_request, reply, done) => {
     void reply.headers(APP_SECURITY_HEADERS);
@@ -72,24 +101,6 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
   refuseUnstorableInput(fastify);
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.
-  // Once shutting down, in-flight requests finish and their keep-alive connections are closed
-  // after the response, so close() does not wait for clients to hang up.
-  let closing = false;
-  fastify.addHook('preClose', async () => {
-    closing = true;
-  });
-  // Nest runs its shutdown hooks before it closes the server; new requests are refused from the start of close().
-  const close = app.close.bind(app);
-  app.close = async () => {
-    closing = true;
-    return close();
-  };
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!closing) return;
-    reply.header('connection', 'close');
-    sendProblem(request, reply, new ServiceUnavailableException('The API is shutting down'), new Logger('Http'));
-    return reply;
-  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // Tokens and personal data must not be kept by browsers or proxies; public, cacheable answers say so themselves.
@@ -103,6 +114,7 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   await serveWebApp(fastify, webDistDirectory(options.env.WEB_DIST_DIR));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => path.slice(1)) });
   if (options.env.DOCS_ENABLED) setupOpenApi(app);
+  if (options.env.COMPILED_RESPONSES && !options.preview) compileListResponses(app);
 }
 
 /**

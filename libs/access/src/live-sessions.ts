@@ -93,6 +93,8 @@ export class LiveSessions implements OnModuleDestroy {
     const generation = this.generation;
     // An access token outlives the end of its session by at most its lifetime (plus clock skew).
     const since = new Date(this.clock.now().getTime() - (this.config.get('JWT_ACCESS_TTL_SECONDS') + 300) * 1000);
+    // Allowed cross-domain SQL: access sits below auth; the live-session check reads a token user's
+    // status and revoked sessions (users, refresh_tokens) in one query on every request.
     const rows = (await this.dataSource.query(
       `SELECT u.status, coalesce(array_agg(r.family_id) FILTER (WHERE r.family_id IS NOT NULL), '{}') AS ended
          FROM users u

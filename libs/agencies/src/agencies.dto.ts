@@ -76,7 +76,10 @@ export class AgencyView {
   @ApiPropertyOptional({ nullable: true, type: String }) contactEmail: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) riskScore: number | null;
   @ApiPropertyOptional({ nullable: true, type: [RiskFactorView] }) riskFactors: RiskFactorView[] | null;
+  /** When riskScore was last worked out (the lists send it). */
+  @ApiPropertyOptional({ nullable: true, type: Date }) riskComputedAt?: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional() updatedAt?: Date;
   @ApiProperty() version: number;
 }
 

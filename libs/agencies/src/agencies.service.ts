@@ -29,8 +29,8 @@ export class AgenciesService {
     if (query.minRisk !== undefined) qb.andWhere('a.risk_score >= :minRisk', { minRisk: query.minRisk });
     if (query.maxRisk !== undefined) qb.andWhere('a.risk_score <= :maxRisk', { maxRisk: query.maxRisk });
     if (query.licenceStatus) {
-      // The register filters on licence status; the licences table belongs to libs/licensing,
-      // which depends on this module, so the condition is a plain subquery on its table.
+      // Allowed cross-domain SQL: agencies sits below licensing, so the register's licence-status
+      // filter is a subquery on licensing's table in the list's one query.
       qb.andWhere('EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.status = :licenceStatus)', {
         licenceStatus: query.licenceStatus,
       });
@@ -93,6 +93,7 @@ export class AgenciesService {
       await updateVersioned(manager, Agency, { id, version }, changes, 'Agency');
       if (changes.jurisdictionCode) {
         // Licences and applications carry the agency's division code for scoping; keep them in step.
+        // Allowed cross-domain SQL: agencies sits below licensing; the change and its copies commit together.
         await manager.query(`UPDATE licences SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);
         await manager.query(`UPDATE licence_applications SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);
       }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/access';
 import { CsvCell, csvDocument } from '@app/core';
+import { holdsLicenceInForceSql } from '@app/licensing';
 import { dueOnOf } from './annual-report-rules';
 import { AnnualReportSummaryView, FeeFlagView, FilingView, PlacementView, ProvinceSummaryView, SummaryQuery, TotalsView } from './annual-reports.dto';
 
@@ -34,7 +35,7 @@ export class AnnualReportSummaryService {
     const obliged = `
       SELECT a.id, a.jurisdiction_code FROM agencies a
        WHERE a.jurisdiction_code LIKE $3 AND a.jurisdiction_code LIKE $4
-         AND (EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.status IN ('active', 'suspended') AND l.valid_from <= $2::date)
+         AND (${holdsLicenceInForceSql('a.id', '$2::date')}
               OR EXISTS (SELECT 1 FROM annual_reports x WHERE x.agency_id = a.id AND x.year = $1))`;
     const provinces = (await this.dataSource.query(
       `WITH obliged AS (${obliged})

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { agencyNames, AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { byCreation, Clock, fetchView, Page, paginateViews, Problems } from '@app/core';
+import { byCreation, checkVersion, Clock, fetchView, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { AnnualReport, AnnualReportStatus } from './annual-report.entity';
 import { consistencyProblems, dueOnOf, missingFigures } from './annual-report-rules';
@@ -110,7 +110,7 @@ export class AnnualReportsService {
       if (!EDITABLE.includes(current.status)) {
         throw Problems.conflict('annual-report-immutable', `Annual report is ${current.status}: its figures can no longer change`, { currentStatus: current.status });
       }
-      if (current.version !== request.version) throw Problems.staleVersion('Annual report', current.version);
+      checkVersion(current, request.version, 'Annual report');
       const figures = figuresOf(request);
       const problems = consistencyProblems({ ...current, ...figures });
       if (problems.length > 0) throw Problems.invalid(problems);
@@ -126,7 +126,7 @@ export class AnnualReportsService {
       const current = await this.get(actor, id, manager);
       const to: AnnualReportStatus = current.status === 'returned' ? 'resubmitted' : 'submitted';
       if (!EDITABLE.includes(current.status)) throw Problems.illegalTransition('Annual report', current.status, to);
-      if (current.version !== request.version) throw Problems.staleVersion('Annual report', current.version);
+      checkVersion(current, request.version, 'Annual report');
       const missing = missingFigures(current);
       if (missing.length > 0) throw Problems.invalid(missing.map((field) => ({ field, message: `${field} is required before submitting` })));
       const problems = consistencyProblems(current, true);
@@ -145,7 +145,7 @@ export class AnnualReportsService {
       const current = await this.get(actor, id, manager);
       const to: AnnualReportStatus = request.decision === 'accept' ? 'accepted' : 'returned';
       if (!UNDER_REVIEW.includes(current.status)) throw Problems.illegalTransition('Annual report', current.status, to);
-      if (current.version !== request.version) throw Problems.staleVersion('Annual report', current.version);
+      checkVersion(current, request.version, 'Annual report');
       const updated = await this.write(manager, current, { status: to, reviewNote: request.note ?? null, reviewedBy: actor.userId, reviewedAt: this.clock.now() });
       await this.audit.record(manager, { action: `annual_report.${request.decision}`, entityType: 'annual_report', entityId: id, before: current, after: updated });
       await this.notifications.notifyAgency(manager, {
@@ -168,14 +168,7 @@ export class AnnualReportsService {
   }
 
   private async write(manager: EntityManager, current: AnnualReport, changes: Partial<AnnualReport>): Promise<AnnualReport> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(AnnualReport)
-      .set(changes)
-      .where('id = :id AND version = :version', { id: current.id, version: current.version })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Annual report');
-    return manager.findOneByOrFail(AnnualReport, { id: current.id });
+    return updateVersionedAndRead(manager, AnnualReport, current, changes, 'Annual report');
   }
 }
 

@@ -4,8 +4,9 @@ import { chmodSync, closeSync, existsSync, linkSync, openSync, statSync, unlinkS
 import { basename, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
+import { auditHead } from '@app/audit';
 import { BackupManifest, backupBaseName, manifestPathOf, pruneBackups, sha256Of } from './backup-files';
-import { auditHead, migrationLevel, serverInfo, tableCounts } from './database-state';
+import { migrationLevel, serverInfo, tableCounts } from './database-state';
 import { PgTools, runPgTool } from './pg-tools';
 import { PRIVATE_FILE_MODE, prepareBackupDirectory } from './private-files';
 

@@ -40,18 +40,6 @@ export async function tableCounts(db: Queryable): Promise<Record<string, number>
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.count)]));
 }
 
-export async function auditHead(db: Queryable): Promise<{ lastSeq: string; lastHash: string } | null> {
-  if (!(await tableExists(db, 'audit_events'))) return null;
-  const [row] = (await db.query(`SELECT seq::text AS "lastSeq", hash AS "lastHash" FROM audit_events ORDER BY seq DESC LIMIT 1`)) as { lastSeq: string; lastHash: string }[];
-  return row ?? null;
-}
-
-/** The hash of the audit event `seq`, or null when there is none. */
-export async function auditHashAt(db: Queryable, seq: string): Promise<string | null> {
-  const [row] = (await db.query(`SELECT hash FROM audit_events WHERE seq = $1`, [seq])) as { hash: string }[];
-  return row?.hash ?? null;
-}
-
 /** TypeORM's `migrations` table: how many have run and the newest. */
 export async function migrationLevel(db: Queryable): Promise<{ applied: number; last: string | null }> {
   if (!(await tableExists(db, 'migrations'))) return { applied: 0, last: null };

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@app/audit';
+import { AuditService, auditHashAt, auditHead } from '@app/audit';
 import { AppConfig } from '@app/core';
 import { runMigrations } from '@app/database';
 import { readManifest, sha256Of } from './backup-files';
-import { auditHashAt, auditHead, publicObjectCount, serverInfo, tableCounts } from './database-state';
+import { publicObjectCount, serverInfo, tableCounts } from './database-state';
 import { PgTools, runPgTool } from './pg-tools';
 
 /** The backup was not restored: the file is bad, or the target database is not empty. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FieldProblem, ProblemException, Problems } from '@app/core';
+import { checkVersion, FieldProblem, ProblemException, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
 import { WORKING_CALENDAR_CHANNEL } from './calendar-cache';
 import { CalendarDayBody, CalendarDayView, WorkingCalendarYearBody, WorkingCalendarYearView } from './working-calendar.dto';
@@ -36,7 +36,7 @@ export class WorkingCalendarAdminService {
     const workingDays = toStored(body.workingDays);
     const saved = await this.dataSource.transaction(async (manager) => {
       const [before] = (await manager.query(`SELECT ${YEAR_COLUMNS} FROM working_calendar_years WHERE year = $1 FOR UPDATE`, [year])) as WorkingCalendarYearView[];
-      if ((before?.version ?? 0) !== body.version) throw Problems.staleVersion('Working calendar', before?.version ?? 0);
+      checkVersion({ version: before?.version ?? 0 }, body.version, 'Working calendar');
       const parameters = [year, JSON.stringify(holidays), JSON.stringify(workingDays)];
       const row = before
         ? (

@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam } from '@app/core';
+import { IdParam, ProblemDetails, UserRateLimit } from '@app/core';
 import { CertificatesService } from './certificates.service';
 
 @ApiTags('licences')
@@ -12,8 +12,10 @@ export class CertificatesController {
 
   @Get(':id/certificate.pdf')
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
+  @UserRateLimit('pdf')
   @ApiOperation({ operationId: 'getLicenceCertificate', summary: 'The licence certificate: A4, Chinese and English, with a QR code to the public verification page' })
   @ApiProduces('application/pdf')
+  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'More PDFs this minute than RATE_LIMIT_PDF_PER_USER_PER_MINUTE; Retry-After says when to try again' })
   @ApiOkResponse({ description: 'A PDF', schema: { type: 'string', format: 'binary' } })
   async certificate(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { licenceNumber, pdf } = await this.certificates.certificate(actor, id);

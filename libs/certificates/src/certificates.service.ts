@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesService } from '@app/agencies';
 import { Actor } from '@app/access';
 import { AppConfig, Clock } from '@app/core';
-import { PdfDocumentService } from '@app/documents';
+import { PdfRenderer } from '@app/documents';
 import { LicencesService } from '@app/licensing';
-import { renderCertificate } from './certificate';
+import { CertificateData } from './certificate';
 
-/** Licence certificates: the licence read in the caller's scope (404 outside it), rendered as a PDF. */
+/**
+ * Licence certificates: the licence read in the caller's scope (404 outside it), rendered as a PDF
+ * in a worker thread and cached per licence version and print date (and whatever else it shows:
+ * the key is a hash of it all), so a second fetch the same day is a file read.
+ */
 @Injectable()
 export class CertificatesService {
   constructor(
@@ -14,13 +18,13 @@ export class CertificatesService {
     private readonly agencies: AgenciesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly pdf: PdfDocumentService,
+    private readonly pdf: PdfRenderer,
   ) {}
 
   async certificate(actor: Actor, licenceId: string): Promise<{ licenceNumber: string; pdf: Buffer }> {
     const licence = await this.licences.view(actor, licenceId);
     const agency = await this.agencies.get(actor, licence.agencyId);
-    const pdf = await renderCertificate(this.pdf, {
+    const data: CertificateData = {
       licenceNumber: licence.licenceNumber,
       licenceType: licence.licenceType,
       status: licence.status,
@@ -35,7 +39,8 @@ export class CertificatesService {
       conditions: licence.conditions,
       verifyUrl: verifyUrl(this.config.get('PUBLIC_BASE_URL'), licence.licenceNumber),
       printedOn: this.clock.today(),
-    });
+    };
+    const pdf = await this.pdf.cached('certificates', licence.id, { version: licence.version, data }, () => this.pdf.render(require.resolve('./certificate'), 'renderCertificate', data));
     return { licenceNumber: licence.licenceNumber, pdf };
   }
 }

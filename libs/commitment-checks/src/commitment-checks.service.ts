@@ -4,21 +4,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { byCreation, Clock, combineJoins, joinColumns, Page, paginateViews } from '@app/core';
-import { InspectionsService } from '@app/inspections';
-import { Licence, LicenceApplication } from '@app/licensing';
+import { byCreation, Clock, combineJoins, Page, paginateViews } from '@app/core';
+import { inspectionSummary, InspectionsService } from '@app/inspections';
+import { Licence, LicenceApplication, licenceNumber } from '@app/licensing';
 import { CommitmentCheck, CommitmentCheckState } from './commitment-check.entity';
 import { CommitmentCheckQuery, CommitmentCheckView } from './commitment-checks.dto';
 
 const SCOPE = { jurisdiction: 'c.jurisdiction_code', agency: 'c.agency_id' };
 const NAMES = combineJoins(
   agencyNames('c.agency_id'),
-  joinColumns<'licenceNumber', string>('licences', 'view_licence', 'view_licence.id = c.licence_id', { licenceNumber: 'licence_number' }),
-  joinColumns<'inspectionStatus', string>('inspections', 'view_inspection', 'view_inspection.id = c.inspection_id', { inspectionStatus: 'status' }),
-  combineJoins(
-    joinColumns('inspections', 'view_outcome', 'view_outcome.id = c.inspection_id', { inspectionOutcome: 'outcome', leadInspectorId: 'lead_inspector_id' }),
-    joinColumns('users', 'view_lead', 'view_lead.id = view_outcome.lead_inspector_id', { leadInspectorName: 'display_name' }),
-  ),
+  licenceNumber<'licenceNumber', string>('c.licence_id', 'view_licence', 'licenceNumber'),
+  inspectionSummary('c.inspection_id'),
 );
 
 /** Outcomes that fail a commitment check: the commitment was not true. */

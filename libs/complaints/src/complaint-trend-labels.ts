@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { agencyNamesOf } from '@app/agencies';
 import { Language } from '@app/checklists';
+import { jurisdictionNamesOf } from '@app/jurisdictions';
 import { TrendGroup } from './complaints.dto';
 
 type Bilingual = [zh: string, en: string];
@@ -22,11 +24,16 @@ const OUTCOMES: Record<string, Bilingual> = {
 
 const NO_AGENCY: Bilingual = ['未登记机构', 'No registered agency'];
 
-/** Where the names of database-coded groups are, by code (whitelisted SQL, never built from input). */
-const NAME_QUERIES: Partial<Record<TrendGroup, string>> = {
-  category: `SELECT code, name_zh AS zh, name_en AS en FROM complaint_categories WHERE code = ANY($1::text[])`,
-  province: `SELECT code, name_zh AS zh, name_en AS en FROM jurisdictions WHERE code = ANY($1::text[])`,
-  agency: `SELECT id::text AS code, name_zh AS zh, coalesce(name_en, name_zh) AS en FROM agencies WHERE id::text = ANY($1::text[])`,
+type Names = Map<string, { zh: string; en: string | null }>;
+
+/** Where the names of database-coded groups are, by code: one query for all the codes of an answer, each by its owner. */
+const NAME_LOOKUPS: Partial<Record<TrendGroup, (manager: EntityManager, codes: string[]) => Promise<Names>>> = {
+  category: async (manager, codes) => {
+    const rows = (await manager.query(`SELECT code, name_zh AS zh, name_en AS en FROM complaint_categories WHERE code = ANY($1::text[])`, [codes])) as { code: string; zh: string; en: string }[];
+    return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en }]));
+  },
+  province: jurisdictionNamesOf,
+  agency: agencyNamesOf,
 };
 
 /**
@@ -37,11 +44,11 @@ const NAME_QUERIES: Partial<Record<TrendGroup, string>> = {
 export async function trendLabels(manager: EntityManager, groupBy: TrendGroup, codes: string[], language: Language): Promise<Map<string, string>> {
   const pick = ([zh, en]: Bilingual) => (language === 'en' ? en : zh);
   const labels = new Map<string, string>();
-  const query = NAME_QUERIES[groupBy];
-  if (query) {
+  const lookup = NAME_LOOKUPS[groupBy];
+  if (lookup) {
     const names = codes.filter((code) => code !== 'none');
-    const rows = names.length === 0 ? [] : ((await manager.query(query, [names])) as { code: string; zh: string; en: string }[]);
-    for (const row of rows) labels.set(row.code, pick([row.zh, row.en]));
+    const rows = names.length === 0 ? new Map() : await lookup(manager, names);
+    for (const [code, name] of rows) labels.set(code, pick([name.zh, name.en ?? name.zh]));
     if (groupBy === 'agency') labels.set('none', pick(NO_AGENCY));
   } else {
     const list = groupBy === 'channel' ? CHANNELS : OUTCOMES;

@@ -1,5 +1,7 @@
 import { agencyLicenceNumbers, optionalAgencyNames } from '@app/agencies';
-import { combineJoins, joinColumns } from '@app/core';
+import { userDisplayName } from '@app/auth';
+import { combineJoins } from '@app/core';
+import { bureauName } from '@app/jurisdictions';
 import { businessDateOf } from '@app/core';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { COMPLAINT_TRANSITIONS, ComplaintStatus, OPEN_STATUSES } from './complaint-rules';
@@ -61,8 +63,8 @@ export function slaStatusOf(complaint: SlaFields, moment: SlaMoment): SlaStatus 
 export const COMPLAINT_NAMES = combineJoins(
   optionalAgencyNames('c.agency_id'),
   agencyLicenceNumbers('c.agency_id'),
-  joinColumns('bureaus', 'view_assigned_bureau', 'view_assigned_bureau.id = c.assigned_bureau_id', { assignedBureauName: 'name' }),
-  joinColumns('users', 'view_assignee', 'view_assignee.id = c.assignee_id', { assigneeName: 'display_name' }),
+  bureauName('c.assigned_bureau_id', 'view_assigned_bureau', 'assignedBureauName'),
+  userDisplayName('c.assignee_id', 'view_assignee', 'assigneeName'),
 );
 
 export type ComplaintNames = ReturnType<typeof COMPLAINT_NAMES.read>;

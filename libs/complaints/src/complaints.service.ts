@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { UsersService } from '@app/auth';
-import { businessDateOf, Clock, countByStatus, fetchView, fetchViews, inTransaction, KeysetOrder, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView } from '@app/core';
+import { businessDateOf, checkVersion, Clock, countByStatus, fetchView, fetchViews, inTransaction, KeysetOrder, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
@@ -217,7 +217,7 @@ export class ComplaintsService {
       throw Problems.invalid([{ field: 'inspectionId', message: 'give either inspectionId or planOn' }]);
     }
     const current = await this.load(actor, id);
-    if (current.version !== request.version) throw Problems.staleVersion('Complaint', current.version);
+    checkVersion(current, request.version, 'Complaint');
     let inspectionId = request.inspectionId;
     if (request.planOn) {
       if (!current.agencyId) {
@@ -373,15 +373,9 @@ export class ComplaintsService {
     change: { changes: Partial<Complaint>; event: EventInput; expectedStatus?: string; after?: (manager: EntityManager, updated: Complaint) => Promise<void> },
   ): Promise<ComplaintDetailView> {
     await this.dataSource.transaction(async (manager) => {
-      const qb = manager
-        .createQueryBuilder()
-        .update(Complaint)
-        .set({ ...change.changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: current.id, version });
       // The status read is part of the condition too, so two officers racing cannot both move it.
-      if (change.expectedStatus) qb.andWhere('status = :expectedStatus', { expectedStatus: change.expectedStatus });
-      const result = await qb.execute();
-      if (result.affected !== 1) throw Problems.staleVersion('Complaint', current.version);
+      const expected = change.expectedStatus ? { sql: 'status = :expectedStatus', parameters: { expectedStatus: change.expectedStatus } } : undefined;
+      await updateVersioned(manager, Complaint, { id: current.id, version }, { ...change.changes, updatedAt: this.clock.now() }, 'Complaint', expected);
       await this.addEvent(manager, actor, current.id, change.event);
       // A complaint found substantiated (or no longer) moves its agency's risk score at once.
       if ('outcome' in change.changes && current.agencyId) await this.risk.recompute(manager, [current.agencyId]);

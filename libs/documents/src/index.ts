@@ -1,2 +1,3 @@
 export * from './documents.module';
 export * from './pdf-document.service';
+export * from './pdf-renderer';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { deadlineEn, deadlineZh } from '@app/core';
-import { BilingualDocument, PdfDocumentService } from '@app/documents';
+import { BilingualDocument, PdfRenderer } from '@app/documents';
 import { EnforcementCase } from './case.entity';
 import type { Bilingual } from './case-grounds';
 
@@ -44,10 +44,10 @@ function facts(c: EnforcementCase, parties: CaseParties): { zh: string; en: stri
   ];
 }
 
-/** The notice of intended sanction and the decision, as PDFs in Chinese and English. */
+/** The notice of intended sanction and the decision, as PDFs in Chinese and English, rendered in a worker thread (then stored with the case). */
 @Injectable()
 export class CaseDocuments {
-  constructor(private readonly pdf: PdfDocumentService) {}
+  constructor(private readonly pdf: PdfRenderer) {}
 
   notice(c: EnforcementCase, parties: CaseParties): Promise<Buffer> {
     const [zhSanction, enSanction] = sanctionText(c.proposedSanction, c.proposedFineAmount, c.proposedSuspensionDays);
@@ -57,7 +57,7 @@ export class CaseDocuments {
           en: `You have the right to a hearing. A request must be made ${deadlineEn(c.hearingDueOn ?? '')}.`,
         }
       : { zh: '本案拟作出的处罚不属于听证范围。', en: 'The intended sanction does not give a right to a hearing.' };
-    return this.pdf.render(this.document('行政处罚事先告知书', 'Notice of intended sanction', c, parties, [
+    return this.pdf.bilingual(this.document('行政处罚事先告知书', 'Notice of intended sanction', c, parties, [
       {
         headingZh: '拟作出的处罚',
         headingEn: 'Intended sanction',
@@ -84,7 +84,7 @@ export class CaseDocuments {
 
   decision(c: EnforcementCase, parties: CaseParties): Promise<Buffer> {
     const [zhSanction, enSanction] = sanctionText(c.decidedSanction ?? 'none', c.decidedFineAmount, c.decidedSuspensionDays);
-    return this.pdf.render(this.document('行政处罚决定书', 'Decision on sanction', c, parties, [
+    return this.pdf.bilingual(this.document('行政处罚决定书', 'Decision on sanction', c, parties, [
       {
         headingZh: '决定',
         headingEn: 'Decision',

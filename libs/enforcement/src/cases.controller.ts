@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { IdParam, PageOf, ProblemDetails, UserRateLimit } from '@app/core';
 import { Query } from '@nestjs/common';
 import {
   AppealRequest,
@@ -21,21 +21,29 @@ import {
   WaiverRequest,
   WithdrawRequest,
 } from './cases.dto';
-import { CasesService } from './cases.service';
+import { CaseDecisions } from './case-decisions';
+import { CaseProposals } from './case-proposals';
+import { CaseQueries } from './case-queries';
+import { DueProcessSteps } from './due-process-steps';
 
 const OFFICIALS = ['ministry_official', 'bureau_admin', 'inspector'] as const;
 
 @ApiTags('enforcement')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly queries: CaseQueries,
+    private readonly proposals: CaseProposals,
+    private readonly steps: DueProcessSteps,
+    private readonly decisions: CaseDecisions,
+  ) {}
 
   @Get()
   @Allow(...OFFICIALS, 'agency_user')
   @ApiOperation({ operationId: 'listCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue' })
   @ApiOkResponse({ type: PageOf(CaseView) })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
-    return this.cases.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
   @Get('counts')
@@ -43,7 +51,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'countCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query' })
   @ApiOkResponse({ type: CaseCountsView })
   counts(@CurrentActor() actor: Actor) {
-    return this.cases.counts(actor);
+    return this.queries.counts(actor);
   }
 
   @Post()
@@ -51,7 +59,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it' })
   @ApiCreatedResponse({ type: CaseDetailView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateCaseRequest) {
-    return this.cases.create(actor, request);
+    return this.proposals.create(actor, request);
   }
 
   @Get(':id')
@@ -59,16 +67,18 @@ export class CasesController {
   @ApiOperation({ operationId: 'getCase', summary: 'One case with its grounds, whole history and served documents' })
   @ApiOkResponse({ type: CaseDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.cases.detail(actor, id);
+    return this.queries.detail(actor, id);
   }
 
   @Get(':id/documents/:documentId')
   @Allow(...OFFICIALS, 'agency_user')
+  @UserRateLimit('pdf')
   @ApiProduces('application/pdf')
+  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'More PDFs this minute than RATE_LIMIT_PDF_PER_USER_PER_MINUTE; Retry-After says when to try again' })
   @ApiOperation({ operationId: 'getCaseDocument', summary: 'A served document (notice or decision) as PDF, in Chinese and English' })
   @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
   async document(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('documentId') documentId: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { fileName, content } = await this.cases.document(actor, id, documentId);
+    const { fileName, content } = await this.queries.document(actor, id, documentId);
     void reply.header('content-type', 'application/pdf');
     void reply.header('content-disposition', `inline; filename="${fileName}"`);
     return content;
@@ -80,7 +90,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'The notice is served (it names the licences), or stale version' })
   licences(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseLicencesRequest) {
-    return this.cases.setLicences(actor, id, request);
+    return this.steps.setLicences(actor, id, request);
   }
 
   @Post(':id/notice')
@@ -90,7 +100,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not in a state to serve a notice (currentStatus), or stale version' })
   notice(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseStepRequest) {
-    return this.cases.serveNotice(actor, id, request);
+    return this.steps.serveNotice(actor, id, request);
   }
 
   @Post(':id/representations')
@@ -100,7 +110,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Window closed, illegal in the current state, or stale version' })
   representations(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: RepresentationsRequest) {
-    return this.cases.representations(actor, id, request);
+    return this.steps.representations(actor, id, request);
   }
 
   @Post(':id/hearing')
@@ -110,7 +120,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'No right to a hearing, window closed, illegal in the current state, or stale version' })
   hearing(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: HearingRequest) {
-    return this.cases.hearing(actor, id, request);
+    return this.steps.hearing(actor, id, request);
   }
 
   @Post(':id/waiver')
@@ -119,7 +129,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'waiveCaseWindows', summary: 'The agency waives representations and a hearing in writing; a decision may then be taken at once' })
   @ApiOkResponse({ type: CaseDetailView })
   waiver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WaiverRequest) {
-    return this.cases.waive(actor, id, request);
+    return this.steps.waive(actor, id, request);
   }
 
   @Get(':id/published-summary-draft')
@@ -127,7 +137,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'draftPublishedSummary', summary: 'The published summary a decision taken today as asked would get (agency, provision, sanction, dates), for the decision form to prefill' })
   @ApiOkResponse({ type: BilingualText })
   summaryDraft(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: SummaryDraftQuery) {
-    return this.cases.summaryDraft(actor, id, query);
+    return this.decisions.summaryDraft(actor, id, query);
   }
 
   @Post(':id/decision')
@@ -137,7 +147,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Windows still open (decisionOpensOn), illegal in the current state, or stale version' })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseDecisionRequest) {
-    return this.cases.decide(actor, id, request);
+    return this.decisions.decide(actor, id, request);
   }
 
   @Post(':id/appeal')
@@ -147,7 +157,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not decided, or stale version' })
   appeal(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AppealRequest) {
-    return this.cases.appeal(actor, id, request);
+    return this.decisions.appeal(actor, id, request);
   }
 
   @Post(':id/withdraw')
@@ -156,6 +166,6 @@ export class CasesController {
   @ApiOperation({ operationId: 'withdrawCase', summary: 'Withdraw a case before its decision' })
   @ApiOkResponse({ type: CaseDetailView })
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WithdrawRequest) {
-    return this.cases.withdraw(actor, id, request);
+    return this.steps.withdraw(actor, id, request);
   }
 }

@@ -1,6 +1,6 @@
 import { sanctionPoints, type RiskFactorSource } from '@app/inspections';
 import { addMonths } from './case-rules';
-import { CasesService } from './cases.service';
+import { CaseQueries } from './case-queries';
 import { DemeritPointsService } from './demerit-points.service';
 
 /** Risk points of an agency under surveillance (grade C) or proposed for revocation (grade D): it rises in the inspection priorities. */
@@ -27,7 +27,7 @@ const PAST_SANCTIONS_MONTHS = 36;
  * The risk score's past sanctions: cases' decisions in the last three years as they stand after
  * appeals (a proposal counts nothing until decided; none and annulled count nothing).
  */
-export function pastSanctionsRiskSource(cases: CasesService): RiskFactorSource {
+export function pastSanctionsRiskSource(cases: CaseQueries): RiskFactorSource {
   return {
     factor: 'past_sanctions',
     async compute(manager, agencyIds, today) {

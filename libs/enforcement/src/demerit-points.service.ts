@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { announcePublicChange } from '@app/agencies';
 import { AuditService } from '@app/audit';
-import { Clock, Problems, updateVersioned } from '@app/core';
+import { checkVersion, Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
 import { creditReasonTexts } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
+import { jurisdictionNamesOf } from '@app/jurisdictions';
 import { DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { addMonths, creditGrade, CreditGrade, GRADE_C_POINTS, POINTS_WINDOW_MONTHS, SURVEILLANCE_MONTHS } from './case-rules';
 import { CreditGradeView, CreditReason, DemeritRuleView, FineThresholdView, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
@@ -48,7 +49,7 @@ export class DemeritPointsService {
     return this.dataSource.transaction(async (manager) => {
       const rule = await manager.findOneBy(DemeritRule, { id });
       if (!rule) throw Problems.notFound('Demerit rule', id);
-      if (rule.version !== request.version) throw Problems.staleVersion('Demerit rule', rule.version);
+      checkVersion(rule, request.version, 'Demerit rule');
       await updateVersioned(manager, DemeritRule, rule, { points: request.points }, 'Demerit rule');
       const updated = await manager.findOneByOrFail(DemeritRule, { id });
       await this.audit.record(manager, { action: 'demerit_rule.update', entityType: 'demerit_rule', entityId: id, before: rule, after: updated });
@@ -64,17 +65,12 @@ export class DemeritPointsService {
   async putThreshold(province: string, request: PutFineThresholdRequest): Promise<FineThresholdView> {
     if (!/^\d{2}0000$/.test(province)) throw Problems.invalid([{ field: 'province', message: 'province must be a province code such as 35 or 350000' }]);
     return this.dataSource.transaction(async (manager) => {
-      const [known] = (await manager.query(`SELECT 1 FROM jurisdictions WHERE code = $1 AND level = 'province'`, [province])) as unknown[];
+      const known = (await jurisdictionNamesOf(manager, [province], 'province')).has(province);
       if (!known) throw Problems.notFound('Province', province);
       const current = await manager.findOneBy(FineThreshold, { provinceCode: province });
       if (current) {
-        if (request.version !== current.version) throw Problems.staleVersion('Fine threshold', current.version);
-        await manager
-          .createQueryBuilder()
-          .update(FineThreshold)
-          .set({ largeAmount: request.largeAmount })
-          .where('province_code = :province AND version = :version', { province, version: current.version })
-          .execute();
+        checkVersion(current, request.version, 'Fine threshold');
+        await updateVersioned(manager, FineThreshold, { key: { province_code: province }, version: current.version }, { largeAmount: request.largeAmount }, 'Fine threshold');
       } else {
         await manager.createQueryBuilder().insert().into(FineThreshold).values({ provinceCode: province, largeAmount: request.largeAmount }).orIgnore().execute();
       }

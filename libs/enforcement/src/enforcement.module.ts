@@ -14,7 +14,13 @@ import { CaseLicencesService } from './case-licences.service';
 import { CaseDocuments } from './case-documents';
 import { CaseNumbers } from './case-numbers';
 import { CasesController } from './cases.controller';
-import { CasesService } from './cases.service';
+import { CaseDecisions } from './case-decisions';
+import { CaseJobs } from './case-jobs';
+import { CaseProposals } from './case-proposals';
+import { CaseQueries } from './case-queries';
+import { CaseRecords } from './case-records';
+import { CaseStepRunner } from './case-step-runner';
+import { DueProcessSteps } from './due-process-steps';
 import { CreditGradeView } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
 import { EnforcementSettingsController } from './enforcement-settings.controller';
@@ -40,22 +46,23 @@ describeAgencyProfileSection('credit', { type: CreditGradeView, required: false,
     WorkingCalendarModule,
   ],
   controllers: [CasesController, EnforcementSettingsController],
-  providers: [CasesService, CaseLicencesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers, CaseDeadlinesJob, CreditGradesJob],
-  exports: [CasesService, DemeritPointsService],
+  providers: [CaseQueries, CaseRecords, CaseProposals, CaseStepRunner, DueProcessSteps, CaseDecisions, CaseJobs, CaseLicencesService, DemeritPointsService, PublicSanctionsService, CaseDocuments, CaseNumbers, CaseDeadlinesJob, CreditGradesJob],
+  exports: [CaseQueries, CaseProposals, DemeritPointsService],
 })
 export class EnforcementModule implements OnModuleInit {
   constructor(
     private readonly profile: AgencyProfileSections,
     private readonly referrals: SanctionReferrals,
     private readonly risk: RiskService,
-    private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
+    private readonly proposals: CaseProposals,
     private readonly points: DemeritPointsService,
   ) {}
 
   onModuleInit(): void {
-    this.referrals.register(inspectionReferralHandler(this.cases), (actor, inspectionId) => this.cases.ofInspection(actor, inspectionId));
+    this.referrals.register(inspectionReferralHandler(this.proposals, this.queries), (actor, inspectionId) => this.queries.ofInspection(actor, inspectionId));
     this.risk.register(creditRiskSource(this.points));
-    this.risk.register(pastSanctionsRiskSource(this.cases));
+    this.risk.register(pastSanctionsRiskSource(this.queries));
     this.profile.register({ key: 'credit', load: (agencyId) => this.points.gradeOf(agencyId) });
   }
 }

@@ -1,12 +1,13 @@
 import type { SanctionReferralHandler } from '@app/inspections';
-import { CasesService } from './cases.service';
+import { CaseProposals } from './case-proposals';
+import { CaseQueries } from './case-queries';
 import { INSPECTION_LEGAL_BASIS, inspectionFacts } from './case-grounds';
 
 /**
  * An inspection's sanction proposal opens a case on the inspection and its non-compliant findings
  * (or finds the one open); the bureau's later call on the inspection revises the case it finds.
  */
-export function inspectionReferralHandler(cases: CasesService): SanctionReferralHandler {
+export function inspectionReferralHandler(cases: CaseProposals, queries: CaseQueries): SanctionReferralHandler {
   return async (manager, r) => {
     const fineAmount = r.fineAmount === null ? undefined : Math.round(r.fineAmount * 100);
     const suspensionDays = r.suspensionDays ?? undefined;
@@ -32,6 +33,6 @@ export function inspectionReferralHandler(cases: CasesService): SanctionReferral
       manager,
     );
     if (existing && r.revisesCase) await cases.reviseProposal(manager, r.referredBy, id, { proposedSanction: r.sanction, fineAmount, suspensionDays, licenceIds });
-    return cases.ref(manager, id);
+    return queries.ref(manager, id);
   };
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { byCreation, Clock, countByStatus, fetchView, inTransaction, Page, paginateViews, Problems, StatusCountsView, statusCountsView } from '@app/core';
+import { byCreation, checkVersion, Clock, countByStatus, fetchView, inTransaction, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersionedAndRead } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { CORRECTIVE_ACTION_STATUSES, CorrectiveAction, CorrectiveActionStatus } from './inspection.entity';
 import { CorrectiveActionCommand, CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';
@@ -78,7 +78,7 @@ export class CorrectiveActionsService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.get(actor, id, manager);
       if (!command.from.includes(current.status)) throw Problems.illegalTransition('Corrective action', current.status, command.to);
-      if (current.version !== request.version) throw Problems.staleVersion('Corrective action', current.version);
+      checkVersion(current, request.version, 'Corrective action');
       const now = this.clock.now();
       const changes: Partial<CorrectiveAction> =
         request.action === 'submit'
@@ -86,14 +86,7 @@ export class CorrectiveActionsService {
           : request.action === 'verify'
             ? { status: 'verified', inspectorNote: request.note ?? null, verifiedBy: actor.userId, verifiedAt: now }
             : { status: 'open', inspectorNote: request.note as string, ...(request.dueOn ? { dueOn: request.dueOn } : {}) };
-      const result = await manager
-        .createQueryBuilder()
-        .update(CorrectiveAction)
-        .set(changes)
-        .where('id = :id AND version = :version', { id, version: current.version })
-        .execute();
-      if (result.affected !== 1) throw Problems.staleVersion('Corrective action');
-      const updated = await manager.findOneByOrFail(CorrectiveAction, { id });
+      const updated = await updateVersionedAndRead(manager, CorrectiveAction, current, changes, 'Corrective action');
       await this.audit.record(manager, { action: `corrective_action.${request.action}`, entityType: 'corrective_action', entityId: id, before: current, after: updated });
       if (request.action !== 'submit') {
         const kind = request.action === 'verify' ? 'corrective_action.verified' : 'corrective_action.reopened';

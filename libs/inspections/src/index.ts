@@ -13,3 +13,4 @@ export * from './complaint-links';
 export * from './sanction-referrals';
 export * from './jobs/corrective-action-deadlines.job';
 export * from './jobs/risk-scores.job';
+export { inspectionSummary } from './inspection-views';

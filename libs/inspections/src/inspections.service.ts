@@ -5,7 +5,7 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistItem, ChecklistsService, ChecklistTexts, Language, pick } from '@app/checklists';
-import { byCreation, addDays, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems } from '@app/core';
+import { addDays, byCreation, checkVersion, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
 import { UsersService } from '@app/auth';
 import { BureausService } from '@app/jurisdictions';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
@@ -283,7 +283,7 @@ export class InspectionsService {
     await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       assertEditable(inspection);
-      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      checkVersion(inspection, request.version, 'Inspection');
       const { items } = await this.checklists.get(inspection.templateId, manager);
       const problems = findingSetProblems(items, request.findings.map((f) => f.itemCode));
       if (problems.length > 0) throw Problems.invalid(problems);
@@ -310,7 +310,7 @@ export class InspectionsService {
     const referred = await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'submitted');
-      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      checkVersion(inspection, request.version, 'Inspection');
       // One connection per transaction: its queries run one after another.
       const { items } = await this.checklists.get(inspection.templateId, manager);
       const findings = await manager.findBy(Finding, { inspectionId: id });
@@ -406,7 +406,7 @@ export class InspectionsService {
     await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'planned') throw Problems.illegalTransition('Inspection', inspection.status, 'planned');
-      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      checkVersion(inspection, request.version, 'Inspection');
       const officers = await this.users.assignableOfficers(actor, inspection.jurisdictionCode, manager);
       if (!officers.some((o) => o.id === request.leadInspectorId)) {
         throw Problems.invalid([{ field: 'leadInspectorId', message: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency' }]);
@@ -424,7 +424,7 @@ export class InspectionsService {
     await this.dataSource.transaction(async (manager) => {
       const inspection = await this.get(actor, id, manager);
       if (inspection.status !== 'planned' && inspection.status !== 'in_progress') throw Problems.illegalTransition('Inspection', inspection.status, 'cancelled');
-      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      checkVersion(inspection, request.version, 'Inspection');
       const cancelled = await this.bumpVersion(manager, inspection, { status: 'cancelled', cancelReason: request.reason });
       await this.audit.record(manager, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before: inspection, after: cancelled });
     });
@@ -482,14 +482,7 @@ export class InspectionsService {
 
   /** Writes changes only if nobody else has since the read (version and status as read). */
   async bumpVersion(manager: EntityManager, inspection: Inspection, changes: Partial<Inspection>): Promise<Inspection> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Inspection)
-      .set(changes)
-      .where('id = :id AND version = :version AND status = :status', { id: inspection.id, version: inspection.version, status: inspection.status })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Inspection');
-    return manager.findOneByOrFail(Inspection, { id: inspection.id });
+    return updateVersionedAndRead(manager, Inspection, inspection, changes, 'Inspection', { sql: 'status = :status', parameters: { status: inspection.status } });
   }
 }
 

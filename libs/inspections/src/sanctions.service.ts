@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor } from '@app/access';
-import { Clock, Problems } from '@app/core';
+import { checkVersion, Clock, Problems } from '@app/core';
 import { Finding } from './inspection.entity';
 import { sanctionFieldProblems } from './inspection-rules';
 import { InspectionWithCaseView, SanctionDecisionRequest } from './inspections.dto';
@@ -35,7 +35,7 @@ export class SanctionsService {
     const referred = await this.dataSource.transaction(async (manager) => {
       const inspection = await this.inspections.get(actor, id, manager);
       if (inspection.status !== 'submitted') throw Problems.illegalTransition('Inspection', inspection.status, 'closed');
-      if (inspection.version !== request.version) throw Problems.staleVersion('Inspection', inspection.version);
+      checkVersion(inspection, request.version, 'Inspection');
       const decided = await this.inspections.bumpVersion(manager, inspection, {
         status: 'closed',
         sanctionDecision: request.sanction,

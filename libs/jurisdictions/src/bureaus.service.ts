@@ -77,7 +77,7 @@ export class BureausService {
     const current = await this.get(actor, id);
     if (request.status === 'disabled' && current.status !== 'disabled') {
       if (current.level === 'ministry') throw Problems.conflict('ministry-bureau', 'The ministry cannot be disabled');
-      // users belong to libs/auth, which depends on this module: a plain count on its table.
+      // Allowed cross-domain SQL: jurisdictions sits below auth; a bureau with active officials may not close.
       const [{ active }] = (await this.dataSource.query(`SELECT count(*)::int AS active FROM users WHERE bureau_id = $1 AND status = 'active'`, [id])) as { active: number }[];
       if (active > 0) {
         throw Problems.conflict('bureau-has-active-users', `The bureau still has ${active} active users: move them to another bureau or disable them first`, { activeUsers: active });

@@ -4,3 +4,4 @@ export * from './bureaus.service';
 export * from './bureau.entity';
 export * from './jurisdiction.entity';
 export * from './messages.zh';
+export * from './jurisdiction-names';

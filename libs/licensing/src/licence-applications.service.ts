@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
-import { addDays, byCreation, Clock, countByStatus, fetchView, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
+import { addDays, byCreation, checkVersion, Clock, countByStatus, fetchView, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { Bureau, BureausService } from '@app/jurisdictions';
@@ -124,7 +124,7 @@ export class LicenceApplicationsService {
     const bureau = actor.bureauId ? await this.bureaus.findById(actor.bureauId) : null;
     const decided = await this.dataSource.transaction(async (manager) => {
       const application = await this.get(actor, id, manager);
-      if (request.version !== undefined && request.version !== application.version) throw Problems.staleVersion('Licence application', application.version);
+      checkVersion(application, request.version, 'Licence application');
       const to: ApplicationStatus = request.decision === 'approve' ? 'approved' : request.decision === 'refuse' ? 'refused' : 'returned';
       if (!OPEN_FOR_DECISION.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
       await updateVersioned(manager, LicenceApplication, application, { status: to, decisionReason: request.reason ?? null, decidedBy: actor.userId, decidedAt: this.clock.now() }, 'Licence application');
@@ -184,7 +184,7 @@ export class LicenceApplicationsService {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.get(actor, id, manager);
       if (!from.includes(application.status)) throw Problems.illegalTransition('Licence application', application.status, to);
-      if (version !== undefined && version !== application.version) throw Problems.staleVersion('Licence application', application.version);
+      checkVersion(application, version, 'Licence application');
       await updateVersioned(manager, LicenceApplication, application, { ...changes, status: to }, 'Licence application');
       const moved = await manager.findOneByOrFail(LicenceApplication, { id });
       await this.audit.record(manager, { action, entityType: 'licence_application', entityId: id, before: application, after: moved });

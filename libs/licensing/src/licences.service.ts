@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AppConfig, byCreation, Clock, fetchView, fetchViews, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
+import { AppConfig, byCreation, checkVersion, Clock, fetchView, fetchViews, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { LicenceScopeDto, LicenceQuery, LicenceView, LicenceWithEvents } from './licensing.dto';
@@ -105,7 +105,7 @@ export class LicencesService {
   async applyTransition(manager: EntityManager, licence: Licence, action: LicenceAction, reason: string, options: { version?: number; until?: string; details?: Record<string, unknown> } = {}): Promise<Licence> {
     const rule = LICENCE_TRANSITIONS[action];
     if (!rule.from.includes(licence.status)) throw Problems.illegalTransition('Licence', licence.status, rule.to);
-    if (options.version !== undefined && options.version !== licence.version) throw Problems.staleVersion('Licence', licence.version);
+    checkVersion(licence, options.version, 'Licence');
     if (options.until && options.until < this.clock.today()) {
       throw Problems.invalid([{ field: 'until', message: 'until must be today or later' }]);
     }

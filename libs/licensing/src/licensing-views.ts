@@ -1,10 +1,12 @@
 import { agencyNames } from '@app/agencies';
-import { combineJoins, joinColumns } from '@app/core';
+import { bureauName } from '@app/jurisdictions';
+import { combineJoins } from '@app/core';
+import { licenceNumber } from './licence-sql';
 
 /** A licence's agency and issuing bureau by name. */
 export const LICENCE_NAMES = combineJoins(
   agencyNames('l.agency_id'),
-  joinColumns<'issuedByBureauName', string>('bureaus', 'view_issuer', 'view_issuer.id = l.issued_by_bureau_id', { issuedByBureauName: 'name' }),
+  bureauName<'issuedByBureauName', string>('l.issued_by_bureau_id', 'view_issuer', 'issuedByBureauName'),
 );
 
 /**
@@ -13,5 +15,5 @@ export const LICENCE_NAMES = combineJoins(
  */
 export const APPLICATION_NAMES = combineJoins(
   agencyNames('app.agency_id'),
-  joinColumns('licences', 'view_licence', 'view_licence.id = coalesce(app.resulting_licence_id, app.licence_id)', { licenceNumber: 'licence_number' }),
+  licenceNumber('coalesce(app.resulting_licence_id, app.licence_id)', 'view_licence', 'licenceNumber'),
 );

@@ -81,6 +81,9 @@ export class LicenceView {
   @ApiPropertyOptional({ nullable: true, type: String }) conditions: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) reserveFundAmount: number | null;
   @ApiProperty() version: number;
+  /** When the licence was recorded and last changed (the lists send them). */
+  @ApiPropertyOptional() createdAt?: Date;
+  @ApiPropertyOptional() updatedAt?: Date;
 }
 
 export class LicenceWithEvents extends LicenceView {

@@ -14,6 +14,22 @@ describe('renderNotification', () => {
     expect(rendered.subject).toContain('has expired');
   });
 
+  it('lists the licences of a renewal digest and counts those it does not list', () => {
+    const rendered = renderNotification('licence.renewal_digest', {
+      count: 3,
+      licences: [
+        { licenceNumber: 'N-1', agencyName: '甲公司', expiresOn: '2026-03-01', daysLeft: 7 },
+        { licenceNumber: 'N-2', agencyName: '乙公司', expiresOn: '2026-04-01', daysLeft: 38 },
+      ],
+    });
+    expect(rendered.titleZh).toBe('3 张许可证即将到期，已提醒持证机构续期');
+    expect(rendered.bodyZh).toContain('- N-1（甲公司）2026-03-01 到期，剩 7 天');
+    expect(rendered.bodyZh).toContain('另有 1 张未列出');
+    expect(rendered.bodyEn).toContain('- N-2 (乙公司) expires on 2026-04-01, in 38 days');
+    expect(rendered.bodyEn).toContain('1 more are not listed');
+    expect(renderNotification('licence.renewal_digest', { count: 1, licences: [{ licenceNumber: 'N-1', agencyName: '甲', expiresOn: '2026-03-01', daysLeft: 7 }] }).bodyZh).not.toContain('另有');
+  });
+
   it('falls back to a generic notice for a kind without a template', () => {
     const rendered = renderNotification('something.new', { title: 'Hello' });
     expect(rendered.subject).toBe('通知：Hello / Notice: Hello');

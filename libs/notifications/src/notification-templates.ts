@@ -118,7 +118,34 @@ interface Breach {
 
 const breaches = (p: Payload): Breach[] => (Array.isArray(p.breaches) ? (p.breaches as Breach[]) : []);
 
+interface DigestLine {
+  licenceNumber: string;
+  agencyName: string;
+  expiresOn: string;
+  daysLeft: number;
+}
+
+const digestLines = (p: Payload): DigestLine[] => (Array.isArray(p.licences) ? (p.licences as DigestLine[]) : []);
+
+/** The licences a digest does not list by name, counted in its last line. */
+const unlisted = (p: Payload): number => Math.max(0, Number(p.count ?? 0) - digestLines(p).length);
+
 const TEMPLATES: Record<string, Template> = {
+  'licence.renewal_digest': {
+    title: (p) => [`${str(p, 'count')} 张许可证即将到期，已提醒持证机构续期`, `${str(p, 'count')} licences expire soon: their agencies were reminded to renew`],
+    body: (p) => {
+      const lines = digestLines(p);
+      const more = unlisted(p);
+      return [
+        [`以下许可证即将到期，本次已提醒持证机构申请续期：`, ...lines.map((l) => `- ${l.licenceNumber}（${l.agencyName}）${l.expiresOn} 到期，剩 ${l.daysLeft} 天`), ...(more ? [`另有 ${more} 张未列出，可在许可证列表中按到期日查询。`] : [])].join('\n'),
+        [
+          `These licences expire soon; their agencies were reminded to apply for renewal:`,
+          ...lines.map((l) => `- ${l.licenceNumber} (${l.agencyName}) expires on ${l.expiresOn}, in ${l.daysLeft} days`),
+          ...(more ? [`${more} more are not listed here; the licence list filtered by expiry date shows them all.`] : []),
+        ].join('\n'),
+      ];
+    },
+  },
   'licence.renewal_reminder': {
     title: (p) => [`许可证 ${str(p, 'licenceNumber')} 将于 ${str(p, 'expiresOn')} 到期`, `Licence ${str(p, 'licenceNumber')} expires on ${str(p, 'expiresOn')}`],
     body: (p) => [

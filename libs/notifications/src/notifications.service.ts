@@ -99,6 +99,7 @@ export class NotificationsService {
     const mail = `$${params.length + 1}::boolean`;
     // The first attempt is due at once, by the injectable clock the delivery job also reads.
     const now = `$${params.length + 2}::timestamptz`;
+    // Allowed cross-domain SQL: notifications sits below auth; disabled users are dropped in the INSERT.
     const rows = (await manager.query(
       `WITH inserted AS (
          INSERT INTO notifications (kind, recipient_user_id, dedup_key, payload, channel, status, next_attempt_at)

@@ -13,6 +13,8 @@
  * - the official it is assigned to (a lead inspector, a complaint's assignee);
  * - an escalation (a missed complaint deadline) goes up to the province's bureau.
  */
+// Allowed cross-domain SQL: notifications sits below auth; recipients are users, chosen inside the
+// outbox's own INSERT ... SELECT.
 export const RecipientsPolicy = {
   /** The agency's users. */
   agency: (agencyId: string) => `SELECT u.id AS user_id FROM users u WHERE u.role = 'agency_user' AND u.agency_id = ${agencyId}`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, IsNull } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Language, Problems, updateVersioned } from '@app/core';
+import { checkVersion, Language, Problems, updateVersioned } from '@app/core';
 import { CountryNote } from './country-note.entity';
 import { HelpLine } from './help-line.entity';
 import {
@@ -111,7 +111,7 @@ export class ReferenceDataService {
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(kind.target, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
       if (!before) throw Problems.notFound(kind.name, id);
-      if (before.version !== version) throw Problems.staleVersion(kind.name, before.version);
+      checkVersion(before, version, kind.name);
       await updateVersioned(manager, kind.target, { id, version }, changes as never, kind.name);
       const after = await manager.findOneOrFail(kind.target, { where: { id } as never });
       await this.audit.record(manager, { action: `${kind.auditType}.update`, entityType: kind.auditType, entityId: id, before, after });
@@ -123,7 +123,7 @@ export class ReferenceDataService {
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(kind.target, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
       if (!before) throw Problems.notFound(kind.name, id);
-      if (before.version !== version) throw Problems.staleVersion(kind.name, before.version);
+      checkVersion(before, version, kind.name);
       await manager.delete(kind.target, { id } as never);
       await this.audit.record(manager, { action: `${kind.auditType}.delete`, entityType: kind.auditType, entityId: id, before });
     });

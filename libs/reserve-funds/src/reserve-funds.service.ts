@@ -134,6 +134,7 @@ export class ReserveFundsService {
       if (await manager.findOneBy(ReserveFundVerification, { entryId })) throw Problems.conflict('already-verified', 'This entry is already verified');
       // A draw already counts against the verified balance when recorded; verifying it changes no amount.
       const delta = entry.kind === 'deposit' ? entry.amountFen : 0;
+      // Not updateVersioned: the balance is added to as it stands, and the new one comes back in the same statement.
       const [rows] = (await manager.query(
         `UPDATE reserve_fund_accounts SET verified_balance_fen = verified_balance_fen + $2, version = version + 1, updated_at = now()
           WHERE agency_id = $1 AND version = $3

@@ -5,7 +5,8 @@ import { AgenciesService, AgencyNames, agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
-import { byCreation, Clock, countByStatus, FieldProblem, Page, paginateViews, Problems, StatusCountsView, statusCountsView } from '@app/core';
+import { byCreation, checkVersion, Clock, countByStatus, FieldProblem, Page, paginateViews, Problems, StatusCountsView, statusCountsView, updateVersionedAndRead } from '@app/core';
+import { holdsLicenceInForceSql } from '@app/licensing';
 import { RiskService, scoreSelfAssessment } from '@app/inspections';
 import { NotificationsService } from '@app/notifications';
 import { DISCREPANCIES_OF_S } from './discrepancies';
@@ -117,7 +118,7 @@ export class SelfAssessmentsService {
         await this.agencies.get(actor, request.agencyId, manager);
         agencies.andWhere('a.id = :agencyId', { agencyId: request.agencyId });
       } else {
-        agencies.andWhere(`EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.status IN ('active', 'suspended'))`);
+        agencies.andWhere(holdsLicenceInForceSql('a.id'));
       }
       const [select, parameters] = agencies
         .select('a.id', 'agency_id')
@@ -166,7 +167,7 @@ export class SelfAssessmentsService {
       if (!EDITABLE.includes(current.status)) {
         throw Problems.conflict('answers-immutable', `Self-assessment is ${current.status}: its answers can no longer change`, { currentStatus: current.status });
       }
-      if (current.version !== request.version) throw Problems.staleVersion('Self-assessment', current.version);
+      checkVersion(current, request.version, 'Self-assessment');
       const { items } = await this.checklists.get(current.templateId, manager);
       const problems = answerProblems(items.map((i) => i.code), request.answers.map((a) => a.itemCode));
       if (problems.length > 0) throw Problems.invalid(problems);
@@ -186,7 +187,7 @@ export class SelfAssessmentsService {
       const current = await this.get(actor, id, manager);
       const to: SelfAssessmentStatus = current.status === 'returned' ? 'resubmitted' : 'submitted';
       if (!EDITABLE.includes(current.status)) throw Problems.illegalTransition('Self-assessment', current.status, to);
-      if (current.version !== request.version) throw Problems.staleVersion('Self-assessment', current.version);
+      checkVersion(current, request.version, 'Self-assessment');
       // One connection per transaction: its queries run one after another.
       const { items } = await this.checklists.get(current.templateId, manager);
       const answers = await manager.findBy(SelfAssessmentAnswer, { selfAssessmentId: id });
@@ -207,7 +208,7 @@ export class SelfAssessmentsService {
       const current = await this.get(actor, id, manager);
       const to: SelfAssessmentStatus = request.decision === 'accept' ? 'accepted' : 'returned';
       if (!UNDER_REVIEW.includes(current.status)) throw Problems.illegalTransition('Self-assessment', current.status, to);
-      if (current.version !== request.version) throw Problems.staleVersion('Self-assessment', current.version);
+      checkVersion(current, request.version, 'Self-assessment');
       const updated = await this.update(manager, current, { status: to, reviewNote: request.note ?? null, reviewedBy: actor.userId, reviewedAt: this.clock.now() });
       await this.audit.record(manager, { action: `self_assessment.${request.decision}`, entityType: 'self_assessment', entityId: id, before: current, after: updated });
       if (to === 'returned') {
@@ -241,14 +242,7 @@ export class SelfAssessmentsService {
   }
 
   private async update(manager: EntityManager, current: SelfAssessment, changes: Partial<SelfAssessment>): Promise<SelfAssessment> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(SelfAssessment)
-      .set(changes)
-      .where('id = :id AND version = :version', { id: current.id, version: current.version })
-      .execute();
-    if (result.affected !== 1) throw Problems.staleVersion('Self-assessment');
-    return manager.findOneByOrFail(SelfAssessment, { id: current.id });
+    return updateVersionedAndRead(manager, SelfAssessment, current, changes, 'Self-assessment');
   }
 }
 

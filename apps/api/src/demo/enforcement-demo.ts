@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@app/access';
 import { AgenciesService, withUsccCheck } from '@app/agencies';
 import { ChecklistsService } from '@app/checklists';
-import { CasesService, DemeritPointsService } from '@app/enforcement';
+import { CaseDecisions, CaseProposals, DueProcessSteps, DemeritPointsService } from '@app/enforcement';
 import { Clock } from '@app/core';
 import { InspectionsService } from '@app/inspections';
 import { LicenceApplicationsService } from '@app/licensing';
@@ -25,7 +25,9 @@ const bilingual = (text: string) => {
  */
 export async function seedEnforcement(app: INestApplicationContext, context: DemoContext): Promise<void> {
   const dataSource = app.get(DataSource);
-  const cases = app.get(CasesService);
+  const cases = app.get(CaseProposals);
+  const steps = app.get(DueProcessSteps);
+  const decisions = app.get(CaseDecisions);
   const points = app.get(DemeritPointsService);
   const today = app.get(Clock).today();
   const official = (username: string, role: 'bureau_admin' | 'inspector', prefix = '35', bureau = 'fujian'): Actor => ({
@@ -44,7 +46,7 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
   const [proposed] = (await dataSource.query(
     `SELECT c.id, c.version FROM enforcement_cases c WHERE c.jurisdiction_code LIKE '35%' AND c.status = 'opened' AND c.proposed_sanction = 'fine' ORDER BY c.created_at LIMIT 1`,
   )) as { id: string; version: number }[];
-  if (proposed) await cases.serveNotice(admin, proposed.id, { version: proposed.version });
+  if (proposed) await steps.serveNotice(admin, proposed.id, { version: proposed.version });
 
   // Agencies of Fujian without a case yet, each for one story.
   const free = (await dataSource.query(
@@ -62,11 +64,11 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
       openedBy: { userId: inspector.userId, username: inspector.username },
       ...extra,
     });
-    return cases.serveNotice(admin, id, { version: 1 });
+    return steps.serveNotice(admin, id, { version: 1 });
   };
   const waiveAndDecide = async (served: { id: string; agencyId: string; version: number }, decision: { sanction: 'warning' | 'fine' | 'suspension' | 'revocation'; fineAmount?: number; suspensionDays?: number }) => {
-    const waived = await cases.waive(agencyActor(served.agencyId), served.id, { version: served.version, statement: '本机构书面放弃陈述申辩和听证权利' });
-    return cases.decide(admin, served.id, { ...decision, reasons: '事实清楚，证据确凿', version: waived.version });
+    const waived = await steps.waive(agencyActor(served.agencyId), served.id, { version: served.version, statement: '本机构书面放弃陈述申辩和听证权利' });
+    return decisions.decide(admin, served.id, { ...decision, reasons: '事实清楚，证据确凿', version: waived.version });
   };
   const stories: ((agencyId: string) => Promise<unknown>)[] = [
     // Decided and published: a 30-day suspension (grade C).
@@ -74,25 +76,25 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
     // Annulled on appeal: the suspension is reversed and leaves the public list.
     async (id) => {
       const decided = await waiveAndDecide(await open(id, 'suspension', '向劳动者收取中介费 / Recruitment fees were charged to workers', { suspensionDays: 15 }), { sanction: 'suspension', suspensionDays: 15 });
-      return cases.appeal(admin, decided.id, { version: decided.version, body: 'reconsideration', lodgedOn: today, outcome: 'annulled', decidedOn: today, note: '复议机关认定证据不足' });
+      return decisions.appeal(admin, decided.id, { version: decided.version, body: 'reconsideration', lodgedOn: today, outcome: 'annulled', decidedOn: today, note: '复议机关认定证据不足' });
     },
     // Revocation decided: 24 points, grade D, and the revocation proposal the grade opens.
     async (id) => waiveAndDecide(await open(id, 'revocation', '以出境就业为名实施欺诈 / Fraud under the guise of overseas placement'), { sanction: 'revocation' }),
     // A hearing requested.
     async (id) => {
       const served = await open(id, 'fine', '未公示收费标准 / Fees not displayed', { fineAmount: 2_000_000 });
-      return cases.hearing(agencyActor(id), served.id, { version: served.version, reason: '我们对事实有异议' });
+      return steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '我们对事实有异议' });
     },
     // Heard, awaiting the decision.
     async (id) => {
       const served = await open(id, 'fine', '未签订书面合同 / No written contracts', { fineAmount: 1_000_000 });
-      const requested = await cases.hearing(agencyActor(id), served.id, { version: served.version, reason: '请求听证' });
-      return cases.hearing(admin, served.id, { version: requested.version, heldOn: today, attendees: '机构负责人、律师；执法人员二人', minutes: '机构承认部分事实' });
+      const requested = await steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '请求听证' });
+      return steps.hearing(admin, served.id, { version: requested.version, heldOn: today, attendees: '机构负责人、律师；执法人员二人', minutes: '机构承认部分事实' });
     },
     // Withdrawn before a decision.
     async (id) => {
       const served = await open(id, 'warning', '台账不全 / Incomplete records');
-      return cases.withdraw(admin, served.id, { version: served.version, reason: '已补齐台账' });
+      return steps.withdraw(admin, served.id, { version: served.version, reason: '已补齐台账' });
     },
   ];
   for (const [index, story] of stories.entries()) {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { CasesService } from '@app/enforcement';
+import { holdsLicenceInForceSql } from '@app/licensing';
+import { CaseProposals } from '@app/enforcement';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { dueOnOf, reminderDueOn } from '../annual-report-rules';
@@ -13,7 +14,7 @@ import { dueOnOf, reminderDueOn } from '../annual-report-rules';
  */
 const OWING = `
   SELECT a.id AS agency_id, a.jurisdiction_code, a.name_zh, a.name_en FROM agencies a
-   WHERE (EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.status IN ('active', 'suspended') AND l.valid_from <= make_date($1::int, 12, 31))
+   WHERE (${holdsLicenceInForceSql('a.id', 'make_date($1::int, 12, 31)')}
           OR EXISTS (SELECT 1 FROM annual_reports x WHERE x.agency_id = a.id AND x.year = $1::int))
      AND NOT EXISTS (SELECT 1 FROM annual_reports r WHERE r.agency_id = a.id AND r.year = $1::int AND r.first_submitted_at IS NOT NULL)`;
 
@@ -32,7 +33,7 @@ export class AnnualReportDeadlinesJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseProposals,
     private readonly clock: Clock,
   ) {}
 

@@ -78,7 +78,8 @@ export class AuthController {
     if (!presented) throw Problems.unauthorized('No refresh token: send refreshToken, or sign in again', 'no-refresh-token');
     if (!presented.fromCookie) return this.auth.refresh(presented.token);
     try {
-      return this.intoCookie(req, reply, await this.auth.refresh(presented.token));
+      // Only the cookie gets the rotation grace: a reload can abort the web app's refresh in flight.
+      return this.intoCookie(req, reply, await this.auth.refresh(presented.token, { grace: true }));
     } catch (error) {
       // A refused cookie is of no further use; the browser should not keep sending it.
       clearRefreshCookie(req, reply);

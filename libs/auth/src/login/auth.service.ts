@@ -71,10 +71,13 @@ export class AuthService {
     });
   }
 
-  /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
-  async refresh(token: string): Promise<Required<TokenPair>> {
+  /**
+   * Rotates a refresh token. A token presented twice revokes its whole family (it was copied),
+   * except the web app's cookie presented again within the rotation grace (see RefreshTokens).
+   */
+  async refresh(token: string, options: { grace?: boolean } = {}): Promise<Required<TokenPair>> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rotation = await this.refreshTokens.consume(manager, token);
+      const rotation = await this.refreshTokens.consume(manager, token, options);
       if (rotation.outcome === 'invalid') return { refused: 'invalid' as const };
       const user = await this.users.findById(manager, rotation.userId);
       if (rotation.outcome === 'reused' || !user || user.status !== 'active') {
@@ -91,7 +94,13 @@ export class AuthService {
         return { refused: reason, userId: rotation.userId };
       }
       const tokens = await this.issueTokens(manager, user, rotation.familyId);
-      await this.audit.record(manager, { action: 'auth.refresh', entityType: 'user', entityId: user.id, actor: this.partyOf(user) });
+      await this.audit.record(manager, {
+        action: 'auth.refresh',
+        entityType: 'user',
+        entityId: user.id,
+        actor: this.partyOf(user),
+        ...(rotation.outcome === 'rotated' && rotation.grace ? { after: { familyId: rotation.familyId, withinRotationGrace: true } } : {}),
+      });
       return { tokens };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { CasesService } from '@app/enforcement';
+import { CaseProposals } from '@app/enforcement';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 
@@ -17,7 +17,7 @@ export class CommitmentChecksJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseProposals,
     private readonly clock: Clock,
   ) {}
 

@@ -77,6 +77,21 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1)
   RATE_LIMIT_DEFAULT_PER_MINUTE = 6000;
 
+  /** PDFs (certificates, case documents) one signed-in user may fetch a minute, whichever address they come from. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PDF_PER_USER_PER_MINUTE = 30;
+
+  /**
+   * The hot lists (licences, agencies, complaints) written by serializers compiled from their
+   * published response schemas. Off only to measure the difference (`npm run bench`).
+   */
+  @Transform(toBoolean) @IsBoolean()
+  COMPILED_RESPONSES = true;
+
+  /** Worker threads rendering PDFs (one keeps the other core for the event loop and PostgreSQL). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(16)
+  PDF_WORKERS = 1;
+
   /** redis://[user:pass@]host:port[/db]. Rate-limit counters are shared there by every API process; without it each process counts alone, in memory. */
   @IsOptional() @IsString()
   REDIS_URL?: string;

@@ -4,6 +4,7 @@ import { MemoryWindowCounters } from './memory-window-counters';
 import { rateLimitBudgets } from './rate-limit';
 import { RATE_LIMIT_BUDGETS, RATE_LIMIT_STORE, RateLimitGuard } from './rate-limit.guard';
 import { RedisWindowCounters } from './redis-window-counters';
+import { UserRateLimitGuard } from './user-rate-limit.guard';
 
 /**
  * Per-IP rate limits. Counters live in Redis when REDIS_URL is set (shared by every API
@@ -34,8 +35,9 @@ export class RateLimitModule {
           },
         },
         RateLimitGuard,
+        UserRateLimitGuard,
       ],
-      exports: [RateLimitGuard],
+      exports: [RateLimitGuard, UserRateLimitGuard],
     };
   }
 }

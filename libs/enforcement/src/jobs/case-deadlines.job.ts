@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { WorkingCalendarService } from '@app/calendar';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
-import { CasesService } from '../cases.service';
+import { CaseJobs } from '../case-jobs';
 import { DECISION_DUE_DAYS, DECISION_REMINDER_DAYS, PENDING_STATUSES } from '../case-rules';
 
 /**
@@ -47,7 +47,7 @@ const WINDOW_REMINDERS = `
 export class CaseDeadlinesJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly cases: CaseJobs,
     private readonly notifications: NotificationsService,
     private readonly calendar: WorkingCalendarService,
   ) {}

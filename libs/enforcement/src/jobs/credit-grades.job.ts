@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
-import { CasesService } from '../cases.service';
+import { CaseProposals } from '../case-proposals';
 import { DemeritPointsService } from '../demerit-points.service';
 
 /**
@@ -15,7 +15,7 @@ export class CreditGradesJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly points: DemeritPointsService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseProposals,
   ) {}
 
   @ScheduledJob({

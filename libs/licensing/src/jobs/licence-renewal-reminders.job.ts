@@ -5,7 +5,7 @@ import { AppConfig } from '@app/core';
 import { AuditService } from '@app/audit';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { NotificationsService, OUTBOX_QUERY_COLUMNS } from '@app/notifications';
-import { LICENCE_RECIPIENTS_LATERAL } from './licence-recipients';
+import { LICENCE_AGENCY_RECIPIENTS_LATERAL, LICENCE_OFFICIAL_RECIPIENTS_LATERAL } from './licence-recipients';
 import { parseReminderOffsets } from './reminder-offsets';
 
 /**
@@ -49,11 +49,11 @@ const MARK_BATCH = `
          (SELECT coalesce(array_agg(offset_days ORDER BY licence_id), '{}') FROM marked) AS "markedOffsets"`;
 
 /**
- * One notification per recipient of each reminder the batch marked, from the marked reminders
+ * One notification per agency user of each reminder the batch marked, from the marked reminders
  * themselves (unnest: the planner knows how many) rather than by reading licence_reminders back:
  * that table grows by the whole run, and once autovacuum had analysed it mid-run the look-up was
  * estimated at one row and planned as nested loops over every agency and user (2.5 s a batch
- * instead of 0.2 s; 120 s for 200,000 reminders at once).
+ * instead of 0.2 s; 120 s for 200,000 reminders at once). The bureau's officials get the digest.
  */
 const BATCH_NOTIFICATIONS = `
   SELECT 'licence.renewal_reminder' AS kind,
@@ -68,17 +68,59 @@ const BATCH_NOTIFICATIONS = `
     -- join over every licence, which the planner preferred for a few thousand ids).
    CROSS JOIN LATERAL (SELECT * FROM licences WHERE id = r.licence_id LIMIT 1) l
     JOIN agencies a ON a.id = l.agency_id
-   CROSS JOIN ${LICENCE_RECIPIENTS_LATERAL}`;
+   CROSS JOIN ${LICENCE_AGENCY_RECIPIENTS_LATERAL}`;
+
+/** The licences a digest lists by name; the rest are counted (an official reads the list, not 100,000 lines). */
+export const DIGEST_LISTED = 200;
+
+/**
+ * One digest per official responsible for the reminded licences (the admins of the issuing bureau,
+ * RecipientsPolicy.responsible), over the queued batches $1: how many licences, and the first
+ * DIGEST_LISTED by expiry. The officials are found per issuing bureau (a few rows), then joined.
+ */
+const DIGEST_NOTIFICATIONS = `
+  WITH reminded AS (
+    SELECT r.licence_id, r.offset_days
+      FROM licence_reminder_digest_queue q, unnest(q.licence_ids, q.terms, q.offsets) AS r(licence_id, term, offset_days)
+     WHERE q.id = ANY($1::bigint[])
+  ), detail AS (
+    -- The jurisdiction matters only to a licence no bureau issued (RecipientsPolicy.responsible).
+    SELECT l.id, l.licence_number, l.expires_on, l.agency_id, r.offset_days, l.issued_by_bureau_id,
+           CASE WHEN l.issued_by_bureau_id IS NULL THEN l.jurisdiction_code END AS jurisdiction_code,
+           coalesce(l.issued_by_bureau_id::text, 'division ' || l.jurisdiction_code) AS responsible_key
+      FROM reminded r
+     CROSS JOIN LATERAL (SELECT * FROM licences WHERE id = r.licence_id LIMIT 1) l
+  ), responsible AS (
+    SELECT l.responsible_key, rcp.user_id
+      FROM (SELECT DISTINCT responsible_key, issued_by_bureau_id, jurisdiction_code FROM detail) l
+     CROSS JOIN ${LICENCE_OFFICIAL_RECIPIENTS_LATERAL}
+  ), ranked AS (
+    SELECT o.user_id, d.*, row_number() OVER (PARTITION BY o.user_id ORDER BY d.expires_on, d.licence_number) AS rn,
+           count(*) OVER (PARTITION BY o.user_id) AS total
+      FROM detail d JOIN responsible o ON o.responsible_key = d.responsible_key
+  )
+  SELECT 'licence.renewal_digest' AS kind,
+         k.user_id AS recipient_user_id,
+         concat_ws(':', 'licence.renewal_digest', $2::text, k.user_id) AS dedup_key,
+         jsonb_build_object('runId', $2::text, 'sentOn', $3::date, 'count', max(k.total), 'listed', count(*),
+                            'licences', jsonb_agg(jsonb_build_object('licenceId', k.id, 'licenceNumber', k.licence_number, 'agencyName', a.name_zh,
+                                                                     'expiresOn', k.expires_on, 'daysLeft', k.expires_on - $3::date, 'offsetDays', k.offset_days)
+                                                  ORDER BY k.rn)) AS payload,
+         'email' AS channel
+    FROM ranked k JOIN agencies a ON a.id = k.agency_id
+   WHERE k.rn <= ${DIGEST_LISTED}
+   GROUP BY k.user_id`;
 
 /** Keyset start: before every licence expiring today or later. */
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * `licence-renewal-reminders`, daily at 08:00: a reminder at each offset before expiresOn
- * (REMINDER_OFFSETS), once per licence, term and offset, to the agency's users and the issuing
- * bureau's admins. Set-based, in batches of REMINDER_BATCH_SIZE licences, each batch one
- * transaction (markers, outbox and audit together): a run that dies keeps the batches it
- * committed and the next run does the rest.
+ * (REMINDER_OFFSETS), once per licence, term and offset, to the agency's users; the issuing
+ * bureau's admins get one digest per run listing the licences reminded. Set-based, in batches of
+ * REMINDER_BATCH_SIZE licences, each batch one transaction (markers, outbox, digest queue and
+ * audit together): a run that dies keeps the batches it committed, and the next run does the
+ * rest and lists the dead run's batches in its own digest.
  */
 @Injectable()
 export class LicenceRenewalRemindersJob {
@@ -100,7 +142,7 @@ export class LicenceRenewalRemindersJob {
   async run(context: JobContext): Promise<JobCounts> {
     const offsets = parseReminderOffsets(this.config.get('REMINDER_OFFSETS'));
     const batchSize = this.config.get('REMINDER_BATCH_SIZE');
-    const counts = { batches: 0, reminders: 0, notifications: 0 };
+    const counts = { batches: 0, reminders: 0, notifications: 0, digests: 0 };
     let position = { expiresOn: context.today, id: NIL_UUID };
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
@@ -117,6 +159,13 @@ export class LicenceRenewalRemindersJob {
         }[];
         if (marked.markedIds.length === 0) return { ...marked, notifications: 0 };
         const notifications = await this.notifications.enqueueFromQuery(manager, `SELECT ${OUTBOX_QUERY_COLUMNS} FROM (${BATCH_NOTIFICATIONS}) b`, [marked.markedIds, marked.markedTerms, marked.markedOffsets, context.today]);
+        await manager.query(`INSERT INTO licence_reminder_digest_queue (job_run_id, sent_on, licence_ids, terms, offsets) VALUES ($1, $2, $3, $4, $5)`, [
+          context.runId,
+          context.today,
+          marked.markedIds,
+          marked.markedTerms,
+          marked.markedOffsets,
+        ]);
         await this.audit.record(manager, {
           action: 'licence.renewal_reminders',
           entityType: 'licence',
@@ -130,6 +179,23 @@ export class LicenceRenewalRemindersJob {
       counts.notifications += batch.notifications;
       position = { expiresOn: batch.lastExpiresOn, id: batch.lastId };
     }
+    counts.digests = await this.sendDigests(context);
     return counts;
+  }
+
+  /**
+   * Lists every queued batch (this run's, and any a failed run left) in one digest per official,
+   * and empties the queue, in one transaction. SKIP LOCKED: a concurrent run's digest takes the
+   * batches it locked, this one the rest, and none is listed twice.
+   */
+  private sendDigests(context: JobContext): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const queued = ((await manager.query(`SELECT id::text AS id FROM licence_reminder_digest_queue ORDER BY id FOR UPDATE SKIP LOCKED`)) as { id: string }[]).map((r) => r.id);
+      if (queued.length === 0) return 0;
+      const digests = await this.notifications.enqueueFromQuery(manager, `SELECT ${OUTBOX_QUERY_COLUMNS} FROM (${DIGEST_NOTIFICATIONS}) d`, [queued, context.runId, context.today]);
+      await manager.query(`DELETE FROM licence_reminder_digest_queue WHERE id = ANY($1::bigint[])`, [queued]);
+      await this.audit.record(manager, { action: 'licence.renewal_digest', entityType: 'licence', after: { runId: context.runId, batches: queued.length, digests } });
+      return digests;
+    });
   }
 }

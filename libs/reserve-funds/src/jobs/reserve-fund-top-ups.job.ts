@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
-import { CasesService } from '@app/enforcement';
+import { CaseProposals } from '@app/enforcement';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, NEEDS_RESERVE_FUND_SQL, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
@@ -57,7 +57,7 @@ export class ReserveFundTopUpsJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendarService,
     private readonly notifications: NotificationsService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseProposals,
     private readonly clock: Clock,
   ) {}
 

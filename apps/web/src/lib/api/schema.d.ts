@@ -2339,8 +2339,15 @@ export interface components {
             contactEmail?: string | null;
             riskScore?: number | null;
             riskFactors?: components["schemas"]["RiskFactorView"][] | null;
+            /**
+             * Format: date-time
+             * @description When riskScore was last worked out (the lists send it).
+             */
+            riskComputedAt?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
             version: number;
         };
         PageOfAgencyView: {
@@ -2434,6 +2441,13 @@ export interface components {
             conditions?: string | null;
             reserveFundAmount?: number | null;
             version: number;
+            /**
+             * Format: date-time
+             * @description When the licence was recorded and last changed (the lists send them).
+             */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
             events: components["schemas"]["LicenceEventView"][];
         };
         /** @enum {string} */
@@ -2710,6 +2724,13 @@ export interface components {
             conditions?: string | null;
             reserveFundAmount?: number | null;
             version: number;
+            /**
+             * Format: date-time
+             * @description When the licence was recorded and last changed (the lists send them).
+             */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         PageOfLicenceView: {
             items: components["schemas"]["LicenceView"][];
@@ -10094,6 +10115,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description More PDFs this minute than RATE_LIMIT_PDF_PER_USER_PER_MINUTE; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     setCaseLicences: {
@@ -12250,6 +12280,15 @@ export interface operations {
             };
             /** @description No such record, or one outside your jurisdiction */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description More PDFs this minute than RATE_LIMIT_PDF_PER_USER_PER_MINUTE; Retry-After says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
