@@ -20,10 +20,15 @@ import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-g
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
+import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tracking-pins';
 import { UpdatedSinceIndexes1796660631715 } from './1796660631715-updated-since-indexes';
+import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
 import { ApiClients1796660953207 } from './1796660953207-api-clients';
+import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
 import { ReminderDigestQueue1796661107176 } from './1796661107176-reminder-digest-queue';
 import { Events1796661720000 } from './1796661720000-events';
+import { ReferenceTextsPerLanguage1796661767988 } from './1796661767988-reference-texts-per-language';
+import { InspectionPhotos1796663187207 } from './1796663187207-inspection-photos';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -49,8 +54,13 @@ export const ALL_MIGRATIONS = [
   CaseLicences1763886500400,
   DutiesByLaw1763886500500,
   SchedulerHeartbeats1763886500600,
+  ComplaintTrackingPins1796660581468,
   UpdatedSinceIndexes1796660631715,
+  ComplaintWorkOrder1796660878226,
   ApiClients1796660953207,
+  BureauNamesPerLanguage1796661075764,
   ReminderDigestQueue1796661107176,
   Events1796661720000,
+  ReferenceTextsPerLanguage1796661767988,
+  InspectionPhotos1796663187207,
 ];

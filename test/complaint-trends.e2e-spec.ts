@@ -169,7 +169,7 @@ describe('complaints: trends, alerts, overview', () => {
     await expectTrendsEqualDirectCount();
   });
 
-  it('gives CSV with Accept: text/csv', async () => {
+  it('gives CSV with Accept: text/csv, headed in the reader language, groups by name and never by id', async () => {
     const json = await trends('ministry', { groupBy: 'channel', granularity: 'month' }).expect(200);
     const csv = await trends('ministry', { groupBy: 'channel', granularity: 'month' }).set('accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
@@ -177,10 +177,14 @@ describe('complaints: trends, alerts, overview', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect([...Buffer.from(csv.text, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate');
+    expect(lines[0]).toBe('期间,渠道,投诉数,属实数,有结论数,属实率,办结数,办结天数中位数,超期数,超期率');
     expect(lines).toHaveLength((json.body.rows as Row[]).length + 1);
     const first = (json.body.rows as Row[])[0] as Row & { label: string };
-    expect(lines[1].startsWith(`${first.period},${first.group},${first.label},${first.complaints},`)).toBe(true);
+    expect(lines[1].startsWith(`${first.period},${first.label},${first.complaints},`)).toBe(true);
+    const en = await trends('ministry', { groupBy: 'agency', granularity: 'month' }).set('accept', 'text/csv').set('accept-language', 'en').expect(200);
+    const enLines = en.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(enLines[0]).toBe('Period,Agency,Complaints,Substantiated,Decided,Substantiation rate,Resolved,Median days to resolve,SLA breaches,SLA breach rate');
+    expect(en.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 
   it('scopes trends to a bureau\'s jurisdiction and refuses agency users, the system admin and bad input', async () => {

@@ -77,13 +77,14 @@ describe('complaints: intake, routing, handling, visibility', () => {
       const unknown = await t.http().get('/api/public/complaints/CP-AAAAA-AAAAA').set('x-complaint-secret', complaint.secret).expect(404);
       expect(unknown.body.title).toBe(wrong.body.title);
       const missing = await t.http().get(`/api/public/complaints/${complaint.trackingCode}`).expect(400);
-      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'X-Complaint-Secret' })]);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'X-Complaint-Pin' })]);
     });
 
     it('puts the acknowledgement deadline on the receipt: 24 hours when urgent, 5 working days otherwise', async () => {
       const urgent = await lodge(complaintBody({ categories: ['document_retention'], description: 'Receipt check: they kept my passport.' })).expect(201);
       expect(urgent.body).toEqual({
         trackingCode: expect.stringMatching(/^CP-/),
+        pin: expect.stringMatching(/^\d{6}$/),
         secret: expect.any(String),
         receivedAt: MONDAY,
         ackDueAt: '2026-11-24T02:00:00.000Z',

@@ -9,6 +9,7 @@ import { Logger, ServiceUnavailableException } from '@nestjs/common';
 import { API_PREFIX, Clock, Environment, Metrics, refuseUnstorableInput, requestIdOf, runHandlersInRequestContext, sendProblem, UNPREFIXED_PATHS } from '@app/core';
 import { ReadReplicas } from '@app/database';
 import { AppModule } from './app.module';
+import fastifyMultipart from '@fastify/multipart';
 import { acceptCsvUploads } from './csv-uploads';
 import { setupOpenApi } from './openapi';
 import { compileListResponses } from './compiled-responses';
@@ -99,6 +100,8 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   }
   // CSV imports arrive as text/csv: only on their routes, only from a signed-in importer, streamed.
   acceptCsvUploads(app);
+  // Inspection photos arrive as multipart/form-data; each route sets its own part limits.
+  await app.register(fastifyMultipart, { limits: { fileSize: 3 * 1024 * 1024, files: 2, fields: 2, parts: 4 } });
   // NUL bytes, lone surrogates and absurd nesting are refused by field before validation or SQL sees them.
   refuseUnstorableInput(fastify);
   // Nest routes Fastify's own errors (bad JSON, body too large, wrong media type) through ProblemDetailsFilter too.

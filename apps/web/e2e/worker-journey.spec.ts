@@ -61,8 +61,17 @@ test.describe('a worker on a phone', () => {
     await expect(page.getByTestId('urgent')).toContainText('forced labour');
     await expect(receipt).toContainText('The bureau must acknowledge it by');
     const trackingCode = (await page.getByTestId('tracking-code').innerText()).trim();
-    const secret = (await page.getByTestId('secret').innerText()).trim();
+    const pin = (await page.getByTestId('pin').innerText()).trim();
     expect(trackingCode).toMatch(/^CP-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+    expect(pin).toMatch(/^\d{6}$/);
+    // What she keeps: a copy on the clipboard and a picture of the code and PIN.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('copy').click();
+    await expect(page.getByTestId('copy')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(pin);
+    const saved = page.waitForEvent('download');
+    await page.getByTestId('save-image').click();
+    expect((await saved).suggestedFilename()).toBe(`${trackingCode}.png`);
     await keepScreenshot(page, 'journey-receipt-en');
 
     // The double click made one complaint: the officer's list holds the code once.
@@ -75,10 +84,10 @@ test.describe('a worker on a phone', () => {
 
     await officerTransitions(request, 'fj-admin', trackingCode, 'triaged', 'We have your complaint and are acting on it.');
 
-    // Later, from another visit: the code and the secret the worker kept.
+    // Later, from another visit: the code (typed as a phone does) and the PIN the worker kept.
     await page.goto('/complaints/track');
-    await page.getByLabel('Tracking code').fill(trackingCode);
-    await page.getByLabel('Secret').fill(secret);
+    await page.getByLabel('Tracking code').fill(trackingCode.toLowerCase().replace(/-/g, ' '));
+    await page.getByLabel('PIN or secret').fill(pin);
     await page.getByRole('button', { name: 'Track', exact: true }).click();
     await expect(page.getByTestId('status')).toHaveText('Accepted');
     await expect(page.getByTestId('notes')).toContainText('We have your complaint and are acting on it.');
@@ -89,13 +98,13 @@ test.describe('a worker on a phone', () => {
     await expect(page.getByTestId('status')).toHaveText('已受理');
   });
 
-  test('a wrong secret is told plainly, in Chinese', async ({ page }) => {
+  test('a wrong PIN is told plainly, in Chinese', async ({ page }) => {
     await useLanguage(page, 'zh-CN');
     await page.goto('/complaints/track');
     await page.getByLabel('查询码').fill('CP-AAAAA-BBBBB');
-    await page.getByLabel('密码').fill('wrong-secret');
+    await page.getByLabel('查询 PIN 或密码').fill('123456');
     await page.getByRole('button', { name: '查询', exact: true }).click();
-    await expect(page.getByText('查询码或密码不对')).toBeVisible();
+    await expect(page.getByText('查询码或 PIN 不对')).toBeVisible();
   });
 
   test('a double click, and a resend after a reload, make one complaint', async ({ page }) => {

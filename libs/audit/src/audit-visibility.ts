@@ -15,7 +15,7 @@ const CASE_READERS: Record<string, readonly Role[]> = {
 const PERSONAL_KEYS = ['complainantName', 'complainantContact', 'description'];
 
 /** The event as this reader may see it. */
-export function shownTo(actor: Actor, event: AuditEvent): AuditEventView & { payloadWithheld?: true } {
+export function shownTo(actor: Actor, event: AuditEvent): Omit<AuditEventView, 'actionZh' | 'actionEn' | 'entityTypeZh' | 'entityTypeEn'> & { payloadWithheld?: true } {
   const readers = CASE_READERS[event.entityType];
   if (readers && !readers.includes(actor.role)) return { ...event, before: null, after: null, payloadWithheld: true };
   if (event.entityType !== 'complaint') return event;

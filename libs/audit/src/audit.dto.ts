@@ -24,7 +24,11 @@ export class AuditEventView {
   @ApiProperty() actorUsername: string;
   @ApiProperty() actorRole: string;
   @ApiProperty({ example: 'user.create' }) action: string;
+  @ApiProperty({ description: 'The action in Chinese words', example: '用户 · 创建' }) actionZh: string;
+  @ApiProperty({ description: 'The action in English words', example: 'User created' }) actionEn: string;
   @ApiProperty() entityType: string;
+  @ApiProperty({ description: 'The kind of record in Chinese', example: '用户' }) entityTypeZh: string;
+  @ApiProperty({ description: 'The kind of record in English', example: 'user' }) entityTypeEn: string;
   @ApiPropertyOptional({ nullable: true, type: String }) entityId: string | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) before: unknown;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) after: unknown;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, paginate, RequestContext } from '@app/core';
 import { Actor } from '@app/access';
+import { actionLabels, entityLabels } from './audit-labels';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
 import { shownTo } from './audit-visibility';
@@ -60,7 +61,14 @@ export class AuditService {
    */
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {
     const page = await this.query(query);
-    return { items: page.items.map((event) => shownTo(actor, event)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((event) => {
+        const action = actionLabels(event.action);
+        const entity = entityLabels(event.entityType);
+        return { ...shownTo(actor, event), actionZh: action.zh, actionEn: action.en, entityTypeZh: entity.zh, entityTypeEn: entity.en };
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   private async query(query: AuditQuery): Promise<Page<AuditEvent>> {

@@ -36,10 +36,14 @@ export class ChecklistItemView {
   @ApiProperty() section: string;
   @ApiProperty(namedEnum('Criticality', CRITICALITIES)) criticality: Criticality;
   @ApiProperty() points: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) legalBasis: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The legal basis as stored (a key such as C181 Art.3)' }) legalBasis: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The legal basis as Chinese readers write it' }) legalBasisZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The legal basis as English readers write it' }) legalBasisEn: string | null;
   @ApiProperty({ description: 'In the language Accept-Language picked (zh-CN by default)' }) text: string;
   @ApiProperty() textZh: string;
   @ApiProperty() textEn: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What it means when the item fails (non-compliance wording), in Chinese' }) breachZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What it means when the item fails, in English' }) breachEn: string | null;
 }
 
 export class ChecklistTemplateView {

@@ -5,6 +5,7 @@ import { byCreation, Page, paginate, Problems } from '@app/core';
 import { AuditService } from '@app/audit';
 import { ChecklistItem, ChecklistKind, ChecklistTemplate } from './checklist-template.entity';
 import { ChecklistTemplateView, CreateTemplateRequest, TemplateQuery } from './checklists.dto';
+import { ItemTexts, ChecklistTexts } from './item-texts';
 import { Language, pick } from './language';
 
 /** A template with its items, as other modules use it (scoring, answer validation). */
@@ -18,6 +19,7 @@ export class ChecklistsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly texts: ChecklistTexts,
   ) {}
 
   async list(query: TemplateQuery, language: Language): Promise<Page<ChecklistTemplateView>> {
@@ -27,11 +29,12 @@ export class ChecklistsService {
     if (query.code) qb.andWhere('t.code = :code', { code: query.code });
     const page = await paginate(qb, query, byCreation('t'));
     const items = await this.itemsOf(page.items.map((t) => t.id));
-    return { items: page.items.map((t) => toView({ template: t, items: items.get(t.id) ?? [] }, language)), nextCursor: page.nextCursor };
+    const describe = await this.texts.describer();
+    return { items: page.items.map((t) => toView({ template: t, items: items.get(t.id) ?? [] }, language, describe)), nextCursor: page.nextCursor };
   }
 
   async view(id: string, language: Language): Promise<ChecklistTemplateView> {
-    return toView(await this.get(id), language);
+    return toView(await this.get(id), language, await this.texts.describer());
   }
 
   /** A template with its items in checklist order; 404 when there is none. */
@@ -110,7 +113,7 @@ export class ChecklistsService {
       await this.audit.record(manager, { action: 'checklist_template.create', entityType: 'checklist_template', entityId: template.id, after: { ...template, items } });
       return { template, items };
     });
-    return toView(created, language);
+    return toView(created, language, await this.texts.describer());
   }
 
   async publish(id: string, language: Language): Promise<ChecklistTemplateView> {
@@ -129,11 +132,11 @@ export class ChecklistsService {
       await this.audit.record(manager, { action: 'checklist_template.publish', entityType: 'checklist_template', entityId: id, before: current.template, after: after.template });
       return after;
     });
-    return toView(published, language);
+    return toView(published, language, await this.texts.describer());
   }
 }
 
-export function toView({ template, items }: TemplateWithItems, language: Language): ChecklistTemplateView {
+export function toView({ template, items }: TemplateWithItems, language: Language, describe: (item: ChecklistItem) => ItemTexts): ChecklistTemplateView {
   return {
     id: template.id,
     code: template.code,
@@ -155,6 +158,7 @@ export function toView({ template, items }: TemplateWithItems, language: Languag
       text: pick(language, item.textZh, item.textEn),
       textZh: item.textZh,
       textEn: item.textEn,
+      ...describe(item),
     })),
   };
 }

@@ -5,3 +5,4 @@ export * from './checklists.dto';
 export * from './language';
 export * from './language-header';
 export * from './messages.zh';
+export * from './item-texts';

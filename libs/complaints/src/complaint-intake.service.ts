@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor } from '@app/access';
-import { businessDateOf, Clock, FieldProblem, Problems } from '@app/core';
+import { businessDateOf, Clock, FieldProblem, ProblemException, Problems } from '@app/core';
 import { BureausService, JurisdictionsService } from '@app/jurisdictions';
 import { LicencesService } from '@app/licensing';
 import { ComplaintDeadlines } from './complaint-deadlines';
@@ -28,6 +28,18 @@ interface EventActor {
   userId: string | null;
   username: string;
   role: string;
+}
+
+/** Wrong PINs or secrets in a row (within an hour) before a tracking code is locked, and for how long. */
+export const TRACKING_MAX_FAILURES = 5;
+export const TRACKING_LOCK_MINUTES = 15;
+
+function trackingLocked(until: Date, now: Date): ProblemException {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'tracking-locked', `Too many wrong PINs for this tracking code; try again in ${minutes} minutes`, {
+    lockedUntil: until.toISOString(),
+    retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+  });
 }
 
 /** Who acts for a public submission (no sign-in). */
@@ -71,7 +83,7 @@ export class ComplaintIntakeService {
       )) as { trackingCode: string; salt: string; receivedAt: Date; ackDueAt: Date; resolveDueAt: Date; severity: Severity }[];
       if (previous) {
         const { salt, severity, ...receipt } = previous;
-        return { ...receipt, secret: this.secrets.secretFor(salt), urgent: severity === 'urgent' };
+        return { ...receipt, secret: this.secrets.secretFor(salt), pin: this.secrets.pinFor(salt), urgent: severity === 'urgent' };
       }
       const { id: _id, ...receipt } = await this.insert(manager, request, routing, categories, { channel: 'web', receivedAt: now, dedupHash, actor: PUBLIC_ACTOR });
       return receipt;
@@ -82,19 +94,19 @@ export class ComplaintIntakeService {
    * Hotline, walk-in, letter and referral entry by an official. The secret is returned once, for
    * the official to pass on with the tracking code so the complainant can follow the case.
    */
-  async submitOfficial(actor: Actor, request: OfficialComplaintRequest): Promise<{ complaint: Complaint; secret: string }> {
+  async submitOfficial(actor: Actor, request: OfficialComplaintRequest): Promise<{ complaint: Complaint; secret: string; pin: string }> {
     const now = this.clock.now();
     const receivedAt = request.receivedAt ? new Date(request.receivedAt) : now;
     if (receivedAt.getTime() > now.getTime()) throw Problems.invalid([{ field: 'receivedAt', message: 'receivedAt cannot be in the future' }]);
     const { routing, categories } = await this.prepare(request);
     return this.dataSource.transaction(async (manager) => {
-      const { id, secret } = await this.insert(manager, request, routing, categories, {
+      const { id, secret, pin } = await this.insert(manager, request, routing, categories, {
         channel: request.channel,
         receivedAt,
         dedupHash: null,
         actor: { userId: actor.userId, username: actor.username, role: actor.role },
       });
-      return { complaint: await manager.findOneByOrFail(Complaint, { id }), secret };
+      return { complaint: await manager.findOneByOrFail(Complaint, { id }), secret, pin };
     });
   }
 
@@ -103,17 +115,34 @@ export class ComplaintIntakeService {
     return this.dataSource.getRepository(ComplaintCategory).find({ order: { code: 'ASC' } });
   }
 
-  /** What the complainant sees with the tracking code and the secret: status and public notes only. */
-  async publicStatus(trackingCode: string, secret: string | undefined): Promise<PublicComplaintStatus> {
-    if (!secret) throw Problems.invalid([{ field: 'X-Complaint-Secret', message: 'send the secret you were given in the X-Complaint-Secret header' }]);
+  /**
+   * What the complainant sees with the tracking code and the PIN (or, for complaints filed before
+   * PINs, the long secret): status and public notes only. Wrong answers are counted per tracking
+   * code; after TRACKING_MAX_FAILURES in a row the code is locked for TRACKING_LOCK_MINUTES.
+   */
+  async publicStatus(trackingCode: string, proof: { secret?: string; pin?: string }): Promise<PublicComplaintStatus> {
+    if (!proof.secret && !proof.pin) {
+      throw Problems.invalid([{ field: 'X-Complaint-Pin', message: 'send the PIN (X-Complaint-Pin) or the secret (X-Complaint-Secret) you were given' }]);
+    }
+    const now = this.clock.now();
+    const [lock] = (await this.dataSource.query(`SELECT locked_until AS "lockedUntil" FROM complaint_tracking_failures WHERE tracking_code = $1`, [trackingCode])) as {
+      lockedUntil: Date | null;
+    }[];
+    if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime()) throw trackingLocked(lock.lockedUntil, now);
     const [row] = (await this.dataSource.query(
-      `SELECT id, status, received_at AS "receivedAt", secret_hash AS "secretHash", ack_due_at AS "ackDueAt",
+      `SELECT id, status, received_at AS "receivedAt", secret_hash AS "secretHash", pin_hash AS "pinHash", ack_due_at AS "ackDueAt",
               resolve_due_at AS "resolveDueAt", severity
          FROM complaints WHERE tracking_code = $1`,
       [trackingCode],
-    )) as { id: string; status: ComplaintStatus; receivedAt: Date; secretHash: string; ackDueAt: Date; resolveDueAt: Date; severity: Severity }[];
-    // A wrong secret answers exactly like an unknown code, so codes cannot be probed.
-    if (!row || !this.secrets.matches(secret, row.secretHash)) throw Problems.notFound('Complaint', trackingCode);
+    )) as { id: string; status: ComplaintStatus; receivedAt: Date; secretHash: string; pinHash: string | null; ackDueAt: Date; resolveDueAt: Date; severity: Severity }[];
+    const proven = row !== undefined && (proof.pin ? this.secrets.pinMatches(trackingCode, proof.pin, row.pinHash) : this.secrets.matches(proof.secret as string, row.secretHash));
+    if (!proven) {
+      const lockedUntil = await this.countFailure(trackingCode, now);
+      if (lockedUntil) throw trackingLocked(lockedUntil, now);
+      // A wrong PIN answers exactly like an unknown code, so codes cannot be probed.
+      throw Problems.notFound('Complaint', trackingCode);
+    }
+    if (lock) await this.dataSource.query(`DELETE FROM complaint_tracking_failures WHERE tracking_code = $1`, [trackingCode]);
     const notes = (await this.dataSource.query(
       `SELECT occurred_at AS "at", public_note AS "note" FROM complaint_events
         WHERE complaint_id = $1 AND public_note IS NOT NULL ORDER BY id`,
@@ -128,6 +157,23 @@ export class ComplaintIntakeService {
       urgent: row.severity === 'urgent',
       notes,
     };
+  }
+
+  /** One more wrong answer for a code; the time it is locked until when that was one too many. */
+  private async countFailure(trackingCode: string, now: Date): Promise<Date | null> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO complaint_tracking_failures AS f (tracking_code, failures, last_failure_at) VALUES ($1, 1, $2)
+       ON CONFLICT (tracking_code) DO UPDATE
+         SET failures = CASE WHEN f.last_failure_at < $2::timestamptz - interval '1 hour' OR f.locked_until IS NOT NULL THEN 1 ELSE f.failures + 1 END,
+             locked_until = NULL,
+             last_failure_at = $2
+       RETURNING failures`,
+      [trackingCode, now],
+    )) as { failures: number }[];
+    if (row.failures < TRACKING_MAX_FAILURES) return null;
+    const until = new Date(now.getTime() + TRACKING_LOCK_MINUTES * 60_000);
+    await this.dataSource.query(`UPDATE complaint_tracking_failures SET locked_until = $2 WHERE tracking_code = $1`, [trackingCode, until]);
+    return until;
   }
 
   /** Checks categories and the agency or place, and works out where the complaint goes. */
@@ -178,10 +224,13 @@ export class ComplaintIntakeService {
     const severity = severityOf(categories);
     const salt = this.secrets.newSalt();
     const secret = this.secrets.secretFor(salt);
+    const pin = this.secrets.pinFor(salt);
+    const trackingCode = this.secrets.newTrackingCode();
     const complaint = await manager.save(
       manager.create(Complaint, {
-        trackingCode: this.secrets.newTrackingCode(),
+        trackingCode,
         secretHash: this.secrets.hash(secret),
+        pinHash: this.secrets.pinHash(trackingCode, pin),
         secretSalt: salt,
         dedupHash: origin.dedupHash,
         channel: origin.channel,
@@ -228,6 +277,7 @@ export class ComplaintIntakeService {
       id: complaint.id,
       trackingCode: complaint.trackingCode,
       secret,
+      pin,
       receivedAt: complaint.receivedAt,
       ackDueAt: complaint.ackDueAt,
       resolveDueAt: complaint.resolveDueAt,

@@ -31,6 +31,27 @@ export class ComplaintSecrets {
     return createHmac('sha256', this.key).update(salt).digest('base64url').slice(0, 32);
   }
 
+  /** A 6-digit PIN derived like the secret, so a retried submission gets the same one. */
+  pinFor(salt: string): string {
+    const n = createHmac('sha256', this.key).update(`pin:${salt}`).digest().readUInt32BE(0) % 1_000_000;
+    return String(n).padStart(6, '0');
+  }
+
+  /**
+   * Keyed, because a million PINs are no work to hash through: without the server key a copy of
+   * the database does not give the PINs away. The tracking code is in it so equal PINs differ.
+   */
+  pinHash(trackingCode: string, pin: string): string {
+    return createHmac('sha256', this.key).update(`pin-hash:${trackingCode}:${pin}`).digest('hex');
+  }
+
+  pinMatches(trackingCode: string, pin: string, storedHash: string | null): boolean {
+    if (!storedHash || !/^\d{6}$/.test(pin)) return false;
+    const given = Buffer.from(this.pinHash(trackingCode, pin), 'hex');
+    const stored = Buffer.from(storedHash, 'hex');
+    return given.length === stored.length && timingSafeEqual(given, stored);
+  }
+
   hash(secret: string): string {
     return createHash('sha256').update(secret).digest('hex');
   }

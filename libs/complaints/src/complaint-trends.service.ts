@@ -296,24 +296,34 @@ function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-const CSV_COLUMNS: (keyof TrendRow)[] = [
-  'period',
-  'group',
-  'label',
-  'complaints',
-  'substantiated',
-  'decided',
-  'substantiationRate',
-  'resolved',
-  'medianDaysToResolve',
-  'slaBreaches',
-  'slaBreachRate',
+/** The CSV's columns with their headers in each language; the group is named, never given by code or id. */
+const CSV_COLUMNS: [keyof TrendRow, string, string][] = [
+  ['period', '期间', 'Period'],
+  ['label', '', ''],
+  ['complaints', '投诉数', 'Complaints'],
+  ['substantiated', '属实数', 'Substantiated'],
+  ['decided', '有结论数', 'Decided'],
+  ['substantiationRate', '属实率', 'Substantiation rate'],
+  ['resolved', '办结数', 'Resolved'],
+  ['medianDaysToResolve', '办结天数中位数', 'Median days to resolve'],
+  ['slaBreaches', '超期数', 'SLA breaches'],
+  ['slaBreachRate', '超期率', 'SLA breach rate'],
 ];
+
+const GROUP_HEADERS: Record<TrendsView['groupBy'], [string, string]> = {
+  category: ['投诉类别', 'Category'],
+  province: ['省份', 'Province'],
+  agency: ['机构', 'Agency'],
+  channel: ['渠道', 'Channel'],
+  outcome: ['处理结果', 'Outcome'],
+};
 
 /** Trends as CSV, one line per period and group (labels are agencies' own names: the writer neutralises formulas). */
 export function trendsCsv(view: TrendsView): Promise<string> {
+  const en = view.language === 'en';
+  const headers = CSV_COLUMNS.map(([key, zh, english]) => (key === 'label' ? GROUP_HEADERS[view.groupBy][en ? 1 : 0] : en ? english : zh));
   return csvDocument(
-    CSV_COLUMNS,
-    view.rows.map((row) => CSV_COLUMNS.map((c) => row[c])),
+    headers,
+    view.rows.map((row) => CSV_COLUMNS.map(([key]) => row[key])),
   );
 }

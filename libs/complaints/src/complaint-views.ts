@@ -24,7 +24,7 @@ export const COMPLAINANT_PERSONAL_FIELDS = ['complainantName', 'complainantConta
  * without the complainant's personal data, of which only the fields present are named.
  */
 export function auditableComplaint(complaint: Complaint): Partial<Complaint> & { personalDataFields: string[] } {
-  const { secretHash: _hash, secretSalt: _salt, dedupHash: _dedup, complainantName: _name, complainantContact: _contact, description: _description, ...rest } = complaint;
+  const { secretHash: _hash, secretSalt: _salt, pinHash: _pin, dedupHash: _dedup, complainantName: _name, complainantContact: _contact, description: _description, ...rest } = complaint;
   return { ...rest, personalDataFields: COMPLAINANT_PERSONAL_FIELDS.filter((field) => complaint[field] !== null && complaint[field] !== undefined) };
 }
 
@@ -73,7 +73,7 @@ export type ComplaintNames = ReturnType<typeof COMPLAINT_NAMES.read>;
 export const COMPLAINT_LIST_COLUMNS = [
   'id', 'trackingCode', 'channel', 'receivedAt', 'agencyId', 'agencyNameGiven', 'licenceNumberGiven', 'jurisdictionCode', 'categories',
   'description', 'destinationCountry', 'amountClaimed', 'severity', 'status', 'assignedBureauId', 'assigneeId', 'ackDueAt', 'resolveDueAt',
-  'acknowledgedAt', 'resolvedAt', 'extendedAt', 'slaBreached', 'outcome', 'inspectionId', 'version',
+  'acknowledgedAt', 'resolvedAt', 'extendedAt', 'slaBreached', 'outcome', 'inspectionId', 'workOrder', 'version',
 ] as const satisfies readonly (keyof Complaint)[];
 
 /** A complaint as a list reads it; the complainant's fields only where a view may show them. */

@@ -12,6 +12,8 @@ export class Complaint {
   @Column() trackingCode: string;
   @Column({ select: false }) secretHash: string;
   @Column({ select: false }) secretSalt: string;
+  /** Keyed hash of the 6-digit PIN; null for complaints filed before PINs (they keep the secret). */
+  @Column({ type: 'text', nullable: true, select: false }) pinHash: string | null;
   @Column({ type: 'text', nullable: true, select: false }) dedupHash: string | null;
   @Column({ type: 'text' }) channel: ComplaintChannel;
   @Column({ type: 'timestamptz' }) receivedAt: Date;
@@ -43,6 +45,8 @@ export class Complaint {
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
+  /** The work-list order, kept by the complaints_work_order trigger (running deadline; disposed-of last). */
+  @Column({ type: 'timestamptz', insert: false, update: false }) workOrder: Date;
   @VersionColumn() version: number;
 }
 
@@ -74,5 +78,8 @@ export class ComplaintCategory {
   @Column() forcedLabourIndicator: boolean;
   @Column() nameZh: string;
   @Column() nameEn: string;
+  /** What the category covers, in English. */
   @Column() description: string;
+  /** What the category covers, in Chinese (shown on Chinese pages beside the name). */
+  @Column() descriptionZh: string;
 }

@@ -88,8 +88,8 @@ export class ComplaintsController {
   @ApiOperation({ operationId: 'recordComplaint', summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one' })
   @ApiCreatedResponse({ type: RecordedComplaintView })
   async create(@CurrentActor() actor: Actor, @Body() request: OfficialComplaintRequest): Promise<RecordedComplaintView> {
-    const { complaint, secret } = await this.intake.submitOfficial(actor, request);
-    return { ...(await this.complaints.recordedView(complaint)), secret };
+    const { complaint, secret, pin } = await this.intake.submitOfficial(actor, request);
+    return { ...(await this.complaints.recordedView(complaint)), secret, pin };
   }
 
   @Get(':id')

@@ -94,7 +94,9 @@ export class OfficialComplaintRequest extends ComplaintDetails {
 
 export class ComplaintReceipt {
   @ApiProperty() trackingCode: string;
-  @ApiProperty({ description: 'Shown once: keep it to follow the complaint (header X-Complaint-Secret)' }) secret: string;
+  /** A short code on a receipt: the tracking code plus this PIN is enough to follow the complaint. */
+  @ApiProperty({ description: 'Shown once: 6 digits to follow the complaint with the tracking code (header X-Complaint-Pin)', example: '042817' }) pin: string;
+  @ApiProperty({ description: 'Shown once: the long secret, also accepted (header X-Complaint-Secret)' }) secret: string;
   @ApiProperty() receivedAt: Date;
   /** By when the bureau must acknowledge it (24 hours when urgent, else 5 working days). */
   @ApiProperty() ackDueAt: Date;
@@ -119,12 +121,20 @@ export class PublicComplaintStatus {
   @ApiProperty({ type: [PublicComplaintNote] }) notes: PublicComplaintNote[];
 }
 
+export const COMPLAINT_SORTS = ['due', 'received'] as const;
+export type ComplaintSort = (typeof COMPLAINT_SORTS)[number];
+
 export class ComplaintQuery extends PageQuery {
   @ApiPropertyOptional(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
   @IsOptional() @IsString() @Length(1, 40) category?: string;
   @IsOptional() @IsUUID() agencyId?: string;
   @ApiPropertyOptional(namedEnum('ComplaintSeverity', SEVERITIES)) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @IsOptional() @IsUUID() assigneeId?: string;
+  /**
+   * due (default): the work list, overdue first, then by the running deadline, disposed-of last;
+   * received: newest first.
+   */
+  @ApiPropertyOptional(namedEnum('ComplaintListSort', COMPLAINT_SORTS)) @IsOptional() @IsIn(COMPLAINT_SORTS) sort?: ComplaintSort;
   /** true: open and past a deadline. */
   @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
@@ -237,7 +247,8 @@ export class AssigneesView {
 }
 
 export class RecordedComplaintView extends ComplaintView {
-  @ApiProperty({ description: 'Shown once: give it to the complainant with the tracking code (header X-Complaint-Secret)' }) secret: string;
+  @ApiProperty({ description: 'Shown once: give it to the complainant with the tracking code (header X-Complaint-Pin)', example: '042817' }) pin: string;
+  @ApiProperty({ description: 'Shown once: the long secret, also accepted (header X-Complaint-Secret)' }) secret: string;
 }
 
 export class ComplaintDetailView extends ComplaintView {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { UsersService } from '@app/auth';
-import { businessDateOf, checkVersion, Clock, countByStatus, fetchView, fetchViews, inTransaction, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
+import { businessDateOf, checkVersion, Clock, countByStatus, fetchView, fetchViews, inTransaction, KeysetOrder, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
@@ -78,14 +78,12 @@ export class ComplaintsService {
       const overdue = `(c.status IN (:...openStatuses) AND ((c.acknowledged_at IS NULL AND c.ack_due_at < :now) OR c.resolve_due_at < :now))`;
       qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { openStatuses: OPEN_STATUSES, now: this.clock.now() });
     }
-    const page = await paginateViews(qb, query, {
-      sortColumn: 'c.received_at',
-      idColumn: 'c.id',
-      direction: 'DESC',
-      sortValue: (c: Complaint) => c.receivedAt,
-      idValue: (c: Complaint) => c.id,
-      cursorKinds: ['timestamp', 'uuid'],
-    }, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
+    // Work first: overdue, then due soonest, disposed-of last (see the complaint_work_order trigger).
+    const order: KeysetOrder =
+      query.sort === 'received'
+        ? { sortColumn: 'c.received_at', idColumn: 'c.id', direction: 'DESC', sortValue: (c: Complaint) => c.receivedAt, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] }
+        : { sortColumn: 'c.work_order', idColumn: 'c.id', direction: 'ASC', sortValue: (c: Complaint) => c.workOrder, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] };
+    const page = await paginateViews(qb, query, order, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
     const moment = await this.slaMoment();
     return { items: page.items.map((c) => complaintView(c, moment, false)), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { HeaderValue, Problems, ProblemDetails, RateLimit } from '@app/core';
 import { Public } from '@app/access';
@@ -8,6 +8,15 @@ import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintReceipt, PublicComplaintRequest, PublicComplaintStatus } from './complaints.dto';
 
 const TRACKING_CODE = /^CP-[A-Z0-9]{5}-[A-Z0-9]{5}$/;
+
+/**
+ * A code as a worker types it on a phone: full-width letters, lower case, spaces, no dashes
+ * ("cp abcde fghjk", "ＣＰ－ＡＢＣＤＥ－ＦＧＨＪＫ") is the same code.
+ */
+export function normaliseTrackingCode(typed: string): string {
+  const compact = typed.normalize('NFKC').toUpperCase().replace(/[\s\-‐‑–—_]/g, '');
+  return /^CP[A-Z0-9]{10}$/.test(compact) ? `CP-${compact.slice(2, 7)}-${compact.slice(7)}` : typed;
+}
 
 @ApiTags('public')
 @Controller('public')
@@ -19,7 +28,7 @@ export class PublicComplaintsController {
   @RateLimit('public')
   @Header('cache-control', 'no-store')
   @ApiOperation({ operationId: 'lodgePublicComplaint',
-    summary: 'Lodge a complaint (anonymous allowed). The answer holds a tracking code and a secret, shown once',
+    summary: 'Lodge a complaint (anonymous allowed). The answer holds a tracking code and a 6-digit PIN (and a long secret), shown once',
     description: 'The same submission (or the same Idempotency-Key) within a minute is one complaint and gets the same answer.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8 to 100 characters; repeats within a minute return the first receipt', schema: { type: 'string', minLength: 8, maxLength: 100 } })
@@ -35,13 +44,20 @@ export class PublicComplaintsController {
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ operationId: 'trackPublicComplaint', summary: 'Follow a complaint: its status and the notes meant for the complainant' })
-  @ApiHeader({ name: 'X-Complaint-Secret', required: true, description: 'The secret given with the tracking code' })
+  @ApiOperation({ operationId: 'trackPublicComplaint', summary: 'Follow a complaint with its tracking code and PIN (or secret): its status and the notes meant for the complainant' })
+  @ApiHeader({ name: 'X-Complaint-Pin', required: false, description: 'The 6-digit PIN given with the tracking code' })
+  @ApiHeader({ name: 'X-Complaint-Secret', required: false, description: 'The long secret given with tracking codes before PINs (still accepted)' })
   @ApiOkResponse({ type: PublicComplaintStatus })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Unknown tracking code or wrong secret (not told apart)' })
-  status(@Param('trackingCode') trackingCode: string, @HeaderValue('x-complaint-secret') secret: string | undefined) {
-    if (!TRACKING_CODE.test(trackingCode)) throw Problems.notFound('Complaint', trackingCode.slice(0, 20));
-    return this.intake.publicStatus(trackingCode, secret);
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Unknown tracking code or wrong PIN or secret (not told apart)' })
+  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'Too many wrong PINs for this tracking code: locked for a while (lockedUntil), whatever the address' })
+  status(
+    @Param('trackingCode') typedCode: string,
+    @HeaderValue('x-complaint-secret') secret: string | undefined,
+    @HeaderValue('x-complaint-pin') pin: string | undefined,
+  ) {
+    const trackingCode = normaliseTrackingCode(typedCode);
+    if (!TRACKING_CODE.test(trackingCode)) throw Problems.notFound('Complaint', typedCode.slice(0, 20));
+    return this.intake.publicStatus(trackingCode, { secret, pin: pin?.normalize('NFKC').replace(/\s/g, '') });
   }
 
   @Get('complaint-categories')

@@ -338,6 +338,9 @@ export class PutFineThresholdRequest {
 export class CreditReason {
   points: number;
   reason: string;
+  /** The reason in Chinese and in English. */
+  reasonZh: string;
+  reasonEn: string;
   awardedOn: string;
   /** Points stop counting the day after this (24 months on). */
   expiresOn: string;

@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { checkVersion, Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
 import { InspectionsService } from '@app/inspections';
+import { creditReasonTexts } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { jurisdictionNamesOf } from '@app/jurisdictions';
 import { DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
@@ -150,7 +151,7 @@ export class DemeritPointsService {
         WHERE $1::uuid[] IS NULL OR a.id = ANY($1::uuid[])
         GROUP BY a.id, g.agency_id`,
       [agencyIds, windowStart, today],
-    )) as { agencyId: string; uscc: string; points: number; reasons: CreditReason[]; previous: CreditGrade | null; gradeSince: string | null; surveillanceDueOn: string | null }[];
+    )) as { agencyId: string; uscc: string; points: number; reasons: Omit<CreditReason, 'reasonZh' | 'reasonEn'>[]; previous: CreditGrade | null; gradeSince: string | null; surveillanceDueOn: string | null }[];
     const last = await this.inspections.lastOutcomes(agencyIds, manager);
     const now = this.clock.now();
     const rows = points.map((p) => {
@@ -231,7 +232,8 @@ export class DemeritPointsService {
          FROM agency_credit_grades WHERE agency_id = $1`,
       [agencyId],
     )) as CreditGradeView[];
-    return row ?? null;
+    if (!row) return null;
+    return { ...row, reasons: row.reasons.map((r) => ({ ...r, reasonZh: creditReasonTexts(r.reason).zh, reasonEn: creditReasonTexts(r.reason).en })) };
   }
 
   /** Grades C and D as risk: an agency under surveillance rises in the inspection priorities. */

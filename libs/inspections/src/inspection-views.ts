@@ -1,3 +1,4 @@
+import { breachTexts } from '@app/checklists';
 import { agencyLicenceNumbers, agencyNames } from '@app/agencies';
 import { userDisplayName } from '@app/auth';
 import { combineJoins, joinColumns } from '@app/core';
@@ -12,7 +13,7 @@ export const INSPECTION_NAMES = combineJoins(
 );
 
 /** A corrective action's agency (names, licences in force). */
-export const CORRECTIVE_ACTION_NAMES = combineJoins(agencyNames('c.agency_id'), agencyLicenceNumbers('c.agency_id'));
+export const CORRECTIVE_ACTION_NAMES = combineJoins(agencyNames('c.agency_id'), agencyLicenceNumbers('c.agency_id'), breachTexts('c.item_code'));
 
 /**
  * The inspection of a record naming one in `inspectionIdColumn` (a commitment check): its status,

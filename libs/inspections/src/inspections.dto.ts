@@ -165,7 +165,9 @@ export class CorrectiveActionView {
   @ApiProperty({ type: [String], description: "Numbers of the agency's licences in force (active or suspended)", example: ['350000-2026-000001'] }) licenceNumbers: string[];
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() itemCode: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ description: 'As recorded at submission (both languages and the inspector\'s note)' }) description: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The failed item\'s non-compliance wording, in Chinese: the problem to correct' }) breachZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The failed item\'s non-compliance wording, in English' }) breachEn: string | null;
   @ApiProperty() dueOn: string;
   @ApiProperty(namedEnum('CorrectiveActionStatus', CORRECTIVE_ACTION_STATUSES)) status: CorrectiveActionStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) agencyResponse: string | null;
@@ -219,9 +221,13 @@ export class FindingView {
   @ApiProperty(namedEnum('Criticality', CRITICALITIES)) criticality: string;
   @ApiProperty() points: number;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'C181 Art.7' }) legalBasis: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '《私营就业机构公约》（第181号）第7条' }) legalBasisZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'ILO Convention 181, Article 7' }) legalBasisEn: string | null;
   @ApiProperty({ description: 'The item text in the language Accept-Language picked' }) text: string;
   @ApiProperty() textZh: string;
   @ApiProperty() textEn: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What a failure of the item means (non-compliance wording), in Chinese', example: '发现扣押护照或身份证件。' }) breachZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What a failure of the item means, in English' }) breachEn: string | null;
   @ApiPropertyOptional({ nullable: true, ...namedEnum('FindingResult', FINDING_RESULTS), description: 'null until findings are filed' }) result: FindingResult | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: [String] }) evidence: string[];
@@ -288,4 +294,24 @@ export class InspectionPreviewView {
   @ApiProperty({ description: 'Violation points up to this are minor issues; above, a serious violation' }) minorIssuesMaxPoints: number;
   @ApiProperty({ description: 'Items still not_checked (they count against the score)' }) notChecked: number;
   @ApiProperty({ description: 'Items found non-compliant: each opens a corrective action on submission' }) nonCompliant: number;
+}
+
+export class InspectionPhotoView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'PRO-1' }) itemCode: string;
+  @ApiProperty({ ...namedEnum('PhotoType', ['image/jpeg', 'image/png', 'image/webp']) }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the image, hex' }) sha256: string;
+  @ApiProperty({ description: 'Whether a thumbnail was sent with it (GET ...?size=thumbnail gives the image otherwise)' }) hasThumbnail: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) caption: string | null;
+  @ApiProperty({ description: 'Username of the uploader' }) uploadedBy: string;
+  @ApiProperty() uploadedAt: Date;
+}
+
+export class InspectionPhotosView {
+  @ApiProperty({ type: [InspectionPhotoView] }) items: InspectionPhotoView[];
+}
+
+export class PhotoContentQuery {
+  @ApiPropertyOptional({ ...namedEnum('PhotoSize', ['full', 'thumbnail']) }) @IsOptional() @IsIn(['full', 'thumbnail']) size?: 'full' | 'thumbnail';
 }

@@ -12,6 +12,8 @@ import { ComplaintLinks } from './complaint-links';
 import { CorrectiveActionsController } from './corrective-actions.controller';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { Addendum, CorrectiveAction, Finding, Inspection } from './inspection.entity';
+import { InspectionPhotosController } from './inspection-photos.controller';
+import { InspectionPhotosService } from './inspection-photos.service';
 import { InspectionsController } from './inspections.controller';
 import { InspectionsService } from './inspections.service';
 import { RiskService } from './risk/risk.service';
@@ -25,8 +27,8 @@ describeAgencyProfileSection('risk', { type: AgencyRiskView, required: false, de
 
 @Module({
   imports: [TypeOrmModule.forFeature([Inspection, Finding, Addendum, CorrectiveAction]), AgenciesModule, AuditModule, AuthModule, ChecklistsModule, JurisdictionsModule, LicensingModule, NotificationsModule],
-  controllers: [InspectionsController, CorrectiveActionsController],
-  providers: [InspectionsService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals, CorrectiveActionDeadlinesJob, RiskScoresJob],
+  controllers: [InspectionsController, CorrectiveActionsController, InspectionPhotosController],
+  providers: [InspectionsService, InspectionPhotosService, SanctionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals, CorrectiveActionDeadlinesJob, RiskScoresJob],
   exports: [InspectionsService, CorrectiveActionsService, RiskService, ComplaintLinks, SanctionReferrals],
 })
 export class InspectionsModule implements OnModuleInit {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { ChecklistItem, ChecklistsService, Language, pick } from '@app/checklists';
+import { ChecklistItem, ChecklistsService, ChecklistTexts, Language, pick } from '@app/checklists';
 import { addDays, byCreation, checkVersion, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
 import { UsersService } from '@app/auth';
 import { BureausService } from '@app/jurisdictions';
@@ -34,6 +34,7 @@ export class InspectionsService {
     private readonly notifications: NotificationsService,
     private readonly referrals: SanctionReferrals,
     private readonly bureaus: BureausService,
+    private readonly checklistTexts: ChecklistTexts,
   ) {}
 
   /** Each agency's latest submitted inspection (outcome and date): credit grades read it. All agencies when `agencyIds` is null. */
@@ -104,6 +105,7 @@ export class InspectionsService {
       this.referrals.caseOf(actor, id),
     ]);
     const byCode = new Map(findings.map((f) => [f.itemCode, f]));
+    const describe = await this.checklistTexts.describer();
     return {
       ...inspection,
       case: referred,
@@ -118,6 +120,7 @@ export class InspectionsService {
           text: pick(language, item.textZh, item.textEn),
           textZh: item.textZh,
           textEn: item.textEn,
+          ...describe(item),
           result: finding?.result ?? null,
           note: finding?.note ?? null,
           evidence: finding?.evidence ?? [],
@@ -125,7 +128,10 @@ export class InspectionsService {
       }),
       addenda,
       // Same agency as the inspection: its names are the inspection's.
-      correctiveActions: correctiveActions.map((action) => ({ ...action, agencyNameZh: inspection.agencyNameZh, agencyNameEn: inspection.agencyNameEn, licenceNumbers: inspection.licenceNumbers })),
+      correctiveActions: correctiveActions.map((action) => {
+        const { breachZh, breachEn } = describe({ code: action.itemCode, legalBasis: null });
+        return { ...action, agencyNameZh: inspection.agencyNameZh, agencyNameEn: inspection.agencyNameEn, licenceNumbers: inspection.licenceNumbers, breachZh, breachEn };
+      }),
     };
   }
 
@@ -326,15 +332,18 @@ export class InspectionsService {
         sanctionProposalReason: 'reason' in proposal ? (proposal.reason ?? null) : null,
         ...(request.noteToAgency !== undefined ? { noteToAgency: request.noteToAgency } : {}),
       });
+      const describe = await this.checklistTexts.describer();
       const actions = scored
         .filter(({ finding }) => finding.result === 'non_compliant')
-        .map(({ finding, item }) =>
+        .map(({ finding, item }) => ({ finding, item, breach: describe(item) }))
+        .map(({ finding, item, breach }) =>
           manager.create(CorrectiveAction, {
             inspectionId: id,
             agencyId: inspection.agencyId,
             jurisdictionCode: inspection.jurisdictionCode,
             itemCode: item.code,
-            description: finding.note ? `${item.textZh} / ${item.textEn} — ${finding.note}` : `${item.textZh} / ${item.textEn}`,
+            // The problem to correct is what failed, not the item's compliant wording.
+            description: `${breach.breachZh ?? item.textZh} / ${breach.breachEn ?? item.textEn}${finding.note ? ` — ${finding.note}` : ''}`,
             dueOn: addDays(today, CORRECTIVE_ACTION_DAYS[item.criticality]),
             status: 'open',
           }),

@@ -3,6 +3,7 @@ import { ZhMessageSet } from '@app/core';
 /** Chinese for the inspections lib's messages: inspections, corrective actions, sanctions. */
 export const INSPECTIONS_ZH: ZhMessageSet = {
   terms: {
+    Photo: '照片',
     Inspection: '检查',
     'Corrective action': '整改措施',
     planned: '已计划',
@@ -17,6 +18,13 @@ export const INSPECTIONS_ZH: ZhMessageSet = {
     revoked: '吊销',
   },
   rules: [
+    { en: 'photo must be a JPEG, PNG or WebP image', zh: '照片须为 JPEG、PNG 或 WebP 图片' },
+    { en: 'thumbnail must be a JPEG, PNG or WebP image', zh: '缩略图须为 JPEG、PNG 或 WebP 图片' },
+    { en: "{code} is not an item of this inspection's checklist", zh: '{code} 不是本次检查所用检查表中的检查项' },
+    { en: 'An item has at most {n} photos', zh: '每个检查项最多 {n} 张照片' },
+    { en: 'send the photo as multipart/form-data', zh: '请以 multipart/form-data 格式上传照片' },
+    { en: 'only photo, thumbnail and caption are accepted', zh: '只接受照片、缩略图和说明' },
+    { en: '{field} is larger than {limit} bytes', zh: '{field} 超过 {limit} 字节' },
     { en: 'a commitment check is planned by the approval of a commitment-based application', zh: '告知承诺核查由告知承诺制申请的批准自动安排' },
     { en: 'the complaint is about another agency', zh: '该投诉针对的是另一家机构' },
     { en: 'the lead inspector must be an active officer of a bureau in your jurisdiction that covers the agency', zh: '主检查员须为您辖区内负责该机构的局的在职人员' },

@@ -9,7 +9,9 @@ export type BureauStatus = (typeof BUREAU_STATUSES)[number];
 @Entity('bureaus')
 export class Bureau {
   @PrimaryGeneratedColumn('uuid') id: string;
+  /** The Chinese (official) name. */
   @Column() name: string;
+  @Column({ type: 'text', nullable: true }) nameEn: string | null;
   @Column({ type: 'text' }) level: BureauLevel;
   @Column({ type: 'text', nullable: true }) jurisdictionCode: string | null;
   @Column({ type: 'text', nullable: true }) email: string | null;

@@ -60,6 +60,7 @@ export class BureausService {
       const bureau = await manager.save(
         manager.create(Bureau, {
           name: request.name.trim(),
+          nameEn: request.nameEn?.trim() ?? null,
           level: request.level,
           jurisdictionCode: request.jurisdictionCode ?? null,
           email: request.email ?? null,
@@ -84,6 +85,7 @@ export class BureausService {
     }
     const changes: Partial<Bureau> = {};
     if (request.name !== undefined) changes.name = request.name.trim();
+    if (request.nameEn !== undefined) changes.nameEn = request.nameEn === null ? null : request.nameEn.trim();
     if (request.email !== undefined) changes.email = request.email;
     if (request.status !== undefined) changes.status = request.status;
     return this.dataSource.transaction(async (manager) => {

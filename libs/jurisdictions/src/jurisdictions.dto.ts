@@ -17,7 +17,10 @@ export class BureauQuery extends PageQuery {
 }
 
 export class CreateBureauRequest {
+  /** The Chinese (official) name. */
   @IsString() @Length(1, 200) name: string;
+  /** The English name, shown on English pages. */
+  @IsOptional() @IsString() @Length(1, 200) nameEn?: string;
   @ApiProperty(namedEnum('BureauLevel', BUREAU_LEVELS)) @IsIn(BUREAU_LEVELS) level: BureauLevel;
   /** The division the bureau governs; omitted for the ministry. */
   @IsOptional() @Matches(/^\d{6}$/, { message: 'jurisdictionCode must be a 6-digit division code' }) jurisdictionCode?: string;
@@ -28,6 +31,8 @@ export class UpdateBureauRequest {
   /** The version you read; a stale one is refused with 409. */
   @Type(() => Number) @IsInt() @Min(1) version: number;
   @IsOptional() @IsString() @Length(1, 200) name?: string;
+  /** The English name; null removes it. */
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @Length(1, 200) nameEn?: string | null;
   /** The bureau's address for notices; null removes it. */
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsEmail() @MaxLength(254) email?: string | null;
   /** Disabling is refused while active users belong to the bureau: move or disable them first. */
@@ -36,7 +41,8 @@ export class UpdateBureauRequest {
 
 export class BureauView {
   @ApiProperty() id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The Chinese (official) name', example: '福建省人力资源和社会保障厅' }) name: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The English name', example: 'Fujian HRSS Department' }) nameEn: string | null;
   @ApiProperty(namedEnum('BureauLevel', BUREAU_LEVELS)) level: BureauLevel;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;

@@ -10,4 +10,5 @@ export * from './licence-application.entity';
 export * from './jobs/licence-renewal-reminders.job';
 export * from './jobs/licence-expiry.job';
 export * from './jobs/reminder-offsets';
+export * from './credit-reasons';
 export * from './licence-sql';

@@ -25,6 +25,16 @@ export function formatLicenceNumber(bureauCode: string | null, year: number, seq
 
 export const LICENCE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{6}$/;
 
+/**
+ * A licence number or USCC as people type them: full-width digits and letters, spaces, lower
+ * case, other dashes, or the 16 digits of a licence number without dashes.
+ */
+export function normaliseLicenceKey(typed: string): string {
+  const compact = typed.normalize('NFKC').toUpperCase().replace(/[\s\u00a0\u3000]/g, '').replace(/[‐‑‒–—―−_]/g, '-');
+  const digits = /^(\d{6})-?(\d{4})-?(\d{6})$/.exec(compact);
+  return digits ? `${digits[1]}-${digits[2]}-${digits[3]}` : compact;
+}
+
 /** Adds whole years to a YYYY-MM-DD date (29 February falls back to 28 February). */
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -211,7 +211,9 @@ export class PublicLicenceSummary {
 /** One reason behind an agency's demerit points (a decided sanction's case number, or a substantiated complaint's severity). */
 export class PublicCreditReason {
   @ApiProperty() points: number;
-  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'In the language of Accept-Language where the route has one (verification), else as stored' }) reason: string;
+  @ApiProperty({ example: '投诉经查属实（紧急程度：高）' }) reasonZh: string;
+  @ApiProperty({ example: 'Substantiated complaint (severity high)' }) reasonEn: string;
   @ApiProperty() awardedOn: string;
 }
 
@@ -227,6 +229,23 @@ export class PublicAgency {
   @ApiPropertyOptional({ nullable: true, type: Number }) creditPoints: number | null;
   @ApiProperty({ type: [PublicCreditReason] }) creditReasons: PublicCreditReason[];
   @ApiProperty({ type: [PublicLicenceSummary] }) licences: PublicLicenceSummary[];
+  /** Whether the public sanctions list names this agency, so a link to it is shown only then. */
+  @ApiProperty() hasSanctions: boolean;
+}
+
+/** Whether a licence lets its holder place workers in one country. */
+export class DestinationCoverage {
+  @ApiProperty({ example: 'JP' }) country: string;
+  /** The licence is valid today and its scope names the country. */
+  @ApiProperty() covered: boolean;
+  /** In the reader's language, e.g. "不包括日本——不要签约". */
+  @ApiProperty() explanation: string;
+}
+
+export class VerificationQuery {
+  /** ISO 3166-1 alpha-2 code of the country the worker is going to. */
+  @ApiPropertyOptional({ example: 'JP' }) @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'destination must be an ISO 3166-1 alpha-2 code' })
+  destination?: string;
 }
 
 export class LicenceVerification {
@@ -241,6 +260,18 @@ export class LicenceVerification {
   @ApiProperty() validFrom: string;
   @ApiProperty() expiresOn: string;
   @ApiPropertyOptional({ nullable: true, type: String }) suspendedUntil: string | null;
+  /** The day it was revoked (Asia/Shanghai), when revoked: the end of its validity, not expiresOn. */
+  @ApiPropertyOptional({ nullable: true, type: String }) revokedOn: string | null;
+  /** The day it was surrendered, when surrendered. */
+  @ApiPropertyOptional({ nullable: true, type: String }) surrenderedOn: string | null;
+  /** The last day it was valid, when it has expired. */
+  @ApiPropertyOptional({ nullable: true, type: String }) expiredOn: string | null;
+  /** The agency's registered office address and phone, so a fake office using a real number can be spotted. */
+  @ApiProperty() registeredAddress: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) registeredPhone: string | null;
+  @ApiPropertyOptional({ type: DestinationCoverage, description: 'With ?destination=: whether this licence covers that country' })
+  destination?: DestinationCoverage;
+  /** By name, in the reader's language (the Chinese name when it has no English one). */
   @ApiProperty() issuingBureau: string;
   @ApiProperty({ description: 'The date (Asia/Shanghai) the answer is for' }) checkedOn: string;
   @ApiPropertyOptional({ type: [PublicLicenceSummary], description: 'Other licences of the same agency (a look-up by USCC)' })

@@ -25,6 +25,7 @@ export const LICENSING_ZH: ZhMessageSet = {
     variation: '变更申请',
   },
   rules: [
+    { en: 'destination must be an ISO 3166-1 alpha-2 code', zh: '目的国须为 ISO 3166-1 两位字母代码' },
     { en: 'only a new licence may be applied for on commitment', zh: '只有新办许可可以适用告知承诺制' },
     { en: 'the signed commitment is required with procedure commitment', zh: '适用告知承诺制时须提交签署的承诺书' },
     { en: 'a signed commitment goes with procedure commitment', zh: '承诺书仅用于告知承诺制申请' },

@@ -4,9 +4,18 @@ import { DataSource } from 'typeorm';
 import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
 import { ReadReplicas } from '@app/database';
 import { Bilingual, Clock, decodeCursor, encodeCursor, inLanguage, Language, Page, Problems } from '@app/core';
-import { AgencySuggestion, LicenceVerification, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
-import { LICENCE_NUMBER_PATTERN } from './licence-rules';
+import { creditReasonTexts } from './credit-reasons';
+import { AgencySuggestion, DestinationCoverage, LicenceVerification, PublicCreditReason, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
+import { LICENCE_NUMBER_PATTERN, normaliseLicenceKey } from './licence-rules';
 import { VerificationCache } from './verification-cache';
+
+/**
+ * Whether the public sanctions list names the agency (the condition of PublicSanctionsService in
+ * enforcement, which sits above this lib): read here as the credit grade is, so the register shows
+ * the link to sanctions only where there are some. A decision NOTIFYs the agency's USCC.
+ */
+const HAS_SANCTIONS = `EXISTS (SELECT 1 FROM enforcement_cases c WHERE c.agency_id = a.id
+  AND c.decided_sanction IN ('fine', 'suspension', 'revocation') AND c.appeal_outcome IS DISTINCT FROM 'annulled')`;
 
 interface VerificationRow {
   licence_number: string;
@@ -22,9 +31,14 @@ interface VerificationRow {
   jurisdiction_code: string;
   agency_type: string;
   bureau_name: string;
+  bureau_name_en: string | null;
   credit_grade: PublicAgency['creditGrade'];
   credit_points: number | null;
   credit_reasons: PublicAgency['creditReasons'] | null;
+  address: string;
+  contact_phone: string | null;
+  has_sanctions: boolean;
+  ended_on: string | null;
 }
 
 /** A look-up's rows, and its answers as JSON text for the day they were made, per language. */
@@ -70,8 +84,8 @@ export class PublicRegisterService {
    * JSON text of a LicenceVerification in the reader's language. The text is kept with the cached
    * look-up for the day it was made for, so a repeated look-up neither queries nor serialises again.
    */
-  async verify(numberOrUscc: string, language: Language = 'en'): Promise<string> {
-    const key = numberOrUscc.trim().toUpperCase();
+  async verify(numberOrUscc: string, language: Language = 'en', destination?: string): Promise<string> {
+    const key = normaliseLicenceKey(numberOrUscc);
     const byNumber = LICENCE_NUMBER_PATTERN.test(key);
     if (!byNumber && usccProblem(key) !== null) {
       throw Problems.notFound('Licence', `${numberOrUscc} (neither a licence number like 350000-2026-000001 nor a unified social credit code)`);
@@ -83,10 +97,16 @@ export class PublicRegisterService {
     // Validity depends on today, so the answer is remade when the date changes.
     const today = this.clock.today();
     const answer = lookup.answers[language];
-    if (answer?.today === today) return answer.json;
-    const json = JSON.stringify(verification(lookup.rows, today, byNumber, language));
-    lookup.answers[language] = { today, json };
-    return json;
+    let json: string;
+    if (answer?.today === today) {
+      json = answer.json;
+    } else {
+      json = JSON.stringify(verification(lookup.rows, today, byNumber, language));
+      lookup.answers[language] = { today, json };
+    }
+    if (!destination) return json;
+    const answered = JSON.parse(json) as LicenceVerification;
+    return JSON.stringify({ ...answered, destination: coverage(answered, destination.toUpperCase(), language) });
   }
 
   /** The licences a look-up finds, from the cache when it has them (see VerificationCache). */
@@ -98,8 +118,11 @@ export class PublicRegisterService {
     const primary = this.cache.evictedWithin(this.replicas.staleForMs, key);
     const rows = (await this.replicas.read((db) => db.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
-              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, g.grade AS credit_grade, g.points AS credit_points,
-              (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons
+              a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, b.name_en AS bureau_name_en, g.grade AS credit_grade, g.points AS credit_points,
+              (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons,
+              a.address, a.contact_phone, ${HAS_SANCTIONS} AS has_sanctions,
+              (SELECT timezone('Asia/Shanghai', max(e.occurred_at))::date::text FROM licence_events e
+                WHERE e.licence_id = l.id AND e.to_status = l.status AND l.status IN ('revoked', 'surrendered')) AS ended_on
          FROM licences l
          JOIN agencies a ON a.id = l.agency_id
          JOIN bureaus b ON b.id = l.issued_by_bureau_id
@@ -167,7 +190,7 @@ export class PublicRegisterService {
     }
     const agencies = (await db.query(
       `SELECT a.id, a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.jurisdiction_code AS "jurisdictionCode",
-              a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints",
+              a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints", ${HAS_SANCTIONS} AS "hasSanctions",
               coalesce((SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r), '[]') AS "creditReasons",
               a.created_at AS "createdAt"
          FROM agencies a LEFT JOIN agency_credit_grades g ON g.agency_id = a.id WHERE ${where.join(' AND ')}
@@ -183,7 +206,7 @@ export class PublicRegisterService {
       : [];
     const last = page.at(-1);
     return {
-      items: page.map(({ id, createdAt: _createdAt, ...agency }) => ({ ...agency, licences: licences.filter((l) => l.agency_id === id).map(summary) })),
+      items: page.map(({ id, createdAt: _createdAt, ...agency }) => ({ ...agency, creditReasons: agency.creditReasons.map((r) => bilingualReason(r)), licences: licences.filter((l) => l.agency_id === id).map(summary) })),
       nextCursor: agencies.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
   }
@@ -196,16 +219,50 @@ function verification(rows: VerificationRow[], today: string, byNumber: boolean,
     licenceNumber: best.licence_number,
     status: best.status,
     explanation: explanationOf(best, language),
-    agency: { uscc: best.uscc, nameZh: best.name_zh, nameEn: best.name_en, jurisdictionCode: best.jurisdiction_code, agencyType: best.agency_type, creditGrade: best.credit_grade ?? null, creditPoints: best.credit_points ?? null, creditReasons: best.credit_reasons ?? [] },
+    agency: {
+      uscc: best.uscc,
+      nameZh: best.name_zh,
+      nameEn: best.name_en,
+      jurisdictionCode: best.jurisdiction_code,
+      agencyType: best.agency_type,
+      creditGrade: best.credit_grade ?? null,
+      creditPoints: best.credit_points ?? null,
+      creditReasons: (best.credit_reasons ?? []).map((r) => bilingualReason(r, language)),
+      hasSanctions: best.has_sanctions,
+    },
     licenceType: best.licence_type,
     scope: best.scope,
     validFrom: best.valid_from,
     expiresOn: best.expires_on,
     suspendedUntil: best.suspended_until,
-    issuingBureau: best.bureau_name,
+    revokedOn: best.status === 'revoked' ? best.ended_on : null,
+    surrenderedOn: best.status === 'surrendered' ? best.ended_on : null,
+    expiredOn: best.status === 'expired' || (best.status === 'active' && best.expires_on < today) ? best.expires_on : null,
+    registeredAddress: best.address,
+    registeredPhone: best.contact_phone,
+    issuingBureau: language === 'en' ? (best.bureau_name_en ?? best.bureau_name) : best.bureau_name,
     checkedOn: today,
     ...(byNumber ? {} : { otherLicences: others.map(summary) }),
   };
+}
+
+/** A credit reason with its text in both languages (and in the reader's, when known). */
+function bilingualReason(reason: Pick<PublicCreditReason, 'points' | 'reason' | 'awardedOn'>, language?: Language): PublicCreditReason {
+  const texts = creditReasonTexts(reason.reason);
+  return { ...reason, reason: language ? inLanguage(language, texts) : reason.reason, reasonZh: texts.zh, reasonEn: texts.en };
+}
+
+/** Whether the licence, valid today, may place workers in the country. */
+function coverage(answer: LicenceVerification, country: string, language: Language): DestinationCoverage {
+  const name = new Intl.DisplayNames([language === 'zh-CN' ? 'zh-Hans' : 'en'], { type: 'region', fallback: 'code' }).of(country) ?? country;
+  const listed = answer.scope.destinationCountries.includes(country);
+  const covered = answer.valid && listed;
+  const explanation = covered
+    ? inLanguage(language, { en: `Covers ${name}: this licence allows placing workers there.`, zh: `包括${name}：此许可证允许向该国派遣劳务人员。` })
+    : !answer.valid
+      ? inLanguage(language, { en: `Not valid today, so it covers no country: do not sign.`, zh: `此许可证今日无效，不能派往任何国家——不要签约。` })
+      : inLanguage(language, { en: `Does not include ${name}: do not sign.`, zh: `不包括${name}——不要签约。` });
+  return { country, covered, explanation };
 }
 
 function isValid(row: VerificationRow, today: string): boolean {

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageOf, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
 import { Public } from '@app/access';
-import { AgencySuggestionQuery, AgencySuggestions, LicenceVerification, PublicAgency, PublicAgencyQuery } from './licensing.dto';
+import { AgencySuggestionQuery, AgencySuggestions, LicenceVerification, PublicAgency, PublicAgencyQuery, VerificationQuery } from './licensing.dto';
 import { PublicRegisterService } from './public-register.service';
 
 /** Cached briefly by browsers and proxies: a status change shows within a minute. */
@@ -23,12 +23,12 @@ export class PublicLicencesController {
   @ApiOperation({
     operationId: 'verifyLicence',
     summary: 'Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?',
-    description: '`explanation` is in the language of Accept-Language (English without it).',
+    description: '`explanation` is in the language of Accept-Language (English without it). The number may be typed with spaces, lower case or full-width characters. With `destination`, the answer says whether the licence covers that country.',
   })
   @ApiOkResponse({ type: LicenceVerification })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No licence with that number or code' })
-  verify(@Param('number') number: string, @Headers('accept-language') acceptLanguage?: string): Promise<string> {
-    return this.register.verify(number, preferredLanguage(acceptLanguage, 'en'));
+  verify(@Param('number') number: string, @Query() query: VerificationQuery, @Headers('accept-language') acceptLanguage?: string): Promise<string> {
+    return this.register.verify(number, preferredLanguage(acceptLanguage, 'en'), query.destination);
   }
 
   @Get('agencies')

@@ -63,4 +63,6 @@ export class NotificationView {
   @ApiProperty({ description: 'The message in English' }) bodyEn: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The web app's page of the record (or the filtered list) it is about", example: '/complaints?overdue=true' })
+  link: string | null;
 }

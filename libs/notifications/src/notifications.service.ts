@@ -5,13 +5,14 @@ import { AppConfig, Clock, decodeCursor, encodeCursor, Page, PageQuery, Problems
 import { AuditService } from '@app/audit';
 import { AgencyNotice, NotificationRequest, NotificationView, OfficialsNotice, UserNotice } from './notification';
 import { RecipientsPolicy, told } from './recipients-policy';
+import { linkOf } from './notification-links';
 import { renderNotification } from './notification-templates';
 
 /** The columns a query handed to `enqueueFromQuery` must produce. */
 export const OUTBOX_QUERY_COLUMNS = 'kind, recipient_user_id, dedup_key, payload, channel';
 
 /** A notification as stored: its text is rendered from kind and payload when read. */
-type StoredNotification = Omit<NotificationView, 'title' | 'titleZh' | 'titleEn' | 'bodyZh' | 'bodyEn'>;
+type StoredNotification = Omit<NotificationView, 'title' | 'titleZh' | 'titleEn' | 'bodyZh' | 'bodyEn' | 'link'>;
 
 const VIEW_COLUMNS = `id, kind, payload, channel, status, read_at AS "readAt", created_at AS "createdAt"`;
 
@@ -173,5 +174,5 @@ export class NotificationsService {
 /** The stored kind and payload rendered: the title and body in both languages. */
 function withText(row: StoredNotification): NotificationView {
   const { subject, titleZh, titleEn, bodyZh, bodyEn } = renderNotification(row.kind, row.payload);
-  return { ...row, title: subject, titleZh, titleEn, bodyZh, bodyEn };
+  return { ...row, title: subject, titleZh, titleEn, bodyZh, bodyEn, link: linkOf(row.kind, row.payload) };
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags,
 import type { FastifyReply } from 'fastify';
 import { Clock, inLanguage, preferredLanguage, ProblemDetails, ProblemException, Problems, namedEnum } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
+import { countLabels, jobTitle, scheduleText } from './job-labels';
 import { JobRegistry } from './job-registry';
 import { JobRunner, JobRunRecord } from './job-runner';
 
@@ -21,7 +22,11 @@ export class JobRunView {
 
 export class JobView {
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'The job in words, in the language of Accept-Language', example: '年度报告期限提醒' }) title: string;
   @ApiProperty({ description: 'Cron expression, Asia/Shanghai' }) cron: string;
+  @ApiProperty({ description: 'When it runs, in words (Asia/Shanghai), in the language of Accept-Language', example: '每天 07:40' }) schedule: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The count keys of its recent runs in words, in the language of Accept-Language', example: { reminders: '提醒' } })
+  countLabels: Record<string, string>;
   @ApiProperty({ description: 'What the job does, in the language of Accept-Language' }) description: string;
   @ApiPropertyOptional({ type: JobRunView, nullable: true }) lastRun: JobRunRecord | null;
   @ApiProperty({ type: [JobRunView], description: `The last ${RECENT_RUNS} runs, newest first` }) recentRuns: JobRunRecord[];
@@ -46,7 +51,17 @@ export class JobsController {
     const runs = await this.runner.recentRuns(jobs.map((job) => job.name), RECENT_RUNS);
     return jobs.map((job) => {
       const recentRuns = runs.get(job.name) ?? [];
-      return { name: job.name, cron: job.cron, description: inLanguage(language, job.description), lastRun: recentRuns[0] ?? null, recentRuns };
+      const keys = new Set(recentRuns.flatMap((run) => Object.keys(run.counts ?? {})));
+      return {
+        name: job.name,
+        title: jobTitle(job.name, language),
+        cron: job.cron,
+        schedule: scheduleText(job.cron, language),
+        countLabels: countLabels(keys, language),
+        description: inLanguage(language, job.description),
+        lastRun: recentRuns[0] ?? null,
+        recentRuns,
+      };
     });
   }
 

@@ -45,7 +45,7 @@ async function seedOrganisations(app: INestApplicationContext): Promise<DemoCont
   const users = app.get(UsersService);
   const bureauIds = new Map<string, string>();
   for (const bureau of DEMO_BUREAUS) {
-    const created = await bureaus.create({ name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode });
+    const created = await bureaus.create({ name: bureau.name, nameEn: bureau.nameEn, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode });
     bureauIds.set(bureau.key, created.id);
   }
   const userIds = new Map<string, string>();

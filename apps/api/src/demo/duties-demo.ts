@@ -81,7 +81,7 @@ export async function seedDuties(app: INestApplicationContext, context: DemoCont
       });
       const submitted = await reports.submit(actor, created.id, { version: created.version });
       if (plan === 'submitted') continue;
-      const decision = plan === 'returned' ? { decision: 'return' as const, note: '境外派出人数与合同备案不符，请核对后重新提交 / Placements abroad do not match the filed contracts' } : { decision: 'accept' as const };
+      const decision = plan === 'returned' ? { decision: 'return' as const, note: '境外派出人数与合同备案不符，请核对后重新提交' } : { decision: 'accept' as const };
       await reports.review(admin(province), created.id, { ...decision, version: submitted.version });
     }
   }
@@ -103,7 +103,7 @@ export async function seedDuties(app: INestApplicationContext, context: DemoCont
       amount: 300_000_000,
       occurredOn: addDays(today, -180 - index * 30),
       evidence: `中国工商银行 备用金专户 回单 ${String(20250001 + index)}`,
-      reason: '缴存对外劳务合作备用金 / Reserve fund deposited',
+      reason: '缴存对外劳务合作备用金',
     });
     if (index === 0) {
       await funds.addEntry(fujian, agency.id, {
@@ -111,7 +111,7 @@ export async function seedDuties(app: INestApplicationContext, context: DemoCont
         amount: 42_000_000,
         occurredOn: addDays(today, -6),
         evidence: '中国工商银行 划款凭证 20261124-0031',
-        reason: '支付被拖欠的劳动者工资 / Unpaid wages paid to workers abroad',
+        reason: '支付被拖欠的劳动者工资',
       });
     }
   }

@@ -67,8 +67,8 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
     return steps.serveNotice(admin, id, { version: 1 });
   };
   const waiveAndDecide = async (served: { id: string; agencyId: string; version: number }, decision: { sanction: 'warning' | 'fine' | 'suspension' | 'revocation'; fineAmount?: number; suspensionDays?: number }) => {
-    const waived = await steps.waive(agencyActor(served.agencyId), served.id, { version: served.version, statement: '本机构书面放弃陈述申辩和听证权利 / We waive representations and a hearing in writing.' });
-    return decisions.decide(admin, served.id, { ...decision, reasons: '事实清楚，证据确凿 / The facts are established by the evidence; no representations were made.', version: waived.version });
+    const waived = await steps.waive(agencyActor(served.agencyId), served.id, { version: served.version, statement: '本机构书面放弃陈述申辩和听证权利' });
+    return decisions.decide(admin, served.id, { ...decision, reasons: '事实清楚，证据确凿', version: waived.version });
   };
   const stories: ((agencyId: string) => Promise<unknown>)[] = [
     // Decided and published: a 30-day suspension (grade C).
@@ -76,25 +76,25 @@ export async function seedEnforcement(app: INestApplicationContext, context: Dem
     // Annulled on appeal: the suspension is reversed and leaves the public list.
     async (id) => {
       const decided = await waiveAndDecide(await open(id, 'suspension', '向劳动者收取中介费 / Recruitment fees were charged to workers', { suspensionDays: 15 }), { sanction: 'suspension', suspensionDays: 15 });
-      return decisions.appeal(admin, decided.id, { version: decided.version, body: 'reconsideration', lodgedOn: today, outcome: 'annulled', decidedOn: today, note: '复议机关认定证据不足 / Insufficient evidence on reconsideration' });
+      return decisions.appeal(admin, decided.id, { version: decided.version, body: 'reconsideration', lodgedOn: today, outcome: 'annulled', decidedOn: today, note: '复议机关认定证据不足' });
     },
     // Revocation decided: 24 points, grade D, and the revocation proposal the grade opens.
     async (id) => waiveAndDecide(await open(id, 'revocation', '以出境就业为名实施欺诈 / Fraud under the guise of overseas placement'), { sanction: 'revocation' }),
     // A hearing requested.
     async (id) => {
       const served = await open(id, 'fine', '未公示收费标准 / Fees not displayed', { fineAmount: 2_000_000 });
-      return steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '我们对事实有异议 / We dispute the facts' });
+      return steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '我们对事实有异议' });
     },
     // Heard, awaiting the decision.
     async (id) => {
       const served = await open(id, 'fine', '未签订书面合同 / No written contracts', { fineAmount: 1_000_000 });
-      const requested = await steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '请求听证 / We ask to be heard' });
-      return steps.hearing(admin, served.id, { version: requested.version, heldOn: today, attendees: '机构负责人、律师；执法人员二人 / Agency director and counsel; two officers', minutes: '机构承认部分事实 / The agency admitted part of the facts.' });
+      const requested = await steps.hearing(agencyActor(id), served.id, { version: served.version, reason: '请求听证' });
+      return steps.hearing(admin, served.id, { version: requested.version, heldOn: today, attendees: '机构负责人、律师；执法人员二人', minutes: '机构承认部分事实' });
     },
     // Withdrawn before a decision.
     async (id) => {
       const served = await open(id, 'warning', '台账不全 / Incomplete records');
-      return steps.withdraw(admin, served.id, { version: served.version, reason: '已补齐台账 / The records were completed' });
+      return steps.withdraw(admin, served.id, { version: served.version, reason: '已补齐台账' });
     },
   ];
   for (const [index, story] of stories.entries()) {

@@ -61,11 +61,11 @@ export async function seedMonitoring(app: INestApplicationContext, context: Demo
       const findings = items.map((item) => ({
         itemCode: item.code,
         result: (plan.nonCompliant.includes(item.code) ? 'non_compliant' : 'compliant') as FindingResult,
-        note: plan.nonCompliant.includes(item.code) ? '现场抽查发现问题 / Found on sampling' : undefined,
+        note: plan.nonCompliant.includes(item.code) ? '现场抽查发现问题' : undefined,
       }));
       const filed = await inspections.putFindings(inspector, created.id, { findings, version: created.version });
       const submitted = await inspections.submit(inspector, created.id, { version: filed.version });
-      if (plan.decision) await sanctions.decide(admin, created.id, { ...plan.decision, reason: '依据检查报告作出 / Decided on the inspection report', version: submitted.version });
+      if (plan.decision) await sanctions.decide(admin, created.id, { ...plan.decision, reason: '依据检查报告作出', version: submitted.version });
     }
 
     // Corrective actions: the critical case's first one answered, the minor case's verified.
@@ -74,11 +74,11 @@ export async function seedMonitoring(app: INestApplicationContext, context: Demo
       [`${province.prefix}%`],
     )) as { id: string; agencyId: string; version: number }[];
     const critical = actions.find((a) => a.agencyId === agencies[0]?.id);
-    if (critical) await correctiveActions.patch(agencyActor(critical.agencyId), critical.id, { action: 'submit', response: '已全额退还收费并整改 / Fees refunded in full', version: critical.version });
+    if (critical) await correctiveActions.patch(agencyActor(critical.agencyId), critical.id, { action: 'submit', response: '已全额退还收费并整改', version: critical.version });
     const minor = actions.find((a) => a.agencyId === agencies[2]?.id);
     if (minor) {
-      const answered = await correctiveActions.patch(agencyActor(minor.agencyId), minor.id, { action: 'submit', response: '已组织全员培训 / Staff trained', version: minor.version });
-      await correctiveActions.patch(inspector, minor.id, { action: 'verify', note: '培训记录已核实 / Records checked', version: answered.version });
+      const answered = await correctiveActions.patch(agencyActor(minor.agencyId), minor.id, { action: 'submit', response: '已组织全员培训', version: minor.version });
+      await correctiveActions.patch(inspector, minor.id, { action: 'verify', note: '培训记录已核实', version: answered.version });
     }
     if (agencies[4]) await inspections.create(inspector, { agencyId: agencies[4].id, type: 'thematic', inspectionDate: addDays(today, 7), templateId: template.id });
   }
@@ -111,11 +111,11 @@ async function seedSelfAssessmentRound(app: INestApplicationContext, admin: Acto
     const target = ordered[index];
     if (!target) break;
     const agency = agencyActor(target.agencyId);
-    const answers = items.map((item) => ({ itemCode: item.code, answer: plan.answers[item.code] ?? ('yes' as Answer), comment: plan.answers[item.code] ? '正在整改 / Being put right' : undefined }));
+    const answers = items.map((item) => ({ itemCode: item.code, answer: plan.answers[item.code] ?? ('yes' as Answer), comment: plan.answers[item.code] ? '正在整改' : undefined }));
     const filled = await selfAssessments.putAnswers(agency, target.id, { answers, version: 1 });
     const submitted = await selfAssessments.submit(agency, target.id, { version: filled.version });
     if (plan.review) {
-      await selfAssessments.review(admin, target.id, { decision: plan.review, note: plan.review === 'return' ? '请说明收据管理情况 / Explain how payments are receipted' : undefined, version: submitted.version });
+      await selfAssessments.review(admin, target.id, { decision: plan.review, note: plan.review === 'return' ? '请说明收据管理情况' : undefined, version: submitted.version });
     }
   }
 }

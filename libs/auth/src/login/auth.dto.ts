@@ -34,7 +34,8 @@ export class TokenPair {
 
 export class MeBureau {
   @ApiProperty() id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The Chinese (official) name' }) name: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The English name' }) nameEn: string | null;
   @ApiProperty(namedEnum('BureauLevel', ['ministry', 'province', 'city'])) level: string;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
 }

@@ -145,7 +145,7 @@ export class AuthService {
     ]);
     return {
       ...UserView.of(user),
-      bureau: bureau ? { id: bureau.id, name: bureau.name, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode } : null,
+      bureau: bureau ? { id: bureau.id, name: bureau.name, nameEn: bureau.nameEn, level: bureau.level, jurisdictionCode: bureau.jurisdictionCode } : null,
       agency: agency ? { id: agency.id, nameZh: agency.nameZh, nameEn: agency.nameEn } : null,
       jurisdictionPrefix: actor.jurisdictionPrefix,
       unreadNotifications,

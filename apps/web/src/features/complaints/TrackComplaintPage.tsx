@@ -9,6 +9,12 @@ import { useComplaintStatus, type TrackingCredentials } from './use-complaint-st
 import { Loading } from '@/components/Loading';
 
 const TRACKING_CODE = /^CP-[A-Z0-9]{5}-[A-Z0-9]{5}$/;
+
+/** The code as a phone types it (full width, spaces, no dashes), as the API reads it too. */
+function normaliseCode(typed: string): string {
+  const compact = typed.normalize('NFKC').toUpperCase().replace(/[\s\-‐‑–—_]/g, '');
+  return /^CP[A-Z0-9]{10}$/.test(compact) ? `CP-${compact.slice(2, 7)}-${compact.slice(7)}` : typed.trim().toUpperCase();
+}
 /** Solid colours with white text (contrast above 4.5:1); open complaints in amber. */
 const STATUS_COLOUR: Record<string, string> = { resolved: '#1f6b06', closed: '#595959', dismissed: '#595959', referred: '#0b5cad' };
 
@@ -32,7 +38,7 @@ export function TrackComplaintPage() {
         layout="vertical"
         className="panel no-print"
         initialValues={credentials ?? { code: '', secret: '' }}
-        onFinish={(values) => setCredentials({ code: values.code.trim().toUpperCase(), secret: values.secret.trim() })}
+        onFinish={(values) => setCredentials({ code: normaliseCode(values.code), secret: values.secret.normalize('NFKC').trim() })}
       >
         <Form.Item
           name="code"
@@ -40,7 +46,7 @@ export function TrackComplaintPage() {
           validateTrigger="onSubmit"
           rules={[
             { required: true, whitespace: true, message: t.track.codeRequired },
-            { validator: (_, value: string) => (!value || TRACKING_CODE.test(value.trim().toUpperCase()) ? Promise.resolve() : Promise.reject(new Error(t.track.codeFormat))) },
+            { validator: (_, value: string) => (!value || TRACKING_CODE.test(normaliseCode(value)) ? Promise.resolve() : Promise.reject(new Error(t.track.codeFormat))) },
           ]}
         >
           <Input placeholder={t.track.codePlaceholder} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
@@ -57,7 +63,8 @@ export function TrackComplaintPage() {
         <Loading />
       )}
       {isProblem(status.error, 404) && <Alert type="error" showIcon role="alert" title={t.track.notFound} />}
-      {status.error && !isProblem(status.error, 404) && <ProblemAlert error={status.error} onRetry={() => void status.refetch()} />}
+      {isProblem(status.error, 429) && <Alert type="error" showIcon role="alert" title={t.track.locked} data-testid="locked" />}
+      {status.error && !isProblem(status.error, 404) && !isProblem(status.error, 429) && <ProblemAlert error={status.error} onRetry={() => void status.refetch()} />}
       {status.data && (
         <section className="panel" aria-labelledby="complaint-status" data-testid="complaint-status">
           <h2 id="complaint-status">

@@ -7,7 +7,10 @@ export interface TrackingCredentials {
   secret: string;
 }
 
-/** The secret travels in a header, never in the address (it would sit in history and logs). */
+/**
+ * The PIN (or, for complaints filed before PINs, the long secret) travels in a header, never in
+ * the address (it would sit in history and logs). Six digits are a PIN; anything else a secret.
+ */
 export function useComplaintStatus(credentials: TrackingCredentials | undefined) {
   return useQuery({
     queryKey: ['complaint-status', credentials?.code, credentials?.secret, getLanguage()],
@@ -16,7 +19,10 @@ export function useComplaintStatus(credentials: TrackingCredentials | undefined)
     queryFn: async ({ signal }) =>
       data(
         await api.GET('/api/public/complaints/{trackingCode}', {
-          params: { path: { trackingCode: credentials?.code ?? '' }, header: { 'X-Complaint-Secret': credentials?.secret ?? '' } },
+          params: {
+            path: { trackingCode: credentials?.code ?? '' },
+            header: /^\d{6}$/.test(credentials?.secret ?? '') ? { 'X-Complaint-Pin': credentials?.secret ?? '' } : { 'X-Complaint-Secret': credentials?.secret ?? '' },
+          },
           signal,
         }),
       ),

@@ -43,7 +43,12 @@ export function VerificationAnswer({ answer }: { answer: Verification }) {
             <>
               <dt>{t.sanctions.creditGrade}</dt>
               <dd>
-                <CreditGradeTag grade={answer.agency.creditGrade} /> <Link to={`/sanctions?q=${answer.agency.uscc}`}>{t.sanctions.seeSanctions}</Link>
+                <CreditGradeTag grade={answer.agency.creditGrade} />{' '}
+                {answer.agency.hasSanctions && (
+                  <Link to={`/sanctions?q=${answer.agency.uscc}`} data-testid="see-sanctions">
+                    {t.sanctions.seeSanctions}
+                  </Link>
+                )}
               </dd>
             </>
           )}
@@ -70,8 +75,35 @@ export function VerificationAnswer({ answer }: { answer: Verification }) {
               ? t.verify.noDestinations
               : answer.scope.destinationCountries.map((code) => countryName(code, language)).join(language === 'en' ? ', ' : '、')}
           </dd>
-          <dt>{t.verify.validity}</dt>
-          <dd>{t.verify.validityRange(formatDate(answer.validFrom, language), formatDate(answer.expiresOn, language))}</dd>
+          {answer.revokedOn ? (
+            <>
+              <dt>{t.verify.revokedOn}</dt>
+              <dd data-testid="ended-on">{formatDate(answer.revokedOn, language)}</dd>
+            </>
+          ) : answer.surrenderedOn ? (
+            <>
+              <dt>{t.verify.surrenderedOn}</dt>
+              <dd data-testid="ended-on">{formatDate(answer.surrenderedOn, language)}</dd>
+            </>
+          ) : answer.expiredOn ? (
+            <>
+              <dt>{t.verify.expiredOn}</dt>
+              <dd data-testid="ended-on">{formatDate(answer.expiredOn, language)}</dd>
+            </>
+          ) : (
+            <>
+              <dt>{t.verify.validity}</dt>
+              <dd>{t.verify.validityRange(formatDate(answer.validFrom, language), formatDate(answer.expiresOn, language))}</dd>
+            </>
+          )}
+          <dt>{t.verify.registeredAddress}</dt>
+          <dd data-testid="registered-address">{answer.registeredAddress}</dd>
+          {answer.registeredPhone && (
+            <>
+              <dt>{t.verify.registeredPhone}</dt>
+              <dd data-testid="registered-phone">{answer.registeredPhone}</dd>
+            </>
+          )}
           <dt>{t.verify.issuingBureau}</dt>
           <dd>{answer.issuingBureau}</dd>
         </dl>

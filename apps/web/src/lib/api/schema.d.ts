@@ -724,7 +724,7 @@ export interface paths {
         };
         /**
          * Verify a licence by its number, or an agency by its unified social credit code: may it recruit today?
-         * @description `explanation` is in the language of Accept-Language (English without it).
+         * @description `explanation` is in the language of Accept-Language (English without it). The number may be typed with spaces, lower case or full-width characters. With `destination`, the answer says whether the licence covers that country.
          */
         get: operations["verifyLicence"];
         put?: never;
@@ -1060,6 +1060,61 @@ export interface paths {
         patch: operations["updateCorrectiveAction"];
         trace?: never;
     };
+    "/api/inspections/{id}/findings/{itemCode}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a photo to a checklist item (multipart: photo, optional thumbnail and caption); at most 10 per item, until submission
+         * @description JPEG, PNG or WebP, checked by content: the photo up to 3145728 bytes (resize on the device first), the thumbnail up to 102400. The same image again is the same photo.
+         */
+        post: operations["addInspectionPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photos of an inspection (without their bytes), by item */
+        get: operations["listInspectionPhotos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo (or, with size=thumbnail, its thumbnail); the ETag is its SHA-256 */
+        get: operations["getInspectionPhoto"];
+        put?: never;
+        post?: never;
+        /** Remove a photo, until submission */
+        delete: operations["removeInspectionPhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/self-assessments/counts": {
         parameters: {
             query?: never;
@@ -1191,7 +1246,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Lodge a complaint (anonymous allowed). The answer holds a tracking code and a secret, shown once
+         * Lodge a complaint (anonymous allowed). The answer holds a tracking code and a 6-digit PIN (and a long secret), shown once
          * @description The same submission (or the same Idempotency-Key) within a minute is one complaint and gets the same answer.
          */
         post: operations["lodgePublicComplaint"];
@@ -1208,7 +1263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow a complaint: its status and the notes meant for the complainant */
+        /** Follow a complaint with its tracking code and PIN (or secret): its status and the notes meant for the complainant */
         get: operations["trackPublicComplaint"];
         put?: never;
         post?: never;
@@ -2103,7 +2158,27 @@ export interface components {
             actorRole: string;
             /** @example user.create */
             action: string;
+            /**
+             * @description The action in Chinese words
+             * @example 用户 · 创建
+             */
+            actionZh: string;
+            /**
+             * @description The action in English words
+             * @example User created
+             */
+            actionEn: string;
             entityType: string;
+            /**
+             * @description The kind of record in Chinese
+             * @example 用户
+             */
+            entityTypeZh: string;
+            /**
+             * @description The kind of record in English
+             * @example user
+             */
+            entityTypeEn: string;
             entityId?: string | null;
             before?: {
                 [key: string]: unknown;
@@ -2149,7 +2224,16 @@ export interface components {
         BureauStatus: "active" | "disabled";
         BureauView: {
             id: string;
+            /**
+             * @description The Chinese (official) name
+             * @example 福建省人力资源和社会保障厅
+             */
             name: string;
+            /**
+             * @description The English name
+             * @example Fujian HRSS Department
+             */
+            nameEn?: string | null;
             level: components["schemas"]["BureauLevel"];
             jurisdictionCode?: string | null;
             email?: string | null;
@@ -2169,6 +2253,8 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
             name?: string;
+            /** @description The English name; null removes it. */
+            nameEn?: string | null;
             /**
              * Format: email
              * @description The bureau's address for notices; null removes it.
@@ -2177,7 +2263,10 @@ export interface components {
         };
         CreateBureauRequest: {
             level: components["schemas"]["BureauLevel"];
+            /** @description The Chinese (official) name. */
             name: string;
+            /** @description The English name, shown on English pages. */
+            nameEn?: string;
             /** @description The division the bureau governs; omitted for the ministry. */
             jurisdictionCode?: string;
             /** Format: email */
@@ -2226,7 +2315,10 @@ export interface components {
         UserStatus: "active" | "disabled";
         MeBureau: {
             id: string;
+            /** @description The Chinese (official) name */
             name: string;
+            /** @description The English name */
+            nameEn?: string | null;
             level: components["schemas"]["BureauLevel"];
             jurisdictionCode?: string | null;
         };
@@ -2607,6 +2699,9 @@ export interface components {
         CreditReason: {
             points: number;
             reason: string;
+            /** @description The reason in Chinese and in English. */
+            reasonZh: string;
+            reasonEn: string;
             awardedOn: string;
             /** @description Points stop counting the day after this (24 months on). */
             expiresOn: string;
@@ -2729,6 +2824,11 @@ export interface components {
             readAt?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The web app's page of the record (or the filtered list) it is about
+             * @example /complaints?overdue=true
+             */
+            link?: string | null;
         };
         PageOfNotificationView: {
             items: components["schemas"]["NotificationView"][];
@@ -2995,7 +3095,12 @@ export interface components {
         };
         PublicCreditReason: {
             points: number;
+            /** @description In the language of Accept-Language where the route has one (verification), else as stored */
             reason: string;
+            /** @example 投诉经查属实（紧急程度：高） */
+            reasonZh: string;
+            /** @example Substantiated complaint (severity high) */
+            reasonEn: string;
             awardedOn: string;
         };
         PublicLicenceSummary: {
@@ -3016,6 +3121,16 @@ export interface components {
             creditPoints?: number | null;
             creditReasons: components["schemas"]["PublicCreditReason"][];
             licences: components["schemas"]["PublicLicenceSummary"][];
+            /** @description Whether the public sanctions list names this agency, so a link to it is shown only then. */
+            hasSanctions: boolean;
+        };
+        DestinationCoverage: {
+            /** @example JP */
+            country: string;
+            /** @description The licence is valid today and its scope names the country. */
+            covered: boolean;
+            /** @description In the reader's language, e.g. "不包括日本——不要签约". */
+            explanation: string;
         };
         LicenceVerification: {
             /** @description Whether the holder may recruit today: the licence is active and today is within its validity. */
@@ -3029,6 +3144,18 @@ export interface components {
             validFrom: string;
             expiresOn: string;
             suspendedUntil?: string | null;
+            /** @description The day it was revoked (Asia/Shanghai), when revoked: the end of its validity, not expiresOn. */
+            revokedOn?: string | null;
+            /** @description The day it was surrendered, when surrendered. */
+            surrenderedOn?: string | null;
+            /** @description The last day it was valid, when it has expired. */
+            expiredOn?: string | null;
+            /** @description The agency's registered office address and phone, so a fake office using a real number can be spotted. */
+            registeredAddress: string;
+            registeredPhone?: string | null;
+            /** @description With ?destination=: whether this licence covers that country */
+            destination?: components["schemas"]["DestinationCoverage"];
+            /** @description By name, in the reader's language (the Chinese name when it has no English one). */
             issuingBureau: string;
             /** @description The date (Asia/Shanghai) the answer is for */
             checkedOn: string;
@@ -3063,11 +3190,20 @@ export interface components {
             section: string;
             criticality: components["schemas"]["Criticality"];
             points: number;
+            /** @description The legal basis as stored (a key such as C181 Art.3) */
             legalBasis?: string | null;
+            /** @description The legal basis as Chinese readers write it */
+            legalBasisZh?: string | null;
+            /** @description The legal basis as English readers write it */
+            legalBasisEn?: string | null;
             /** @description In the language Accept-Language picked (zh-CN by default) */
             text: string;
             textZh: string;
             textEn: string;
+            /** @description What it means when the item fails (non-compliance wording), in Chinese */
+            breachZh?: string | null;
+            /** @description What it means when the item fails, in English */
+            breachEn?: string | null;
         };
         ChecklistTemplateView: {
             id: string;
@@ -3151,10 +3287,21 @@ export interface components {
             points: number;
             /** @example C181 Art.7 */
             legalBasis?: string | null;
+            /** @example 《私营就业机构公约》（第181号）第7条 */
+            legalBasisZh?: string | null;
+            /** @example ILO Convention 181, Article 7 */
+            legalBasisEn?: string | null;
             /** @description The item text in the language Accept-Language picked */
             text: string;
             textZh: string;
             textEn: string;
+            /**
+             * @description What a failure of the item means (non-compliance wording), in Chinese
+             * @example 发现扣押护照或身份证件。
+             */
+            breachZh?: string | null;
+            /** @description What a failure of the item means, in English */
+            breachEn?: string | null;
             /** @description null until findings are filed */
             result?: (string & components["schemas"]["FindingResult"]) | null;
             note?: string | null;
@@ -3188,7 +3335,12 @@ export interface components {
             licenceNumbers: string[];
             jurisdictionCode: string;
             itemCode: string;
+            /** @description As recorded at submission (both languages and the inspector's note) */
             description: string;
+            /** @description The failed item's non-compliance wording, in Chinese: the problem to correct */
+            breachZh?: string | null;
+            /** @description The failed item's non-compliance wording, in English */
+            breachEn?: string | null;
             dueOn: string;
             status: components["schemas"]["CorrectiveActionStatus"];
             agencyResponse?: string | null;
@@ -3453,6 +3605,29 @@ export interface components {
             dueOn?: string;
             version: number;
         };
+        /** @enum {string} */
+        PhotoType: "image/jpeg" | "image/png" | "image/webp";
+        InspectionPhotoView: {
+            id: string;
+            /** @example PRO-1 */
+            itemCode: string;
+            contentType: components["schemas"]["PhotoType"];
+            sizeBytes: number;
+            /** @description SHA-256 of the image, hex */
+            sha256: string;
+            /** @description Whether a thumbnail was sent with it (GET ...?size=thumbnail gives the image otherwise) */
+            hasThumbnail: boolean;
+            caption?: string | null;
+            /** @description Username of the uploader */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        InspectionPhotosView: {
+            items: components["schemas"]["InspectionPhotoView"][];
+        };
+        /** @enum {string} */
+        PhotoSize: "full" | "thumbnail";
         PageOfSelfAssessmentView: {
             items: components["schemas"]["SelfAssessmentView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -3601,7 +3776,12 @@ export interface components {
         };
         ComplaintReceipt: {
             trackingCode: string;
-            /** @description Shown once: keep it to follow the complaint (header X-Complaint-Secret) */
+            /**
+             * @description Shown once: 6 digits to follow the complaint with the tracking code (header X-Complaint-Pin)
+             * @example 042817
+             */
+            pin: string;
+            /** @description Shown once: the long secret, also accepted (header X-Complaint-Secret) */
             secret: string;
             /** Format: date-time */
             receivedAt: string;
@@ -3641,7 +3821,10 @@ export interface components {
             forcedLabourIndicator: boolean;
             nameZh: string;
             nameEn: string;
+            /** @description What the category covers, in English. */
             description: string;
+            /** @description What the category covers, in Chinese (shown on Chinese pages beside the name). */
+            descriptionZh: string;
         };
         /** @enum {string} */
         TrendGranularity: "day" | "week" | "month";
@@ -3714,6 +3897,8 @@ export interface components {
             spikes: components["schemas"]["SpikeAlert"][];
             agencies: components["schemas"]["AgencyAlert"][];
         };
+        /** @enum {string} */
+        ComplaintListSort: "due" | "received";
         PageOfComplaintView: {
             items: components["schemas"]["ComplaintView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -3803,7 +3988,12 @@ export interface components {
             outcome?: (string & components["schemas"]["ComplaintOutcome"]) | null;
             inspectionId?: string | null;
             version: number;
-            /** @description Shown once: give it to the complainant with the tracking code (header X-Complaint-Secret) */
+            /**
+             * @description Shown once: give it to the complainant with the tracking code (header X-Complaint-Pin)
+             * @example 042817
+             */
+            pin: string;
+            /** @description Shown once: the long secret, also accepted (header X-Complaint-Secret) */
             secret: string;
         };
         ComplaintEventView: {
@@ -4784,8 +4974,27 @@ export interface components {
         };
         JobView: {
             name: string;
+            /**
+             * @description The job in words, in the language of Accept-Language
+             * @example 年度报告期限提醒
+             */
+            title: string;
             /** @description Cron expression, Asia/Shanghai */
             cron: string;
+            /**
+             * @description When it runs, in words (Asia/Shanghai), in the language of Accept-Language
+             * @example 每天 07:40
+             */
+            schedule: string;
+            /**
+             * @description The count keys of its recent runs in words, in the language of Accept-Language
+             * @example {
+             *       "reminders": "提醒"
+             *     }
+             */
+            countLabels: {
+                [key: string]: string;
+            };
             /** @description What the job does, in the language of Accept-Language */
             description: string;
             lastRun?: components["schemas"]["JobRunView"] | null;
@@ -7502,7 +7711,10 @@ export interface operations {
     };
     verifyLicence: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description ISO 3166-1 alpha-2 code of the country the worker is going to. */
+                destination?: string;
+            };
             header?: {
                 "accept-language"?: string;
             };
@@ -7519,6 +7731,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LicenceVerification"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No licence with that number or code */
@@ -8729,6 +8950,260 @@ export interface operations {
             };
         };
     };
+    addInspectionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    photo: string;
+                    /** Format: binary */
+                    thumbnail?: string;
+                    caption?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPhotoView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Submitted (findings fixed), or the item has its most photos */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The photo or the thumbnail is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listInspectionPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPhotosView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getInspectionPhoto: {
+        parameters: {
+            query?: {
+                size?: components["schemas"]["PhotoSize"];
+            };
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeInspectionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Submitted: findings are fixed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     countSelfAssessments: {
         parameters: {
             query?: never;
@@ -9303,9 +9778,11 @@ export interface operations {
     trackPublicComplaint: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The secret given with the tracking code */
-                "X-Complaint-Secret": string;
+            header?: {
+                /** @description The long secret given with tracking codes before PINs (still accepted) */
+                "X-Complaint-Secret"?: string;
+                /** @description The 6-digit PIN given with the tracking code */
+                "X-Complaint-Pin"?: string;
             };
             path: {
                 trackingCode: string;
@@ -9322,7 +9799,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicComplaintStatus"];
                 };
             };
-            /** @description Unknown tracking code or wrong secret (not told apart) */
+            /** @description Unknown tracking code or wrong PIN or secret (not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9331,7 +9808,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded */
+            /**
+             * @description Too many wrong PINs for this tracking code: locked for a while (lockedUntil), whatever the address
+             *
+             *     Rate limit exceeded
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9526,6 +10007,11 @@ export interface operations {
                 cursor?: string;
                 status?: components["schemas"]["ComplaintStatus"];
                 severity?: components["schemas"]["ComplaintSeverity"];
+                /**
+                 * @description due (default): the work list, overdue first, then by the running deadline, disposed-of last;
+                 *     received: newest first.
+                 */
+                sort?: components["schemas"]["ComplaintListSort"];
                 category?: string;
                 agencyId?: string;
                 assigneeId?: string;
