@@ -20,6 +20,7 @@ import { CaseGroundsNumbersSummaries1763886500300 } from './1763886500300-case-g
 import { CaseLicences1763886500400 } from './1763886500400-case-licences';
 import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
+import { OverseasPlacements1796660789091 } from './1796660789091-overseas-placements';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   CaseLicences1763886500400,
   DutiesByLaw1763886500500,
   SchedulerHeartbeats1763886500600,
+  OverseasPlacements1796660789091,
 ];
