@@ -190,8 +190,9 @@ describe('overseas placements', () => {
     const [complaint] = (await t.db.query(`SELECT id FROM complaints WHERE tracking_code = $1`, [lodged.body.trackingCode])) as { id: string }[];
     const seen = await get('fj-admin', `/api/complaints/${complaint.id}`).expect(200);
     expect(seen.body.placementCode).toBe(filed.checkCode);
-    expect((await get('fj-admin', `/api/placements/by-code/${seen.body.placementCode}`).expect(200)).body.id).toBe(filed.id);
-    expectProblem((await get('ln-admin', `/api/placements/by-code/${filed.checkCode}`).expect(404)).body, 404);
+    expect((await get('fj-admin', `/api/placements?checkCode=${seen.body.placementCode}`).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([filed.id]);
+    expect((await get('ln-admin', `/api/placements?checkCode=${filed.checkCode}`).expect(200)).body.items).toEqual([]);
+    await get('fj-admin', '/api/placements?checkCode=bad').expect(400);
     await t.http().post('/api/public/complaints').send(complaintBody({ placementCode: 'bad' })).expect(400);
   });
 
@@ -206,10 +207,10 @@ describe('overseas placements', () => {
     await t.http().put('/api/admin/placements/clauses/hours').set('authorization', as.admin).send(change).expect(409);
     const refused = await file(placementBody({ worker: { idNumber: residentId('19930303', 55) }, departureDate: '2027-06-01' })).expect(400);
     expect(refused.body.clauses).toEqual([expect.objectContaining({ clause: 'hours', messageEn: 'working hours must be at most 40 a week' })]);
-    const added = await t.http().put('/api/admin/placements/destinations/QA').set('authorization', as.admin)
-      .send({ nameZh: '卡塔尔', nameEn: 'Qatar', minimumMonthlyWage: 1000, wageCurrency: 'QAR', wageSourceUrl: 'https://www.mol.gov.qa/' }).expect(200);
-    expect(added.body).toMatchObject({ countryCode: 'QA', minimumMonthlyWage: 1000, version: 1 });
-    await t.http().put('/api/admin/placements/destinations/QA').set('authorization', as.admin).send({ nameZh: '卡塔尔', nameEn: 'Qatar', minimumMonthlyWage: 1000 }).expect(400);
+    const added = await t.http().put('/api/admin/placements/destinations/BN').set('authorization', as.admin)
+      .send({ nameZh: '文莱', nameEn: 'Brunei', minimumMonthlyWage: 1000, wageCurrency: 'BND', wageSourceUrl: 'https://www.jastre.gov.bn/' }).expect(200);
+    expect(added.body).toMatchObject({ countryCode: 'BN', minimumMonthlyWage: 1000, version: 1 });
+    await t.http().put('/api/admin/placements/destinations/BN').set('authorization', as.admin).send({ nameZh: '文莱', nameEn: 'Brunei', minimumMonthlyWage: 1000, version: 1 }).expect(400);
     const audited = (await t.db.query(`SELECT action FROM audit_events WHERE entity_type IN ('placement_contract_clause', 'placement_destination') ORDER BY seq`)) as { action: string }[];
     expect(audited.map((a) => a.action)).toEqual(['placement_clause.update', 'placement_destination.create']);
   });

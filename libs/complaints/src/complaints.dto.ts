@@ -204,7 +204,7 @@ export class ComplaintView {
   @ApiProperty({ type: [String] }) categories: string[];
   @ApiProperty() description: string;
   @ApiPropertyOptional({ nullable: true }) destinationCountry: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The placement abroad it names: GET /placements/by-code/{code}' }) placementCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The placement abroad it names: GET /placements?checkCode={placementCode}' }) placementCode: string | null;
   @ApiPropertyOptional({ nullable: true }) amountClaimed: number | null;
   @ApiProperty(namedEnum('ComplaintSeverity', SEVERITIES)) severity: Severity;
   @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;

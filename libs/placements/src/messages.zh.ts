@@ -34,6 +34,7 @@ export const PLACEMENTS_ZH: ZhMessageSet = {
     { en: 'idLast4 must be the last four characters of the ID number', zh: '请输入身份证号码的后四位' },
     { en: 'code must be 2 to 40 lower-case letters, digits and dashes', zh: '代码须为 2 至 40 个小写字母、数字或连字符' },
     { en: 'countryCode must be an ISO 3166-1 alpha-2 code', zh: '国家代码须为 ISO 3166-1 两位字母代码' },
+    { en: 'checkCode must be the 10-character code of a placement', zh: '外派编号须为 10 位外派记录编号' },
     // The clause checker and the training rules (rules/*.ts): the same texts as their messageZh.
     { en: 'the contract must state a monthly wage and its currency', zh: '合同须写明月工资及币种' },
     { en: "the wage must be stated in {currency}, the currency of the destination's minimum wage", zh: '工资须以目的国最低工资的币种 {currency} 写明' },

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails, Problems } from '@app/core';
-import { CHECK_CODE } from './public-placement-check.service';
+import { IdParam, PageOf, ProblemDetails } from '@app/core';
 import { CreatePlacementRequest, PlacementQuery, PlacementSummaryQuery, RecordReturnRequest } from './placements.dto';
 import { PlacementReferenceView, PlacementSummaryView, PlacementRecordView } from './placement-views.dto';
 import { PlacementsService } from './placements.service';
@@ -38,7 +37,7 @@ export class PlacementsController {
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'listPlacements', summary: 'Placements in your jurisdiction (an agency: its own); filters agencyId, destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV' })
+  @ApiOperation({ operationId: 'listPlacements', summary: 'Placements in your jurisdiction (an agency: its own); filters agencyId, checkCode (the placement a complaint names), destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(PlacementRecordView) })
   async list(@CurrentActor() actor: Actor, @Query() query: PlacementQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -71,18 +70,6 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementReferenceView })
   referenceData() {
     return this.reference.view();
-  }
-
-  @Get('by-code/:checkCode')
-  @Allow('ministry_official', 'bureau_admin', 'inspector')
-  @ApiOperation({ operationId: 'getPlacementByCode', summary: 'The placement a complaint names by its code, for the officials handling it' })
-  @ApiOkResponse({ type: PlacementRecordView })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'No such placement, or out of your jurisdiction' })
-  async byCode(@CurrentActor() actor: Actor, @Param('checkCode') checkCode: string) {
-    const code = checkCode.toUpperCase();
-    const found = CHECK_CODE.test(code) ? await this.placements.byCode(actor, code) : null;
-    if (!found) throw Problems.notFound('Placement', code.slice(0, 12));
-    return found;
   }
 
   @Get(':id')

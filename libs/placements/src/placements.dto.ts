@@ -87,6 +87,8 @@ export class RecordReturnRequest {
 
 export class PlacementQuery extends PageQuery {
   @IsOptional() @IsUUID() agencyId?: string;
+  /** The placement a complaint names by its code. */
+  @IsOptional() @Transform(upper) @Matches(/^[A-Z0-9]{10}$/, { message: 'checkCode must be the 10-character code of a placement' }) checkCode?: string;
   @IsOptional() @Transform(upper) @Matches(COUNTRY, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code' }) destinationCountry?: string;
   @ApiPropertyOptional(namedEnum('PlacementStatus', PLACEMENT_STATUSES)) @IsOptional() @IsIn(PLACEMENT_STATUSES) status?: PlacementStatus;
   @ApiPropertyOptional(namedEnum('PlacementReturnReason', RETURN_REASONS)) @IsOptional() @IsIn(RETURN_REASONS) returnReason?: ReturnReason;

@@ -24,6 +24,7 @@ export class PlacementsService {
   async list(actor: Actor, query: PlacementQuery): Promise<Page<PlacementRecordView>> {
     const qb = applyScope(this.dataSource.getRepository(Placement).createQueryBuilder('p'), actor, PLACEMENT_SCOPE);
     if (query.agencyId) qb.andWhere('p.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.checkCode) qb.andWhere('p.check_code = :checkCode', { checkCode: query.checkCode });
     if (query.destinationCountry) qb.andWhere('p.destination_country = :destination', { destination: query.destinationCountry });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.returnReason) qb.andWhere('p.return_reason = :returnReason', { returnReason: query.returnReason });
@@ -49,12 +50,6 @@ export class PlacementsService {
   async view(actor: Actor, id: string): Promise<PlacementRecordView> {
     const [view] = await this.views([await this.get(actor, id)]);
     return view;
-  }
-
-  /** The placement a complaint names by its code, if the actor may see it (null otherwise). */
-  async byCode(actor: Actor, checkCode: string): Promise<PlacementRecordView | null> {
-    const placement = await applyScope(this.dataSource.getRepository(Placement).createQueryBuilder('p'), actor, PLACEMENT_SCOPE).andWhere('p.check_code = :checkCode', { checkCode }).getOne();
-    return placement ? (await this.views([placement]))[0] : null;
   }
 
   /** Workers placed abroad by an agency in a year (by departure date), per destination: what its annual report should declare. */
