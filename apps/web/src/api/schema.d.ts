@@ -1841,7 +1841,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Placements in your jurisdiction (an agency: its own); filters agencyId, destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV */
+        /** Placements in your jurisdiction (an agency: its own); filters agencyId, checkCode (the placement a complaint names), destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV */
         get: operations["listPlacements"];
         put?: never;
         /** File a worker’s placement abroad: the licence must cover the destination, the contract meet the sample contract’s clauses and the training the rules */
@@ -1878,23 +1878,6 @@ export interface paths {
         };
         /** The sample contract’s clauses, the destinations (minimum wage, help line) and the training rules the form checks against */
         get: operations["getPlacementReference"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/by-code/{checkCode}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The placement a complaint names by its code, for the officials handling it */
-        get: operations["getPlacementByCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2620,7 +2603,7 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
-            /** @description The placement abroad it names: GET /placements/by-code/{code} */
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
             placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
@@ -3683,7 +3666,7 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
-            /** @description The placement abroad it names: GET /placements/by-code/{code} */
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
             placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
@@ -3757,7 +3740,7 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
-            /** @description The placement abroad it names: GET /placements/by-code/{code} */
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
             placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
@@ -11938,6 +11921,8 @@ export interface operations {
                 status?: components["schemas"]["PlacementStatus"];
                 returnReason?: components["schemas"]["PlacementReturnReason"];
                 agencyId?: string;
+                /** @description The placement a complaint names by its code. */
+                checkCode?: string;
                 destinationCountry?: string;
                 /** @description Departures on or after this date. */
                 from?: string;
@@ -12131,54 +12116,6 @@ export interface operations {
             };
             /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    getPlacementByCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                checkCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlacementRecordView"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only for: ministry_official, bureau_admin, inspector */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such placement, or out of your jurisdiction */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
