@@ -167,7 +167,8 @@ describe('access matrix: jurisdiction', () => {
       '/api/bureaus': world.bureaus.fuzhou,
       '/api/placements': placement.id,
     });
-  });
+    // Records of every kind through the API: more than a minute on a busy machine.
+  }, 240_000);
   afterAll(() => t.close());
 
   const key = (route: RouteWithPolicy) => `${route.method} ${route.path}`;

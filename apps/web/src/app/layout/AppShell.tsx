@@ -3,7 +3,9 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, use
 import { mayOpen } from '../auth/access';
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/use-session';
-import { toggleLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
+import { toggleLanguage, useLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
+import type { Language } from '../i18n/language';
+import { placementTexts } from '@/features/placements/texts';
 import type { Messages } from '../i18n/messages';
 import type { SessionState } from '../auth/session';
 
@@ -14,7 +16,7 @@ interface NavItem {
   end?: boolean;
 }
 
-function navItems(t: Messages, session: SessionState): NavItem[] {
+function navItems(t: Messages, session: SessionState, language: Language): NavItem[] {
   const publicItems: NavItem[] = [
     { to: '/verify', label: t.nav.verify },
     { to: '/agencies', label: t.nav.agencies },
@@ -51,6 +53,8 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/annual-reports', label: duties.nav.reviewQueue, end: true });
     if (duties && mayOpen(session.me.role, 'annualReportSummary')) items.push({ to: '/annual-reports/summary', label: duties.nav.summary });
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/commitment-checks', label: duties.navCommitmentChecks });
+    if (mayOpen(session.me.role, 'placements')) items.push({ to: '/placements', label: placementTexts(language).nav.placements, end: true });
+    if (mayOpen(session.me.role, 'placementSummary')) items.push({ to: '/placements/summary', label: placementTexts(language).nav.summary });
     const enforcement = t.enforcement as Messages['enforcement'] | undefined;
     if (enforcement && mayOpen(session.me.role, 'cases')) items.push({ to: '/cases', label: enforcement.navCases });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
@@ -64,6 +68,7 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
 
 export function AppShell() {
   const t = useT();
+  const language = useLanguage();
   const session = useSession();
   useWorkspaceTexts(session.status === 'signedIn');
   const navigation = useNavigation();
@@ -92,7 +97,7 @@ export function AppShell() {
     return () => document.removeEventListener('keydown', closeOnEscape);
   }, [menuOpen]);
 
-  const items = navItems(t, session);
+  const items = navItems(t, session, language);
   const onSignOut = async () => {
     await signOut();
     void navigate('/sign-in?signedOut=1');

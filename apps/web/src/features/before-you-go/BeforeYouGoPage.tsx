@@ -10,6 +10,7 @@ import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { Loading } from '@/components/Loading';
+import { placementTexts } from '@/features/placements/texts';
 
 function useCountryNotes(country: string | undefined) {
   return useQuery({
@@ -30,6 +31,12 @@ export function BeforeYouGoPage() {
   return (
     <div className="stack">
       <PageHeading title={t.beforeYouGo.title} intro={t.beforeYouGo.intro} />
+
+      <section className="panel" aria-labelledby="check-placement">
+        <h2 id="check-placement">{placementTexts(language).check.linkFromHome.title}</h2>
+        <p>{placementTexts(language).check.linkFromHome.text}</p>
+        <Link to="/placements/check" data-testid="check-placement-link">{placementTexts(language).nav.check}</Link>
+      </section>
 
       <section className="panel" aria-labelledby="help-lines">
         <h2 id="help-lines">{t.beforeYouGo.helpLinesTitle}</h2>
