@@ -12,8 +12,8 @@ import { startTestApp, TestApp } from './support/test-app';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
 const COMMITTED_DOCUMENT = join(ROOT, 'apps/api/openapi.json');
-const COMMITTED_CLIENT = join(ROOT, 'apps/web/src/api/schema.d.ts');
-const REGENERATE = 'run `npm run openapi:export && npm run api:client` and commit apps/api/openapi.json and apps/web/src/api/schema.d.ts';
+const COMMITTED_CLIENT = join(ROOT, 'apps/web/src/lib/api/schema.d.ts');
+const REGENERATE = 'run `npm run openapi:export && npm run api:client` and commit apps/api/openapi.json and apps/web/src/lib/api/schema.d.ts';
 
 /** The JSON pointer of the first place two JSON values differ, or null when they are equal. */
 function firstDifference(a: unknown, b: unknown, pointer = ''): string | null {
@@ -62,7 +62,7 @@ describe('OpenAPI contract: the committed document and client match the live API
     const generated = join(work, 'schema.d.ts');
     await run(process.execPath, [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), liveFile, '-o', generated], { cwd: ROOT });
     if (readFileSync(generated, 'utf8') !== readFileSync(COMMITTED_CLIENT, 'utf8')) {
-      throw new Error(`apps/web/src/api/schema.d.ts is stale: ${REGENERATE}`);
+      throw new Error(`apps/web/src/lib/api/schema.d.ts is stale: ${REGENERATE}`);
     }
   });
 

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestApp, TestApp } from './support/test-app';
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+
+const LARGE_ASSET = Buffer.from(Array.from({ length: 400 }, (_, i) => `export const text${i} = "资质核验 ${i}";`).join('\n'));
 
 function webBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'registry-web-dist-'));
@@ -11,6 +14,10 @@ function webBuild(): string {
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("app")');
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // What vite-plugin-compression2 writes beside a large asset at build time.
+  writeFileSync(join(dir, 'assets/vendor-def456.js'), LARGE_ASSET);
+  writeFileSync(join(dir, 'assets/vendor-def456.js.br'), brotliCompressSync(LARGE_ASSET));
+  writeFileSync(join(dir, 'assets/vendor-def456.js.gz'), gzipSync(LARGE_ASSET));
   return dir;
 }
 
@@ -34,6 +41,42 @@ describe('The web app served by the API', () => {
     expect(response.headers['content-type']).toMatch(/javascript/);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.text).toBe('console.log("app")');
+  });
+
+  describe('compression: what a phone on a slow network is sent', () => {
+    const fastify = () => t.app.getHttpAdapter().getInstance();
+
+    it('sends the build-time brotli copy of an asset to a browser that accepts br, the same bytes once decoded', async () => {
+      const response = await fastify().inject({ method: 'GET', url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(response.headers['vary']).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.rawPayload.length).toBeLessThan(LARGE_ASSET.length / 4);
+      expect(brotliDecompressSync(response.rawPayload).equals(LARGE_ASSET)).toBe(true);
+    });
+
+    it('sends the gzip copy to a browser that accepts only gzip, and the plain file to one that accepts nothing', async () => {
+      const gzip = await fastify().inject({ method: 'GET', url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).equals(LARGE_ASSET)).toBe(true);
+      const plain = await fastify().inject({ method: 'GET', url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['vary']).toMatch(/accept-encoding/i);
+      expect(plain.rawPayload.equals(LARGE_ASSET)).toBe(true);
+    });
+
+    it('compresses API answers above 1 KB, and leaves small ones as they are', async () => {
+      const large = await fastify().inject({ method: 'GET', url: '/api/public/complaint-categories', headers: { 'accept-encoding': 'br' } });
+      expect(large.statusCode).toBe(200);
+      expect(large.headers['content-encoding']).toBe('br');
+      const decoded = brotliDecompressSync(large.rawPayload).toString('utf8');
+      expect(decoded.length).toBeGreaterThan(1024);
+      expect(Array.isArray(JSON.parse(decoded)) || typeof JSON.parse(decoded) === 'object').toBe(true);
+      const small = await fastify().inject({ method: 'GET', url: '/health', headers: { 'accept-encoding': 'br' } });
+      expect(small.headers['content-encoding']).toBeUndefined();
+    });
   });
 
   it('serves other files of the build, revalidated', async () => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repository = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +28,9 @@ export default defineConfig(({ command }) => ({
       ...(command === 'build' ? Object.entries(reactRouterProduction).map(([find, replacement]) => ({ find: new RegExp(`^${find}$`), replacement })) : []),
     ],
   },
+  // Brotli and gzip copies written beside each asset at build time, so the server never compresses a
+  // file per request and a phone on a slow network gets the smallest one its browser accepts.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|mjs|css|html|svg|json|webmanifest)$/, threshold: 1024 })],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: `${repository}dist/web`,

@@ -2,7 +2,7 @@
 // openapi-typescript generates from apps/api/openapi.json. The contract test type-checks it
 // against the committed types and runs it against a live app.
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from '../../apps/web/src/api/schema';
+import type { components, paths } from '../../apps/web/src/lib/api/schema';
 
 export type AgencyView = components['schemas']['AgencyView'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];

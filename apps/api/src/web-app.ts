@@ -31,7 +31,8 @@ export function webDistDirectory(configured: string): string {
  * link. Unknown /api paths still answer the API's 404 problem.
  */
 export async function serveWebApp(fastify: FastifyInstance, root: string): Promise<void> {
-  await fastify.register(fastifyStatic, { root, serve: false, decorateReply: true });
+  // preCompressed: the .br/.gz copies the build wrote are sent to browsers that accept them, with Vary.
+  await fastify.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
   const logger = new Logger('WebApp');
   if (!existsSync(join(root, 'index.html'))) logger.log(`${NOT_BUILT} (looked in ${root})`);
 

@@ -50,8 +50,8 @@ const OFFICER_PAGES = [
   'src/features/my-agency/MyAgencyComplaintsPage.tsx',
   'src/features/workspace/NotificationsPage.tsx',
   // The workspaces' texts are a chunk of their own, never in a worker's first load.
-  'src/app/i18n/workspace.zh.ts',
-  'src/app/i18n/workspace.en.ts',
+  'src/lib/i18n/workspace.zh.ts',
+  'src/lib/i18n/workspace.en.ts',
 ];
 
 test('the public pages first load at most 250 KB of JavaScript gzipped (from the Vite manifest)', async () => {

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
-import { getLanguage } from '@/app/i18n/language';
-import { loadDictionary } from '@/app/i18n/use-i18n';
+import { getLanguage } from '@/lib/i18n/language';
+import { loadDictionary } from '@/lib/i18n/use-i18n';
 import '@/app/global.css';
 
 const root = document.getElementById('root');

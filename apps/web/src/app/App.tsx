@@ -4,9 +4,9 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router/dom';
-import { restoreSession } from './auth/session';
-import { useLanguage } from './i18n/use-i18n';
-import { queryClient } from './query-client';
+import { restoreSession } from '@/lib/auth/session';
+import { useLanguage } from '@/lib/i18n/use-i18n';
+import { queryClient } from '@/lib/query-client';
 import { router } from './router';
 import { theme } from './theme';
 

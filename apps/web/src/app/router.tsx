@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './layout/AppShell';
-import { RequireRole } from './auth/RequireRole';
+import { RequireRole } from '@/lib/auth/RequireRole';
 import { RouteError } from './layout/RouteError';
 import { Loading } from '@/components/Loading';
-import type { SignedInPage } from './auth/access';
+import type { SignedInPage } from '@/lib/auth/access';
 
 /** A signed-in page at `path`, for the roles of `page`, loaded on demand. */
 function signedIn(path: string, page: SignedInPage, lazy: () => Promise<{ Component: React.ComponentType }>) {

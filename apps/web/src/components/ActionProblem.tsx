@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
-import { ApiProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ProblemAlert } from './ProblemAlert';
 
 /**

@@ -1,15 +1,8 @@
 import { Button } from 'antd';
 import { useState } from 'react';
-import { api } from '@/api/client';
-import { useT } from '@/app/i18n/use-i18n';
-import { saveBlob } from '@/utils/save-blob';
+import { downloadCertificate } from '@/lib/api/certificate';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ProblemAlert } from './ProblemAlert';
-
-/** Saves the licence's certificate (A4 PDF with the QR code to its public verification page). */
-async function downloadCertificate(licenceId: string, licenceNumber: string): Promise<void> {
-  const result = await api.GET('/api/licences/{id}/certificate.pdf', { params: { path: { id: licenceId } }, parseAs: 'blob' });
-  saveBlob(result.data as unknown as Blob, `licence-${licenceNumber}.pdf`);
-}
 
 /** The certificate download, for the agency's own pages and the registry's licence page (signed-in: its texts are the workspace's). */
 export function CertificateButton({ licenceId, licenceNumber }: { licenceId: string; licenceNumber: string }) {

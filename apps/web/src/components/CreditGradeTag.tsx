@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 type Grade = 'A' | 'B' | 'C' | 'D';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect, type NativeOption } from './NativeSelect';
-import type { UrlFilters } from './use-url-filters';
+import type { UrlFilters } from '@/hooks/use-url-filters';
 
 /** One filter of the bar: picked from options (the phone's own picker), or typed in. */
 export type FilterField<Name extends string> = { name: Name; label: string; id?: string } & ({ options: NativeOption[] } | { type: 'search' | 'number'; min?: number; max?: number });

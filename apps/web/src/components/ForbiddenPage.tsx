@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Role } from '@/app/auth/session';
-import { useT } from '@/app/i18n/use-i18n';
+import type { Role } from '@/lib/auth/session';
+import { useT } from '@/lib/i18n/use-i18n';
 import { StatusPage } from './StatusPage';
 
 /** A deep link the signed-in role may not open: say so, and offer the way back. */

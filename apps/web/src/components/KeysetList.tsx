@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { LoadMore } from './LoadMore';
 import { Loading } from './Loading';
 import { ProblemAlert } from './ProblemAlert';
-import type { KeysetList as List, KeysetPage } from './use-keyset-list';
+import type { KeysetList as List, KeysetPage } from '@/hooks/use-keyset-list';
 
 interface Props<Item> {
   list: List<KeysetPage<Item>>;

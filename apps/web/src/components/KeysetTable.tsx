@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { KeysetList } from './KeysetList';
 import { ListTable, type ListTableProps } from './ListTable';
-import type { KeysetList as List, KeysetPage } from './use-keyset-list';
+import type { KeysetList as List, KeysetPage } from '@/hooks/use-keyset-list';
 
 type Props<Item> = Omit<ListTableProps<Item>, 'items'> & { list: List<KeysetPage<Item>>; empty?: ReactNode; notices?: ReactNode };
 

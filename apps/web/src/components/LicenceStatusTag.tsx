@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 
 type LicenceStatus = components['schemas']['LicenceVerification']['status'];
 

@@ -8,6 +8,9 @@ export interface Column<Item> {
   cellProps?: TdHTMLAttributes<HTMLTableCellElement>;
 }
 
+/** Body cells of free text: wrapped and left-aligned (the figures tables keep cells on one line, centred). */
+export const WRAP: TdHTMLAttributes<HTMLTableCellElement> = { style: { whiteSpace: 'normal', textAlign: 'left' } };
+
 export interface ListTableProps<Item> {
   /** Names the scrolling region for screen readers. */
   label: string;
@@ -24,18 +27,21 @@ export interface ListTableProps<Item> {
   detail?: (item: Item) => ReactNode;
   /** Scroll inside a bounded height, as the dashboard's tables do, rather than grow with the page. */
   bounded?: boolean;
+  /** A caption for screen readers only, where the table's heading is not right above it. */
+  caption?: string;
 }
 
 /**
  * A list as a table that scrolls sideways on a phone (a focusable region, so a keyboard scrolls it
  * too), one row an item; nothing at all for no items (the page says so its own way).
  */
-export function ListTable<Item>({ label, testId, className, columns, items, rowKey, rowData, detail, bounded = false }: ListTableProps<Item>) {
+export function ListTable<Item>({ label, testId, className, columns, items, rowKey, rowData, detail, bounded = false, caption }: ListTableProps<Item>) {
   if (items.length === 0) return null;
   const [head, ...rest] = columns;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label} style={bounded ? undefined : { maxHeight: 'none' }}>
       <table className={className ? `figures ${className}` : 'figures'} data-testid={testId}>
+        {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>
             {columns.map((column, index) => (

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 /** The next page of a cursor list, on request. */
 export function LoadMore({ hasMore, loading, onLoad }: { hasMore: boolean; loading: boolean; onLoad: () => void }) {

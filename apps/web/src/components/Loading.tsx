@@ -1,4 +1,4 @@
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 /** A light spinner with words for screen readers (antd's Spin would weigh on every first load). */
 export function Loading() {

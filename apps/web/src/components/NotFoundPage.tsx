@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { StatusPage } from './StatusPage';
 
 export function NotFoundPage() {

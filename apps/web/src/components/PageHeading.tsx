@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useDocumentTitle } from './use-document-title';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 
 /** The page's one h1 and its introduction; also names the browser tab. */
 export function PageHeading({ title, intro }: { title: string; intro?: ReactNode }) {

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
-import { ApiProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 
 /** An error told in the reader's language: the API's own words when it gave some, ours otherwise. */
 export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

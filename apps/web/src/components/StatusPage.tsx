@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useDocumentTitle } from './use-document-title';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 
 /** A plain page for 403, 404 and load failures (no illustrations: they would weigh on every first load). */
 export function StatusPage({ code, title, text, actions }: { code: string; title: string; text: string; actions: ReactNode }) {

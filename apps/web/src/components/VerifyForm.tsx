@@ -1,6 +1,6 @@
 import { Button, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 const LICENCE_NUMBER = /^\d{6}-\d{4}-\d{6}$/;
 const USCC = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;

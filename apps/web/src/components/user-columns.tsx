@@ -1,5 +1,5 @@
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import type { Column } from './ListTable';
 import { StatusTag } from './StatusTag';
 

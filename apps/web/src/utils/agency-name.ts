@@ -1,4 +1,4 @@
-import type { Language } from '@/app/i18n/language';
+import type { Language } from '@/lib/i18n/language';
 
 /** An agency's name in the reader's language: the English one when reading English and it has one. */
 export function agencyName(agency: { agencyNameZh?: string | null; agencyNameEn?: string | null; nameZh?: string | null; nameEn?: string | null }, language: Language): string {

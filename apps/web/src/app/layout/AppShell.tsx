@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
-import { mayOpen } from '../auth/access';
-import { signOut } from '../auth/session';
-import { useSession } from '../auth/use-session';
-import { toggleLanguage, useLanguage, useT, useWorkspaceTexts } from '../i18n/use-i18n';
-import type { Language } from '../i18n/language';
-import { placementTexts } from '@/features/placements/texts';
-import type { Messages } from '../i18n/messages';
-import type { SessionState } from '../auth/session';
+import { mayOpen } from '@/lib/auth/access';
+import { signOut } from '@/lib/auth/session';
+import { useSession } from '@/lib/auth/use-session';
+import { toggleLanguage, useT, useWorkspaceTexts } from '@/lib/i18n/use-i18n';
+import type { Messages } from '@/lib/i18n/messages';
+import type { SessionState } from '@/lib/auth/session';
 
 interface NavItem {
   to: string;
@@ -16,7 +14,7 @@ interface NavItem {
   end?: boolean;
 }
 
-function navItems(t: Messages, session: SessionState, language: Language): NavItem[] {
+function navItems(t: Messages, session: SessionState): NavItem[] {
   const publicItems: NavItem[] = [
     { to: '/verify', label: t.nav.verify },
     { to: '/agencies', label: t.nav.agencies },
@@ -53,8 +51,8 @@ function navItems(t: Messages, session: SessionState, language: Language): NavIt
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/annual-reports', label: duties.nav.reviewQueue, end: true });
     if (duties && mayOpen(session.me.role, 'annualReportSummary')) items.push({ to: '/annual-reports/summary', label: duties.nav.summary });
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/commitment-checks', label: duties.navCommitmentChecks });
-    if (mayOpen(session.me.role, 'placements')) items.push({ to: '/placements', label: placementTexts(language).nav.placements, end: true });
-    if (mayOpen(session.me.role, 'placementSummary')) items.push({ to: '/placements/summary', label: placementTexts(language).nav.summary });
+    if (mayOpen(session.me.role, 'placements')) items.push({ to: '/placements', label: t.nav.placements, end: true });
+    if (mayOpen(session.me.role, 'placementSummary')) items.push({ to: '/placements/summary', label: t.nav.placementSummary });
     const enforcement = t.enforcement as Messages['enforcement'] | undefined;
     if (enforcement && mayOpen(session.me.role, 'cases')) items.push({ to: '/cases', label: enforcement.navCases });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });
@@ -68,7 +66,6 @@ function navItems(t: Messages, session: SessionState, language: Language): NavIt
 
 export function AppShell() {
   const t = useT();
-  const language = useLanguage();
   const session = useSession();
   useWorkspaceTexts(session.status === 'signedIn');
   const navigation = useNavigation();
@@ -97,7 +94,7 @@ export function AppShell() {
     return () => document.removeEventListener('keydown', closeOnEscape);
   }, [menuOpen]);
 
-  const items = navItems(t, session, language);
+  const items = navItems(t, session);
   const onSignOut = async () => {
     await signOut();
     void navigate('/sign-in?signedOut=1');

@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { StatusPage } from '@/components/StatusPage';
-import { useT } from '../i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 
 /** A page that failed to load (often a chunk gone after a new release, or offline): offer a reload. */
 export function RouteError() {

@@ -1,9 +1,9 @@
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { countryName, formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
@@ -12,7 +12,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { APPLICATION_TONE, useApplication, useApplicationAction, type Application } from './use-applications';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 
 const OPEN = ['submitted', 'resubmitted', 'under_review'];
 
@@ -21,8 +21,7 @@ export function ApplicationPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const application = useApplication(id);
   const a = t.bureau.applications;
 

@@ -1,17 +1,17 @@
 import { Link } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
 import { StatusTag } from '@/components/StatusTag';
-import type { ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
+import type { ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { APPLICATION_TONE, useApplications, type ApplicationKind, type ApplicationStatus } from './use-applications';
-import '@/features/dashboard/dashboard.css';
-import '@/components/text-table.css';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/text-table.css';
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'resubmitted', 'under_review', 'returned', 'approved', 'refused'];
 const KINDS: ApplicationKind[] = ['new', 'renewal', 'variation'];

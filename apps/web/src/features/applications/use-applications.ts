@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { useKeysetList } from '@/components/use-keyset-list';
+import { api, data } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
+import { useKeysetList } from '@/hooks/use-keyset-list';
 
 export type Application = components['schemas']['ApplicationView'];
 export type ApplicationStatus = components['schemas']['LicenceApplicationStatus'];

@@ -1,16 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
-import '@/features/dashboard/dashboard.css';
+import { type ItemOf } from '@/hooks/use-keyset-list';
+import { useAuditEvents } from './api/get-audit-events';
+import { useVerifyAuditChain } from './api/verify-audit-chain';
+import '@/components/styles/dashboard.css';
 
 type AuditEvent = components['schemas']['AuditEventView'];
 const TEXT_FILTERS = ['entityType', 'entityId', 'actor'] as const;
@@ -34,10 +34,7 @@ export function AuditPage() {
     ...(DAY.test(to) ? { to: startOf(dayAfter(to)) } : {}),
     limit: 50,
   };
-  const events = useKeysetList({
-    queryKey: ['audit', query],
-    fetchPage: async (start, signal) => data(await api.GET('/api/audit', { params: { query: { ...query, ...start } }, signal })),
-  });
+  const events = useAuditEvents(query);
   const columns: Column<ItemOf<typeof events>>[] = [
     { header: t.audit.seq, cell: (event) => event.seq },
     { header: t.audit.occurredAt, cell: (event) => formatDate(event.occurredAt, language, true) },
@@ -60,7 +57,7 @@ export function AuditPage() {
       ),
     },
   ];
-  const verify = useMutation({ mutationFn: async () => data(await api.GET('/api/audit/verify')) });
+  const verify = useVerifyAuditChain();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { api } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { useResetPassword } from './api/reset-password';
+import { ApiProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 
@@ -22,11 +21,7 @@ export function ResetPasswordPage() {
   const { hash } = useLocation();
   const [token] = useState(() => hash.slice(1));
   const [form] = Form.useForm<NewPassword>();
-  const reset = useMutation({
-    // Every sign-in of the account ends with the reset: one in this tab meets "sign in again" at its next call.
-    mutationFn: async ({ newPassword }: NewPassword) => {
-      await api.POST('/api/auth/password-reset', { body: { token, newPassword } });
-    },
+  const reset = useResetPassword({
     onSuccess: () => window.history.replaceState(null, '', window.location.pathname),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof NewPassword, errors: [e.message] })));
@@ -49,7 +44,7 @@ export function ResetPasswordPage() {
         />
       ) : (
         token && (
-          <Form<NewPassword> form={form} layout="vertical" className="panel" onFinish={(values) => reset.mutate(values)} requiredMark={false}>
+          <Form<NewPassword> form={form} layout="vertical" className="panel" onFinish={(values) => reset.mutate({ token, newPassword: values.newPassword })} requiredMark={false}>
             {reset.error && !fieldErrors && <ProblemAlert error={reset.error} />}
             <Form.Item name="newPassword" label={t.resetPassword.newPassword} extra={t.resetPassword.hint} rules={[{ required: true, message: t.resetPassword.required }]}>
               <Input.Password autoComplete="new-password" />

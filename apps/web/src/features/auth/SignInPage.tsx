@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { signIn } from '@/app/auth/session';
-import { useSession } from '@/app/auth/use-session';
-import type { Messages } from '@/app/i18n/messages';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { signIn } from '@/lib/auth/session';
+import { useSession } from '@/lib/auth/use-session';
+import type { Messages } from '@/lib/i18n/messages';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 
 interface Credentials {

@@ -1,24 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { useHelpLines } from '@/api/reference';
-import { getLanguage } from '@/app/i18n/language';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useHelpLines } from '@/lib/api/reference';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { Loading } from '@/components/Loading';
-import { placementTexts } from '@/features/placements/texts';
-
-function useCountryNotes(country: string | undefined) {
-  return useQuery({
-    queryKey: ['country-notes', country, getLanguage()],
-    queryFn: async ({ signal }) => data(await api.GET('/api/public/country-notes', { params: { query: { country } }, signal })).items,
-    staleTime: 5 * 60_000,
-  });
-}
+import { useCountryNotes } from './api/get-country-notes';
 
 /** Advice that is the app's own text; help lines and country notes are the API's reference data. */
 export function BeforeYouGoPage() {
@@ -33,9 +22,11 @@ export function BeforeYouGoPage() {
       <PageHeading title={t.beforeYouGo.title} intro={t.beforeYouGo.intro} />
 
       <section className="panel" aria-labelledby="check-placement">
-        <h2 id="check-placement">{placementTexts(language).check.linkFromHome.title}</h2>
-        <p>{placementTexts(language).check.linkFromHome.text}</p>
-        <Link to="/placements/check" data-testid="check-placement-link">{placementTexts(language).nav.check}</Link>
+        <h2 id="check-placement">{t.beforeYouGo.checkPlacementTitle}</h2>
+        <p>{t.beforeYouGo.checkPlacementText}</p>
+        <Link to="/placements/check" data-testid="check-placement-link">
+          {t.beforeYouGo.checkPlacementLink}
+        </Link>
       </section>
 
       <section className="panel" aria-labelledby="help-lines">

@@ -1,23 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { isProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useSession } from '@/app/auth/use-session';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useSession } from '@/lib/auth/use-session';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { useKeysetList } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import { useUserColumns } from '@/components/user-columns';
 import { agencyName } from '@/utils/agency-name';
-import '@/features/dashboard/dashboard.css';
-import '@/components/text-table.css';
+import { useCreateUser } from './api/create-user';
+import { useAgencyChoices } from './api/get-agencies';
+import { useMyBureaus } from './api/get-bureaus';
+import { useBureauUsers } from './api/get-users';
+import { useToggleUserStatus } from './api/set-user-status';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/text-table.css';
 
 type User = components['schemas']['UserView'];
 type Role = components['schemas']['Role'];
@@ -39,7 +41,6 @@ export function BureauUsersPage() {
   const language = useLanguage();
   const u = t.bureau.users;
   const [message, holder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
   const url = useUrlFilters(['q', 'role', 'status'] as const);
   const { filters } = url;
   const [creating, setCreating] = useState<Kind>();
@@ -49,46 +50,30 @@ export function BureauUsersPage() {
   // Nobody disables themselves (the API refuses it too).
   const myId = session.status === 'signedIn' ? session.me.id : undefined;
 
-  const bureaus = useQuery({
-    queryKey: ['bureaus', 'mine'],
-    queryFn: async ({ signal }) => data(await api.GET('/api/bureaus', { params: { query: { limit: 200 } }, signal })).items,
+  const bureaus = useMyBureaus();
+  const agencies = useAgencyChoices(agencySearch, creating === 'agency');
+  const users = useBureauUsers(filters, {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.role ? { role: filters.role as Role } : {}),
+    ...(filters.status ? { status: filters.status as User['status'] } : {}),
   });
-  const agencies = useQuery({
-    enabled: creating === 'agency',
-    queryKey: ['agencies', 'pick', agencySearch],
-    queryFn: async ({ signal }) => data(await api.GET('/api/agencies', { params: { query: { limit: 20, ...(agencySearch ? { name: agencySearch } : {}) } }, signal })).items,
-  });
-  const users = useKeysetList({
-    queryKey: ['bureau', 'users', filters],
-    fetchPage: async (start, signal) =>
-      data(
-        await api.GET('/api/users', {
-          params: { query: { limit: 50, ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role as Role } : {}), ...(filters.status ? { status: filters.status as User['status'] } : {}), ...start } },
-          signal,
-        }),
-      ),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['bureau', 'users'] });
-  const create = useMutation({
-    mutationFn: async (fields: NewAccount) => {
-      const { username, displayName, email, password, role, bureauId, agencyId } = fields;
-      return data(
-        await api.POST('/api/users', {
-          body: { username, displayName, password, role, ...(email ? { email } : {}), ...(role !== 'agency_user' && bureauId ? { bureauId } : {}), ...(role === 'agency_user' && agencyId ? { agencyId } : {}) },
-        }),
-      );
-    },
-    onSuccess: async (user) => {
+  const create = useCreateUser({
+    onSuccess: (user) => {
       setCreating(undefined);
       void message.success(u.created(user.username));
-      await refresh();
     },
     onError: (error) => form.setFields(fieldErrors(error) as never),
   });
-  const setStatus = useMutation({
-    mutationFn: async (user: User) => data(await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })),
-    onSettled: () => refresh(),
+  const createBody = ({ username, displayName, email, password, role, bureauId, agencyId }: NewAccount) => ({
+    username,
+    displayName,
+    password,
+    role,
+    ...(email ? { email } : {}),
+    ...(role !== 'agency_user' && bureauId ? { bureauId } : {}),
+    ...(role === 'agency_user' && agencyId ? { agencyId } : {}),
   });
+  const setStatus = useToggleUserStatus();
   const bureauName = (id?: string | null) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : '—');
   const required = [{ required: true, whitespace: true, message: t.bureau.common.required }];
   const columns = useUserColumns(u, { header: u.belongsTo, cell: (user) => (user.agencyId ? u.agencyAccount : bureauName(user.bureauId)), cellProps: { style: { whiteSpace: 'normal' } } }, {
@@ -138,7 +123,7 @@ export function BureauUsersPage() {
         onCancel={() => setCreating(undefined)}
         destroyOnHidden
       >
-        <Form<NewAccount> form={form} layout="vertical" onFinish={(fields) => create.mutate(fields)}>
+        <Form<NewAccount> form={form} layout="vertical" onFinish={(fields) => create.mutate(createBody(fields))}>
           <Form.Item name="username" label={u.username} rules={required}>
             <Input autoComplete="off" />
           </Form.Item>

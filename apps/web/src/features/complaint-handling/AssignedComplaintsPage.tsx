@@ -1,18 +1,18 @@
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
-import { agencyName } from '@/features/inspections/names';
+import { type ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
+import { agencyName } from '@/utils/agency-name';
 import { SlaTag } from './SlaTag';
-import '@/features/dashboard/dashboard.css';
-import '@/features/inspections/inspector.css';
+import { useAssignedComplaints } from './api/get-assigned-complaints';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/inspector.css';
 
 type Status = components['schemas']['ComplaintStatus'];
 const STATUSES: Status[] = ['received', 'triaged', 'investigating', 'resolved', 'referred', 'dismissed', 'closed', 'reopened'];
@@ -25,11 +25,7 @@ export function AssignedComplaintsPage() {
   const me = session.status === 'signedIn' ? session.me.id : undefined;
   const url = useUrlFilters(['status'] as const);
   const status = url.filters.status as Status | undefined;
-  const list = useKeysetList({
-    queryKey: ['complaints', 'assigned', me, status, language],
-    enabled: me !== undefined,
-    fetchPage: async (start, signal) => data(await api.GET('/api/complaints', { params: { query: { assigneeId: me, ...(status ? { status } : {}), limit: 30, ...start } }, signal })),
-  });
+  const list = useAssignedComplaints(me, status, language);
   const c = t.inspector.complaints;
   const columns: Column<ItemOf<typeof list>>[] = [
     {

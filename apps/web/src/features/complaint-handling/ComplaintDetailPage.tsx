@@ -1,40 +1,39 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api, data } from '@/api/client';
-import { ApiProblem, isProblem } from '@/api/problem';
-import { useComplaintCategories } from '@/api/reference';
-import type { components } from '@/api/schema';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem, isProblem } from '@/lib/api/problem';
+import { useComplaintCategories } from '@/lib/api/reference';
+import type { components } from '@/lib/api/schema';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { agencyName } from '@/features/inspections/names';
+import { agencyName } from '@/utils/agency-name';
 import { SlaTag } from './SlaTag';
-import '@/features/inspections/inspector.css';
+import { useAnswerComplaint } from './api/answer-complaint';
+import { useAssignComplaint } from './api/assign-complaint';
+import { useExtendComplaint } from './api/extend-complaint';
+import { useAgencyInspections } from './api/get-agency-inspections';
+import { useAssignees } from './api/get-assignees';
+import { useComplaint, useRefreshComplaint } from './api/get-complaint';
+import { useLinkInspection } from './api/link-inspection';
+import { useTransitionComplaint } from './api/transition-complaint';
+import '@/components/styles/inspector.css';
 
 type Complaint = components['schemas']['ComplaintDetailView'];
 type Status = components['schemas']['ComplaintStatus'];
 type Outcome = components['schemas']['ComplaintOutcome'];
 const OUTCOMES: Outcome[] = ['substantiated', 'partly_substantiated', 'unsubstantiated', 'withdrawn'];
 
-const complaintKey = (id: string) => ['complaint', id] as const;
-
 /** One complaint for officers (and its agency, without the complainant): the moves the API allows, assignment, inspection link. */
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const categories = useComplaintCategories();
-  const complaint = useQuery({
-    queryKey: [...complaintKey(id), language],
-    queryFn: async ({ signal }) => data(await api.GET('/api/complaints/{id}', { params: { path: { id } }, signal })),
-    retry: (count, error) => !isProblem(error, 404) && count < 2,
-  });
+  const complaint = useComplaint(id, language);
   if (complaint.isPending) return <Loading />;
   if (complaint.error) {
     return (
@@ -122,14 +121,6 @@ export function ComplaintDetailPage() {
   );
 }
 
-function useUpdate(complaint: Complaint) {
-  const queryClient = useQueryClient();
-  return async () => {
-    await queryClient.invalidateQueries({ queryKey: complaintKey(complaint.id) });
-    void queryClient.invalidateQueries({ queryKey: ['complaints'] });
-  };
-}
-
 interface TransitionFields {
   to?: Status;
   note?: string;
@@ -141,19 +132,9 @@ function TransitionPanel({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const [form] = Form.useForm<TransitionFields>();
   const to = Form.useWatch('to', form);
-  const refresh = useUpdate(complaint);
-  const move = useMutation({
-    mutationFn: async (fields: TransitionFields) =>
-      data(
-        await api.POST('/api/complaints/{id}/transition', {
-          params: { path: { id: complaint.id } },
-          body: { to: fields.to!, note: fields.note ?? '', version: complaint.version, ...(fields.outcome ? { outcome: fields.outcome } : {}), ...(fields.publicNote?.trim() ? { publicNote: fields.publicNote.trim() } : {}) },
-        }),
-      ),
-    onSuccess: async () => {
-      form.resetFields();
-      await refresh();
-    },
+  const refresh = useRefreshComplaint(complaint.id);
+  const move = useTransitionComplaint(complaint.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof TransitionFields, errors: [e.message] })));
     },
@@ -165,7 +146,7 @@ function TransitionPanel({ complaint }: { complaint: Complaint }) {
       {complaint.allowedTransitions.length === 0 ? (
         <p className="muted">{t.inspector.complaint.noTransitions}</p>
       ) : (
-        <Form<TransitionFields> form={form} layout="vertical" onFinish={(fields) => move.mutate(fields)}>
+        <Form<TransitionFields> form={form} layout="vertical" onFinish={(fields) => move.mutate({ to: fields.to!, note: fields.note ?? '', version: complaint.version, ...(fields.outcome ? { outcome: fields.outcome } : {}), ...(fields.publicNote?.trim() ? { publicNote: fields.publicNote.trim() } : {}) })}>
           <Form.Item name="to" label={t.inspector.complaint.to} rules={[{ required: true, message: t.inspector.plan.required }]}>
             <NativeSelect placeholder="—" options={complaint.allowedTransitions.map((s) => ({ value: s, label: t.complaintStatus[s] }))} />
           </Form.Item>
@@ -193,18 +174,9 @@ function TransitionPanel({ complaint }: { complaint: Complaint }) {
 function AssignPanel({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const [form] = Form.useForm<{ assigneeId?: string }>();
-  const refresh = useUpdate(complaint);
-  const officers = useQuery({
-    queryKey: ['complaint-assignees', complaint.id],
-    queryFn: async ({ signal }) => data(await api.GET('/api/complaints/{id}/assignees', { params: { path: { id: complaint.id } }, signal })).items,
-  });
-  const assign = useMutation({
-    mutationFn: async ({ assigneeId }: { assigneeId?: string }) =>
-      data(await api.POST('/api/complaints/{id}/assign', { params: { path: { id: complaint.id } }, body: { assigneeId, version: complaint.version } })),
-    onSuccess: async () => {
-      form.resetFields();
-      await refresh();
-    },
+  const officers = useAssignees(complaint.id);
+  const assign = useAssignComplaint(complaint.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: 'assigneeId', errors: [e.message] })));
     },
@@ -213,7 +185,7 @@ function AssignPanel({ complaint }: { complaint: Complaint }) {
     <section className="panel" aria-labelledby="assign-heading">
       <h2 id="assign-heading">{t.inspector.complaint.assign}</h2>
       {officers.error && <ProblemAlert error={officers.error} onRetry={() => void officers.refetch()} />}
-      <Form form={form} layout="vertical" onFinish={(fields) => assign.mutate(fields)}>
+      <Form form={form} layout="vertical" onFinish={(fields) => assign.mutate({ assigneeId: fields.assigneeId, version: complaint.version })}>
         <Form.Item name="assigneeId" label={t.inspector.complaint.assignTo} rules={[{ required: true, message: t.inspector.plan.required }]}>
           <NativeSelect
             placeholder="—"
@@ -233,23 +205,9 @@ function LinkInspectionPanel({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const language = useLanguage();
   const [form] = Form.useForm<{ inspectionId?: string; planOn?: string }>();
-  const refresh = useUpdate(complaint);
-  const inspections = useQuery({
-    queryKey: ['inspections', { agencyId: complaint.agencyId }],
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections', { params: { query: { agencyId: complaint.agencyId ?? undefined, limit: 50 } }, signal })).items,
-  });
-  const link = useMutation({
-    mutationFn: async (fields: { inspectionId?: string; planOn?: string }) =>
-      data(
-        await api.POST('/api/complaints/{id}/inspection', {
-          params: { path: { id: complaint.id } },
-          body: { version: complaint.version, ...(fields.inspectionId ? { inspectionId: fields.inspectionId } : fields.planOn ? { planOn: fields.planOn } : {}) },
-        }),
-      ),
-    onSuccess: async () => {
-      form.resetFields();
-      await refresh();
-    },
+  const inspections = useAgencyInspections(complaint.agencyId);
+  const link = useLinkInspection(complaint.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as 'inspectionId' | 'planOn', errors: [e.message] })));
     },
@@ -257,7 +215,7 @@ function LinkInspectionPanel({ complaint }: { complaint: Complaint }) {
   return (
     <section className="panel" aria-labelledby="link-heading">
       <h2 id="link-heading">{t.inspector.complaint.linkInspection}</h2>
-      <Form form={form} layout="vertical" onFinish={(fields) => link.mutate(fields)}>
+      <Form form={form} layout="vertical" onFinish={(fields) => link.mutate({ version: complaint.version, ...(fields.inspectionId ? { inspectionId: fields.inspectionId } : fields.planOn ? { planOn: fields.planOn } : {}) })}>
         <Form.Item name="inspectionId" label={t.inspector.complaint.inspectionId}>
           <NativeSelect
             placeholder="—"
@@ -280,13 +238,8 @@ function LinkInspectionPanel({ complaint }: { complaint: Complaint }) {
 function ExtendPanel({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
-  const refresh = useUpdate(complaint);
-  const extend = useMutation({
-    mutationFn: async ({ reason }: { reason: string }) => data(await api.POST('/api/complaints/{id}/extend', { params: { path: { id: complaint.id } }, body: { reason, version: complaint.version } })),
-    onSuccess: async () => {
-      form.resetFields();
-      await refresh();
-    },
+  const extend = useExtendComplaint(complaint.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: 'reason', errors: [e.message] })));
     },
@@ -294,7 +247,7 @@ function ExtendPanel({ complaint }: { complaint: Complaint }) {
   return (
     <section className="panel" aria-labelledby="extend-heading">
       <h2 id="extend-heading">{t.inspector.complaint.extend}</h2>
-      <Form form={form} layout="vertical" onFinish={(fields) => extend.mutate(fields)}>
+      <Form form={form} layout="vertical" onFinish={(fields) => extend.mutate({ reason: fields.reason, version: complaint.version })}>
         <Form.Item name="reason" label={t.inspector.complaint.extendReason} rules={[{ required: true, whitespace: true, message: t.inspector.plan.required }]}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
@@ -311,13 +264,8 @@ function ExtendPanel({ complaint }: { complaint: Complaint }) {
 function AnswerPanel({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const [form] = Form.useForm<{ answer: string }>();
-  const refresh = useUpdate(complaint);
-  const answer = useMutation({
-    mutationFn: async ({ answer: text }: { answer: string }) => data(await api.POST('/api/complaints/{id}/answer', { params: { path: { id: complaint.id } }, body: { answer: text } })),
-    onSuccess: async () => {
-      form.resetFields();
-      await refresh();
-    },
+  const answer = useAnswerComplaint(complaint.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: 'answer', errors: [e.message] })));
     },
@@ -325,7 +273,7 @@ function AnswerPanel({ complaint }: { complaint: Complaint }) {
   return (
     <section className="panel" aria-labelledby="answer-heading">
       <h2 id="answer-heading">{t.inspector.complaint.answer}</h2>
-      <Form form={form} layout="vertical" onFinish={(fields) => answer.mutate(fields)}>
+      <Form form={form} layout="vertical" onFinish={(fields) => answer.mutate({ answer: fields.answer })}>
         <Form.Item name="answer" label={t.inspector.complaint.answerText} rules={[{ required: true, whitespace: true, message: t.inspector.plan.required }]}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>

@@ -1,5 +1,5 @@
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 
 type SlaStatus = components['schemas']['ComplaintSlaStatus'];
 

@@ -1,14 +1,14 @@
 import { Tag } from 'antd';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { useComplaintCategories } from '@/api/reference';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useComplaintCategories } from '@/lib/api/reference';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
-import '@/features/dashboard/dashboard.css';
+import { type ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
+import { useComplaints } from './api/get-complaints';
+import '@/components/styles/dashboard.css';
 
 const FILTERS = ['category', 'status', 'agencyId', 'from', 'to', 'overdue'] as const;
 /** Cells of words, which wrap (the figures' cells keep to one line). */
@@ -22,10 +22,7 @@ export function ComplaintsListPage() {
   const categories = useComplaintCategories();
   const query = { ...filters, overdue: filters.overdue === 'true' ? true : undefined, limit: 50 } as const;
 
-  const list = useKeysetList({
-    queryKey: ['complaints', query, language],
-    fetchPage: async (start, signal) => data(await api.GET('/api/complaints', { params: { query: { ...query, status: query.status as never, ...start } }, signal })),
-  });
+  const list = useComplaints({ ...query, status: query.status as never }, language);
   const categoryName = (code: string) => {
     const category = categories.data?.find((c) => c.code === code);
     return category ? (language === 'en' ? category.nameEn : category.nameZh) : code;

@@ -1,17 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import { useComplaintCategories, useProvinces } from '@/api/reference';
-import type { components } from '@/api/schema';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useComplaintCategories, useProvinces } from '@/lib/api/reference';
+import type { components } from '@/lib/api/schema';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { looksLikeNumber, normaliseNumber } from '@/components/VerifyForm';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { forgetIdempotencyKey, idempotencyKey } from './idempotency';
+import { useSubmitComplaint } from './api/submit-complaint';
 import { useAgencySuggestions } from './use-agency-suggestions';
 
 export type ComplaintReceipt = components['schemas']['ComplaintReceipt'];
@@ -78,9 +77,7 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
     return { categories: [], ...draft, ...(initialAgency ? { agency: initialAgency } : {}) };
   }, [initialAgency]);
 
-  const submit = useMutation({
-    mutationFn: async (values: FormValues) =>
-      data(await api.POST('/api/public/complaints', { body: toRequest(values), params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+  const submit = useSubmitComplaint({
     onSuccess: (receipt) => {
       forgetIdempotencyKey();
       clearDraft();
@@ -116,7 +113,7 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
       layout="vertical"
       initialValues={initialValues}
       onValuesChange={(_, all) => saveDraft({ ...all, complainantName: undefined, complainantContact: undefined })}
-      onFinish={(values) => submit.mutate(values)}
+      onFinish={(values) => submit.mutate(toRequest(values))}
       onFinishFailed={() => form.scrollToField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? 'categories', { block: 'center', focus: true })}
       scrollToFirstError={false}
       requiredMark="optional"

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import type { ComplaintReceipt } from './ComplaintForm';
 
 /** Shown once: the code and the secret to keep, the deadlines, and a printable page. */

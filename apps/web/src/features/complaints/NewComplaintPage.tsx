@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { ComplaintForm, type ComplaintReceipt } from './ComplaintForm';
 import { ComplaintReceiptView } from './ComplaintReceiptView';

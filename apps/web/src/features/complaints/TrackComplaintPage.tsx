@@ -1,8 +1,8 @@
 import { Alert, Button, Empty, Form, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useComplaintStatus, type TrackingCredentials } from './use-complaint-status';

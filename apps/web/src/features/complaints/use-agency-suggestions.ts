@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, data } from '@/api/client';
+import { api, data } from '@/lib/api/client';
 
 /** Suggestions from the public register once 2 characters are typed, after a pause in typing. */
 export function useAgencySuggestions(text: string) {

@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AutoComplete } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, data } from '@/api/client';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { useTrendsAgency } from './api/get-agency';
+import { useAgencySearchResults } from './api/search-agencies';
 
 /** Agencies in the official's jurisdiction whose name holds the text, after a pause in typing. */
 function useAgencySearch(text: string) {
@@ -11,24 +11,13 @@ function useAgencySearch(text: string) {
     const timer = setTimeout(() => setQuery(text.trim()), 300);
     return () => clearTimeout(timer);
   }, [text]);
-  return useQuery({
-    queryKey: ['trends', 'agency-search', query],
-    enabled: query.length >= 2,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => data(await api.GET('/api/agencies', { params: { query: { name: query, limit: 10 } }, signal })).items,
-    staleTime: 60_000,
-  });
+  return useAgencySearchResults(query);
 }
 
 /** The name of the agency filtered on, when the charts on screen do not carry it (picked, or from a shared link). */
 export function useAgencyName(agencyId: string | undefined, known: string | undefined): string | undefined {
   const language = useLanguage();
-  const agency = useQuery({
-    queryKey: ['trends', 'agency', agencyId],
-    enabled: Boolean(agencyId) && !known,
-    queryFn: async ({ signal }) => data(await api.GET('/api/agencies/{id}', { params: { path: { id: agencyId as string } }, signal })),
-    staleTime: 5 * 60_000,
-  });
+  const agency = useTrendsAgency(agencyId, Boolean(agencyId) && !known);
   if (known) return known;
   return agency.data ? (language === 'en' && agency.data.nameEn ? agency.data.nameEn : agency.data.nameZh) : undefined;
 }

@@ -1,38 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { useProvinces } from '@/api/reference';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useProvinces } from '@/lib/api/reference';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SanctionsInPeriod } from './SanctionsInPeriod';
-import './dashboard.css';
+import { useOverview } from './api/get-overview';
+import { useRiskiest } from './api/get-riskiest';
+import '@/components/styles/dashboard.css';
 
 const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
-
-function useOverview() {
-  const language = useLanguage();
-  return useQuery({
-    queryKey: ['reports-overview', language],
-    queryFn: async ({ signal }) => data(await api.GET('/api/reports/overview', { signal })),
-  });
-}
-
-function useRiskiest() {
-  return useQuery({
-    queryKey: ['inspection-priorities', 10],
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/priorities', { params: { query: { limit: 10 } }, signal })).items,
-  });
-}
 
 /** The ministry's (or a bureau's) figures at a glance, each leading to the list behind it where there is one. */
 export function OverviewPage() {
   const t = useT();
   const language = useLanguage();
-  const overview = useOverview();
+  const overview = useOverview(language);
   const riskiest = useRiskiest();
   const provinces = useProvinces();
   const provinceName = (code: string) => {

@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import { Link } from 'react-router';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 
 type Kind = components['schemas']['PublicSanctionKind'];
 const KINDS: Kind[] = ['fine', 'suspension', 'revocation'];

@@ -1,5 +1,5 @@
-import { useProvinces, useComplaintCategories } from '@/api/reference';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useProvinces, useComplaintCategories } from '@/lib/api/reference';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { AgencyPicker } from './AgencyPicker';
 import { CHANNELS, GRANULARITIES, GROUPS, type TrendFilters } from './trends-filters';
 

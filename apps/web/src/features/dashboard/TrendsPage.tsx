@@ -1,22 +1,23 @@
 import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useProvinces } from '@/api/reference';
-import type { components } from '@/api/schema';
-import { mayOpen } from '@/app/auth/access';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useProvinces } from '@/lib/api/reference';
+import type { components } from '@/lib/api/schema';
+import { mayOpen } from '@/lib/auth/access';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Chart, type ChartClick } from './Chart';
+import { Chart, type ChartClick } from '@/components/chart/Chart';
 import { barOption, seriesOption, type SpikeMark } from './trend-charts';
 import { useAgencyName } from './AgencyPicker';
 import { TrendsFilterBar } from './TrendsFilterBar';
 import { filtersFrom, paramsOf, type TrendFilters, type TrendGroup } from './trends-filters';
 import { pivot, totalsByGroup } from './trends-table';
 import { downloadTrendsCsv, useAlerts, useTrends } from './use-trends';
-import './dashboard.css';
+import '@/components/styles/dashboard.css';
 
 type Spike = components['schemas']['SpikeAlert'];
 
@@ -167,33 +168,28 @@ export function TrendsPage() {
         {totals.length > 0 && (
           <div className="chart-and-table">
             <Chart option={barChart} label={t.trends.barChartLabel(barTitle)} onClick={onBarClick} height={Math.max(240, totals.length * 28 + 60)} testId="bar-chart" />
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={barTitle}>
-              <table className="figures" data-testid="bar-table">
-                <caption className="visually-hidden">{barTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{barGroup === 'province' ? t.trends.province : t.trends.agency}</th>
-                    <th scope="col">{t.trends.complaints}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {totals.map((row) => (
-                    <tr key={row.code}>
-                      <th scope="row">
-                        {barGroup === 'province' || row.code !== 'none' ? (
-                          <button type="button" className="link-button" onClick={() => drill(barGroup, row.code)}>
-                            {row.label}
-                          </button>
-                        ) : (
-                          row.label
-                        )}
-                      </th>
-                      <td>{row.complaints}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              bounded
+              label={barTitle}
+              caption={barTitle}
+              testId="bar-table"
+              items={totals}
+              rowKey={(row) => row.code}
+              columns={[
+                {
+                  header: barGroup === 'province' ? t.trends.province : t.trends.agency,
+                  cell: (row) =>
+                    barGroup === 'province' || row.code !== 'none' ? (
+                      <button type="button" className="link-button" onClick={() => drill(barGroup, row.code)}>
+                        {row.label}
+                      </button>
+                    ) : (
+                      row.label
+                    ),
+                },
+                { header: t.trends.complaints, cell: (row) => row.complaints },
+              ]}
+            />
           </div>
         )}
       </section>

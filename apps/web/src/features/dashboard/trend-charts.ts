@@ -1,4 +1,4 @@
-import type { EChartsCoreOption } from './echarts';
+import type { EChartsCoreOption } from '@/components/chart/echarts';
 import type { Granularity } from './trends-filters';
 import type { Pivot } from './trends-table';
 

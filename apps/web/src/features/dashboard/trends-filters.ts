@@ -1,4 +1,4 @@
-import type { components } from '@/api/schema';
+import type { components } from '@/lib/api/schema';
 
 export type Granularity = components['schemas']['TrendGranularity'];
 export type TrendGroup = components['schemas']['TrendGroup'];

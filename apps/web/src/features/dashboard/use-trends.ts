@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import { getLanguage } from '@/app/i18n/language';
+import { api, data } from '@/lib/api/client';
+import { getLanguage } from '@/lib/i18n/language';
 import { trendsQuery, type TrendFilters, type TrendGroup } from './trends-filters';
 
 export function useTrends(filters: TrendFilters, groupBy: TrendGroup = filters.groupBy) {

@@ -1,9 +1,9 @@
 import { Alert, Button, Form, Input, Radio, Tag, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -17,9 +17,8 @@ export function AnnualReportPage() {
   const { id = '' } = useParams();
   const t = useT().duties;
   const language = useLanguage();
-  const session = useSession();
   const report = useAnnualReport(id);
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   if (report.isPending) return <Loading />;
   if (report.error) return <ProblemAlert error={report.error} onRetry={() => void report.refetch()} />;
   const r = report.data;

@@ -1,13 +1,14 @@
 import { Button, Empty } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Chart } from '@/features/dashboard/Chart';
-import type { EChartsCoreOption } from '@/features/dashboard/echarts';
-import '@/features/dashboard/dashboard.css';
+import { Chart } from '@/components/chart/Chart';
+import type { EChartsCoreOption } from '@/components/chart/echarts';
+import '@/components/styles/dashboard.css';
 import { downloadSummaryCsv, useSummary, yuan } from './use-duties';
 import './duties.css';
 
@@ -109,59 +110,38 @@ export function AnnualReportSummaryPage() {
             ) : (
               <div className="chart-and-table">
                 <Chart option={option} label={t.destinationsTitle} height={Math.max(200, destinations.length * 32 + 40)} testId="destinations-chart" />
-                <div className="table-scroll" tabIndex={0} role="region" aria-label={t.destinationsTitle}>
-                  <table className="figures" data-testid="destinations-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.country}</th>
-                        <th scope="col">{t.workers}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {destinations.map((d) => (
-                        <tr key={d.country}>
-                          <th scope="row">{countryName(d.country, language)}</th>
-                          <td>{d.workers}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ListTable
+                  bounded
+                  label={t.destinationsTitle}
+                  testId="destinations-table"
+                  items={destinations}
+                  rowKey={(d) => d.country}
+                  columns={[
+                    { header: t.country, cell: (d) => countryName(d.country, language) },
+                    { header: t.workers, cell: (d) => d.workers },
+                  ]}
+                />
               </div>
             )}
           </section>
           <section className="panel" aria-labelledby="by-province">
             <h2 id="by-province">{t.byProvinceTitle}</h2>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t.byProvinceTitle}>
-              <table className="figures" data-testid="province-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.province}</th>
-                    <th scope="col">{t.filingRate}</th>
-                    <th scope="col">{t.fields.workersPlacedDomestic}</th>
-                    <th scope="col">{t.fields.workersPlacedAbroad}</th>
-                    <th scope="col">{t.fields.feesFromEmployers}</th>
-                    <th scope="col">{t.fields.feesChargedToWorkersAbroad}</th>
-                    <th scope="col">{t.feeFlags}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...s.byProvince.map((p) => ({ key: p.provinceCode, name: language === 'en' ? p.provinceNameEn : p.provinceNameZh, filing: p.filing, totals: p.totals })), { key: 'all', name: t.total, filing: s.filing, totals: s.totals }].map(
-                    (row) => (
-                      <tr key={row.key}>
-                        <th scope="row">{row.name}</th>
-                        <td>{percent(row.filing.filingRate)}</td>
-                        <td>{row.totals.workersPlacedDomestic}</td>
-                        <td>{row.totals.workersPlacedAbroad}</td>
-                        <td>{yuan(row.totals.feesFromEmployersFen)}</td>
-                        <td>{yuan(row.totals.feesChargedToWorkersAbroadFen)}</td>
-                        <td>{row.totals.feeFlags}</td>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              bounded
+              label={t.byProvinceTitle}
+              testId="province-table"
+              items={[...s.byProvince.map((p) => ({ key: p.provinceCode, name: language === 'en' ? p.provinceNameEn : p.provinceNameZh, filing: p.filing, totals: p.totals })), { key: 'all', name: t.total, filing: s.filing, totals: s.totals }]}
+              rowKey={(row) => row.key}
+              columns={[
+                { header: t.province, cell: (row) => row.name },
+                { header: t.filingRate, cell: (row) => percent(row.filing.filingRate) },
+                { header: t.fields.workersPlacedDomestic, cell: (row) => row.totals.workersPlacedDomestic },
+                { header: t.fields.workersPlacedAbroad, cell: (row) => row.totals.workersPlacedAbroad },
+                { header: t.fields.feesFromEmployers, cell: (row) => yuan(row.totals.feesFromEmployersFen) },
+                { header: t.fields.feesChargedToWorkersAbroad, cell: (row) => yuan(row.totals.feesChargedToWorkersAbroadFen) },
+                { header: t.feeFlags, cell: (row) => row.totals.feeFlags },
+              ]}
+            />
           </section>
           <section className="panel" aria-labelledby="fee-flags">
             <h2 id="fee-flags">{t.feeFlagsTitle}</h2>

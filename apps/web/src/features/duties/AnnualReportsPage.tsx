@@ -1,11 +1,12 @@
 import { Button, Empty, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable, type Column } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { ApiProblem } from '@/api/problem';
+import { ApiProblem } from '@/lib/api/problem';
 import { FLAG_COLOUR, STATUS_COLOUR } from './AnnualReportPage';
 import { CertificateLinks } from './CertificateLinks';
 import { useAnnualReports, useCreateReport, type ReportListFilter } from './use-duties';
@@ -38,6 +39,29 @@ export function AnnualReportsPage() {
   const list = useAnnualReports({ ...FILTER_OF[view], ...(year ? { year } : {}) });
   const create = useCreateReport();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: Column<(typeof items)[number]>[] = [
+    { header: t.year, cell: (report) => <Link to={`/annual-reports/${report.id}`}>{t.reportLink(report.year)}</Link> },
+    ...(isAgency ? [] : [{ header: t.agency, cell: (report: (typeof items)[number]) => (language === 'en' && report.agencyNameEn ? report.agencyNameEn : report.agencyNameZh), cellProps: { style: { whiteSpace: 'normal', textAlign: 'left' } } } as const]),
+    { header: t.status, cell: (report) => <Tag variant="solid" color={STATUS_COLOUR[report.status]}>{t.statuses[report.status]}</Tag> },
+    { header: t.submittedAt, cell: (report) => (report.submittedAt ? formatDate(report.submittedAt, language) : '—') },
+    {
+      header: t.flags,
+      cell: (report) => (
+        <>
+          {report.feeFlag && (
+            <Tag variant="solid" color={FLAG_COLOUR}>
+              {t.feeFlag}
+            </Tag>
+          )}
+          {report.overdueAt && (
+            <Tag variant="solid" color={FLAG_COLOUR}>
+              {t.overdue}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+  ];
   const hasLastYear = items.some((r) => r.year === lastYear);
 
   const start = () =>
@@ -84,47 +108,7 @@ export function AnnualReportsPage() {
       {list.isPending && <Loading />}
       {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} />}
-      {items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.listLabel} style={{ maxHeight: 'none' }}>
-          <table className="figures" data-testid="reports-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.year}</th>
-                {!isAgency && <th scope="col">{t.agency}</th>}
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.submittedAt}</th>
-                <th scope="col">{t.flags}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((report) => (
-                <tr key={report.id}>
-                  <th scope="row">
-                    <Link to={`/annual-reports/${report.id}`}>{t.reportLink(report.year)}</Link>
-                  </th>
-                  {!isAgency && <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{language === 'en' && report.agencyNameEn ? report.agencyNameEn : report.agencyNameZh}</td>}
-                  <td>
-                    <Tag variant="solid" color={STATUS_COLOUR[report.status]}>{t.statuses[report.status]}</Tag>
-                  </td>
-                  <td>{report.submittedAt ? formatDate(report.submittedAt, language) : '—'}</td>
-                  <td>
-                    {report.feeFlag && (
-                      <Tag variant="solid" color={FLAG_COLOUR}>
-                        {t.feeFlag}
-                      </Tag>
-                    )}
-                    {report.overdueAt && (
-                      <Tag variant="solid" color={FLAG_COLOUR}>
-                        {t.overdue}
-                      </Tag>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {items.length > 0 && <ListTable label={t.listLabel} testId="reports-table" columns={columns} items={items} rowKey={(report) => report.id} />}
       {list.hasNextPage && (
         <div>
           <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

@@ -1,35 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Modal, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useAssignLeadInspector, useLeadInspectorChoice } from './api/assign-lead-inspector';
 
 /** A bureau admin gives a planned inspection nobody leads its lead inspector (who is told). */
 export function AssignLeadInspector({ inspectionId }: { inspectionId: string }) {
   const d = useT().duties;
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string>();
   const [message, messageHolder] = antMessage.useMessage();
-  const inspection = useQuery({
-    queryKey: ['inspection', inspectionId, 'for-assignment'],
-    enabled: open,
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/{id}', { params: { path: { id: inspectionId } }, signal })),
-  });
-  const assignees = useQuery({
-    queryKey: ['inspection', inspectionId, 'assignees'],
-    enabled: open,
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/{id}/assignees', { params: { path: { id: inspectionId } }, signal })).items,
-  });
-  const assign = useMutation({
-    mutationFn: async () =>
-      data(await api.POST('/api/inspections/{id}/lead-inspector', { params: { path: { id: inspectionId } }, body: { leadInspectorId: chosen ?? '', version: inspection.data?.version ?? 0 } })),
-    onSuccess: async () => {
+  const { inspection, assignees } = useLeadInspectorChoice(inspectionId, open);
+  const assign = useAssignLeadInspector(inspectionId, {
+    onSuccess: () => {
       setOpen(false);
       void message.success(d.assignDone);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ['commitment-checks'] }), queryClient.invalidateQueries({ queryKey: ['inspections', 'unassigned'] })]);
     },
   });
   return (
@@ -44,7 +30,7 @@ export function AssignLeadInspector({ inspectionId }: { inspectionId: string }) 
         okText={d.assign}
         okButtonProps={{ disabled: !chosen || !inspection.data }}
         confirmLoading={assign.isPending}
-        onOk={() => assign.mutate()}
+        onOk={() => assign.mutate({ leadInspectorId: chosen ?? '', version: inspection.data?.version ?? 0 })}
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >

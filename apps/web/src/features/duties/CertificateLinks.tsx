@@ -1,5 +1,5 @@
 import { Empty } from 'antd';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { LicenceStatusTag } from '@/components/LicenceStatusTag';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';

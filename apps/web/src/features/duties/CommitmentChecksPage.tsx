@@ -1,17 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
+import { type ItemOf } from '@/hooks/use-keyset-list';
 import { AssignLeadInspector } from './AssignLeadInspector';
+import { useCommitmentChecks, useUnassignedInspections } from './api/get-commitment-checks';
 
 type State = components['schemas']['CommitmentCheckState'];
 const STATES: State[] = ['overdue', 'failed', 'pending', 'passed'];
@@ -28,16 +27,8 @@ export function CommitmentChecksPage() {
   const state = STATES.find((s) => s === params.get('state')) ?? 'overdue';
   const session = useSession();
   const mayAssign = session.status === 'signedIn' && session.me.role === 'bureau_admin';
-  // The queue of planned inspections nobody leads yet (commitment checks and surveillance inspections the system planned).
-  const unassigned = useQuery({
-    queryKey: ['inspections', 'unassigned'],
-    enabled: mayAssign,
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections', { params: { query: { unassigned: true, limit: 100 } }, signal })).items,
-  });
-  const checks = useKeysetList({
-    queryKey: ['commitment-checks', state],
-    fetchPage: async (start, signal) => data(await api.GET('/api/commitment-checks', { params: { query: { state, limit: 50, ...start } }, signal })),
-  });
+  const unassigned = useUnassignedInspections(mayAssign);
+  const checks = useCommitmentChecks(state);
   const columns: Column<ItemOf<typeof checks>>[] = [
     { header: d.commitmentLicence, cell: (check) => <Link to={`/registry/licences/${check.licenceId}`}>{check.licenceNumber}</Link> },
     {

@@ -1,4 +1,4 @@
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import type { AnnualReport } from './use-duties';
 import { yuan } from './use-duties';
 

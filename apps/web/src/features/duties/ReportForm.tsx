@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Space, message as antMessage } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiProblem, type FieldError } from '@/api/problem';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem, type FieldError } from '@/lib/api/problem';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AnnualReport, ReportFigures } from './use-duties';
 import { useSaveReport, useSubmitReport } from './use-duties';

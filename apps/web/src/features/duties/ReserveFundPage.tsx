@@ -1,12 +1,13 @@
 import { Alert, Button, Form, Input, InputNumber, Radio, Tag, message as antMessage } from 'antd';
 import { useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable, WRAP } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import { toFen } from './ReportForm';
 import { useAddReserveFundEntry, useReserveFund, useVerifyReserveFundEntry, yuan } from './use-duties';
 import './duties.css';
@@ -25,13 +26,12 @@ export function ReserveFundPage() {
   const { agencyId = '' } = useParams();
   const t = useT().duties;
   const language = useLanguage();
-  const session = useSession();
   const fund = useReserveFund(agencyId);
   const add = useAddReserveFundEntry(agencyId);
   const verify = useVerifyReserveFundEntry(agencyId);
   const [form] = Form.useForm<EntryFields>();
   const [message, messageHolder] = antMessage.useMessage();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const f = fund.data;
   const mayWrite = (role === 'agency_user' || role === 'bureau_admin') && !!f?.fundRequired;
   const mayVerify = role === 'bureau_admin';
@@ -137,48 +137,44 @@ export function ReserveFundPage() {
       <section className="panel" aria-labelledby="ledger">
         <h2 id="ledger">{t.ledgerTitle}</h2>
         {verify.error && <ProblemAlert error={verify.error} />}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.ledgerTitle}>
-          <table className="figures" data-testid="ledger">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t.occurredOn}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.amount}</th>
-                <th scope="col">{t.balanceAfter}</th>
-                <th scope="col">{t.evidence}</th>
-                <th scope="col">{t.reason}</th>
-                <th scope="col">{t.entryState}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">{entry.sequence}</th>
-                  <td>{formatDate(entry.occurredOn, language)}</td>
-                  <td>
-                    <Tag variant="solid" color={entry.kind === 'deposit' ? '#1f6b06' : '#a64300'}>{t.kinds[entry.kind]}</Tag>
-                  </td>
-                  <td>{yuan(entry.kind === 'deposit' ? entry.amountFen : -entry.amountFen)}</td>
-                  <td>{yuan(entry.balanceAfterFen)}</td>
-                  <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>{entry.evidence}</td>
-                  <td style={{ whiteSpace: 'normal', textAlign: 'left' }}>
-                    {entry.reason}
-                    {entry.correctsEntryId && <span className="duties-muted"> {t.correction}</span>}
-                  </td>
-                  <td data-testid={`entry-status-${entry.sequence}`}>
-                    <Tag variant="solid" color={entry.status === 'verified' ? '#1f6b06' : '#7a4a00'}>{t.entryStatus[entry.status]}</Tag>
-                    {mayVerify && entry.status === 'declared' && (
-                      <Button size="small" onClick={() => onVerify(entry.id)} loading={verify.isPending} data-testid={`verify-${entry.sequence}`}>
-                        {t.verify}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          bounded
+          label={t.ledgerTitle}
+          testId="ledger"
+          items={f.entries}
+          rowKey={(entry) => entry.id}
+          columns={[
+            { header: '#', cell: (entry) => entry.sequence },
+            { header: t.occurredOn, cell: (entry) => formatDate(entry.occurredOn, language) },
+            { header: t.kind, cell: (entry) => <Tag variant="solid" color={entry.kind === 'deposit' ? '#1f6b06' : '#a64300'}>{t.kinds[entry.kind]}</Tag> },
+            { header: t.amount, cell: (entry) => yuan(entry.kind === 'deposit' ? entry.amountFen : -entry.amountFen) },
+            { header: t.balanceAfter, cell: (entry) => yuan(entry.balanceAfterFen) },
+            { header: t.evidence, cell: (entry) => entry.evidence, cellProps: WRAP },
+            {
+              header: t.reason,
+              cell: (entry) => (
+                <>
+                  {entry.reason}
+                  {entry.correctsEntryId && <span className="duties-muted"> {t.correction}</span>}
+                </>
+              ),
+              cellProps: WRAP,
+            },
+            {
+              header: t.entryState,
+              cell: (entry) => (
+                <span data-testid={`entry-status-${entry.sequence}`}>
+                  <Tag variant="solid" color={entry.status === 'verified' ? '#1f6b06' : '#7a4a00'}>{t.entryStatus[entry.status]}</Tag>
+                  {mayVerify && entry.status === 'declared' && (
+                    <Button size="small" onClick={() => onVerify(entry.id)} loading={verify.isPending} data-testid={`verify-${entry.sequence}`}>
+                      {t.verify}
+                    </Button>
+                  )}
+                </span>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { saveBlob } from '@/utils/save-blob';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { useLanguage } from '@/app/i18n/use-i18n';
+import { api, data } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
+import { useLanguage } from '@/lib/i18n/use-i18n';
 
 export type AnnualReport = components['schemas']['AnnualReportView'];
 export type AnnualReportSummary = components['schemas']['AnnualReportSummaryView'];

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Tag, Timeline, message as antMessage } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
@@ -193,8 +193,7 @@ function Texts({ c }: { c: CaseDetail }) {
 /** The forms of the steps this reader may take now; the API decides in the end. */
 function Actions({ c }: { c: CaseDetail }) {
   const t = useT();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const step = useCaseStep(c.id);
   const [message, holder] = antMessage.useMessage();
   const run = (name: CaseStep, body: Record<string, unknown>) =>

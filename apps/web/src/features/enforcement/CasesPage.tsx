@@ -1,15 +1,15 @@
 import { Checkbox, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import type { ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
+import type { ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import { useCases, useSanctionText, type CaseStatus } from './use-cases';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 
 const STATUSES: CaseStatus[] = ['opened', 'notice_served', 'representations', 'hearing_requested', 'hearing_held', 'decided', 'closed', 'withdrawn'];
 

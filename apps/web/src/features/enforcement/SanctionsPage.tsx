@@ -1,7 +1,7 @@
 import { Button, Empty, Form, Input } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useProvinces } from '@/api/reference';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useProvinces } from '@/lib/api/reference';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';

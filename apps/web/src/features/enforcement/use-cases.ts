@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { components, operations } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
-import { useKeysetList } from '@/components/use-keyset-list';
+import { api, data } from '@/lib/api/client';
+import type { components, operations } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
+import { useKeysetList } from '@/hooks/use-keyset-list';
 
 export type CaseView = components['schemas']['CaseView'];
 export type CaseDetail = components['schemas']['CaseDetailView'];

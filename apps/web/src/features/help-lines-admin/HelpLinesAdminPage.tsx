@@ -1,43 +1,30 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, InputNumber, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loading } from '@/components/Loading';
+import { useAdminHelpLines } from './api/get-help-lines';
+import { useSaveHelpLine } from './api/save-help-line';
 
 type HelpLine = components['schemas']['AdminHelpLine'];
 type HelpLineFields = components['schemas']['HelpLineRequest'];
-
-function useAdminHelpLines() {
-  return useQuery({
-    queryKey: ['admin', 'help-lines'],
-    queryFn: async ({ signal }) => data(await api.GET('/api/admin/help-lines', { signal })).items,
-  });
-}
 
 /** The system admin keeps the public help lines (reference data) in both languages. */
 export function HelpLinesAdminPage() {
   const t = useT();
   const [message, messageHolder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
   const lines = useAdminHelpLines();
   const [editing, setEditing] = useState<HelpLine | 'new'>();
   const [form] = Form.useForm<HelpLineFields>();
 
-  const save = useMutation({
-    mutationFn: async (fields: HelpLineFields) =>
-      editing && editing !== 'new'
-        ? data(await api.PUT('/api/admin/help-lines/{id}', { params: { path: { id: editing.id } }, body: { ...fields, version: editing.version } }))
-        : data(await api.POST('/api/admin/help-lines', { body: fields })),
-    onSuccess: async () => {
+  const save = useSaveHelpLine({
+    onSuccess: () => {
       setEditing(undefined);
       void message.success(t.helpLinesAdmin.saved);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'help-lines'] });
-      await queryClient.invalidateQueries({ queryKey: ['help-lines'] });
     },
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof HelpLineFields, errors: [e.message] })));
@@ -74,17 +61,8 @@ export function HelpLinesAdminPage() {
           </li>
         ))}
       </ul>
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.helpLinesAdmin.add : t.helpLinesAdmin.edit}
-        okText={t.helpLinesAdmin.save}
-        cancelText={t.helpLinesAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
-        <Form<HelpLineFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(fields)}>
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.helpLinesAdmin.add : t.helpLinesAdmin.edit} texts={t.helpLinesAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
+        <Form<HelpLineFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(editing && editing !== 'new' ? { id: editing.id, body: { ...fields, version: editing.version } } : { body: fields })}>
           <Form.Item name="number" label={t.helpLinesAdmin.number} rules={required}>
             <Input />
           </Form.Item>
@@ -108,7 +86,7 @@ export function HelpLinesAdminPage() {
           </Form.Item>
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </div>
   );
 }

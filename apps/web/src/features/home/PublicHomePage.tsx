@@ -1,20 +1,18 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
-import { placementTexts } from '@/features/placements/texts';
-import { useDocumentTitle } from '@/components/use-document-title';
+import { useT } from '@/lib/i18n/use-i18n';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { VerifyForm } from '@/components/VerifyForm';
 
 export function PublicHomePage() {
   const t = useT();
-  const language = useLanguage();
   useDocumentTitle(t.nav.home);
   const cards = [
     { to: '/agencies', ...t.home.cards.agencies },
     { to: '/complaints/new', ...t.home.cards.complain },
     { to: '/complaints/track', ...t.home.cards.track },
     { to: '/before-you-go', ...t.home.cards.beforeYouGo },
-    { to: '/placements/check', ...placementTexts(language).check.linkFromHome },
+    { to: '/placements/check', ...t.home.cards.checkPlacement },
   ];
   return (
     <div className="stack">

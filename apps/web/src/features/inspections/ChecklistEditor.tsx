@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { ConflictDialog } from './ConflictDialog';
 import { FindingItem } from './FindingItem';

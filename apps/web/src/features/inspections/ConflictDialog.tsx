@@ -1,6 +1,6 @@
 import { Button, Modal } from 'antd';
 import { useState } from 'react';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { type Detail, type FindingValue, type Pending, evidenceList, serverValue } from './pending-findings';
 
 interface Props {

@@ -1,21 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useSession } from '@/app/auth/use-session';
-import { formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetList } from '@/components/KeysetList';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useKeysetList } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
-import { agencyName } from './names';
-import '@/features/dashboard/dashboard.css';
-import './inspector.css';
+import { useUrlFilters } from '@/hooks/use-url-filters';
+import { agencyName } from '@/utils/agency-name';
+import { useCorrectiveActions } from './api/get-corrective-actions';
+import { useUpdateCorrectiveAction } from './api/update-corrective-action';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/inspector.css';
 
 type Action = components['schemas']['CorrectiveActionView'];
 type Status = components['schemas']['CorrectiveActionStatus'];
@@ -26,16 +25,12 @@ const STATUSES: Status[] = ['open', 'submitted', 'verified', 'overdue'];
 export function CorrectiveActionsPage() {
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const isAgency = role === 'agency_user';
   const judges = role === 'inspector' || role === 'bureau_admin';
   const url = useUrlFilters(['status', 'inspectionId'] as const);
   const status = url.filters.status as Status | undefined;
-  const list = useKeysetList({
-    queryKey: ['corrective-actions', url.filters],
-    fetchPage: async (start, signal) => data(await api.GET('/api/corrective-actions', { params: { query: { ...url.filters, status, limit: 30, ...start } }, signal })),
-  });
+  const list = useCorrectiveActions({ ...url.filters, status });
   return (
     <div className="stack wide-page inspector-page">
       <PageHeading title={t.inspector.actions.title} intro={isAgency ? t.inspector.actions.introAgency : t.inspector.actions.introOfficer} />
@@ -90,30 +85,21 @@ interface Fields {
 /** One command on one action, opened by its button: the agency's answer, or the inspector's verification or reopening. */
 function ActionForm({ action, command }: { action: Action; command: Command }) {
   const t = useT();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Fields>();
   const field = command === 'submit' ? 'response' : 'note';
   const label = command === 'submit' ? t.inspector.actions.response : command === 'reopen' ? t.inspector.actions.reopenNote : t.inspector.actions.verifyNote;
   const button = command === 'submit' ? t.inspector.actions.respond : command === 'verify' ? t.inspector.actions.verify : t.inspector.actions.reopen;
-  const send = useMutation({
-    mutationFn: async (fields: Fields) => {
-      const text = fields.text?.trim();
-      return data(
-        await api.PATCH('/api/corrective-actions/{id}', {
-          params: { path: { id: action.id } },
-          body: { action: command, version: action.version, ...(text ? { [field]: text } : {}), ...(command === 'reopen' && fields.dueOn ? { dueOn: fields.dueOn } : {}) },
-        }),
-      );
-    },
-    onSuccess: async () => {
-      setOpen(false);
-      await queryClient.invalidateQueries({ queryKey: ['corrective-actions'] });
-    },
+  const send = useUpdateCorrectiveAction(action.id, {
+    onSuccess: () => setOpen(false),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field === field ? 'text' : (e.field as keyof Fields), errors: [e.message] })));
     },
   });
+  const commandBody = (fields: Fields) => {
+    const text = fields.text?.trim();
+    return { action: command, version: action.version, ...(text ? { [field]: text } : {}), ...(command === 'reopen' && fields.dueOn ? { dueOn: fields.dueOn } : {}) };
+  };
   if (!open) {
     return (
       <Button type={command === 'reopen' ? 'default' : 'primary'} onClick={() => setOpen(true)} aria-label={`${button}: ${action.itemCode}`}>
@@ -123,7 +109,7 @@ function ActionForm({ action, command }: { action: Action; command: Command }) {
   }
   const required = command !== 'verify';
   return (
-    <Form<Fields> form={form} layout="vertical" className="action-form" onFinish={(fields) => send.mutate(fields)}>
+    <Form<Fields> form={form} layout="vertical" className="action-form" onFinish={(fields) => send.mutate(commandBody(fields))}>
       <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: t.inspector.plan.required }] : []}>
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>

@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import { memo } from 'react';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import type { Detail, FindingResult, FindingValue } from './pending-findings';
 
 export const RESULTS: FindingResult[] = ['compliant', 'non_compliant', 'not_applicable', 'not_checked'];

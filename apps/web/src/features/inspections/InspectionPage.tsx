@@ -1,34 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, data } from '@/api/client';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { ChecklistEditor } from './ChecklistEditor';
-import { agencyName } from './names';
+import { agencyName } from '@/utils/agency-name';
 import { SubmittedInspection } from './SubmittedInspection';
-import { inspectionKey } from './use-findings-sync';
-import './inspector.css';
+import { useInspection } from './api/get-inspection';
+import '@/components/styles/inspector.css';
 
 /** One inspection: the checklist to fill while it is open, read-only with addenda once submitted. */
 export function InspectionPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
-  const inspection = useQuery({
-    queryKey: inspectionKey(id),
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/{id}', { params: { path: { id } }, signal })),
-    // The editor holds the findings as last saved; a background refetch would only race it.
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    staleTime: Infinity,
-    retry: (count, error) => !isProblem(error, 404) && count < 2,
-  });
+  const role = useRole();
+  const inspection = useInspection(id);
   if (inspection.isPending) return <Loading />;
   if (inspection.error) {
     return (

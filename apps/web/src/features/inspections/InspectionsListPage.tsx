@@ -1,16 +1,16 @@
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import { useKeysetList, type ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
-import { agencyName } from './names';
-import '@/features/dashboard/dashboard.css';
-import './inspector.css';
+import { type ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
+import { agencyName } from '@/utils/agency-name';
+import { useInspections } from './api/get-inspections';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/inspector.css';
 
 type Status = components['schemas']['InspectionStatus'];
 type Type = components['schemas']['InspectionType'];
@@ -26,10 +26,7 @@ export function InspectionsListPage() {
   const language = useLanguage();
   const url = useUrlFilters(FILTERS);
   const filters = url.filters as { status?: Status; type?: Type; outcome?: Outcome; agencyId?: string };
-  const list = useKeysetList({
-    queryKey: ['inspections', filters],
-    fetchPage: async (start, signal) => data(await api.GET('/api/inspections', { params: { query: { ...filters, limit: 30, ...start } }, signal })),
-  });
+  const list = useInspections(filters);
   const i = t.inspector;
   const columns: Column<ItemOf<typeof list>>[] = [
     { header: i.agency, cell: (inspection) => <Link to={`/inspections/${inspection.id}`}>{agencyName(inspection, language)}</Link>, cellProps: { className: 'wrap-cell' } },

@@ -1,13 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { todayInChina } from './names';
+import { todayInChina } from '@/utils/today';
+import { useInspectionTemplates } from './api/get-checklist-templates';
+import { usePlanInspection } from './api/plan-inspection';
 
 type InspectionType = components['schemas']['InspectionType'];
 const TYPES: InspectionType[] = ['routine', 'complaint', 'follow_up', 'thematic'];
@@ -25,18 +25,8 @@ export function PlanInspectionModal({ agency, onClose }: { agency: { id: string;
   const t = useT();
   const navigate = useNavigate();
   const [form] = Form.useForm<PlanFields>();
-  const templates = useQuery({
-    queryKey: ['checklist-templates', 'inspection'],
-    enabled: agency !== undefined,
-    queryFn: async ({ signal }) => data(await api.GET('/api/checklist-templates', { params: { query: { kind: 'inspection', status: 'published', limit: 50 } }, signal })).items,
-  });
-  const plan = useMutation({
-    mutationFn: async (fields: PlanFields) =>
-      data(
-        await api.POST('/api/inspections', {
-          body: { agencyId: agency!.id, type: fields.type, inspectionDate: fields.inspectionDate, ...(fields.templateId ? { templateId: fields.templateId } : {}), ...(fields.notes ? { notes: fields.notes } : {}), ...(fields.noteToAgency ? { noteToAgency: fields.noteToAgency } : {}) },
-        }),
-      ),
+  const templates = useInspectionTemplates(agency !== undefined);
+  const plan = usePlanInspection({
     onSuccess: (inspection) => void navigate(`/inspections/${inspection.id}`),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof PlanFields, errors: [e.message] })));
@@ -54,7 +44,7 @@ export function PlanInspectionModal({ agency, onClose }: { agency: { id: string;
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<PlanFields> form={form} layout="vertical" initialValues={{ type: 'routine', inspectionDate: todayInChina() }} onFinish={(fields) => plan.mutate(fields)}>
+      <Form<PlanFields> form={form} layout="vertical" initialValues={{ type: 'routine', inspectionDate: todayInChina() }} onFinish={(fields) => plan.mutate({ agencyId: agency!.id, type: fields.type, inspectionDate: fields.inspectionDate, ...(fields.templateId ? { templateId: fields.templateId } : {}), ...(fields.notes ? { notes: fields.notes } : {}), ...(fields.noteToAgency ? { noteToAgency: fields.noteToAgency } : {}) })}>
         <Form.Item name="type" label={t.inspector.plan.type} rules={required}>
           <NativeSelect placeholder="—" options={TYPES.map((type) => ({ value: type, label: t.inspector.inspectionType[type] }))} />
         </Form.Item>

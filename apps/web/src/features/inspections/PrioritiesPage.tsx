@@ -1,16 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Empty } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { useDivisionName } from '@/api/reference';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useDivisionName } from '@/lib/api/reference';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { agencyName } from './names';
+import { agencyName } from '@/utils/agency-name';
 import { PlanInspectionModal } from './PlanInspectionModal';
-import '@/features/dashboard/dashboard.css';
-import './inspector.css';
+import { usePriorities } from './api/get-priorities';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/inspector.css';
 
 /** Agencies in scope ranked by live risk, each factor in words, with "plan an inspection" per row. */
 export function PrioritiesPage() {
@@ -18,10 +17,7 @@ export function PrioritiesPage() {
   const language = useLanguage();
   const placeName = useDivisionName(language);
   const [planning, setPlanning] = useState<{ id: string; name: string }>();
-  const priorities = useQuery({
-    queryKey: ['inspection-priorities'],
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/priorities', { params: { query: { limit: 100 } }, signal })).items,
-  });
+  const priorities = usePriorities();
   return (
     <div className="stack wide-page inspector-page">
       <PageHeading title={t.inspector.priorities.title} intro={t.inspector.priorities.intro} />

@@ -1,15 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Detail } from './pending-findings';
-import { inspectionKey, type SyncStatus } from './use-findings-sync';
+import type { SyncStatus } from './use-findings-sync';
+import { useInspectionPreview } from './api/get-inspection-preview';
+import { useSubmitInspection } from './api/submit-inspection';
 
 type Sanction = components['schemas']['Sanction'];
 const SANCTIONS: Sanction[] = ['none', 'warning', 'fine', 'suspension', 'revocation'];
@@ -21,43 +21,30 @@ interface ProposalFields {
   reason?: string;
 }
 
+/** The submit route's body: the version read and the sanction proposal, only the fields its sanction takes. */
+const submitBody = (fields: ProposalFields, version: number) => ({
+  version,
+  sanctionProposal: {
+    sanction: fields.sanction,
+    ...(fields.sanction === 'fine' && fields.fineAmount !== undefined ? { fineAmount: fields.fineAmount } : {}),
+    ...(fields.sanction === 'suspension' && fields.suspensionDays !== undefined ? { suspensionDays: fields.suspensionDays } : {}),
+    ...(fields.reason?.trim() ? { reason: fields.reason.trim() } : {}),
+  },
+});
+
 /**
  * Before submitting: the outcome and score the server's scoring rules give the saved findings
  * (GET /inspections/:id/preview; the page holds no rule), the sanction proposal, then submit.
  */
 export function SubmitPanel({ detail, waiting, syncStatus }: { detail: Detail; waiting: number; syncStatus: SyncStatus }) {
   const t = useT();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [form] = Form.useForm<ProposalFields>();
   const sanction = Form.useWatch('sanction', form) ?? 'none';
   const settled = waiting === 0 && syncStatus !== 'conflict' && syncStatus !== 'saving';
-  const preview = useQuery({
-    queryKey: ['inspection-preview', detail.id, detail.version],
-    enabled: settled,
-    queryFn: async ({ signal }) => data(await api.GET('/api/inspections/{id}/preview', { params: { path: { id: detail.id } }, signal })),
-  });
-  const submit = useMutation({
-    mutationFn: async (fields: ProposalFields) =>
-      data(
-        await api.POST('/api/inspections/{id}/submit', {
-          params: { path: { id: detail.id } },
-          body: {
-            version: detail.version,
-            sanctionProposal: {
-              sanction: fields.sanction,
-              ...(fields.sanction === 'fine' && fields.fineAmount !== undefined ? { fineAmount: fields.fineAmount } : {}),
-              ...(fields.sanction === 'suspension' && fields.suspensionDays !== undefined ? { suspensionDays: fields.suspensionDays } : {}),
-              ...(fields.reason?.trim() ? { reason: fields.reason.trim() } : {}),
-            },
-          },
-        }),
-      ),
-    onSuccess: async () => {
-      setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: inspectionKey(detail.id) });
-      void queryClient.invalidateQueries({ queryKey: ['inspections'] });
-    },
+  const preview = useInspectionPreview(detail.id, detail.version, settled);
+  const submit = useSubmitInspection(detail.id, {
+    onSuccess: () => setConfirming(false),
     onError: (error) => {
       setConfirming(false);
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field.replace(/^sanctionProposal\./, '') as keyof ProposalFields, errors: [e.message] })));
@@ -84,7 +71,7 @@ export function SubmitPanel({ detail, waiting, syncStatus }: { detail: Detail; w
           <p className="muted small">{t.inspector.inspection.previewIntro.replace('{max}', String(preview.data.minorIssuesMaxPoints))}</p>
         </div>
       )}
-      <Form<ProposalFields> form={form} layout="vertical" initialValues={{ sanction: 'none' }} onFinish={(fields) => submit.mutate(fields)}>
+      <Form<ProposalFields> form={form} layout="vertical" initialValues={{ sanction: 'none' }} onFinish={(fields) => submit.mutate(submitBody(fields, detail.version))}>
         <Form.Item name="sanction" label={t.inspector.inspection.sanction}>
           <NativeSelect placeholder="—" options={SANCTIONS.map((s) => ({ value: s, label: t.inspector.inspection.sanctionName[s] }))} />
         </Form.Item>

@@ -1,16 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { RESULTS } from './FindingItem';
 import { type Detail, evidenceList, loadPending, savePending } from './pending-findings';
-import { inspectionKey } from './use-findings-sync';
+import { useAddAddendum } from './api/add-addendum';
 
 type AddendumFields = { itemCode?: string; correctedResult?: components['schemas']['FindingResult']; note: string };
 
@@ -18,20 +16,9 @@ type AddendumFields = { itemCode?: string; correctedResult?: components['schemas
 export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail; mayAddAddendum: boolean }) {
   const t = useT();
   const language = useLanguage();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AddendumFields>();
-  const add = useMutation({
-    mutationFn: async (fields: AddendumFields) =>
-      data(
-        await api.POST('/api/inspections/{id}/addenda', {
-          params: { path: { id: detail.id } },
-          body: { note: fields.note, ...(fields.itemCode ? { itemCode: fields.itemCode } : {}), ...(fields.correctedResult ? { correctedResult: fields.correctedResult } : {}) },
-        }),
-      ),
-    onSuccess: async () => {
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: inspectionKey(detail.id) });
-    },
+  const add = useAddAddendum(detail.id, {
+    onSuccess: () => form.resetFields(),
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof AddendumFields, errors: [e.message] })));
     },
@@ -154,7 +141,7 @@ export function SubmittedInspection({ detail, mayAddAddendum }: { detail: Detail
           </ul>
         )}
         {mayAddAddendum && submitted && (
-          <Form<AddendumFields> form={form} layout="vertical" onFinish={(fields) => add.mutate(fields)} className="addendum-form">
+          <Form<AddendumFields> form={form} layout="vertical" onFinish={(fields) => add.mutate({ note: fields.note, ...(fields.itemCode ? { itemCode: fields.itemCode } : {}), ...(fields.correctedResult ? { correctedResult: fields.correctedResult } : {}) })} className="addendum-form">
             <h3>{t.inspector.inspection.addAddendum}</h3>
             <Form.Item name="itemCode" label={t.inspector.inspection.addendumItem}>
               <NativeSelect placeholder={t.inspector.none} options={detail.findings.map((f) => ({ value: f.itemCode, label: f.itemCode }))} />

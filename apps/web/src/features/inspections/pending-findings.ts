@@ -1,4 +1,4 @@
-import type { components } from '@/api/schema';
+import type { components } from '@/lib/api/schema';
 
 export type Detail = components['schemas']['InspectionDetailView'];
 export type FindingResult = components['schemas']['FindingResult'];

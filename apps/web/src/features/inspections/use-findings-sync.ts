@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, data } from '@/api/client';
-import { isProblem } from '@/api/problem';
-import { refreshNow } from '@/app/auth/session';
+import { isProblem } from '@/lib/api/problem';
+import { refreshNow } from '@/lib/auth/session';
+import { getInspection, inspectionKey } from './api/get-inspection';
+import { saveFindings } from './api/save-findings';
 import { type Detail, type FindingValue, type Pending, findingsBody, loadPending, reconcile, sameValue, savePending, serverValue } from './pending-findings';
 
 export type SyncStatus = 'saved' | 'saving' | 'offline' | 'failed' | 'conflict';
@@ -11,12 +12,6 @@ export type SyncStatus = 'saved' | 'saving' | 'offline' | 'failed' | 'conflict';
 const TYPING_PAUSE_MS = 700;
 /** While changes wait and the browser says it is online, try again this often. */
 const RETRY_MS = 5_000;
-
-export const inspectionKey = (id: string) => ['inspection', id] as const;
-
-async function fetchDetail(id: string): Promise<Detail> {
-  return data(await api.GET('/api/inspections/{id}', { params: { path: { id } } }));
-}
 
 /**
  * Every change saved as it is made, through PUT /inspections/:id/findings with the version read.
@@ -68,7 +63,7 @@ export function useFindingsSync(initial: Detail) {
     const sent = pendingRef.current;
     const read = detailRef.current;
     try {
-      const updated = data(await api.PUT('/api/inspections/{id}/findings', { params: { path: { id } }, body: { version: read.version, findings: findingsBody(read, sent) } }));
+      const updated = await saveFindings(id, { version: read.version, findings: findingsBody(read, sent) });
       setDetail(updated);
       // What was sent is saved; what changed again meanwhile waits, now based on what was saved.
       const next: Pending = {};
@@ -88,7 +83,7 @@ export function useFindingsSync(initial: Detail) {
       if (isProblem(problem, 401) && (await refreshNow())) return 'again';
       if (isProblem(problem, 409) && problem.slug === 'stale-version') {
         try {
-          const fresh = await fetchDetail(id);
+          const fresh = await getInspection(id);
           setDetail(fresh);
           const { pending: rebased, conflicts: clashing } = reconcile(fresh, pendingRef.current);
           setPending(rebased);

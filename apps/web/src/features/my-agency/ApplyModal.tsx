@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import type { components } from '@/api/schema';
-import { countryName, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { fieldErrors, UnplacedErrors } from '@/components/ActionProblem';
 import { NativeSelect } from '@/components/NativeSelect';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';

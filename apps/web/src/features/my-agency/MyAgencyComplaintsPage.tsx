@@ -1,18 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { useComplaintCategories } from '@/api/reference';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useComplaintCategories } from '@/lib/api/reference';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetList } from '@/components/KeysetList';
 import { PageHeading } from '@/components/PageHeading';
-import { useKeysetList } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
-import '@/features/dashboard/dashboard.css';
+import { useUrlFilters } from '@/hooks/use-url-filters';
+import { useAnswerComplaint } from './api/answer-complaint';
+import { useAgencyComplaints } from './api/get-agency-complaints';
+import '@/components/styles/dashboard.css';
 
 type Complaint = components['schemas']['ComplaintView'];
 type Status = components['schemas']['ComplaintStatus'];
@@ -28,10 +27,7 @@ export function MyAgencyComplaintsPage() {
   const categories = useComplaintCategories();
   const url = useUrlFilters(['status'] as const);
   const status = url.filters.status as Status | undefined;
-  const list = useKeysetList({
-    queryKey: ['complaints', 'agency', url.filters],
-    fetchPage: async (start, signal) => data(await api.GET('/api/complaints', { params: { query: { limit: 20, ...(status ? { status } : {}), ...start } }, signal })),
-  });
+  const list = useAgencyComplaints(url.filters, status);
   const categoryName = (code: string) => {
     const category = categories.data?.find((x) => x.code === code);
     return category ? (language === 'en' ? category.nameEn : category.nameZh) : code;
@@ -82,20 +78,13 @@ function Answer({ complaint }: { complaint: Complaint }) {
   const t = useT();
   const c = t.bureau.agencyComplaints;
   const [text, setText] = useState('');
-  const queryClient = useQueryClient();
-  const answer = useMutation({
-    mutationFn: async () => data(await api.POST('/api/complaints/{id}/answer', { params: { path: { id: complaint.id } }, body: { answer: text.trim() } })),
-    onSuccess: () => {
-      setText('');
-      void queryClient.invalidateQueries({ queryKey: ['complaints'] });
-    },
-  });
+  const answer = useAnswerComplaint({ onSuccess: () => setText('') });
   const id = `answer-${complaint.id}`;
   return (
     <div style={{ marginTop: 12 }}>
       <label htmlFor={id}>{c.answer}</label>
       <Input.TextArea id={id} rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
-      <Button style={{ marginTop: 8 }} onClick={() => answer.mutate()} disabled={!text.trim()} loading={answer.isPending}>
+      <Button style={{ marginTop: 8 }} onClick={() => answer.mutate({ id: complaint.id, answer: text.trim() })} disabled={!text.trim()} loading={answer.isPending}>
         {c.send}
       </Button>
       {answer.isSuccess && <Alert type="success" showIcon role="status" title={c.sent} style={{ marginTop: 8 }} />}

@@ -1,9 +1,9 @@
 import { Alert, Button, Empty, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
@@ -12,7 +12,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { ApplyModal, type ApplyKind } from './ApplyModal';
 import { renewalWindow, useAgency, useAgencyLicences, useCreateApplication, useUpdateContacts, type LicenceView } from './use-my-agency';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './my-agency.css';
 
 const TONE = { active: 'ok', suspended: 'warn', revoked: 'bad', surrendered: 'off', expired: 'off' } as const;

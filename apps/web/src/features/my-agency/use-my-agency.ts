@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
+import { api, data } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
 
 export type Agency = components['schemas']['AgencyView'];
 export type LicenceView = components['schemas']['LicenceView'];

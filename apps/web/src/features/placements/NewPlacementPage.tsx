@@ -1,12 +1,14 @@
 import { Alert, Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { countryName, useLanguage } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { countryName, useLanguage } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useFilePlacement, usePlacementReference, type PlacementRequest } from './api/use-placements';
+import { useFilePlacement } from './api/file-placement';
+import { usePlacementReference } from './api/get-placement-reference';
+import type { PlacementRequest } from './api/types';
 import { checkDraft, type DraftContract } from './clause-check';
 import { usePlacementTexts } from './texts';
 import './placements.css';

@@ -1,12 +1,13 @@
 import { Alert, Button, Input } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { formatDate, useLanguage } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { formatDate, useLanguage } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { usePlacementCheck, type PublicPlacement } from './api/use-placements';
+import { usePlacementCheck } from './api/check-placement';
+import type { PublicPlacement } from './api/types';
 import { usePlacementTexts } from './texts';
 import './placements.css';
 

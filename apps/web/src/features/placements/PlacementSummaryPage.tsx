@@ -1,14 +1,15 @@
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useLanguage } from '@/app/i18n/use-i18n';
+import { useLanguage } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Chart } from '@/features/dashboard/Chart';
-import type { EChartsCoreOption } from '@/features/dashboard/echarts';
-import '@/features/dashboard/dashboard.css';
-import { usePlacementSummary, type SummaryGroup } from './api/use-placements';
+import { Chart } from '@/components/chart/Chart';
+import type { EChartsCoreOption } from '@/components/chart/echarts';
+import '@/components/styles/dashboard.css';
+import { usePlacementSummary } from './api/get-placement-summary';
+import type { SummaryGroup } from './api/types';
 import { usePlacementTexts } from './texts';
 
 const GROUPS: SummaryGroup[] = ['destination', 'province', 'month', 'agency'];

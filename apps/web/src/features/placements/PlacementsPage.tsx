@@ -1,11 +1,12 @@
 import { Button, Empty } from 'antd';
 import { Link } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { countryName, formatDate, useLanguage } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { countryName, formatDate, useLanguage } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { usePlacementReference, usePlacements } from './api/use-placements';
+import { usePlacementReference } from './api/get-placement-reference';
+import { usePlacements } from './api/get-placements';
 import { usePlacementTexts } from './texts';
 import './placements.css';
 

@@ -1,4 +1,4 @@
-import type { PlacementReference } from './api/use-placements';
+import type { PlacementReference } from './api/types';
 import type { PlacementTexts } from './texts';
 
 /** The form's contract as typed so far (numbers may still be empty). */

@@ -1,7 +1,6 @@
-import { useLanguage } from '@/app/i18n/use-i18n';
+import { useLanguage } from '@/lib/i18n/use-i18n';
 
 const zh = {
-  nav: { placements: '外派备案', summary: '外派统计', check: '查询我的外派备案' },
   check: {
     title: '查询我的外派备案',
     intro: '出国工作前，请用中介机构给您的备案查询码和您身份证号码的后四位，确认您的外派已经备案，以及合同必须给您的保障。',
@@ -32,7 +31,6 @@ const zh = {
     helpLinesTitle: '遇到困难请拨打',
     rightsTitle: '您的合同必须保证',
     rights: ['不向您收取任何中介费用，费用由雇主承担', '雇主不得扣留您的护照和证件', '回国旅费由雇主承担', '每周至少休息一天'],
-    linkFromHome: { title: '查询我的外派备案', text: '用查询码和身份证后四位确认您的外派已经备案。' },
   },
   list: {
     title: '外派备案',
@@ -123,7 +121,6 @@ const zh = {
 export type PlacementTexts = typeof zh;
 
 const en: PlacementTexts = {
-  nav: { placements: 'Placements abroad', summary: 'Placements by destination', check: 'Check my placement' },
   check: {
     title: 'Check my placement abroad',
     intro: 'Before you go, use the check code your agency gave you and the last four characters of your ID number to see that your placement was filed, and what your contract must give you.',
@@ -154,7 +151,6 @@ const en: PlacementTexts = {
     helpLinesTitle: 'If you need help, call',
     rightsTitle: 'Your contract must give you',
     rights: ['No fee charged to you: the employer pays', 'Your passport and documents stay with you', 'Your journey home paid by the employer', 'At least one rest day a week'],
-    linkFromHome: { title: 'Check my placement abroad', text: 'See that your placement was filed, with your check code and ID number.' },
   },
   list: {
     title: 'Placements abroad',

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { operations } from '@/api/schema';
+import { api, data } from '@/lib/api/client';
+import type { operations } from '@/lib/api/schema';
 
 type RegisterQuery = NonNullable<operations['searchPublicRegister']['parameters']['query']>;
 export type RegisterFilter = Pick<RegisterQuery, 'q' | 'province' | 'status'>;

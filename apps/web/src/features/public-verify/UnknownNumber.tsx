@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { useHelpLines } from '@/api/reference';
-import { useT } from '@/app/i18n/use-i18n';
+import { useHelpLines } from '@/lib/api/reference';
+import { useT } from '@/lib/i18n/use-i18n';
 
 /** A number the register does not know: recruiting without a licence is illegal; here is where to report it. */
 export function UnknownNumber({ number }: { number: string }) {

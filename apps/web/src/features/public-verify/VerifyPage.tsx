@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { VerifyForm, normaliseNumber } from '@/components/VerifyForm';

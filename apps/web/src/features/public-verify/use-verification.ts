@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import { getLanguage } from '@/app/i18n/language';
+import { api, data } from '@/lib/api/client';
+import { getLanguage } from '@/lib/i18n/language';
 
 export function useVerification(number: string | undefined) {
   return useQuery({

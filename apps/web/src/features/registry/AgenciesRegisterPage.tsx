@@ -1,17 +1,17 @@
 import { Link } from 'react-router';
-import { useSession } from '@/app/auth/use-session';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useSession } from '@/lib/auth/use-session';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
-import type { ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
+import type { ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { ImportAgencies } from './ImportAgencies';
 import { AGENCY_FILTERS, useAgencies, type AgencyType, type LicenceStatus } from './use-registry';
-import '@/features/dashboard/dashboard.css';
-import '@/components/text-table.css';
+import '@/components/styles/dashboard.css';
+import '@/components/styles/text-table.css';
 
 const TYPES: AgencyType[] = ['domestic_placement', 'overseas_placement', 'labour_service_cooperation'];
 const STATUSES: LicenceStatus[] = ['active', 'suspended', 'revoked', 'surrendered', 'expired'];

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 
 type Profile = components['schemas']['AgencyProfileView'];
 interface Entry {

@@ -1,18 +1,19 @@
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useSession } from '@/lib/auth/use-session';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { LICENCE_TONE, useAgencyProfile } from './use-registry';
 import { AgencyHistory } from './AgencyHistory';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './registry.css';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 /** An agency with everything the register knows of it: licences, inspections, self-assessments, complaints, risk. */
 export function AgencyPage() {
@@ -87,34 +88,20 @@ export function AgencyPage() {
         {licences.length === 0 ? (
           <p>{r.noLicences}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={r.licences} style={{ maxHeight: 'none' }}>
-            <table className="figures text-table" data-testid="agency-licences">
-              <thead>
-                <tr>
-                  <th scope="col">{r.licenceNumber}</th>
-                  <th scope="col">{r.licenceType}</th>
-                  <th scope="col">{r.status}</th>
-                  <th scope="col">{r.validFrom}</th>
-                  <th scope="col">{r.expiresOn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {licences.map((licence) => (
-                  <tr key={licence.id}>
-                    <th scope="row">
-                      <Link to={`/registry/licences/${licence.id}`}>{licence.licenceNumber}</Link>
-                    </th>
-                    <td>{t.licenceType[licence.licenceType]}</td>
-                    <td>
-                      <StatusTag tone={LICENCE_TONE[licence.status]}>{t.licenceStatus[licence.status]}</StatusTag>
-                    </td>
-                    <td>{formatDate(licence.validFrom, language)}</td>
-                    <td>{formatDate(licence.expiresOn, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            label={r.licences}
+            testId="agency-licences"
+            className="text-table"
+            items={licences}
+            rowKey={(licence) => licence.id}
+            columns={[
+              { header: r.licenceNumber, cell: (licence) => <Link to={`/registry/licences/${licence.id}`}>{licence.licenceNumber}</Link> },
+              { header: r.licenceType, cell: (licence) => t.licenceType[licence.licenceType] },
+              { header: r.status, cell: (licence) => <StatusTag tone={LICENCE_TONE[licence.status]}>{t.licenceStatus[licence.status]}</StatusTag> },
+              { header: r.validFrom, cell: (licence) => formatDate(licence.validFrom, language) },
+              { header: r.expiresOn, cell: (licence) => formatDate(licence.expiresOn, language) },
+            ]}
+          />
         )}
       </section>
       <AgencyHistory profile={profile.data} />

@@ -1,10 +1,11 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
-import { ApiProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
+import { ListTable, WRAP } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useImportAgencies } from './use-registry';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 interface RowProblem {
   line?: number;
@@ -44,26 +45,22 @@ export function ImportAgencies() {
         <div style={{ marginTop: 12 }} data-testid="import-problems">
           <ProblemAlert error={upload.error} />
           {problems.length > 0 && (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={r.rowProblems} style={{ marginTop: 12 }}>
-              <table className="figures text-table">
-                <caption className="visually-hidden">{r.rowProblems}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{r.line}</th>
-                    <th scope="col">{r.column}</th>
-                    <th scope="col">{r.problem}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {problems.map((problem, index) => (
-                    <tr key={index} data-line={problem.line}>
-                      <th scope="row">{problem.line ?? '—'}</th>
-                      <td style={{ textAlign: 'left' }}>{problem.field}</td>
-                      <td style={{ textAlign: 'left', whiteSpace: 'normal' }}>{problem.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div style={{ marginTop: 12 }}>
+              <ListTable
+                bounded
+                label={r.rowProblems}
+                caption={r.rowProblems}
+                testId="import-row-problems"
+                className="text-table"
+                items={problems.map((problem, index) => ({ ...problem, index }))}
+                rowKey={(problem) => String(problem.index)}
+                rowData={(problem): Record<`data-${string}`, number> => (problem.line === undefined ? {} : { 'data-line': problem.line })}
+                columns={[
+                  { header: r.line, cell: (problem) => problem.line ?? '—' },
+                  { header: r.column, cell: (problem) => problem.field, cellProps: { style: { textAlign: 'left' } } },
+                  { header: r.problem, cell: (problem) => problem.message, cellProps: WRAP },
+                ]}
+              />
             </div>
           )}
         </div>

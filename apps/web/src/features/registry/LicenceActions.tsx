@@ -1,6 +1,6 @@
 import { Button, Form, Input, Radio, message as antMessage } from 'antd';
-import { isProblem } from '@/api/problem';
-import { useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { ACTION_FROM, useLicenceAction, type Licence, type LicenceAction } from './use-registry';
 

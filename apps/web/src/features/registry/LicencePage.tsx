@@ -1,27 +1,27 @@
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { countryName, formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { countryName, formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
 import { CertificateButton } from '@/components/CertificateButton';
 import { PageHeading } from '@/components/PageHeading';
+import { ListTable, WRAP } from '@/components/ListTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { LicenceActions } from './LicenceActions';
 import { LICENCE_TONE, useLicence } from './use-registry';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './registry.css';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 /** A licence with its whole history of events, and the lifecycle actions the reader may take. */
 export function LicencePage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const licence = useLicence(id);
   const r = t.bureau.registry;
   if (licence.isPending) return <Loading />;
@@ -78,30 +78,20 @@ export function LicencePage() {
       {(role === 'bureau_admin' || role === 'agency_user') && <LicenceActions licence={l} allowed={role === 'bureau_admin' ? ['suspend', 'reinstate', 'revoke', 'surrender'] : ['surrender']} />}
       <section className="panel" aria-labelledby="licence-history">
         <h2 id="licence-history">{r.licenceHistory}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={r.licenceHistory} style={{ maxHeight: 'none' }}>
-          <table className="figures text-table" data-testid="licence-events">
-            <thead>
-              <tr>
-                <th scope="col">{r.when}</th>
-                <th scope="col">{r.event}</th>
-                <th scope="col">{r.change}</th>
-                <th scope="col">{r.reason}</th>
-                <th scope="col">{r.by}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...l.events].reverse().map((event) => (
-                <tr key={event.id}>
-                  <th scope="row">{formatDate(event.occurredAt, language, true)}</th>
-                  <td>{t.bureau.licenceEvent[event.kind]}</td>
-                  <td>{event.fromStatus ? `${statusName(t, event.fromStatus)} → ${statusName(t, event.toStatus)}` : statusName(t, event.toStatus)}</td>
-                  <td style={{ textAlign: 'left', whiteSpace: 'normal' }}>{event.reason ?? '—'}</td>
-                  <td>{event.actorUsername}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={r.licenceHistory}
+          testId="licence-events"
+          className="text-table"
+          items={[...l.events].reverse()}
+          rowKey={(event) => event.id}
+          columns={[
+            { header: r.when, cell: (event) => formatDate(event.occurredAt, language, true) },
+            { header: r.event, cell: (event) => t.bureau.licenceEvent[event.kind] },
+            { header: r.change, cell: (event) => (event.fromStatus ? `${statusName(t, event.fromStatus)} → ${statusName(t, event.toStatus)}` : statusName(t, event.toStatus)) },
+            { header: r.reason, cell: (event) => event.reason ?? '—', cellProps: WRAP },
+            { header: r.by, cell: (event) => event.actorUsername },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Input, Progress, Radio, message as antMessage } from 'antd';
 import { useMemo, useState } from 'react';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem } from '@/components/ActionProblem';
 import { useSelfAssessmentActions, type AnswerInput, type AnswerValue, type SelfAssessmentDetail } from './use-self-assessments';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { Link, useParams } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDate, formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { Loading } from '@/components/Loading';
 import { NotFoundPage } from '@/components/NotFoundPage';
@@ -12,7 +12,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { agencyName } from '@/utils/agency-name';
 import { AnswerForm, groupBySection } from './AnswerForm';
 import { SELF_ASSESSMENT_TONE, useAgencyOf, useDiscrepancyInspections, useSelfAssessment, useSelfAssessmentActions, type SelfAssessmentDetail } from './use-self-assessments';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './self-assessments.css';
 
 const EDITABLE = ['draft', 'returned'];
@@ -23,8 +23,7 @@ export function SelfAssessmentPage() {
   const { id = '' } = useParams();
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const assessment = useSelfAssessment(id);
   const agency = useAgencyOf(assessment.data?.agencyId);
   const s = t.bureau.selfAssessments;

@@ -1,22 +1,22 @@
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isProblem } from '@/api/problem';
-import { useSession } from '@/app/auth/use-session';
-import { formatDeadline, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { isProblem } from '@/lib/api/problem';
+import { useRole } from '@/lib/auth/use-session';
+import { formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
 import { StatusTag } from '@/components/StatusTag';
-import type { ItemOf } from '@/components/use-keyset-list';
-import { useUrlFilters } from '@/components/use-url-filters';
+import type { ItemOf } from '@/hooks/use-keyset-list';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
 import { SELF_ASSESSMENT_FILTERS, SELF_ASSESSMENT_TONE, useAgencyOf, useOpenRound, useSelfAssessments, type SelfAssessmentStatus } from './use-self-assessments';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './self-assessments.css';
-import '@/components/text-table.css';
+import '@/components/styles/text-table.css';
 
 const STATUSES: SelfAssessmentStatus[] = ['draft', 'submitted', 'resubmitted', 'returned', 'accepted'];
 
@@ -24,8 +24,7 @@ const STATUSES: SelfAssessmentStatus[] = ['draft', 'submitted', 'resubmitted', '
 export function SelfAssessmentsListPage() {
   const t = useT();
   const language = useLanguage();
-  const session = useSession();
-  const role = session.status === 'signedIn' ? session.me.role : undefined;
+  const role = useRole();
   const url = useUrlFilters(SELF_ASSESSMENT_FILTERS);
   const list = useSelfAssessments(url.filters);
   const s = t.bureau.selfAssessments;

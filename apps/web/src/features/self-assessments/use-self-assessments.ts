@@ -1,8 +1,8 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { useLanguage } from '@/app/i18n/use-i18n';
-import { useKeysetList } from '@/components/use-keyset-list';
+import { api, data } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
+import { useLanguage } from '@/lib/i18n/use-i18n';
+import { useKeysetList } from '@/hooks/use-keyset-list';
 
 export type SelfAssessment = components['schemas']['SelfAssessmentView'];
 export type SelfAssessmentDetail = components['schemas']['SelfAssessmentDetailView'];

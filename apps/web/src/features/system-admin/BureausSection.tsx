@@ -1,14 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { ListTable, type Column } from '@/components/ListTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useBureaus } from './api/get-bureaus';
+import { useSaveBureau, type SaveBureau } from './api/save-bureau';
 
 type NewBureau = components['schemas']['CreateBureauRequest'];
 type Bureau = components['schemas']['BureauView'];
@@ -17,43 +18,28 @@ type BureauFields = NewBureau & { status?: BureauStatus };
 type Level = components['schemas']['BureauLevel'];
 const LEVELS: Level[] = ['ministry', 'province', 'city'];
 
-/** Every bureau (a few dozen: one page of the API's largest). */
-export function useBureaus() {
-  return useQuery({
-    queryKey: ['admin', 'bureaus'],
-    queryFn: async ({ signal }) => data(await api.GET('/api/bureaus', { params: { query: { limit: 200 } }, signal })).items,
-  });
-}
-
 export function BureausSection() {
   const t = useT();
   const [message, messageHolder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
   const bureaus = useBureaus();
   const [editing, setEditing] = useState<Bureau | 'new'>();
   const [form] = Form.useForm<BureauFields>();
-  const save = useMutation({
-    mutationFn: async (fields: BureauFields) => {
-      if (editing && editing !== 'new') {
-        return data(
-          await api.PATCH('/api/bureaus/{id}', {
-            params: { path: { id: editing.id } },
-            body: { version: editing.version, name: fields.name, email: fields.email ? fields.email : null, ...(fields.status ? { status: fields.status } : {}) },
-          }),
-        );
-      }
-      const { name, level, jurisdictionCode, email } = fields;
-      return data(await api.POST('/api/bureaus', { body: { name, level, ...(jurisdictionCode ? { jurisdictionCode } : {}), ...(email ? { email } : {}) } }));
-    },
-    onSuccess: async () => {
+  const save = useSaveBureau({
+    onSuccess: () => {
       setEditing(undefined);
       void message.success(t.usersAdmin.saved);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'bureaus'] });
     },
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof BureauFields, errors: [e.message] })));
     },
   });
+  const saveOf = (fields: BureauFields): SaveBureau => {
+    if (editing && editing !== 'new') {
+      return { id: editing.id, body: { version: editing.version, name: fields.name, email: fields.email ? fields.email : null, ...(fields.status ? { status: fields.status } : {}) } };
+    }
+    const { name, level, jurisdictionCode, email } = fields;
+    return { body: { name, level, ...(jurisdictionCode ? { jurisdictionCode } : {}), ...(email ? { email } : {}) } };
+  };
   const u = t.usersAdmin;
   const open = (bureau: Bureau | 'new') => {
     form.resetFields();
@@ -88,17 +74,8 @@ export function BureausSection() {
       {bureaus.isPending && <Loading />}
       {bureaus.error && <ProblemAlert error={bureaus.error} onRetry={() => void bureaus.refetch()} />}
       {bureaus.data && <ListTable label={u.bureaus} testId="bureaus-table" className="audit-table" bounded items={bureaus.data} rowKey={(b) => b.id} rowData={(b) => ({ 'data-bureau': b.name })} columns={columns} />}
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau}
-        okText={t.usersAdmin.save}
-        cancelText={t.usersAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
-        <Form<BureauFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(fields)}>
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.usersAdmin.addBureau : t.usersAdmin.editBureau} texts={t.usersAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
+        <Form<BureauFields> form={form} layout="vertical" onFinish={(fields) => save.mutate(saveOf(fields))}>
           <Form.Item name="name" label={t.usersAdmin.bureauName} rules={[{ required: true, whitespace: true, message: t.usersAdmin.required }]}>
             <Input />
           </Form.Item>
@@ -118,7 +95,7 @@ export function BureausSection() {
           )}
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </section>
   );
 }

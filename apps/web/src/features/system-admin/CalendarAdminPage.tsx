@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { isProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import '@/features/dashboard/dashboard.css';
+import { useWorkingCalendar } from './api/get-working-calendar';
+import { useSaveWorkingCalendar } from './api/save-working-calendar';
+import '@/components/styles/dashboard.css';
 import './calendar.css';
 
 type Day = components['schemas']['CalendarDayView'];
@@ -25,22 +24,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function CalendarAdminPage() {
   const t = useT();
   const [message, messageHolder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
-  const calendar = useQuery({
-    queryKey: ['admin', 'working-calendar', year],
-    queryFn: async ({ signal }) => {
-      try {
-        return data(await api.GET('/api/admin/working-calendar/{year}', { params: { path: { year } }, signal }));
-      } catch (error) {
-        // A year not entered yet: it counts Monday to Friday until saved.
-        if (isProblem(error, 404)) return null;
-        throw error;
-      }
-    },
-    retry: false,
-  });
+  const calendar = useWorkingCalendar(year);
   const saved = calendar.data;
   const draft: Draft = drafts[year] ?? {
     holidays: new Map((saved?.holidays ?? []).map((d) => [d.date, d])),
@@ -60,25 +46,16 @@ export function CalendarAdminPage() {
     setDrafts({ ...drafts, [year]: { holidays, workingDays } });
   };
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const days = (map: Map<string, Day>) =>
-        [...map.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).map((d) => ({ date: d.date, ...(d.nameZh ? { nameZh: d.nameZh } : {}), ...(d.nameEn ? { nameEn: d.nameEn } : {}) }));
-      return data(
-        await api.PUT('/api/admin/working-calendar/{year}', {
-          params: { path: { year } },
-          body: { version: saved?.version ?? 0, holidays: days(draft.holidays), workingDays: days(draft.workingDays) },
-        }),
-      );
-    },
-    onSuccess: async () => {
+  const save = useSaveWorkingCalendar(year, {
+    onSuccess: () => {
       void message.success(t.calendarAdmin.saved);
       const rest = { ...drafts };
       delete rest[year];
       setDrafts(rest);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'working-calendar', year] });
     },
   });
+  const days = (map: Map<string, Day>) =>
+    [...map.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).map((d) => ({ date: d.date, ...(d.nameZh ? { nameZh: d.nameZh } : {}), ...(d.nameEn ? { nameEn: d.nameEn } : {}) }));
   const kindName = (kind: Kind) => (kind === 'holiday' ? t.calendarAdmin.holiday : kind === 'working' ? t.calendarAdmin.workingDay : t.calendarAdmin.normal);
 
   return (
@@ -103,7 +80,7 @@ export function CalendarAdminPage() {
           {t.calendarAdmin.holidays(draft.holidays.size)} · {t.calendarAdmin.workingDays(draft.workingDays.size)}
           {saved && <span className="agency-meta-inline"> · {t.calendarAdmin.source(saved.source)}</span>}
         </span>
-        <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={calendar.isPending || !drafts[year]}>
+        <Button type="primary" onClick={() => save.mutate({ version: saved?.version ?? 0, holidays: days(draft.holidays), workingDays: days(draft.workingDays) })} loading={save.isPending} disabled={calendar.isPending || !drafts[year]}>
           {t.calendarAdmin.save}
         </Button>
       </div>

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import '@/features/dashboard/dashboard.css';
+import { useJobs } from './api/get-jobs';
+import { useRunJob } from './api/run-job';
+import '@/components/styles/dashboard.css';
 
 type JobRun = components['schemas']['JobRunView'];
 type RunStatus = components['schemas']['JobRunStatus'];
@@ -17,12 +17,8 @@ const STATUS_CLASSES: Record<RunStatus, string> = { running: 'info', succeeded: 
 export function JobsAdminPage() {
   const t = useT();
   const language = useLanguage();
-  const queryClient = useQueryClient();
-  const jobs = useQuery({ queryKey: ['admin', 'jobs', language], queryFn: async ({ signal }) => data(await api.GET('/api/admin/jobs', { signal })) });
-  const run = useMutation({
-    mutationFn: async (name: string) => data(await api.POST('/api/admin/jobs/{name}/run', { params: { path: { name } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'jobs'] }),
-  });
+  const jobs = useJobs(language);
+  const run = useRunJob();
   const status = (s: string) => t.jobsAdmin.statuses[s as RunStatus] ?? s;
   const when = (value: string | null | undefined) => (value ? formatDate(value, language, true) : '—');
   const counts = (r: JobRun) =>

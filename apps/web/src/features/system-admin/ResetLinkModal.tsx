@@ -1,7 +1,7 @@
 import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import type { components } from '@/api/schema';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import type { components } from '@/lib/api/schema';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 
 type ResetLink = components['schemas']['PasswordResetLink'];
 

@@ -1,19 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, message as antMessage } from 'antd';
+import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
-import { api, data } from '@/api/client';
-import { ApiProblem } from '@/api/problem';
-import type { components } from '@/api/schema';
-import { useT } from '@/app/i18n/use-i18n';
+import { ApiProblem } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
+import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useKeysetList } from '@/components/use-keyset-list';
 import { useUserColumns } from '@/components/user-columns';
-import { BureausSection, useBureaus } from './BureausSection';
+import { BureausSection } from './BureausSection';
+import { useBureaus } from './api/get-bureaus';
+import { useUsers } from './api/get-users';
+import { useIssuePasswordReset } from './api/issue-password-reset';
+import { useSaveUser, type SaveUser } from './api/save-user';
 import { ResetLinkModal } from './ResetLinkModal';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 
 type User = components['schemas']['UserView'];
 type Role = components['schemas']['Role'];
@@ -34,7 +36,6 @@ const ROLES: Role[] = ['system_admin', 'ministry_official', 'bureau_admin', 'ins
 export function UsersAdminPage() {
   const t = useT();
   const [message, messageHolder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | 'new'>();
   const [form] = Form.useForm<NewUser & UserEdit>();
@@ -43,44 +44,27 @@ export function UsersAdminPage() {
   const bureaus = useBureaus();
   const bureauName = (id: string | null | undefined) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : t.usersAdmin.none);
 
-  const users = useKeysetList({
-    queryKey: ['admin', 'users', search],
-    fetchPage: async (start, signal) => data(await api.GET('/api/users', { params: { query: { limit: 50, ...(search ? { q: search } : {}), ...start } }, signal })),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const users = useUsers(search);
+  const saveOf = (fields: NewUser & UserEdit): SaveUser => {
+    if (editing && editing !== 'new') {
+      const moved = fields.bureauId && fields.bureauId !== editing.bureauId ? { bureauId: fields.bureauId } : {};
+      return { id: editing.id, body: { version: editing.version, displayName: fields.displayName, role: fields.role, ...(fields.email ? { email: fields.email } : {}), ...moved } };
+    }
+    const { username, displayName, email, password, role, bureauId } = fields;
+    return { body: { username, displayName, password, role, ...(email ? { email } : {}), ...(bureauId ? { bureauId } : {}) } };
+  };
 
-  const save = useMutation({
-    mutationFn: async (fields: NewUser & UserEdit) => {
-      if (editing && editing !== 'new') {
-        const moved = fields.bureauId && fields.bureauId !== editing.bureauId ? { bureauId: fields.bureauId } : {};
-        return data(
-          await api.PATCH('/api/users/{id}', {
-            params: { path: { id: editing.id } },
-            body: { version: editing.version, displayName: fields.displayName, role: fields.role, ...(fields.email ? { email: fields.email } : {}), ...moved },
-          }),
-        );
-      }
-      const { username, displayName, email, password, role, bureauId } = fields;
-      return data(await api.POST('/api/users', { body: { username, displayName, password, role, ...(email ? { email } : {}), ...(bureauId ? { bureauId } : {}) } }));
-    },
-    onSuccess: async () => {
+  const save = useSaveUser({
+    onSuccess: () => {
       setEditing(undefined);
       void message.success(t.usersAdmin.saved);
-      await refresh();
     },
     onError: (error) => {
       if (error instanceof ApiProblem) form.setFields(error.errors.map((e) => ({ name: e.field as keyof NewUser, errors: [e.message] })));
     },
   });
-  const setStatus = useMutation({
-    mutationFn: async (user: User) =>
-      data(await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })),
-    onSuccess: () => refresh(),
-  });
-  const issueReset = useMutation({
-    mutationFn: async (user: User) => data(await api.POST('/api/users/{id}/password-reset', { params: { path: { id: user.id } } })),
-    onSuccess: (link) => setResetLink(link),
-  });
+  const setStatus = useSaveUser();
+  const issueReset = useIssuePasswordReset({ onSuccess: (link) => setResetLink(link) });
 
   const open = (user: User | 'new') => {
     setEditing(user);
@@ -97,11 +81,11 @@ export function UsersAdminPage() {
         <Button size="small" onClick={() => open(user)}>
           {u.edit}
         </Button>{' '}
-        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate({ id: user.id, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
           {user.status === 'active' ? u.disable : u.enable}
         </Button>{' '}
         {user.status === 'active' && (
-          <Button size="small" onClick={() => issueReset.mutate(user)} loading={issueReset.isPending && issueReset.variables?.id === user.id}>
+          <Button size="small" onClick={() => issueReset.mutate(user.id)} loading={issueReset.isPending && issueReset.variables === user.id}>
             {u.resetPassword}
           </Button>
         )}
@@ -131,17 +115,8 @@ export function UsersAdminPage() {
       </section>
       <BureausSection />
       {resetLink && <ResetLinkModal link={resetLink} onClose={() => setResetLink(undefined)} />}
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit}
-        okText={t.usersAdmin.save}
-        cancelText={t.usersAdmin.cancel}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-      >
-        <Form<NewUser & UserEdit> form={form} layout="vertical" onFinish={(fields) => save.mutate(fields)}>
+      <FormModal open={editing !== undefined} title={editing === 'new' ? t.usersAdmin.add : t.usersAdmin.edit} texts={t.usersAdmin} saving={save.isPending} onSubmit={() => form.submit()} onClose={() => setEditing(undefined)}>
+        <Form<NewUser & UserEdit> form={form} layout="vertical" onFinish={(fields) => save.mutate(saveOf(fields))}>
           {editing === 'new' && (
             <Form.Item name="username" label={t.usersAdmin.username} rules={required}>
               <Input autoComplete="off" />
@@ -171,7 +146,7 @@ export function UsersAdminPage() {
           )}
         </Form>
         {save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0) && <ProblemAlert error={save.error} />}
-      </Modal>
+      </FormModal>
     </div>
   );
 }

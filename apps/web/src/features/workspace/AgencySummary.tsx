@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, data } from '@/api/client';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { QueueCard } from './WorkQueues';
+import { useAgencyLicences } from './api/get-agency-licences';
 import { sum, useApplicationCount, useComplaintCount, useCorrectiveActionCount, useSelfAssessmentCount } from './use-work-queues';
 
 const RENEWAL_WINDOW_DAYS = 90;
@@ -14,10 +13,7 @@ export function AgencySummary({ agencyId }: { agencyId: string }) {
   const t = useT();
   const language = useLanguage();
   const h = t.bureau.home;
-  const licences = useQuery({
-    queryKey: ['licences', 'of', agencyId],
-    queryFn: async ({ signal }) => data(await api.GET('/api/licences', { params: { query: { agencyId, limit: 100 } }, signal })).items,
-  });
+  const licences = useAgencyLicences(agencyId);
   const drafts = useSelfAssessmentCount('draft');
   const returned = useSelfAssessmentCount('returned');
   const applicationsReturned = useApplicationCount('returned');

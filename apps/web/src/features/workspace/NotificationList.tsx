@@ -1,26 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd';
-import { api, data } from '@/api/client';
-import { formatDate, useLanguage, useT } from '@/app/i18n/use-i18n';
+import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetList } from '@/components/KeysetList';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useKeysetList } from '@/components/use-keyset-list';
+import { useNotificationList } from './api/get-notifications';
+import { useMarkNotificationRead } from './api/mark-notification-read';
 
 /** The inbox: newest first, in the reader's language, each marked read on request. */
 export function NotificationList({ limit, paged }: { limit: number; paged: boolean }) {
   const t = useT();
   const language = useLanguage();
-  const queryClient = useQueryClient();
-  const list = useKeysetList({
-    queryKey: ['me', 'notifications', limit],
-    fetchPage: async (start, signal) => data(await api.GET('/api/me/notifications', { params: { query: { limit, ...start } }, signal })),
-    staleTime: 30_000,
-  });
-  const markRead = useMutation({
-    mutationFn: async (id: string) => data(await api.POST('/api/me/notifications/{id}/read', { params: { path: { id } } })),
-    // Under ['me']: the list and the unread count of the signed-in reader.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
-  });
+  const list = useNotificationList(limit);
+  const markRead = useMarkNotificationRead();
   return (
     <KeysetList list={list} empty={t.me.noNotifications} notices={markRead.error && <ProblemAlert error={markRead.error} />} paged={paged}>
       {(items) => (

@@ -1,4 +1,4 @@
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { NotificationList } from './NotificationList';
 import './workspace.css';

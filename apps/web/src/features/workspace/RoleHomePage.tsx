@@ -1,8 +1,8 @@
 import { Badge } from 'antd';
 import { Link } from 'react-router';
-import { useDivisionName } from '@/api/reference';
-import { useSession } from '@/app/auth/use-session';
-import { useLanguage, useT } from '@/app/i18n/use-i18n';
+import { useDivisionName } from '@/lib/api/reference';
+import { useSession } from '@/lib/auth/use-session';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { AgencySummary } from './AgencySummary';
 import { InspectorLinks } from './InspectorLinks';
@@ -10,7 +10,7 @@ import { NotificationList } from './NotificationList';
 import { useMe } from './use-notifications';
 import { WorkQueues } from './WorkQueues';
 import { Loading } from '@/components/Loading';
-import '@/features/dashboard/dashboard.css';
+import '@/components/styles/dashboard.css';
 import './workspace.css';
 
 /** A home per role: who I am, the work waiting for me, and my latest notifications. */

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useT } from '@/app/i18n/use-i18n';
+import { useT } from '@/lib/i18n/use-i18n';
 import { sum, useApplicationCount, useCaseCounts, useComplaintCount, useSelfAssessmentCount, type QueueCount } from './use-work-queues';
 
 /** A case waits on the bureau until it is decided: to serve its notice, hear the agency, decide. */

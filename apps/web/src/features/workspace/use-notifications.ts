@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
+import { api, data } from '@/lib/api/client';
 
 /** Who I am, fresh (the unread count moves); the session holds the copy taken at sign-in. */
 export function useMe() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, data } from '@/api/client';
-import type { components } from '@/api/schema';
+import { api, data } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
 
 export interface QueueCount {
   count: number;

@@ -1,0 +1,9 @@
+import { api, data } from '@/lib/api/client';
+import type { MutationConfig } from '@/lib/api/mutation';
+import type { RequestBody } from '@/lib/api/types';
+import { useComplaintMutation } from './complaint-mutation';
+
+type Body = RequestBody<'/api/complaints/{id}/assign', 'post'>;
+
+export const useAssignComplaint = (id: string, config?: MutationConfig<Body, unknown>) =>
+  useComplaintMutation(id, async (body: Body) => data(await api.POST('/api/complaints/{id}/assign', { params: { path: { id } }, body })), config);
