@@ -88,11 +88,11 @@ test.describe('the worker checks her placement on her phone', () => {
     await page.goto('/');
     await page.getByRole('link', { name: /查询我的外派备案/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('查询我的外派备案');
-    await page.getByLabel('备案查询码', { exact: true }).fill(placement.checkCode);
-    await page.getByLabel('身份证号码后四位', { exact: true }).fill(placement.worker.idNumberMasked.slice(-4) === '0000' ? '0001' : '0000');
+    await page.locator('input[name=checkCode]').fill(placement.checkCode);
+    await page.locator('input[name=idLast4]').fill(placement.worker.idNumberMasked.slice(-4) === '0000' ? '0001' : '0000');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByTestId('placement-not-found')).toContainText('没有找到这条备案');
-    await page.getByLabel('身份证号码后四位', { exact: true }).fill(placement.worker.idNumberMasked.slice(-4));
+    await page.locator('input[name=idLast4]').fill(placement.worker.idNumberMasked.slice(-4));
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByTestId('placement-answer')).toContainText('您的外派已经备案');
     await expect(page.getByTestId('placement-answer')).toContainText('许可证今天有效');
