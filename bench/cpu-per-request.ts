@@ -64,7 +64,7 @@ async function measure(name: string, server: Server, path: string, databaseUrl: 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   const env = {
-    NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', RUN_JOBS: 'false', REDIS_URL: '',
+    NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: database.url, JWT_SECRET, DATA_ENCRYPTION_KEY: '5a'.repeat(32), LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', RUN_JOBS: 'false', REDIS_URL: '',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
   };
   const api = await startServer(['node', '--max-old-space-size=192', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/api/src/main.js'], env, Number(process.env.BENCH_API_PORT ?? 4100), '/health/ready');

@@ -34,6 +34,7 @@ async function profiled(name: string, databaseUrl: string, drive: Drive): Promis
     TRUST_PROXY: 'true',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+    DATA_ENCRYPTION_KEY: '5a'.repeat(32),
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '20',
     RUN_JOBS: 'false',

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       TRUST_PROXY: 'true',
       DATABASE_URL: database.url,
       JWT_SECRET,
+      DATA_ENCRYPTION_KEY: '5a'.repeat(32),
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: pool,
       RUN_JOBS: 'false',

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     TRUST_PROXY: 'true',
     DATABASE_URL: database.url,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+    DATA_ENCRYPTION_KEY: '5a'.repeat(32),
     LOG_LEVEL: 'warn',
     RUN_JOBS: 'false',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',

@@ -22,6 +22,7 @@ import { DutiesByLaw1763886500500 } from './1763886500500-duties-by-law';
 import { SchedulerHeartbeats1763886500600 } from './1763886500600-scheduler-heartbeats';
 import { ComplaintTrackingPins1796660581468 } from './1796660581468-complaint-tracking-pins';
 import { UpdatedSinceIndexes1796660631715 } from './1796660631715-updated-since-indexes';
+import { OverseasPlacements1796660789091 } from './1796660789091-overseas-placements';
 import { ComplaintWorkOrder1796660878226 } from './1796660878226-complaint-work-order';
 import { ApiClients1796660953207 } from './1796660953207-api-clients';
 import { BureauNamesPerLanguage1796661075764 } from './1796661075764-bureau-names-per-language';
@@ -56,6 +57,7 @@ export const ALL_MIGRATIONS = [
   SchedulerHeartbeats1763886500600,
   ComplaintTrackingPins1796660581468,
   UpdatedSinceIndexes1796660631715,
+  OverseasPlacements1796660789091,
   ComplaintWorkOrder1796660878226,
   ApiClients1796660953207,
   BureauNamesPerLanguage1796661075764,

@@ -3,6 +3,7 @@ import { NotificationsService } from '@app/notifications';
 import { complaintBody } from './support/complaint-fixtures';
 import { expectProblem, login, seedWorld, signInAll, USERS, World } from './support/fixtures';
 import { insertLicence } from './support/licence-fixtures';
+import { placementBody, residentId } from './support/placement-fixtures';
 import { insertUser, inspect, seededTemplateId } from './support/monitoring-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -90,6 +91,12 @@ describe('access matrix: jurisdiction', () => {
       facts: 'Workers were charged a placement fee.',
     });
     const served = await post('fz-admin', `/api/cases/${enforcementCase.id}/notice`, { version: enforcementCase.version });
+    // A placement abroad the Fuzhou agency files under its overseas licence (Singapore: no minimum wage configured).
+    const placement = await post(
+      'agency-fj-1',
+      '/api/placements',
+      placementBody({ destinationCountry: 'SG', employer: { name: 'Lion Care Pte Ltd', country: 'SG', address: '1 Orchard Rd' }, contract: { currency: 'SGD', monthlyWage: 2200, signedOn: '2029-12-01' }, training: { completedOn: '2029-12-05' }, departureDate: '2030-06-01' }),
+    );
     const notice = (served.documents as { id: string }[])[0];
 
     const add = (route: string, fixture: Fixture) => (fixtures[route] = fixture);
@@ -130,6 +137,9 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/admin/working-calendar/:year', { path: '/api/admin/working-calendar/2026', inScope: ['admin', 'ministry', 'fj-admin', 'fj-inspector', 'fz-admin', 'fz-inspector', 'xm-admin', 'ln-admin'] });
     // Public: anyone with the licence number; anyone with the tracking code and its secret.
     add('GET /api/public/licences/:number', { path: `/api/public/licences/${licence.licenceNumber}`, inScope: 'everyone' });
+    add('GET /api/placements/:id', { path: `/api/placements/${placement.id}`, missing: `/api/placements/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
+    // The worker: anyone with the check code and the last four characters of her ID number.
+    add('GET /api/public/placements/:checkCode', { path: `/api/public/placements/${placement.checkCode}?idLast4=${residentId().slice(-4)}`, inScope: 'everyone' });
     add('GET /api/public/complaints/:trackingCode', { path: `/api/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });
 
     await t.db.transaction((manager) =>
@@ -155,8 +165,10 @@ describe('access matrix: jurisdiction', () => {
       '/api/complaints': complaint.id,
       '/api/users': user.id,
       '/api/bureaus': world.bureaus.fuzhou,
+      '/api/placements': placement.id,
     });
-  });
+    // Records of every kind through the API: more than a minute on a busy machine.
+  }, 240_000);
   afterAll(() => t.close());
 
   const key = (route: RouteWithPolicy) => `${route.method} ${route.path}`;
@@ -205,7 +217,8 @@ describe('access matrix: jurisdiction', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // Some 25 routes by ten callers, each also against its missing twin: minutes on a busy machine.
+  }, 240_000);
 
   it('never lists the Fuzhou record to a Liaoning officer, always to a Fuzhou officer', async () => {
     const wrong: string[] = [];

@@ -40,4 +40,17 @@ describe('demo: yearly duties', () => {
     const checks = await t.http().get('/api/commitment-checks?state=pending').set('authorization', await as('fj-admin')).expect(200);
     expect(checks.body.items).toEqual([expect.objectContaining({ agencyNameZh: '福州榕城承诺制人力资源有限公司', dueOn: '2026-12-30', inspectionStatus: 'planned' })]);
   });
+
+  it('has placements abroad for the overseas agencies: some back early, one back for abuse, the ministry counting them', async () => {
+    const rows = (await t.db.query(`SELECT status, return_reason AS reason, count(*)::int AS n FROM placements GROUP BY 1, 2 ORDER BY 1, 2`)) as { status: string; reason: string | null; n: number }[];
+    const count = (reason: string | null) => rows.find((r) => r.reason === reason)?.n ?? 0;
+    expect(count(null)).toBeGreaterThanOrEqual(10);
+    expect(count('ended_early')).toBeGreaterThanOrEqual(5);
+    expect(count('abuse')).toBe(1);
+    const summary = await t.http().get('/api/placements/summary?groupBy=destination').set('authorization', await as('ministry')).expect(200);
+    expect(summary.body.total).toMatchObject({ abuse: 1 });
+    expect(summary.body.rows.length).toBeGreaterThanOrEqual(5);
+    const own = await t.http().get('/api/placements').set('authorization', await as('agency-fj-1')).expect(200);
+    expect(own.body.items.map((p: { returnReason: string | null }) => p.returnReason)).toContain('abuse');
+  });
 });

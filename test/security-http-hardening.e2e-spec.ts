@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { validateEnvironment } from '@app/core';
 import { login, seedWorld, signInAll } from './support/fixtures';
-import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
+import { startTestApp, TEST_DATA_KEY, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 /** Caching of tokens and personal data, tokens without expiry, the docs in production. */
 describe('HTTP hardening: no-store caching, bounded token lifetimes, no API docs in production', () => {
@@ -47,8 +47,8 @@ describe('HTTP hardening: no-store caching, bounded token lifetimes, no API docs
   });
 
   it('keeps the OpenAPI docs off by default in production, and off when DOCS_ENABLED=false', async () => {
-    expect(validateEnvironment({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: TEST_JWT_SECRET }).DOCS_ENABLED).toBe(false);
-    expect(validateEnvironment({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: TEST_JWT_SECRET, DOCS_ENABLED: 'true' }).DOCS_ENABLED).toBe(true);
+    expect(validateEnvironment({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: TEST_JWT_SECRET, DATA_ENCRYPTION_KEY: TEST_DATA_KEY }).DOCS_ENABLED).toBe(false);
+    expect(validateEnvironment({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://registry.example.cn', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: TEST_JWT_SECRET, DATA_ENCRYPTION_KEY: TEST_DATA_KEY, DOCS_ENABLED: 'true' }).DOCS_ENABLED).toBe(true);
     const quiet = await startTestApp({ env: { DOCS_ENABLED: 'false' } });
     try {
       await quiet.http().get('/api/docs-json').expect(404);

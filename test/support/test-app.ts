@@ -11,6 +11,8 @@ import { asRole, prepareDatabase } from '@app/database';
 import { createApi } from '../../apps/api/src/http-app';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
+/** A fixed data key (32 bytes, hex), so an app started on another app's database reads its encrypted data. */
+export const TEST_DATA_KEY = '7e'.repeat(32);
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -107,6 +109,7 @@ export async function startTestApp(
     DATABASE_URL: databaseUrl,
     DATABASE_APP_URL: appUrl,
     JWT_SECRET: TEST_JWT_SECRET,
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     RUN_JOBS: 'false',

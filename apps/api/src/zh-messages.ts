@@ -2,6 +2,7 @@ import { AGENCIES_ZH } from '@app/agencies';
 import { ANNUAL_REPORTS_ZH } from '@app/annual-reports';
 import { API_CLIENTS_ZH } from '@app/api-clients';
 import { RESERVE_FUNDS_ZH } from '@app/reserve-funds';
+import { PLACEMENTS_ZH } from '@app/placements';
 import { AUTH_ZH } from '@app/auth';
 import { CALENDAR_ZH } from '@app/calendar';
 import { CHECKLISTS_ZH } from '@app/checklists';
@@ -39,6 +40,7 @@ export function registerAllZhMessages(): void {
     SELF_ASSESSMENTS_ZH,
     ANNUAL_REPORTS_ZH,
     RESERVE_FUNDS_ZH,
+    PLACEMENTS_ZH,
   ];
   for (const set of sets) zhMessages.add(set);
 }

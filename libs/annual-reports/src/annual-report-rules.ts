@@ -1,5 +1,5 @@
 import { FieldProblem } from '@app/core';
-import { AnnualReport } from './annual-report.entity';
+import { AnnualReport, Placement } from './annual-report.entity';
 
 /** The report for a year is due on 31 March of the next year; from 1 April it is overdue. */
 export const dueOnOf = (year: number): string => `${year + 1}-03-31`;
@@ -60,4 +60,22 @@ export function consistencyProblems(report: Figures, complete = false): FieldPro
 /** What is still missing before the report can be submitted. */
 export function missingFigures(report: Figures): string[] {
   return REQUIRED_FIGURES.filter((key) => report[key] === null);
+}
+
+/** One destination's workers as declared in the report and as filed placements (by departure year). */
+export interface PlacementComparison {
+  country: string;
+  declared: number;
+  filed: number;
+  differs: boolean;
+}
+
+/** Declared against filed, per destination of either; a row differs when the two counts do. */
+export function comparePlacements(declared: readonly Placement[], filed: readonly Placement[]): PlacementComparison[] {
+  const countries = [...new Set([...declared.map((p) => p.country), ...filed.map((p) => p.country)])].sort();
+  const count = (list: readonly Placement[], country: string) => list.filter((p) => p.country === country).reduce((sum, p) => sum + p.workers, 0);
+  return countries.map((country) => {
+    const row = { country, declared: count(declared, country), filed: count(filed, country) };
+    return { ...row, differs: row.declared !== row.filed };
+  });
 }

@@ -74,6 +74,13 @@ export class PlacementView {
   @ApiProperty() workers: number;
 }
 
+export class PlacementComparisonView {
+  @ApiProperty() country: string;
+  @ApiProperty({ description: 'Workers the report declares placed there' }) declared: number;
+  @ApiProperty({ description: 'Placements the agency filed there with a departure in the year' }) filed: number;
+  @ApiProperty() differs: boolean;
+}
+
 export class AnnualReportView {
   @ApiProperty() id: string;
   @ApiProperty() agencyId: string;
@@ -101,6 +108,9 @@ export class AnnualReportView {
   @ApiPropertyOptional({ nullable: true, type: Date, description: 'When it was recorded overdue (not filed by 31 March)' }) overdueAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() version: number;
+  /** One report only (not in lists): declared placements by destination against the filed ones. */
+  @ApiPropertyOptional({ type: [PlacementComparisonView] }) placementComparison?: PlacementComparisonView[];
+  @ApiPropertyOptional({ description: 'Whether any destination’s declared and filed counts differ (one report only)' }) placementsDiffer?: boolean;
 }
 
 export class SummaryQuery {

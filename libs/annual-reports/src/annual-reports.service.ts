@@ -6,8 +6,9 @@ import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { byCreation, checkVersion, Clock, fetchView, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
 import { NotificationsService } from '@app/notifications';
+import { PlacementsService } from '@app/placements';
 import { AnnualReport, AnnualReportStatus } from './annual-report.entity';
-import { consistencyProblems, dueOnOf, missingFigures } from './annual-report-rules';
+import { comparePlacements, consistencyProblems, dueOnOf, missingFigures } from './annual-report-rules';
 import { AnnualReportFigures, AnnualReportQuery, AnnualReportReviewRequest, AnnualReportVersionRequest, AnnualReportView, CreateAnnualReportRequest, UpdateAnnualReportRequest } from './annual-reports.dto';
 
 export const ANNUAL_REPORT_SCOPE = { jurisdiction: 'r.jurisdiction_code', agency: 'r.agency_id' };
@@ -49,6 +50,7 @@ export class AnnualReportsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly placements: PlacementsService,
   ) {}
 
   async list(actor: Actor, query: AnnualReportQuery): Promise<Page<AnnualReportView>> {
@@ -67,7 +69,9 @@ export class AnnualReportsService {
   async view(actor: Actor, id: string): Promise<AnnualReportView> {
     const found = await fetchView(applyScope(this.dataSource.getRepository(AnnualReport).createQueryBuilder('r'), actor, ANNUAL_REPORT_SCOPE).andWhere('r.id = :id', { id }), NAMES);
     if (!found) throw Problems.notFound('Annual report', id);
-    return toView(found);
+    // The review compares what the agency declares abroad with the placements it filed that year.
+    const comparison = comparePlacements(found.placementsAbroad, await this.placements.filedByDestination(found.agencyId, found.year));
+    return { ...toView(found), placementComparison: comparison, placementsDiffer: comparison.some((row) => row.differs) };
   }
 
   private async get(actor: Actor, id: string, manager: EntityManager): Promise<AnnualReport> {

@@ -246,6 +246,7 @@ export class ComplaintIntakeService {
         categories: request.categories,
         description: request.description,
         destinationCountry: request.destinationCountry ?? null,
+        placementCode: request.placementCode ?? null,
         amountClaimed: request.amountClaimed ?? null,
         severity,
         status: 'received',

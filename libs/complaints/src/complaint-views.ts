@@ -72,7 +72,7 @@ export type ComplaintNames = ReturnType<typeof COMPLAINT_NAMES.read>;
 /** The columns a complaint list shows: no complainant's identity, which a list never shows. */
 export const COMPLAINT_LIST_COLUMNS = [
   'id', 'trackingCode', 'channel', 'receivedAt', 'agencyId', 'agencyNameGiven', 'licenceNumberGiven', 'jurisdictionCode', 'categories',
-  'description', 'destinationCountry', 'amountClaimed', 'severity', 'status', 'assignedBureauId', 'assigneeId', 'ackDueAt', 'resolveDueAt',
+  'description', 'destinationCountry', 'placementCode', 'amountClaimed', 'severity', 'status', 'assignedBureauId', 'assigneeId', 'ackDueAt', 'resolveDueAt',
   'acknowledgedAt', 'resolvedAt', 'extendedAt', 'slaBreached', 'outcome', 'inspectionId', 'workOrder', 'version',
 ] as const satisfies readonly (keyof Complaint)[];
 
@@ -100,6 +100,7 @@ export function complaintView(complaint: ComplaintRow, moment: SlaMoment, showCo
     categories: complaint.categories,
     description: complaint.description,
     destinationCountry: complaint.destinationCountry,
+    placementCode: complaint.placementCode,
     amountClaimed: complaint.amountClaimed,
     severity: complaint.severity,
     status: complaint.status,

@@ -28,6 +28,8 @@ export class Complaint {
   @Column({ type: 'text', array: true }) categories: string[];
   @Column() description: string;
   @Column({ type: 'text', nullable: true }) destinationCountry: string | null;
+  /** The check code of the placement abroad the complaint is about, as the worker gave it. */
+  @Column({ type: 'text', nullable: true }) placementCode: string | null;
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) amountClaimed: number | null;
   @Column({ type: 'text' }) severity: Severity;
   @Column({ type: 'text' }) status: ComplaintStatus;

@@ -68,6 +68,10 @@ export class ComplaintDetails {
   @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code' })
   destinationCountry?: string;
 
+  /** The check code of the placement abroad the complaint is about (officials then see the placement beside it). */
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)) @Matches(/^[A-Z0-9]{10}$/, { message: 'placementCode must be the 10-character code of a placement' })
+  placementCode?: string;
+
   /** Yuan. */
   @IsOptional() @Type(() => Number) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000_000)
   amountClaimed?: number;
@@ -210,6 +214,7 @@ export class ComplaintView {
   @ApiProperty({ type: [String] }) categories: string[];
   @ApiProperty() description: string;
   @ApiPropertyOptional({ nullable: true }) destinationCountry: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The placement abroad it names: GET /placements?checkCode={placementCode}' }) placementCode: string | null;
   @ApiPropertyOptional({ nullable: true }) amountClaimed: number | null;
   @ApiProperty(namedEnum('ComplaintSeverity', SEVERITIES)) severity: Severity;
   @ApiProperty(namedEnum('ComplaintStatus', COMPLAINT_STATUSES)) status: ComplaintStatus;

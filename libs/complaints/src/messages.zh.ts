@@ -32,6 +32,7 @@ export const COMPLAINTS_ZH: ZhMessageSet = {
     { en: 'licenceNumber must look like 350100-2026-000123', zh: '许可证编号格式应类似 350100-2026-000123' },
     { en: 'uscc must be 18 characters of a unified social credit code', zh: '统一社会信用代码须为 18 位' },
     { en: 'destinationCountry must be an ISO 3166-1 alpha-2 code', zh: '目的国须为 ISO 3166-1 两位字母代码' },
+    { en: 'placementCode must be the 10-character code of a placement', zh: '外派编号须为 10 位外派记录编号' },
     { en: 'province must be a province code such as 350000', zh: '省份须为省级代码，如 350000' },
     { en: 'month must be YYYY-MM', zh: '月份格式须为 YYYY-MM' },
     { en: 'give a bureauId, an assigneeId or both', zh: '请提供 bureauId、assigneeId 或两者' },

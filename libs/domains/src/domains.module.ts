@@ -16,6 +16,7 @@ import { InspectionsModule } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
+import { PlacementsModule } from '@app/placements';
 import { ReferenceDataModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { ReserveFundsModule } from '@app/reserve-funds';
@@ -46,6 +47,7 @@ export const DOMAIN_MODULES = [
   AnnualReportsModule,
   ReserveFundsModule,
   CommitmentChecksModule,
+  PlacementsModule,
   CertificatesModule,
   BackupModule,
   SchedulerModule,

@@ -73,6 +73,7 @@ describe('renderNotification: what happened, in both languages', () => {
       caseNumber: 'EC-000001', proposedSanction: '警告 / warning', sanction: '警告 / warning', representationDueOn: '2026-06-08', hearingDueOn: '2026-06-08',
       reconsiderationDueOn: '2026-07-31', litigationDueOn: '2026-12-01', heldOn: '2026-06-09', body: 'reconsideration', days: 60, decisionDueOn: '2026-08-30',
       window: 'hearing', closesOn: '2026-06-08', gradeSince: '2026-06-01',
+      checkCode: 'K7M2Q9TX4B', destinationCountry: 'KR', employerName: 'Hanbit Electronics', returnedOn: '2026-06-01',
     };
     for (const kind of NOTIFICATION_KINDS) {
       const rendered = renderNotification(kind, payload);

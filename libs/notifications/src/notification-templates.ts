@@ -388,6 +388,13 @@ Object.assign(TEMPLATES, {
       `The on-site check of the commitment behind licence ${str(p, 'licenceNumber')} (${agency(p)[1]}) ${str(p, 'state') === 'failed' ? 'failed: a false commitment calls for a revocation case' : `was not done ${de(p, 'dueOn')}`}.`,
     ],
   },
+  'placement.abuse_reported': {
+    title: (p: Payload) => [`外派劳动者因受虐待回国：${agency(p)[0]}`, `A worker placed abroad returned for abuse: ${agency(p)[1]}`],
+    body: (p: Payload) => [
+      `${agency(p)[0]}外派至 ${str(p, 'destinationCountry')}（雇主：${str(p, 'employerName')}）的劳动者于 ${str(p, 'returnedOn')} 因受虐待回国（外派编号 ${str(p, 'checkCode')}）。请立案受理投诉或安排检查。`,
+      `A worker ${agency(p)[1]} placed in ${str(p, 'destinationCountry')} (employer: ${str(p, 'employerName')}) returned on ${str(p, 'returnedOn')} for abuse (placement ${str(p, 'checkCode')}). Please open a complaint or plan an inspection.`,
+    ],
+  },
   'credit_grade.surveillance': {
     title: (p: Payload) => [`${agency(p)[0]}信用等级降为 C，已列入重点监管`, `${agency(p)[1]} fell to credit grade C: under surveillance`],
     body: (p: Payload) => [

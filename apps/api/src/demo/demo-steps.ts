@@ -6,6 +6,7 @@ import { seedInspectorWork } from './inspector-work-demo';
 import { seedDuties } from './duties-demo';
 import { seedMonitoring } from './monitoring-demo';
 import { seedEnforcement } from './enforcement-demo';
+import { seedPlacements } from './placements-demo';
 
 /** What the first demo step (bureaus and users) hands to the others. */
 export interface DemoContext {
@@ -19,4 +20,4 @@ export interface DemoContext {
 export type DemoStep = (app: INestApplicationContext, context: DemoContext) => Promise<void>;
 
 /** Demo steps after bureaus and users, in order; each module with demo data appends its own. */
-export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring, seedInspectorWork, seedDuties, seedEnforcement];
+export const DEMO_STEPS: DemoStep[] = [seedAgenciesAndLicences, seedComplaints, seedMonitoring, seedInspectorWork, seedDuties, seedPlacements, seedEnforcement];

@@ -29,6 +29,8 @@ export const router = createBrowserRouter([
       { path: 'complaints/track', lazy: () => import('@/features/complaints/TrackComplaintPage').then((m) => ({ Component: m.TrackComplaintPage })) },
       { path: 'sanctions', lazy: () => import('@/features/enforcement/SanctionsPage').then((m) => ({ Component: m.SanctionsPage })) },
       { path: 'before-you-go', lazy: () => import('@/features/before-you-go/BeforeYouGoPage').then((m) => ({ Component: m.BeforeYouGoPage })) },
+      { path: 'placements/check', lazy: () => import('@/features/placements/PlacementCheckPage').then((m) => ({ Component: m.PlacementCheckPage })) },
+      { path: 'placements/check/:code', lazy: () => import('@/features/placements/PlacementCheckPage').then((m) => ({ Component: m.PlacementCheckPage })) },
       { path: 'sign-in', lazy: () => import('@/features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })) },
       { path: 'reset-password', lazy: () => import('@/features/auth/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
       {
@@ -143,6 +145,9 @@ export const router = createBrowserRouter([
           { path: ':id', lazy: () => import('@/features/enforcement/CasePage').then((m) => ({ Component: m.CasePage })) },
         ],
       },
+      ...signedIn('placements', 'placements', () => import('@/features/placements/PlacementsPage').then((m) => ({ Component: m.PlacementsPage }))),
+      ...signedIn('placements/new', 'newPlacement', () => import('@/features/placements/NewPlacementPage').then((m) => ({ Component: m.NewPlacementPage }))),
+      ...signedIn('placements/summary', 'placementSummary', () => import('@/features/placements/PlacementSummaryPage').then((m) => ({ Component: m.PlacementSummaryPage }))),
       { path: '*', lazy: () => import('@/components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

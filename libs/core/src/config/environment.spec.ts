@@ -43,11 +43,11 @@ describe('validateEnvironment', () => {
       expect((error as Error).message).toMatch(/JWT_SECRET must be at least 32 bytes/);
     }
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'short', DATA_DIR: dataDir() })).toThrow(/JWT_SECRET/);
-    expect(validateEnvironment({ ...PRODUCTION_TLS, NODE_ENV: 'production', DATABASE_URL: 'postgres://db/registry', JWT_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+    expect(validateEnvironment({ ...PRODUCTION_TLS, NODE_ENV: 'production', DATABASE_URL: 'postgres://db/registry', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'a'.repeat(64) }).NODE_ENV).toBe('production');
   });
 
   it('refuses to start in production without an https PUBLIC_BASE_URL behind a trusted TLS proxy (the refresh cookie would not be Secure)', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/registry', JWT_SECRET: 'x'.repeat(32), DATA_DIR: dataDir() };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/registry', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'a'.repeat(64), DATA_DIR: dataDir() };
     expect(() => validateEnvironment(production)).toThrow(/PUBLIC_BASE_URL: must be an https address[\s\S]*TRUST_PROXY: must be true when NODE_ENV=production/);
     expect(() => validateEnvironment({ ...production, PUBLIC_BASE_URL: 'https://registry.example.cn' })).toThrow(/TRUST_PROXY: must be true/);
     expect(() => validateEnvironment({ ...production, TRUST_PROXY: 'true' })).toThrow(/PUBLIC_BASE_URL: must be an https address/);

@@ -12,7 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -71,6 +71,19 @@ export class Environment {
 
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 bytes long' })
   JWT_SECRET?: string;
+
+  /**
+   * The key that encrypts personal data at rest (workers' ID numbers and phones, AES-256-GCM) and
+   * keys their lookup hashes: 32 bytes as 64 hex digits or base64 (`openssl rand -base64 32`).
+   * Required in production; elsewhere generated once into DATA_DIR/data-encryption-key (0600).
+   * Lost, the encrypted data cannot be read: keep it apart from the backups.
+   */
+  @IsOptional() @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  /** The fewest hours of pre-departure training a placement abroad may be filed with. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  PREDEPARTURE_TRAINING_MIN_HOURS = 24;
 
   @Type(() => Number) @IsInt() @Min(60) @Max(3600)
   JWT_ACCESS_TTL_SECONDS = 900;
@@ -277,6 +290,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required (at least 32 bytes) when NODE_ENV=production');
+    if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required (32 bytes, hex or base64) when NODE_ENV=production');
     // The API serves plain HTTP: in production it must sit behind a TLS proxy it trusts, or the
     // refresh cookie goes out without Secure and sign-ins travel in clear.
     if (!env.PUBLIC_BASE_URL.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be an https address when NODE_ENV=production (the address users reach through the TLS proxy)');
@@ -291,7 +305,21 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   env.BACKUP_DIR ??= embedded ? join(env.DATA_DIR, 'backups') : undefined;
   env.DOCS_ENABLED ??= env.NODE_ENV !== 'production';
   env.JWT_SECRET ??= developmentJwtSecret(env.DATA_DIR);
+  env.DATA_ENCRYPTION_KEY ??= developmentDataKey(env.DATA_DIR);
   return env;
+}
+
+/** Outside production, the data key is generated once into DATA_DIR (0600), as the embedded database's passwords are. */
+function developmentDataKey(dataDir: string): string {
+  const file = join(resolve(dataDir), 'data-encryption-key');
+  if (existsSync(file)) {
+    if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
+    return readFileSync(file, 'utf8').trim();
+  }
+  const key = randomBytes(32).toString('base64');
+  mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
 }
 
 function developmentJwtSecret(dataDir: string): string {

@@ -20,6 +20,7 @@ const RULES: [RegExp, (...groups: string[]) => string][] = [
   [/^(\d+) substantiated complaints? \(weight ([\d.]+) after decay\)$/, (n, weight) => `${n} 件查证属实（按时间衰减后权重 ${weight}）`],
   [/^(\d+) overdue, (\d+) submitted late$/, (overdue, late) => `${overdue} 份逾期未交，${late} 份迟交`],
   [/^(\d+) self-assessment answers? contradicted by inspections$/, (n) => `${n} 项自查回答与检查结果不符`],
+  [/^(\d+) workers? placed abroad returned for abuse$/, (n) => `${n} 名外派劳动者因受虐待回国`],
 ];
 
 export function riskDetailZh(detail: string): string {

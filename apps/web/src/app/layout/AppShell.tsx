@@ -51,6 +51,8 @@ function navItems(t: Messages, session: SessionState): NavItem[] {
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/annual-reports', label: duties.nav.reviewQueue, end: true });
     if (duties && mayOpen(session.me.role, 'annualReportSummary')) items.push({ to: '/annual-reports/summary', label: duties.nav.summary });
     if (duties && session.me.role === 'bureau_admin') items.push({ to: '/commitment-checks', label: duties.navCommitmentChecks });
+    if (mayOpen(session.me.role, 'placements')) items.push({ to: '/placements', label: t.nav.placements, end: true });
+    if (mayOpen(session.me.role, 'placementSummary')) items.push({ to: '/placements/summary', label: t.nav.placementSummary });
     const enforcement = t.enforcement as Messages['enforcement'] | undefined;
     if (enforcement && mayOpen(session.me.role, 'cases')) items.push({ to: '/cases', label: enforcement.navCases });
     if (mayOpen(session.me.role, 'audit')) items.push({ to: '/audit', label: t.nav.audit });

@@ -21,6 +21,14 @@ export function BeforeYouGoPage() {
     <div className="stack">
       <PageHeading title={t.beforeYouGo.title} intro={t.beforeYouGo.intro} />
 
+      <section className="panel" aria-labelledby="check-placement">
+        <h2 id="check-placement">{t.beforeYouGo.checkPlacementTitle}</h2>
+        <p>{t.beforeYouGo.checkPlacementText}</p>
+        <Link to="/placements/check" data-testid="check-placement-link">
+          {t.beforeYouGo.checkPlacementLink}
+        </Link>
+      </section>
+
       <section className="panel" aria-labelledby="help-lines">
         <h2 id="help-lines">{t.beforeYouGo.helpLinesTitle}</h2>
         {helpLines.isPending && <Loading />}

@@ -12,6 +12,7 @@ export function PublicHomePage() {
     { to: '/complaints/new', ...t.home.cards.complain },
     { to: '/complaints/track', ...t.home.cards.track },
     { to: '/before-you-go', ...t.home.cards.beforeYouGo },
+    { to: '/placements/check', ...t.home.cards.checkPlacement },
   ];
   return (
     <div className="stack">

@@ -1995,6 +1995,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements in your jurisdiction (an agency: its own); filters agencyId, checkCode (the placement a complaint names), destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV */
+        get: operations["listPlacements"];
+        put?: never;
+        /** File a worker’s placement abroad: the licence must cover the destination, the contract meet the sample contract’s clauses and the training the rules */
+        post: operations["filePlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements, early returns and returns for abuse by destination, province, month or agency, in your jurisdiction (Accept: text/csv for CSV) */
+        get: operations["getPlacementSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sample contract’s clauses, the destinations (minimum wage, help line) and the training rules the form checks against */
+        get: operations["getPlacementReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One placement (the worker’s ID number and phone masked) */
+        get: operations["getPlacement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the worker’s return: completed, ended early, abuse (asks the bureau to act and counts in the agency’s risk score) or other */
+        post: operations["recordPlacementReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/placements/{checkCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker checks her placement: the agency and its licence today, the job, wage, hours, duration, training and the help lines */
+        get: operations["checkPlacement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/placements/clauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a clause to the sample contract (a kind the checker knows, with its parameters and source) */
+        post: operations["createPlacementClause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/placements/clauses/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a clause (its parameters, texts, source, or retire it with active: false) */
+        put: operations["updatePlacementClause"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/placements/destinations/{countryCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a destination: its names, minimum monthly wage and local help line */
+        put: operations["putPlacementDestination"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{id}/reserve-fund": {
         parameters: {
             query?: never;
@@ -2661,6 +2815,8 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
+            placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
@@ -3767,6 +3923,8 @@ export interface components {
             jurisdictionCode?: string;
             /** @description ISO 3166-1 alpha-2, for work abroad. */
             destinationCountry?: string;
+            /** @description The check code of the placement abroad the complaint is about (officials then see the placement beside it). */
+            placementCode?: string;
             /** @description Yuan. */
             amountClaimed?: number;
             /** @description Leave out both to complain anonymously. */
@@ -3923,6 +4081,8 @@ export interface components {
             jurisdictionCode?: string;
             /** @description ISO 3166-1 alpha-2, for work abroad. */
             destinationCountry?: string;
+            /** @description The check code of the placement abroad the complaint is about (officials then see the placement beside it). */
+            placementCode?: string;
             /** @description Yuan. */
             amountClaimed?: number;
             /** @description Leave out both to complain anonymously. */
@@ -3956,6 +4116,8 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
+            placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
@@ -4033,6 +4195,8 @@ export interface components {
             categories: string[];
             description: string;
             destinationCountry?: string | null;
+            /** @description The placement abroad it names: GET /placements?checkCode={placementCode} */
+            placementCode?: string | null;
             amountClaimed?: number | null;
             severity: components["schemas"]["ComplaintSeverity"];
             status: components["schemas"]["ComplaintStatus"];
@@ -4664,6 +4828,14 @@ export interface components {
             country: string;
             workers: number;
         };
+        PlacementComparisonView: {
+            country: string;
+            /** @description Workers the report declares placed there */
+            declared: number;
+            /** @description Placements the agency filed there with a departure in the year */
+            filed: number;
+            differs: boolean;
+        };
         AnnualReportView: {
             id: string;
             agencyId: string;
@@ -4701,6 +4873,10 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             version: number;
+            /** @description One report only (not in lists): declared placements by destination against the filed ones. */
+            placementComparison?: components["schemas"]["PlacementComparisonView"][];
+            /** @description Whether any destination’s declared and filed counts differ (one report only) */
+            placementsDiffer?: boolean;
         };
         PageOfAnnualReportView: {
             items: components["schemas"]["AnnualReportView"][];
@@ -4820,6 +4996,259 @@ export interface components {
             /** @description Required when returning: what the agency must correct. */
             note?: string;
             version: number;
+        };
+        PlacementWorkerRequest: {
+            /**
+             * @description 18-character resident ID number (GB 11643); stored encrypted, shown masked.
+             * @example 350102199001011234
+             */
+            idNumber: string;
+            name: string;
+            /** @description Stored encrypted, shown masked. */
+            phone: string;
+        };
+        PlacementEmployerRequest: {
+            name: string;
+            country: string;
+            address: string;
+        };
+        /** @enum {string} */
+        ReturnTravelPayer: "employer" | "worker" | "agency" | "shared";
+        PlacementContractRequest: {
+            /** @description In `currency`; checked against the destination's minimum where one is configured. */
+            monthlyWage?: number | null;
+            /** @example SGD */
+            currency?: string | null;
+            returnTravelPaidBy: components["schemas"]["ReturnTravelPayer"];
+            disputeResolution?: string | null;
+            hoursPerWeek: number;
+            restDaysPerWeek: number;
+            durationMonths: number;
+            /** @description Whether the employer insures the worker (work injury and medical care). */
+            insurance: boolean;
+            /** @description Must be 0: the employer pays (ILO C181 Art. 7). */
+            feesChargedToWorker: number;
+            documentsRetainedByEmployer: boolean;
+            signedOn: string;
+        };
+        PlacementTrainingRequest: {
+            completedOn: string;
+            hours: number;
+            /** @description destination_laws, rights_and_contract, safety, help_lines (all required), and any others. */
+            topics: string[];
+        };
+        CreatePlacementRequest: {
+            /** @example SG */
+            destinationCountry: string;
+            worker: components["schemas"]["PlacementWorkerRequest"];
+            employer: components["schemas"]["PlacementEmployerRequest"];
+            jobTitle: string;
+            contract: components["schemas"]["PlacementContractRequest"];
+            training: components["schemas"]["PlacementTrainingRequest"];
+            departureDate: string;
+        };
+        /** @enum {string} */
+        PlacementStatus: "filed" | "returned";
+        PlacementEmployerView: {
+            name: string;
+            country: string;
+            address: string;
+        };
+        PlacementWorkerView: {
+            name: string;
+            /** @example 350102********1234 */
+            idNumberMasked: string;
+            /** @example 138****5678 */
+            phoneMasked: string;
+        };
+        PlacementContractView: {
+            monthlyWage: number | null;
+            currency: string | null;
+            hoursPerWeek: number;
+            restDaysPerWeek: number;
+            durationMonths: number;
+            insurance: boolean;
+            returnTravelPaidBy: components["schemas"]["ReturnTravelPayer"];
+            feesChargedToWorker: number;
+            documentsRetainedByEmployer: boolean;
+            disputeResolution: string | null;
+            signedOn: string;
+        };
+        PlacementTrainingView: {
+            completedOn: string;
+            hours: number;
+            topics: string[];
+        };
+        /** @enum {string} */
+        PlacementReturnReason: "completed" | "ended_early" | "abuse" | "other";
+        PlacementRecordView: {
+            id: string;
+            /**
+             * @description Given to the worker: with the last four characters of her ID number she checks the placement.
+             * @example K7M2Q9TX4B
+             */
+            checkCode: string;
+            status: components["schemas"]["PlacementStatus"];
+            agencyId: string;
+            agencyNameZh: string;
+            agencyNameEn: string | null;
+            jurisdictionCode: string;
+            destinationCountry: string;
+            employer: components["schemas"]["PlacementEmployerView"];
+            jobTitle: string;
+            worker: components["schemas"]["PlacementWorkerView"];
+            contract: components["schemas"]["PlacementContractView"];
+            training: components["schemas"]["PlacementTrainingView"];
+            departureDate: string;
+            returnedOn: string | null;
+            returnReason: (string & components["schemas"]["PlacementReturnReason"]) | null;
+            returnNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        PageOfPlacementRecordView: {
+            items: components["schemas"]["PlacementRecordView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        PlacementSummaryGroup: "destination" | "province" | "month" | "agency";
+        PlacementSummaryRow: {
+            /** @description Country code, province code, YYYY-MM or agency id. */
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            placements: number;
+            /** @description Returned ended early or for abuse. */
+            returnedEarly: number;
+            abuse: number;
+        };
+        PlacementSummaryView: {
+            groupBy: components["schemas"]["PlacementSummaryGroup"];
+            rows: components["schemas"]["PlacementSummaryRow"][];
+            total: components["schemas"]["PlacementSummaryRow"];
+        };
+        ClauseView: {
+            code: string;
+            kind: string;
+            params: {
+                [key: string]: number;
+            };
+            titleZh: string;
+            titleEn: string;
+            sourceTitle: string;
+            sourceUrl: string;
+            sortOrder: number;
+            active: boolean;
+            version: number;
+        };
+        DestinationView: {
+            countryCode: string;
+            nameZh: string;
+            nameEn: string;
+            minimumMonthlyWage: number | null;
+            wageCurrency: string | null;
+            wageSourceUrl: string | null;
+            helpLineNumber: string | null;
+            helpLineNameZh: string | null;
+            helpLineNameEn: string | null;
+            helpLineSourceUrl: string | null;
+            version: number;
+        };
+        TrainingTopicView: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+        };
+        PlacementReferenceView: {
+            clauses: components["schemas"]["ClauseView"][];
+            destinations: components["schemas"]["DestinationView"][];
+            requiredTrainingTopics: components["schemas"]["TrainingTopicView"][];
+            trainingMinHours: number;
+        };
+        RecordReturnRequest: {
+            reason: components["schemas"]["PlacementReturnReason"];
+            returnedOn: string;
+            note?: string;
+            /** @description The version you read; a stale one is refused with 409. */
+            version: number;
+        };
+        PublicHelpLineView: {
+            number: string;
+            nameZh: string;
+            nameEn: string;
+        };
+        PublicPlacementView: {
+            checkCode: string;
+            status: components["schemas"]["PlacementStatus"];
+            agencyNameZh: string;
+            agencyNameEn: string | null;
+            /** @description Whether the agency holds a licence for work abroad valid today. */
+            licenceValidToday: boolean;
+            destinationCountry: string;
+            destinationNameZh: string;
+            destinationNameEn: string;
+            employerName: string;
+            jobTitle: string;
+            monthlyWage: number | null;
+            currency: string | null;
+            hoursPerWeek: number;
+            restDaysPerWeek: number;
+            durationMonths: number;
+            departureDate: string;
+            trainingRecorded: boolean;
+            trainingHours: number;
+            helpLines: components["schemas"]["PublicHelpLineView"][];
+        };
+        CreateClauseRequest: {
+            /**
+             * @example max_hours_per_week
+             * @enum {string}
+             */
+            kind: "monthly_wage_minimum" | "max_hours_per_week" | "min_rest_days_per_week" | "duration_months" | "insurance" | "return_travel_employer" | "no_worker_fees" | "documents_not_retained" | "dispute_resolution" | "signed_before_departure";
+            /** @description `max`, `min`, `minLength` as the kind reads them. */
+            params?: {
+                [key: string]: number;
+            };
+            code: string;
+            titleZh: string;
+            titleEn: string;
+            sourceTitle: string;
+            sourceUrl: string;
+            sortOrder?: number;
+            active?: boolean;
+        };
+        UpdateClauseRequest: {
+            /**
+             * @example max_hours_per_week
+             * @enum {string}
+             */
+            kind: "monthly_wage_minimum" | "max_hours_per_week" | "min_rest_days_per_week" | "duration_months" | "insurance" | "return_travel_employer" | "no_worker_fees" | "documents_not_retained" | "dispute_resolution" | "signed_before_departure";
+            /** @description `max`, `min`, `minLength` as the kind reads them. */
+            params?: {
+                [key: string]: number;
+            };
+            version: number;
+            titleZh: string;
+            titleEn: string;
+            sourceTitle: string;
+            sourceUrl: string;
+            sortOrder?: number;
+            active?: boolean;
+        };
+        DestinationRequest: {
+            minimumMonthlyWage?: number | null;
+            wageCurrency?: string | null;
+            wageSourceUrl?: string | null;
+            helpLineNumber?: string | null;
+            helpLineNameZh?: string | null;
+            helpLineNameEn?: string | null;
+            helpLineSourceUrl?: string | null;
+            nameZh: string;
+            nameEn: string;
+            /** @description The version you read when changing a destination; omit it to add one. */
+            version?: number;
         };
         TopUpView: {
             id: string;
@@ -12666,6 +13095,579 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPlacements: {
+        parameters: {
+            query?: {
+                /** @description How many items to return */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["PlacementStatus"];
+                returnReason?: components["schemas"]["PlacementReturnReason"];
+                agencyId?: string;
+                /** @description The placement a complaint names by its code. */
+                checkCode?: string;
+                destinationCountry?: string;
+                /** @description Departures on or after this date. */
+                from?: string;
+                /** @description Departures on or before this date. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPlacementRecordView"];
+                    "text/csv": components["schemas"]["PageOfPlacementRecordView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    filePlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlacementRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRecordView"];
+                };
+            };
+            /** @description Invalid fields; a refused contract or training names every failing clause in `clauses` (Chinese and English) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description A domestic placement agency
+             *
+             *     Only for: agency_user
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No active licence for work abroad, or the worker is still abroad on another placement */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlacementSummary: {
+        parameters: {
+            query: {
+                groupBy: components["schemas"]["PlacementSummaryGroup"];
+                from?: string;
+                to?: string;
+                destinationCountry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementSummaryView"];
+                    "text/csv": components["schemas"]["PlacementSummaryView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlacementReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementReferenceView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin, ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRecordView"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: ministry_official, bureau_admin, inspector, agency_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such placement, or out of your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordPlacementReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRecordView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: agency_user, bureau_admin, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Already returned, or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    checkPlacement: {
+        parameters: {
+            query: {
+                /** @description The last four characters of the worker's ID number. */
+                idLast4: string;
+            };
+            header?: never;
+            path: {
+                checkCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlacementView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown code or wrong ID suffix (not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createPlacementClause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClauseRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClauseView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updatePlacementClause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClauseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClauseView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    putPlacementDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                countryCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DestinationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestinationView"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: system_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The version sent is stale: the record changed since it was read */
             409: {
                 headers: {
                     [name: string]: unknown;

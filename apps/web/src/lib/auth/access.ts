@@ -31,6 +31,9 @@ export const PAGE_ROLES = {
   commitmentChecks: ['ministry_official', 'bureau_admin', 'inspector'],
   reserveFund: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
   cases: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  placements: ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'],
+  newPlacement: ['agency_user'],
+  placementSummary: ['ministry_official', 'bureau_admin', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type SignedInPage = keyof typeof PAGE_ROLES;

@@ -37,6 +37,8 @@ export const en: PublicMessages = {
     overview: 'Overview',
     complaintsList: 'Complaints',
     audit: 'Audit log',
+    placements: 'Placements abroad',
+    placementSummary: 'Placements by destination',
     users: 'Users',
     jobs: 'Jobs',
     calendar: 'Calendar',
@@ -59,6 +61,7 @@ export const en: PublicMessages = {
       complain: { title: 'Make a complaint', text: 'Cheated, charged a fee, papers taken? Tell us' },
       track: { title: 'Track a complaint', text: 'Follow it with your tracking code and PIN' },
       beforeYouGo: { title: 'Before you go', text: 'How to check an agency and a contract, who to call' },
+      checkPlacement: { title: 'Check my placement abroad', text: 'See that your placement was filed, with your check code and ID number' },
     },
   },
   verify: {
@@ -234,6 +237,9 @@ export const en: PublicMessages = {
     reopened: 'It has been opened again.',
   },
   beforeYouGo: {
+    checkPlacementTitle: 'Check my placement abroad',
+    checkPlacementText: 'Before you go, use the check code your agency gave you and the last four characters of your ID number to see that your placement was filed, and what your contract must give you.',
+    checkPlacementLink: 'Check my placement',
     title: 'Before you go',
     intro: 'A few minutes spent on these steps avoids most scams.',
     checkAgencyTitle: 'How to check an agency',

@@ -36,6 +36,8 @@ export const zh = {
     overview: '监管概览',
     complaintsList: '投诉列表',
     audit: '审计日志',
+    placements: '外派备案',
+    placementSummary: '外派统计',
     users: '用户和机构',
     jobs: '定时任务',
     calendar: '工作日历',
@@ -58,6 +60,7 @@ export const zh = {
       complain: { title: '我要投诉', text: '被骗、被收费、被扣证件?告诉我们' },
       track: { title: '查询投诉进展', text: '用查询码和 PIN 查看处理情况' },
       beforeYouGo: { title: '出国前须知', text: '怎样查中介、看合同,遇到危险找谁' },
+      checkPlacement: { title: '查询我的外派备案', text: '用查询码和身份证后四位确认您的外派已经备案' },
     },
   },
   verify: {
@@ -233,6 +236,9 @@ export const zh = {
     reopened: '投诉已重新打开处理。',
   },
   beforeYouGo: {
+    checkPlacementTitle: '查询我的外派备案',
+    checkPlacementText: '出国前，请用中介机构给您的备案查询码和身份证号码后四位，确认您的外派已经备案，以及合同必须给您的保障。',
+    checkPlacementLink: '查询我的外派备案',
     title: '出国前须知',
     intro: '花几分钟做这几件事,可以避开大多数骗局。',
     checkAgencyTitle: '怎样查中介',
