@@ -144,7 +144,7 @@ test.describe('yearly duties', () => {
     const row = page.getByTestId('commitment-checks').locator('tbody tr', { hasText: 'Fuzhou Rongcheng HR Services (commitment)' });
     await expect(row).toHaveAttribute('data-state', 'pending');
     // Planned with the inspector who handles Fuzhou, its deadline in words.
-    await expect(row).toContainText('Fuzhou inspector');
+    await expect(row).toContainText('福州市检查员');
     await expect(row).toContainText('by the end of');
     await expect(page.getByTestId('unassigned-queue')).toBeVisible();
     await expectAccessible(page, testInfo, 'commitment-checks-en');

@@ -204,11 +204,11 @@ test.describe('inspector workspace', () => {
     await signIn(page, 'fj-admin', `/complaints/${complaintId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Complaint ${trackingCode}`);
     const assignee = page.locator('#assigneeId');
-    await expect(assignee.locator('option', { hasText: 'Fuzhou inspector' })).toHaveCount(1);
-    const value = await assignee.locator('option', { hasText: 'Fuzhou inspector' }).getAttribute('value');
+    await expect(assignee.locator('option', { hasText: '福州市检查员' })).toHaveCount(1);
+    const value = await assignee.locator('option', { hasText: '福州市检查员' }).getAttribute('value');
     await assignee.selectOption(value!);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect(page.getByTestId('assignee')).toHaveText('Fuzhou inspector');
+    await expect(page.getByTestId('assignee')).toHaveText('福州市检查员');
     await keepScreenshot(page, 'admin-complaint-assigned-en');
 
     const inspector = await tabletContext(browser);

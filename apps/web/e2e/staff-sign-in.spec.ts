@@ -10,7 +10,7 @@ test.describe('staff sign-in', () => {
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/home$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Fujian licensing officer');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 福建省许可审批员');
     await expect(page.getByTestId('me')).toContainText('Licensing officer');
     await expect(page.getByTestId('me')).toContainText('Fujian HRSS Department');
     // The reach by name, its code beside it.
@@ -23,7 +23,7 @@ test.describe('staff sign-in', () => {
     expect(stored).not.toMatch(/eyJ/);
 
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Fujian licensing officer');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 福建省许可审批员');
 
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.locator('#nav-menu').getByRole('button', { name: /Sign out/ }).click();
@@ -52,7 +52,7 @@ test.describe('staff sign-in', () => {
     const second = await page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'), { timeout: 30_000 });
     expect(second.status()).toBe(200);
     await page.getByRole('button', { name: 'Menu' }).click();
-    await expect(page.locator('#nav-menu').getByRole('button', { name: 'Sign out (Fujian inspector)' })).toBeVisible();
+    await expect(page.locator('#nav-menu').getByRole('button', { name: 'Sign out (福建省检查员)' })).toBeVisible();
   });
 
   test('repeated failures pause sign-in, told in words, in Chinese (the same words as a wrong password)', async ({ page }) => {

@@ -6,3 +6,8 @@ export function agencyName(agency: { agencyNameZh?: string | null; agencyNameEn?
   const en = agency.agencyNameEn ?? agency.nameEn;
   return language === 'en' && en ? en : zh;
 }
+
+/** A bureau's name in the reader's language: `name` is the Chinese one, `nameEn` the English one when given. */
+export function bureauName(bureau: { name: string; nameEn?: string | null }, language: Language): string {
+  return language === 'en' && bureau.nameEn ? bureau.nameEn : bureau.name;
+}

@@ -4,6 +4,7 @@ import { isProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { useSession } from '@/lib/auth/use-session';
 import { useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { bureauName as bureauNameIn } from '@/utils/agency-name';
 import { ActionProblem, fieldErrors } from '@/components/ActionProblem';
 import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
@@ -74,7 +75,10 @@ export function BureauUsersPage() {
     ...(role === 'agency_user' && agencyId ? { agencyId } : {}),
   });
   const setStatus = useToggleUserStatus();
-  const bureauName = (id?: string | null) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : '—');
+  const bureauName = (id?: string | null) => {
+    const bureau = id ? bureaus.data?.find((b) => b.id === id) : undefined;
+    return id ? (bureau ? bureauNameIn(bureau, language) : '…') : '—';
+  };
   const required = [{ required: true, whitespace: true, message: t.bureau.common.required }];
   const columns = useUserColumns(u, { header: u.belongsTo, cell: (user) => (user.agencyId ? u.agencyAccount : bureauName(user.bureauId)), cellProps: { style: { whiteSpace: 'normal' } } }, {
     header: <span className="visually-hidden">{u.actions}</span>,
@@ -142,7 +146,7 @@ export function BureauUsersPage() {
                 <NativeSelect placeholder="—" options={(['inspector', 'bureau_admin'] as Role[]).map((r) => ({ value: r, label: t.roles[r] }))} />
               </Form.Item>
               <Form.Item name="bureauId" label={u.bureau} extra={u.bureauHelp}>
-                <NativeSelect placeholder={u.ownBureau} options={bureaus.data?.filter((b) => b.level !== 'ministry').map((b) => ({ value: b.id, label: b.name })) ?? []} />
+                <NativeSelect placeholder={u.ownBureau} options={bureaus.data?.filter((b) => b.level !== 'ministry').map((b) => ({ value: b.id, label: bureauNameIn(b, language) })) ?? []} />
               </Form.Item>
             </>
           ) : (

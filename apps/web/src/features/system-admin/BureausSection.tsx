@@ -2,7 +2,8 @@ import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
-import { useT } from '@/lib/i18n/use-i18n';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { bureauName } from '@/utils/agency-name';
 import { ListTable, type Column } from '@/components/ListTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
@@ -20,6 +21,7 @@ const LEVELS: Level[] = ['ministry', 'province', 'city'];
 
 export function BureausSection() {
   const t = useT();
+  const language = useLanguage();
   const [message, messageHolder] = antMessage.useMessage();
   const bureaus = useBureaus();
   const [editing, setEditing] = useState<Bureau | 'new'>();
@@ -48,7 +50,7 @@ export function BureausSection() {
     setEditing(bureau);
   };
   const columns: Column<Bureau>[] = [
-    { header: u.bureauName, cell: (b) => b.name },
+    { header: u.bureauName, cell: (b) => bureauName(b, language) },
     { header: u.level, cell: (b) => u.levels[b.level] },
     { header: u.jurisdictionCode, cell: (b) => b.jurisdictionCode ?? '—' },
     { header: u.email, cell: (b) => b.email ?? '—' },
@@ -57,7 +59,7 @@ export function BureausSection() {
       header: <span className="visually-hidden">{u.edit}</span>,
       cellProps: { className: 'row-actions' },
       cell: (b) => (
-        <Button size="small" onClick={() => open(b)} aria-label={`${u.edit} ${b.name}`}>
+        <Button size="small" onClick={() => open(b)} aria-label={`${u.edit} ${bureauName(b, language)}`}>
           {u.edit}
         </Button>
       ),

@@ -2,7 +2,8 @@ import { Button, Form, Input, message as antMessage } from 'antd';
 import { useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
-import { useT } from '@/lib/i18n/use-i18n';
+import { useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { bureauName as bureauNameIn } from '@/utils/agency-name';
 import { KeysetTable } from '@/components/KeysetTable';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
@@ -42,7 +43,11 @@ export function UsersAdminPage() {
   const [resetLink, setResetLink] = useState<ResetLink>();
   const role = Form.useWatch('role', form);
   const bureaus = useBureaus();
-  const bureauName = (id: string | null | undefined) => (id ? (bureaus.data?.find((b) => b.id === id)?.name ?? '…') : t.usersAdmin.none);
+  const language = useLanguage();
+  const bureauName = (id: string | null | undefined) => {
+    const bureau = id ? bureaus.data?.find((b) => b.id === id) : undefined;
+    return id ? (bureau ? bureauNameIn(bureau, language) : '…') : t.usersAdmin.none;
+  };
 
   const users = useUsers(search);
   const saveOf = (fields: NewUser & UserEdit): SaveUser => {
@@ -140,7 +145,7 @@ export function UsersAdminPage() {
             <Form.Item name="bureauId" label={t.usersAdmin.bureau}>
               <NativeSelect
                 placeholder={t.usersAdmin.none}
-                options={bureaus.data?.filter((b) => b.status === 'active' || b.id === form.getFieldValue('bureauId')).map((b) => ({ value: b.id, label: b.name })) ?? []}
+                options={bureaus.data?.filter((b) => b.status === 'active' || b.id === form.getFieldValue('bureauId')).map((b) => ({ value: b.id, label: bureauNameIn(b, language) })) ?? []}
               />
             </Form.Item>
           )}

@@ -4,6 +4,7 @@ import { useDivisionName } from '@/lib/api/reference';
 import { useSession } from '@/lib/auth/use-session';
 import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
+import { bureauName } from '@/utils/agency-name';
 import { AgencySummary } from './AgencySummary';
 import { InspectorLinks } from './InspectorLinks';
 import { NotificationList } from './NotificationList';
@@ -39,7 +40,7 @@ export function RoleHomePage() {
           {me.bureau && (
             <>
               <dt>{t.me.bureau}</dt>
-              <dd>{me.bureau.name}</dd>
+              <dd>{bureauName(me.bureau, language)}</dd>
             </>
           )}
           {agencyName && (
