@@ -106,6 +106,15 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/licence-applications/:id', { path: `/api/licence-applications/${application.id}`, missing: `/api/licence-applications/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/inspections/:id', { path: `/api/inspections/${inspection.id}`, missing: `/api/inspections/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/inspections/:id/assignees', { path: `/api/inspections/${inspection.id}/assignees`, missing: `/api/inspections/${NO_SUCH_ID}/assignees`, inScope: ['fj-admin', 'fz-admin'] });
+    // A photo of the finding, stored as the upload route stores one (the inspection is already submitted, so no upload is allowed).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const [photo] = (await t.db.query(
+      `INSERT INTO inspection_photos (inspection_id, item_code, content_type, size_bytes, sha256, data, uploaded_by_username, uploaded_at)
+       VALUES ($1, 'PRO-1', 'image/png', $2, encode(sha256($3), 'hex'), $3, 'fz-inspector', now()) RETURNING id`,
+      [inspection.id, png.length, png],
+    )) as { id: string }[];
+    add('GET /api/inspections/:id/photos', { path: `/api/inspections/${inspection.id}/photos`, missing: `/api/inspections/${NO_SUCH_ID}/photos`, inScope: FUZHOU_AGENCY_READERS });
+    add('GET /api/inspections/:id/photos/:photoId', { path: `/api/inspections/${inspection.id}/photos/${photo.id}`, missing: `/api/inspections/${inspection.id}/photos/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/inspections/:id/preview', { path: `/api/inspections/${inspection.id}/preview`, missing: `/api/inspections/${NO_SUCH_ID}/preview`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/annual-reports/:id', { path: `/api/annual-reports/${annualReport.id}`, missing: `/api/annual-reports/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     add('GET /api/agencies/:id/reserve-fund', { path: `/api/agencies/${fuzhou}/reserve-fund`, missing: `/api/agencies/${NO_SUCH_ID}/reserve-fund`, inScope: FUZHOU_AGENCY_READERS });

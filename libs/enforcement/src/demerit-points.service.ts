@@ -70,7 +70,7 @@ export class DemeritPointsService {
       const current = await manager.findOneBy(FineThreshold, { provinceCode: province });
       if (current) {
         checkVersion(current, request.version, 'Fine threshold');
-        await updateVersioned(manager, FineThreshold, { key: { province_code: province }, version: current.version }, { largeAmount: request.largeAmount }, 'Fine threshold');
+        await updateVersioned(manager, FineThreshold, { keyColumns: { province_code: province }, version: current.version }, { largeAmount: request.largeAmount }, 'Fine threshold');
       } else {
         await manager.createQueryBuilder().insert().into(FineThreshold).values({ provinceCode: province, largeAmount: request.largeAmount }).orIgnore().execute();
       }

@@ -2,8 +2,11 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Problems } from '../errors/problem.exception';
 
-/** A row as read: its primary key (`id`, or the columns of another key) and the version read. */
-export type VersionedRow = { id: string; version: number } | { key: Record<string, unknown>; version: number };
+/**
+ * A row as read: its primary key (`id`, or `keyColumns` for a table keyed otherwise) and the version
+ * read. Entities may have a `key` property of their own (demerit rules do), so the form is named apart.
+ */
+export type VersionedRow = { id: string; version: number } | { keyColumns: Record<string, unknown>; version: number };
 
 /** A condition the row must still satisfy besides its version (the status read, say). */
 export interface VersionCondition {
@@ -31,7 +34,7 @@ export async function updateVersioned<T extends ObjectLiteral>(
   entityName: string,
   extra?: VersionCondition,
 ): Promise<void> {
-  const key = 'key' in row ? row.key : { id: row.id };
+  const key = 'keyColumns' in row ? row.keyColumns : { id: row.id };
   const where = Object.keys(key).map((column, i) => `${column} = :key${i}`);
   const parameters = Object.fromEntries(Object.values(key).map((value, i) => [`key${i}`, value]));
   const query = manager
