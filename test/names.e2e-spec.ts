@@ -129,8 +129,10 @@ describe('names where people read them', () => {
       .set('accept-language', 'en')
       .expect(200);
     const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header.split(',').slice(0, 3)).toEqual(['period', 'group', 'label']);
-    expect(row.split(',').slice(0, 3)).toEqual(['2026-06-01', '350000', 'Fujian']);
+    // Headers in the reader's language; the group by its name, never its code.
+    expect(header.split(',').slice(0, 3)).toEqual(['Period', 'Province', 'Complaints']);
+    expect(row.split(',').slice(0, 2)).toEqual(['2026-06-01', 'Fujian']);
+    expect(csv.text).not.toContain('350000');
   });
 
   describe('one query per page, on a province of a few thousand rows', () => {

@@ -69,20 +69,20 @@ export class ApiClientPage {
 /** RFC 6749 §5.1. */
 export class ClientCredentialsToken {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…' }) access_token: string;
-  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' }) token_type: 'Bearer';
+  @ApiProperty({ ...namedEnum('OAuthTokenType', ['Bearer']), example: 'Bearer' }) token_type: 'Bearer';
   @ApiProperty({ example: 3600, description: 'Seconds until the token expires' }) expires_in: number;
   @ApiProperty({ example: 'events:read', description: 'The granted scopes, space-separated' }) scope: string;
 }
 
 /** RFC 6749 §5.2. */
 export class OAuthError {
-  @ApiProperty({ enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope'] }) error: string;
+  @ApiProperty(namedEnum('OAuthErrorCode', ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope'])) error: string;
   @ApiPropertyOptional() error_description?: string;
 }
 
 /** `application/x-www-form-urlencoded`, RFC 6749 §4.4.2 (or the client in HTTP Basic, §2.3.1). */
 export class ClientCredentialsRequest {
-  @ApiProperty({ enum: ['client_credentials'] }) grant_type: string;
+  @ApiProperty(namedEnum('OAuthGrantType', ['client_credentials'])) grant_type: string;
   @ApiPropertyOptional({ description: 'Unless sent in an Authorization: Basic header' }) client_id?: string;
   @ApiPropertyOptional({ description: 'Unless sent in an Authorization: Basic header' }) client_secret?: string;
   @ApiPropertyOptional({ description: 'Space-separated; at most the scopes the client was granted (default: all of them)' }) scope?: string;

@@ -113,8 +113,10 @@ export class PublicPlacementQuery {
   @ApiProperty({ example: '1234' }) @Transform(upper) @Matches(/^\d{3}[\dX]$/, { message: 'idLast4 must be the last four characters of the ID number' }) idLast4: string;
 }
 
+const CLAUSE_KINDS = ['monthly_wage_minimum', 'max_hours_per_week', 'min_rest_days_per_week', 'duration_months', 'insurance', 'return_travel_employer', 'no_worker_fees', 'documents_not_retained', 'dispute_resolution', 'signed_before_departure'] as const;
+
 export class ClauseRequest {
-  @ApiProperty({ example: 'max_hours_per_week' }) @IsIn(['monthly_wage_minimum', 'max_hours_per_week', 'min_rest_days_per_week', 'duration_months', 'insurance', 'return_travel_employer', 'no_worker_fees', 'documents_not_retained', 'dispute_resolution', 'signed_before_departure'])
+  @ApiProperty({ ...namedEnum('PlacementClauseKind', CLAUSE_KINDS), example: 'max_hours_per_week' }) @IsIn(CLAUSE_KINDS)
   kind: string;
   /** `max`, `min`, `minLength` as the kind reads them. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) @IsOptional() params?: Record<string, number>;

@@ -3059,9 +3059,10 @@ export interface components {
             /** @description The version read: a stale one is a 409. */
             version: number;
         };
+        /** @enum {string} */
+        OAuthGrantType: "client_credentials";
         ClientCredentialsRequest: {
-            /** @enum {string} */
-            grant_type: "client_credentials";
+            grant_type: components["schemas"]["OAuthGrantType"];
             /** @description Unless sent in an Authorization: Basic header */
             client_id?: string;
             /** @description Unless sent in an Authorization: Basic header */
@@ -3069,14 +3070,13 @@ export interface components {
             /** @description Space-separated; at most the scopes the client was granted (default: all of them) */
             scope?: string;
         };
+        /** @enum {string} */
+        OAuthTokenType: "Bearer";
         ClientCredentialsToken: {
             /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9… */
             access_token: string;
-            /**
-             * @example Bearer
-             * @enum {string}
-             */
-            token_type: "Bearer";
+            /** @example Bearer */
+            token_type: components["schemas"]["OAuthTokenType"];
             /**
              * @description Seconds until the token expires
              * @example 3600
@@ -3088,9 +3088,10 @@ export interface components {
              */
             scope: string;
         };
+        /** @enum {string} */
+        OAuthErrorCode: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
         OAuthError: {
-            /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
+            error: components["schemas"]["OAuthErrorCode"];
             error_description?: string;
         };
         LicenceView: {
@@ -5201,12 +5202,11 @@ export interface components {
             trainingHours: number;
             helpLines: components["schemas"]["PublicHelpLineView"][];
         };
+        /** @enum {string} */
+        PlacementClauseKind: "monthly_wage_minimum" | "max_hours_per_week" | "min_rest_days_per_week" | "duration_months" | "insurance" | "return_travel_employer" | "no_worker_fees" | "documents_not_retained" | "dispute_resolution" | "signed_before_departure";
         CreateClauseRequest: {
-            /**
-             * @example max_hours_per_week
-             * @enum {string}
-             */
-            kind: "monthly_wage_minimum" | "max_hours_per_week" | "min_rest_days_per_week" | "duration_months" | "insurance" | "return_travel_employer" | "no_worker_fees" | "documents_not_retained" | "dispute_resolution" | "signed_before_departure";
+            /** @example max_hours_per_week */
+            kind: components["schemas"]["PlacementClauseKind"];
             /** @description `max`, `min`, `minLength` as the kind reads them. */
             params?: {
                 [key: string]: number;
@@ -5220,11 +5220,8 @@ export interface components {
             active?: boolean;
         };
         UpdateClauseRequest: {
-            /**
-             * @example max_hours_per_week
-             * @enum {string}
-             */
-            kind: "monthly_wage_minimum" | "max_hours_per_week" | "min_rest_days_per_week" | "duration_months" | "insurance" | "return_travel_employer" | "no_worker_fees" | "documents_not_retained" | "dispute_resolution" | "signed_before_departure";
+            /** @example max_hours_per_week */
+            kind: components["schemas"]["PlacementClauseKind"];
             /** @description `max`, `min`, `minLength` as the kind reads them. */
             params?: {
                 [key: string]: number;
