@@ -128,6 +128,11 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
  * which the plugin leaves alone.
  */
 async function compressAnswers(app: NestFastifyApplication): Promise<void> {
+  // Files sent as streams with their length (the Swagger UI's assets) stay as they are: compressed on
+  // the fly they reached real sockets broken. Added before the plugin, so its own onRoute hook sees it.
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    if (route.url.startsWith(`/${API_PREFIX}/docs`)) (route as { compress?: unknown }).compress = false;
+  });
   await app.register(fastifyCompress, {
     global: true,
     threshold: 1024,

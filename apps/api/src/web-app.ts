@@ -50,8 +50,11 @@ export async function serveWebApp(fastify: FastifyInstance, root: string): Promi
     void reply.header('cache-control', NEVER_STALE);
     return reply.type('text/html; charset=utf-8').sendFile('index.html', root, { cacheControl: false });
   };
-  fastify.get('/', handler);
-  fastify.get('/*', handler);
+  // The build's own .br/.gz copies are what these routes send; @fastify/compress compressing the
+  // file stream again on the fly broke responses over real sockets (a length for the plain file).
+  const routeOptions = { compress: false } as Record<string, unknown>;
+  fastify.get('/', routeOptions, handler);
+  fastify.get('/*', routeOptions, handler);
 }
 
 function decodedPath(url: string): string | undefined {

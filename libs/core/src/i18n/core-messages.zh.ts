@@ -74,6 +74,7 @@ const CORE = [
   { en: 'An unexpected fault occurred; it has been logged', zh: '发生意外故障，已记录' },
   { en: 'ThrottlerException: Too Many Requests', zh: '请求过于频繁，请稍后再试' },
   { en: 'Too Many Requests', zh: '请求过于频繁，请稍后再试' },
+  { en: 'At most {limit} documents a minute per user; try again in {seconds} s', zh: '每位用户每分钟最多获取 {limit} 份文书，请在 {seconds} 秒后再试' },
   { en: 'Cannot {method} {path}', zh: '不存在的地址：{method} {path}' },
   { en: 'Request body is too large', zh: '请求内容过大' },
   { en: "Body cannot be empty when content-type is set to 'application/json'", zh: '内容类型为 application/json 时请求体不能为空' },
