@@ -38,7 +38,7 @@ describe('findSpikes', () => {
 });
 
 describe('trendsCsv', () => {
-  it('writes a header with the label beside the group code, and quotes what needs quoting', async () => {
+  it("writes headers in the reader's language and the group by its label (never its code), quoting what needs quoting", async () => {
     const csv = await trendsCsv({
       from: '2026-01-01',
       to: '2026-01-31',
@@ -48,8 +48,8 @@ describe('trendsCsv', () => {
       rows: [{ period: '2026-01-01', group: 'a,"b"', label: 'Fees, "deposits"', complaints: 2, substantiated: 1, decided: 2, substantiationRate: 0.5, resolved: 2, medianDaysToResolve: null, slaBreaches: 0, slaBreachRate: 0 }],
     });
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFperiod,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate',
-      '2026-01-01,"a,""b""","Fees, ""deposits""",2,1,2,0.5,2,,0,0',
+      '\uFEFFPeriod,Category,Complaints,Substantiated,Decided,Substantiation rate,Resolved,Median days to resolve,SLA breaches,SLA breach rate',
+      '2026-01-01,"Fees, ""deposits""",2,1,2,0.5,2,,0,0',
       '',
     ]);
   });
