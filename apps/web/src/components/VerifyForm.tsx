@@ -2,21 +2,8 @@ import { Button, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '@/lib/i18n/use-i18n';
 
-const LICENCE_NUMBER = /^\d{6}-\d{4}-\d{6}$/;
-const USCC = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
-
-/** Tidies what people type (spaces, lower case, full-width digits and dashes) into the number's form. */
-export function normaliseNumber(input: string): string {
-  return input
-    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2010-\u2015\u2212\uFF0D]/g, '-')
-    .replace(/\s+/g, '')
-    .toUpperCase();
-}
-
-export function looksLikeNumber(value: string): boolean {
-  return LICENCE_NUMBER.test(value) || USCC.test(value);
-}
+export { looksLikeNumber, normaliseNumber } from '@/utils/licence-number';
+import { looksLikeNumber, normaliseNumber } from '@/utils/licence-number';
 
 /** The one field of the check: used on the home page and on /verify. */
 export function VerifyForm({ initial, autoFocus }: { initial?: string; autoFocus?: boolean }) {

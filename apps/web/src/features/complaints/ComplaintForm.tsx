@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Tag } from 'antd';
+import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import { useComplaintCategories, useProvinces } from '@/lib/api/reference';
@@ -6,7 +6,7 @@ import type { components } from '@/lib/api/schema';
 import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { looksLikeNumber, normaliseNumber } from '@/components/VerifyForm';
+import { looksLikeNumber, normaliseNumber } from '@/utils/licence-number';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { forgetIdempotencyKey, idempotencyKey } from './idempotency';
@@ -135,9 +135,8 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
               <Checkbox key={category.code} value={category.code} className="category-option">
                 <span className="category-name">{language === 'en' ? category.nameEn : category.nameZh}</span>
                 {category.severityFloor === 'urgent' && (
-                  <Tag variant="solid" color="#a8071a" className="category-tag">
-                    {t.complaint.urgentCategory}
-                  </Tag>
+                  // A plain label, not antd's Tag: the complaint form is a worker's first load on a phone.
+                  <span className="category-tag urgent-label">{t.complaint.urgentCategory}</span>
                 )}
                 {language === 'en' && <span className="agency-meta">{category.description}</span>}
               </Checkbox>

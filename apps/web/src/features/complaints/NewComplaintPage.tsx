@@ -1,29 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
 import { ComplaintForm, type ComplaintReceipt } from './ComplaintForm';
-import { ComplaintReceiptView } from './ComplaintReceiptView';
+import { Loading } from '@/components/Loading';
+
+// The receipt is needed only once a complaint is in: fetched while she fills the form, not before it shows.
+const loadReceiptView = () => import('./ComplaintReceiptView');
+const ComplaintReceiptView = lazy(() => loadReceiptView().then((m) => ({ default: m.ComplaintReceiptView })));
 
 export function NewComplaintPage() {
   const t = useT();
   const [params] = useSearchParams();
   const [receipt, setReceipt] = useState<ComplaintReceipt>();
-  const receiptHeading = useRef<HTMLDivElement>(null);
   const initialAgency = params.get('licence') ?? params.get('agency') ?? undefined;
 
   useEffect(() => {
-    if (receipt) {
-      window.scrollTo({ top: 0 });
-      receiptHeading.current?.querySelector('h1')?.focus();
-    }
+    void loadReceiptView();
+  }, []);
+  useEffect(() => {
+    if (receipt) window.scrollTo({ top: 0 });
   }, [receipt]);
 
   if (receipt) {
     return (
-      <div ref={receiptHeading}>
-        <ComplaintReceiptView receipt={receipt} onAnother={() => setReceipt(undefined)} />
-      </div>
+      <Suspense fallback={<Loading />}>
+        {/* Focus moves to the receipt's heading once it is drawn, so a screen reader announces it. */}
+        <div ref={(element) => element?.querySelector('h1')?.focus()}>
+          <ComplaintReceiptView receipt={receipt} onAnother={() => setReceipt(undefined)} />
+        </div>
+      </Suspense>
     );
   }
   return (
