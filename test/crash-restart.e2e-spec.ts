@@ -130,7 +130,8 @@ describe('a crash of the API does not leave the service dead: the next start tak
     const read = await api(`/api/users/${id}`, { token: await signIn() });
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ username: 'written-before-kill' });
-  });
+    // Two starts of a real process and its PostgreSQL: seconds alone, more while CI runs the browser suite beside it.
+  }, 180_000);
 
   it('refuses to start on a data directory whose PostgreSQL a live registry process runs, and leaves that one serving', async () => {
     const other = start(await freePort());
@@ -138,5 +139,5 @@ describe('a crash of the API does not leave the service dead: the next start tak
     expect(code).toBe(1);
     expect(other.output()).toMatch(/is in use by process \d+/);
     expect((await api('/health/ready')).status).toBe(200);
-  });
+  }, 180_000);
 });
