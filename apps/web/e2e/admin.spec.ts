@@ -61,7 +61,7 @@ test.describe('system admin pages', () => {
 
   test('resets a password with a one-time link the user opens elsewhere, and moves the officer to another bureau', async ({ page, request, browser }, testInfo) => {
     const admin = { authorization: `Bearer ${await tokenFor(request, 'admin')}` };
-    const bureaus = ((await (await request.get('/api/bureaus?limit=200', { headers: admin })).json()) as { items: { id: string; name: string; jurisdictionCode: string | null }[] }).items;
+    const bureaus = ((await (await request.get('/api/bureaus?limit=200', { headers: admin })).json()) as { items: { id: string; name: string; nameEn: string | null; jurisdictionCode: string | null }[] }).items;
     const fujian = bureaus.find((b) => b.jurisdictionCode === '350000');
     const fuzhou = bureaus.find((b) => b.jurisdictionCode === '350100');
     if (!fujian || !fuzhou) throw new Error('the demo has no Fujian or Fuzhou bureau');
@@ -105,13 +105,14 @@ test.describe('system admin pages', () => {
     const edit = page.getByRole('dialog');
     await edit.locator('#bureauId').selectOption(fuzhou.id);
     await edit.getByRole('button', { name: 'Save' }).click();
-    await expect(row).toContainText(fuzhou.name);
+    // An English page names the bureau in English.
+    await expect(row).toContainText(fuzhou.nameEn ?? fuzhou.name);
   });
 
   test('renames a bureau and refuses to disable one that still has active users', async ({ page }) => {
     await useLanguage(page, 'en');
     await signInAsAdmin(page, '/admin/users');
-    const row = page.locator('tr[data-bureau*="Liaoning"]').first();
+    const row = page.locator('tr[data-bureau*="辽宁"]').first();
     await row.getByRole('button', { name: /^Edit/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit bureau' });
     await dialog.locator('#status').selectOption('disabled');
@@ -121,7 +122,7 @@ test.describe('system admin pages', () => {
     await dialog.locator('#email').fill('office@ln-hrss.example.cn');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.locator('tr[data-bureau*="Liaoning"]').first()).toContainText('office@ln-hrss.example.cn');
+    await expect(page.locator('tr[data-bureau*="辽宁"]').first()).toContainText('office@ln-hrss.example.cn');
   });
 
   test('runs a job now and sees its run appear', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Button, Empty, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useProvinces } from '@/lib/api/reference';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
@@ -72,7 +72,12 @@ export function RegisterPage() {
           <Loading />
         )}
         {register.error && <ProblemAlert error={register.error} onRetry={() => void register.refetch()} />}
-        {register.isSuccess && agencies.length === 0 && <Empty description={t.register.noResults} />}
+        {/* Plain text, not antd's Empty (and its picture): the register is a worker's first load on a phone. */}
+        {register.isSuccess && agencies.length === 0 && (
+          <p className="empty-result" role="status">
+            {t.register.noResults}
+          </p>
+        )}
         <ul className="result-list">
           {agencies.map((agency) => (
             <li key={agency.uscc} className="panel">
