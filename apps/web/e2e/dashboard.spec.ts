@@ -61,9 +61,10 @@ test.describe('ministry dashboard', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('period,group,label,complaints,substantiated,decided,substantiationRate,resolved,medianDaysToResolve,slaBreaches,slaBreachRate');
+    // Headers in the reader's language; each group by its name (never its code).
+    expect(lines[0]).toBe('Period,Province,Complaints,Substantiated,Decided,Substantiation rate,Resolved,Median days to resolve,SLA breaches,SLA breach rate');
     expect(lines).toHaveLength(rows.length + 1);
-    const csvFujian = lines.slice(1).filter((l) => l.split(',')[1] === '350000').reduce((s, l) => s + Number(l.split(',')[3]), 0);
+    const csvFujian = lines.slice(1).filter((l) => l.split(',')[1] === 'Fujian').reduce((s, l) => s + Number(l.split(',')[2]), 0);
     expect(csvFujian).toBe(fujianTotal);
 
     // Drill down: Fujian's bar → its agencies.
