@@ -18,6 +18,8 @@ test.describe('yearly duties', () => {
   test.use({ viewport: TABLET, isMobile: false, hasTouch: false });
 
   test("the agency starts last year's report, saves part, resumes, submits; after a return corrects and resubmits", async ({ page, request }, testInfo) => {
+    // A report saved, resumed, submitted, returned and resubmitted, then the list in Chinese: many pages.
+    test.setTimeout(150_000);
     await useLanguage(page, 'en');
     await signIn(page, 'agency-fj-1', '/annual-reports');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Annual reports');
@@ -75,6 +77,8 @@ test.describe('yearly duties', () => {
 
     // In Chinese, the list shows it; the licence certificate downloads as a PDF.
     await page.getByRole('button', { name: '中文' }).click();
+    // The switch is kept once the page has taken it: only then does a fresh load start in Chinese.
+    await expect(page.locator('html')).toHaveAttribute('lang', /^zh/);
     await page.goto('/annual-reports');
     await expect(page.getByTestId('reports-table')).toContainText('已重新提交');
     const downloadPromise = page.waitForEvent('download');
