@@ -163,6 +163,8 @@ test.describe('enforcement with due process', () => {
   });
 
   test('in Chinese: the bureau queue and a case awaiting representations; in English: the public list on a phone', async ({ browser }, testInfo) => {
+    // Two languages, a phone and several pages: the multi-page journeys' 150 s.
+    test.setTimeout(150_000);
     const bureau = await signedIn(browser, 'fj-admin', '/cases?status=notice_served', 'zh-CN');
     await expect(bureau.getByRole('heading', { level: 1 })).toHaveText('执法案件');
     await expect(bureau.getByTestId('cases-table')).toContainText('已送达告知书');

@@ -198,7 +198,8 @@ test.describe('inspector workspace', () => {
     });
     expect(lodged.status(), await lodged.text()).toBe(201);
     const { trackingCode } = (await lodged.json()) as { trackingCode: string };
-    const { items } = await api<{ items: { id: string; trackingCode: string }[] }>(request, 'fj-admin', 'get', '/api/complaints?limit=50');
+    const { items } = await api<{ items: { id: string; trackingCode: string }[] }>(request, 'fj-admin', 'get', '/api/complaints?limit=50&sort=received');
+    // Newest first: the default order puts overdue work first, and the demo has plenty.
     const complaintId = items.find((c) => c.trackingCode === trackingCode)!.id;
 
     await signIn(page, 'fj-admin', `/complaints/${complaintId}`);
