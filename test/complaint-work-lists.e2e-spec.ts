@@ -29,7 +29,11 @@ describe('complaint work lists', () => {
     await lodge('normal', ['no_written_contract']);
     await lodge('urgent', ['document_retention']);
     await lodge('overdue', ['no_written_contract']);
+    // Lodged a day later, so that its deadline falls after normal's (deadlines run to the end of a
+    // working day; equal deadlines come in no set order); then back to Monday for the SLA colours.
+    t.clock.advance(24 * 3600_000);
     await lodge('newest', ['no_written_contract']);
+    t.clock.set('2026-11-23T02:10:00.000Z');
     await t.db.query(`UPDATE complaints SET status = 'closed', resolved_at = now() WHERE tracking_code = $1`, [codes.closed]);
     await t.db.query(`UPDATE complaints SET ack_due_at = $2 WHERE tracking_code = $1`, [codes.overdue, '2026-11-20T02:00:00Z']);
   });
