@@ -1,10 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
+import { AgenciesModule, AgencyDivisionFollowers, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { EventsModule } from '@app/events';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { NotificationsModule } from '@app/notifications';
+import { followAgencyDivision } from './agency-division-follower';
 import { LicenceApplication } from './licence-application.entity';
 import { LicenceApplicationsController } from './licence-applications.controller';
 import { LicenceApplicationsService } from './licence-applications.service';
@@ -31,9 +32,11 @@ export class LicensingModule implements OnModuleInit {
   constructor(
     private readonly profile: AgencyProfileSections,
     private readonly licences: LicencesService,
+    private readonly divisionFollowers: AgencyDivisionFollowers,
   ) {}
 
   onModuleInit(): void {
     this.profile.register({ key: 'licences', load: (agencyId) => this.licences.ofAgency(agencyId) });
+    this.divisionFollowers.register(followAgencyDivision);
   }
 }
