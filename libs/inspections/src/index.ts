@@ -3,6 +3,7 @@ export * from './inspections.service';
 export * from './sanctions.service';
 export * from './corrective-actions.service';
 export * from './inspection.entity';
+export * from './inspection-rows-sql';
 export * from './inspections.dto';
 export * from './scoring';
 export * from './risk/risk.service';
