@@ -9,11 +9,8 @@ const { crossDomainPairs } = require('./count-cross-domain-sql') as {
  * other read goes through the owner's exported queries or named SQL fragments (docs/architecture.md).
  */
 const ALLOWED: Record<string, string> = {
-  'access users': 'access sits below auth: the live-session check reads a token user\'s status on every request, in one query with refresh_tokens',
-  'access refresh_tokens': 'access sits below auth: the live-session check reads whether a token\'s session was revoked, in the same query',
   'notifications users': 'notifications sits below auth: the recipients policy and delivery turn roles into user ids and addresses in the outbox\'s own INSERT ... SELECT',
   'agencies licences': 'agencies sits below licensing: the register\'s "holds an active licence" filter and a division change reach the agency\'s licences in the same query or transaction',
-  'jurisdictions users': 'jurisdictions sits below auth: a bureau with active officials may not be closed, checked in the closing transaction',
 };
 
 /**
