@@ -227,6 +227,14 @@ describe('complaints: trends, alerts, overview', () => {
     expect(english.body.spikes).toContainEqual(expect.objectContaining({ province: '350000', provinceLabel: 'Fujian', category: 'recruitment_fee', categoryLabel: expect.stringMatching(/^[ -~]+$/) }));
     const liaoning = await t.http().get('/api/complaints/alerts').set('authorization', auth['ln-admin']).expect(200);
     expect((liaoning.body.spikes as { province: string }[]).every((s) => s.province === '210000')).toBe(true);
+    // Drilled into a province, the ministry sees that province's spikes and agencies only.
+    const drilled = await t.http().get('/api/complaints/alerts').query({ province: '210000' }).set('authorization', auth.ministry).expect(200);
+    expect((drilled.body.spikes as { province: string }[]).every((s) => s.province === '210000')).toBe(true);
+    expect((drilled.body.agencies as { agencyId: string }[]).map((a) => a.agencyId)).toContain(world.agencies.shenyang);
+    const fujianOnly = await t.http().get('/api/complaints/alerts').query({ province: '350000' }).set('authorization', auth.ministry).expect(200);
+    expect((fujianOnly.body.agencies as { agencyId: string }[]).map((a) => a.agencyId)).not.toContain(world.agencies.shenyang);
+    const badProvince = await t.http().get('/api/complaints/alerts').query({ province: '35' }).set('authorization', auth.ministry).expect(400);
+    expect(badProvince.body.errors).toEqual([expect.objectContaining({ field: 'province' })]);
     await t.http().get('/api/complaints/alerts').set('authorization', auth['agency-fj-1']).expect(403);
     await t.http().get('/api/complaints/alerts').query({ month: '2026-9' }).set('authorization', auth.ministry).expect(400);
   });

@@ -73,10 +73,26 @@ test.describe('ministry dashboard', () => {
     await expect(page.getByRole('heading', { name: 'Complaints by agency in Fujian' })).toBeVisible();
     await expect(page.getByTestId('bar-table').locator('tbody tr').first()).toBeVisible();
 
+    // Every panel follows the drill-down: the alerts are Fujian's only.
+    const spikes = page.getByTestId('spike');
+    for (const text of await spikes.allInnerTexts()) expect(text).toContain('Fujian');
+
     // A category leads to the complaints behind it.
     await page.getByLabel('Group by').selectOption('category');
     await expect(page).toHaveURL(/groupBy=category/);
     await expect(page.getByTestId('series-table').locator('thead')).toContainText(/fee/i);
+    // Lines side by side, not stacked; the six biggest categories and "Others" (the table keeps every one).
+    const chart = page.getByTestId('series-chart');
+    await expect(chart).toHaveAttribute('data-stacked', 'false');
+    const drawn = ((await chart.getAttribute('data-series')) ?? '').split('|');
+    const tabled = await page.getByTestId('series-table').locator('thead th[data-group]').count();
+    if (tabled > 7) expect(drawn).toHaveLength(7);
+    if (tabled > 7) expect(drawn.at(-1)).toBe('Others');
+    // The month still running says so, rather than read as a drop.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    if ((new URL(page.url()).searchParams.get('to') ?? today) >= today) {
+      await expect(page.getByTestId('series-table').locator('tbody tr').last().locator('th')).toContainText('(partial: still running)');
+    }
   });
 
   test('a click on the chart drills down (canvas click on the province bar)', async ({ page }) => {

@@ -148,7 +148,10 @@ export class ComplaintTrendsService {
     const months = query.months ?? 12;
     const firstExamined = addMonths(lastMonth, -(months - 1));
     const firstNeeded = addMonths(firstExamined, -SPIKE_BASELINE_MONTHS);
-    const monthly = (await this.rollup(actor)
+    // Drilled into a province, every panel follows it: its spikes and its agencies only.
+    const inProvince = (qb: SelectQueryBuilder<Record<string, unknown>>) =>
+      query.province ? qb.andWhere('d.province_code = :province', { province: query.province }) : qb;
+    const monthly = (await inProvince(this.rollup(actor))
       .select('d.province_code', 'province')
       .addSelect('d.category', 'category')
       .addSelect(`to_char(d.day, 'YYYY-MM')`, 'month')
@@ -159,7 +162,7 @@ export class ComplaintTrendsService {
       .getRawMany()) as { province: string; category: string; month: string; n: string }[];
 
     const since = addDays(today, -AGENCY_ALERT_DAYS);
-    const agencies = (await this.rollup(actor)
+    const agencies = (await inProvince(this.rollup(actor))
       .select('d.agency_id', 'agencyId')
       .addSelect('sum(d.complaints)', 'n')
       .andWhere(`d.category = '*' AND d.agency_id IS NOT NULL AND d.outcome IN (:...outcomes) AND d.day > :since`, {

@@ -319,6 +319,8 @@ export class AlertsQuery {
   @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month?: string;
   /** How many months back are examined (1-24, default 12). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) months?: number;
+  /** Only this province's spikes and agencies (the trends page drilled into it), e.g. 350000. */
+  @IsOptional() @Matches(/^\d{2}0000$/, { message: 'province must be a province code such as 350000' }) province?: string;
 }
 
 export class SpikeAlert {

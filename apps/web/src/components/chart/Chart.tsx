@@ -46,5 +46,7 @@ export function Chart({ option, label, onClick, height = 360, testId }: Props) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} className="chart" style={{ height }} data-testid={testId} />;
+  // The names of the series drawn, for the browser tests (a canvas has no text to read).
+  const series = Array.isArray(option.series) ? (option.series as { name?: string; stack?: string }[]) : [];
+  return <div ref={element} role="img" aria-label={label} className="chart" style={{ height }} data-testid={testId} data-series={series.map((s) => s.name ?? '').join('|')} data-stacked={series.some((s) => s.stack) ? 'true' : 'false'} />;
 }

@@ -15,7 +15,7 @@ import { barOption, seriesOption, type SpikeMark } from './trend-charts';
 import { useAgencyName } from './AgencyPicker';
 import { TrendsFilterBar } from './TrendsFilterBar';
 import { filtersFrom, paramsOf, type TrendFilters, type TrendGroup } from './trends-filters';
-import { pivot, totalsByGroup } from './trends-table';
+import { partialPeriod, pivot, topGroupsWithOthers, totalsByGroup } from './trends-table';
 import { downloadTrendsCsv, useAlerts, useTrends } from './use-trends';
 import '@/components/styles/dashboard.css';
 
@@ -32,7 +32,7 @@ export function TrendsPage() {
   const barGroup: TrendGroup = filters.province ? 'agency' : 'province';
   const series = useTrends(filters);
   const bars = useTrends(filters, barGroup);
-  const alerts = useAlerts();
+  const alerts = useAlerts(filters.province);
   const provinces = useProvinces();
   const [downloading, setDownloading] = useState<TrendGroup>();
   const [downloadError, setDownloadError] = useState<unknown>();
@@ -41,6 +41,8 @@ export function TrendsPage() {
   const mayListComplaints = session.status === 'signedIn' && mayOpen(session.me.role, 'complaintsList');
 
   const grid = useMemo(() => pivot(series.data?.rows ?? []), [series.data]);
+  const today = todayInShanghai();
+  const running = partialPeriod(grid.periods, filters.granularity, today);
   const totals = useMemo(() => totalsByGroup(bars.data?.rows ?? []), [bars.data]);
   const shownSpikes = useMemo(() => relevantSpikes(alerts.data?.spikes ?? [], filters), [alerts.data, filters]);
   const groupName = t.trends.groups[filters.groupBy];
@@ -51,8 +53,9 @@ export function TrendsPage() {
       group: filters.groupBy === 'category' ? s.category : filters.groupBy === 'province' ? s.province : undefined,
       text: marker,
     }));
-    return seriesOption(grid, filters.granularity, marks);
-  }, [grid, filters.granularity, filters.groupBy, shownSpikes, marker]);
+    const running = partialPeriod(grid.periods, filters.granularity, today);
+    return seriesOption(topGroupsWithOthers(grid, t.trends.others), filters.granularity, marks, running ? { period: running, text: t.trends.partial } : undefined);
+  }, [grid, filters.granularity, filters.groupBy, shownSpikes, marker, today, t.trends.others, t.trends.partial]);
   const barChart = useMemo(() => barOption(totals, t.trends.complaints), [totals, t.trends.complaints]);
   const province = provinces.data?.find((p) => p.code === filters.province);
   const provinceLabel = province ? (language === 'en' ? province.nameEn : province.nameZh) : (filters.province ?? '');
@@ -140,7 +143,10 @@ export function TrendsPage() {
                     const total = grid.groups.reduce((sum, g) => sum + (row?.get(g.code) ?? 0), 0);
                     return (
                       <tr key={period}>
-                        <th scope="row">{periodLabel(period, filters.granularity)}</th>
+                        <th scope="row">
+                          {periodLabel(period, filters.granularity)}
+                          {period === running && <span className="muted small"> {t.trends.partialInTable}</span>}
+                        </th>
                         {grid.groups.map((g) => (
                           <td key={g.code}>{row?.get(g.code) ?? 0}</td>
                         ))}
@@ -230,6 +236,10 @@ function relevantSpikes(spikes: Spike[], filters: TrendFilters): Spike[] {
   return spikes.filter(
     (s) => (!filters.province || s.province === filters.province) && (!filters.category || s.category === filters.category) && `${s.month}-01` >= filters.from.slice(0, 8) + '01' && `${s.month}-01` <= filters.to,
   );
+}
+
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export function periodLabel(period: string, granularity: TrendFilters['granularity']): string {

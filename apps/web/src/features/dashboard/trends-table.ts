@@ -36,3 +36,38 @@ export function totalsByGroup(rows: TrendRow[]): { code: string; label: string; 
   }
   return [...totals.values()].sort((a, b) => b.complaints - a.complaints);
 }
+
+/** The chart draws this many groups by name; the rest are summed into one "others" line (the table keeps them all). */
+export const CHART_GROUPS = 6;
+export const OTHERS = 'others';
+
+/** The grid as the chart draws it: the biggest groups, then one group summing all the others. */
+export function topGroupsWithOthers(grid: Pivot, othersLabel: string, top = CHART_GROUPS): Pivot {
+  if (grid.groups.length <= top + 1) return grid;
+  const kept = grid.groups.slice(0, top);
+  const folded = grid.groups.slice(top);
+  const count = new Map<string, Map<string, number>>();
+  for (const [period, row] of grid.count) {
+    const next = new Map(kept.map((g) => [g.code, row.get(g.code) ?? 0]));
+    next.set(OTHERS, folded.reduce((sum, g) => sum + (row.get(g.code) ?? 0), 0));
+    count.set(period, next);
+  }
+  return { periods: grid.periods, groups: [...kept, { code: OTHERS, label: othersLabel }], count };
+}
+
+/**
+ * The period of the series that has not ended yet (today, Asia/Shanghai, falls in it), or undefined:
+ * its count is partial and must not read as a drop. Weeks start on Monday, as the API's date_trunc.
+ */
+export function partialPeriod(periods: string[], granularity: 'day' | 'week' | 'month', today: string): string | undefined {
+  const last = periods.at(-1);
+  if (!last) return undefined;
+  let start = today;
+  if (granularity === 'month') start = `${today.slice(0, 7)}-01`;
+  if (granularity === 'week') {
+    const date = new Date(`${today}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    start = date.toISOString().slice(0, 10);
+  }
+  return last === start ? last : undefined;
+}

@@ -13,10 +13,11 @@ export function useTrends(filters: TrendFilters, groupBy: TrendGroup = filters.g
   });
 }
 
-export function useAlerts() {
+/** Spike and agency alerts; drilled into a province, that province's only. */
+export function useAlerts(province?: string) {
   return useQuery({
-    queryKey: ['complaint-alerts', getLanguage()],
-    queryFn: async ({ signal }) => data(await api.GET('/api/complaints/alerts', { signal })),
+    queryKey: ['complaint-alerts', province ?? 'all', getLanguage()],
+    queryFn: async ({ signal }) => data(await api.GET('/api/complaints/alerts', { params: { query: province ? { province } : {} }, signal })),
   });
 }
 

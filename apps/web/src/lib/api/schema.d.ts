@@ -10343,6 +10343,8 @@ export interface operations {
                 month?: string;
                 /** @description How many months back are examined (1-24, default 12). */
                 months?: number;
+                /** @description Only this province's spikes and agencies (the trends page drilled into it), e.g. 350000. */
+                province?: string;
             };
             header?: never;
             path?: never;

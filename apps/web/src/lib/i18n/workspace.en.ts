@@ -709,6 +709,9 @@ export const workspaceEn: WorkspaceMessages = {
     nextIssues: 'The pages for each role are on their way.',
   },
   trends: {
+    others: 'Others',
+    partial: 'Partial',
+    partialInTable: '(partial: still running)',
     title: 'Complaint trends',
     intro: 'Complaints counted by month, week or day. Click a province or category in a chart to look closer; the table beside each chart holds the same numbers.',
     filters: 'Filters',

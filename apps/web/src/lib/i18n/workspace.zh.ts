@@ -707,6 +707,9 @@ export const workspaceZh = {
     nextIssues: '各岗位的工作页面将陆续上线。',
   },
   trends: {
+    others: '其他',
+    partial: '未完',
+    partialInTable: '（未完，仍在统计）',
     title: '投诉趋势',
     intro: '按月、周或日统计的投诉数量。点击图中的省份或类别可以逐级查看;每张图旁边的表格列出同样的数字。',
     filters: '筛选条件',
