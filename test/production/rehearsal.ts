@@ -17,6 +17,7 @@ import * as argon2 from 'argon2';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     DATABASE_URL: ownerUrl,
     DATABASE_APP_URL: appUrl,
     JWT_SECRET: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PUBLIC_BASE_URL: 'https://registry.rehearsal.example',
     TRUST_PROXY: 'true',
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
@@ -335,6 +337,33 @@ async function main(): Promise<void> {
   });
   await waitFor('the new API process to serve', async () => (await Promise.all([0, 1, 2, 3].map(() => http('/health')))).every((r) => r.ok));
   check(true, 'cluster.js replaced the killed process', `pids ${replaced.join(', ')}`);
+
+  // /metrics is the cluster's, whichever process answers: requests on connections of their own (so
+  // that node:cluster deals them to both processes) all counted in every scrape, the restart too.
+  const SERIES = 'registry_http_request_duration_seconds_count{route="/api/public/licences/:number",method="GET",status="200"}';
+  const scrapeCount = async () => {
+    const text = await (await http('/metrics', { token: METRICS_TOKEN })).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${SERIES} `));
+    return { count: Number(line?.slice(SERIES.length + 1)), text };
+  };
+  const before = (await scrapeCount()).count;
+  const ownConnection = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpRequest(base + path, { agent: false, headers: { connection: 'close', 'x-forwarded-proto': 'https' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const answered = [];
+  for (let i = 0; i < 20; i++) answered.push(await ownConnection(`/api/public/licences/${licenceNumber}`));
+  const after = await Promise.all([0, 1, 2, 3].map(() => scrapeCount()));
+  check(
+    answered.every((status) => status === 200) && after.every(({ count }) => count === before + 20) && after.every(({ text }) => /^registry_api_processes 2$/m.test(text) && /^registry_api_process_restarts_total 1$/m.test(text)),
+    "/metrics adds up both API processes' requests (and shows the restart), whichever process answers",
+    `${before} then ${after.map(({ count }) => count).join(', ')}`,
+  );
 
   // Stop the replica: public reads fall back to the primary, readiness says degraded.
   asPostgres('pg_ctl', ['-D', replicaDir, '-w', '-m', 'immediate', 'stop']);
