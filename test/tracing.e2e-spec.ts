@@ -161,6 +161,26 @@ describe('OpenTelemetry traces', () => {
     expect(receiver.spans.filter((s) => /^\/(health|metrics)/.test(String(attribute(s.attributes, 'url.path'))))).toEqual([]);
   }, 150_000);
 
+  it('the worker too: each job run a span under agency-registry-worker, its SQL inside it', async () => {
+    api = startBuiltApp('dist/apps/worker/src/main.js', {
+      NODE_ENV: 'test',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_APP_URL: appRoleUrl(t.databaseUrl),
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+      LOG_LEVEL: 'info',
+      JOB_CRON_OVERRIDES: 'notification-delivery=* * * * * *',
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    });
+    const job = await receiver.waitForSpan((s) => s.name === 'job notification-delivery', 60_000);
+    expect(job.service).toBe('agency-registry-worker');
+    expect(attribute(job.attributes, 'registry.job.status')).toBe('succeeded');
+    const query = await receiver.waitForSpan((s) => s.traceId === job.traceId && s.parentSpanId === job.spanId && attribute(s.attributes, 'db.system.name') === 'postgresql');
+    expect(query.service).toBe('agency-registry-worker');
+  }, 120_000);
+
   it('without OTEL_EXPORTER_OTLP_ENDPOINT: nothing is exported and no trace id is logged, even with the other OTEL_ variables set', async () => {
     receiver.requests.length = 0;
     // Every other OpenTelemetry setting points at the receiver: still nothing may reach it.
