@@ -1,6 +1,7 @@
 export * from './licensing.module';
 export * from './licences.service';
 export * from './licence.entity';
+export * from './licence-lookup-sql';
 export * from './licence-rules';
 export * from './licensing.dto';
 export * from './licence-applications.service';
@@ -12,3 +13,5 @@ export * from './jobs/licence-expiry.job';
 export * from './jobs/reminder-offsets';
 export * from './credit-reasons';
 export * from './licence-sql';
+export * from './public-register-sources';
+export * from './licence-counts';
