@@ -188,6 +188,8 @@ async function main(): Promise<void> {
      VALUES ($1, '福州海峡人力资源有限公司', 'Strait HR', '张三', '某路1号', '350100', 'overseas_placement', 'office@example.cn') RETURNING id AS agency`,
     [uscc],
   );
+  // The agency's user, whom each renewal reminder is for (the bureau's admin gets the digest).
+  await sql(ownerUrl, `INSERT INTO users (username, display_name, password_hash, role, agency_id) VALUES ('strait-hr', 'Strait HR staff', $1, 'agency_user', $2)`, [hash, agency]);
   await sql(
     ownerUrl,
     `INSERT INTO licences (licence_number, agency_id, jurisdiction_code, licence_type, scope, issued_by_bureau_id, status, valid_from, expires_on)
@@ -277,7 +279,8 @@ async function main(): Promise<void> {
   check(verified.status === 200 && verification.valid, 'the public verifies the new licence', licenceNumber);
   const [{ served }] = await sql<{ served: number }>(
     `postgres://postgres@127.0.0.1:${replicaPort}/${DB}`,
-    `SELECT count(*)::int AS served FROM pg_stat_activity WHERE usename = $1 AND application_name = 'agency-registry-api-replica-read' AND query LIKE '%JOIN agencies a ON a.id = l.agency_id%'`,
+    // By the statement's start: pg_stat_activity keeps only its first 1024 bytes (track_activity_query_size).
+    `SELECT count(*)::int AS served FROM pg_stat_activity WHERE usename = $1 AND application_name = 'agency-registry-api-replica-read' AND query LIKE 'SELECT l.licence_number, l.status, l.licence_type%'`,
     [APP],
   );
   check(served >= 1, 'the verification was read on the replica (pg_stat_activity of the replica names the connection)', `${served} connection(s)`);
