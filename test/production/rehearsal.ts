@@ -349,7 +349,11 @@ async function main(): Promise<void> {
     const line = text.split('\n').find((l) => l.startsWith(`${SERIES} `));
     return { count: Number(line?.slice(SERIES.length + 1)), text };
   };
-  const before = (await scrapeCount()).count;
+  // The replacement answers the primary once its start-up lets its event loop go (up to 5 s, else a 503).
+  const before = await waitFor('a scrape of the whole cluster', async () => {
+    const { count } = await scrapeCount();
+    return Number.isFinite(count) ? count : undefined;
+  });
   const ownConnection = (path: string) =>
     new Promise<number>((resolve, reject) => {
       const req = httpRequest(base + path, { agent: false, headers: { connection: 'close', 'x-forwarded-proto': 'https' } }, (res) => {
