@@ -17,6 +17,7 @@ import * as argon2 from 'argon2';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     DATABASE_URL: ownerUrl,
     DATABASE_APP_URL: appUrl,
     JWT_SECRET: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PUBLIC_BASE_URL: 'https://registry.rehearsal.example',
     TRUST_PROXY: 'true',
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
@@ -186,6 +188,8 @@ async function main(): Promise<void> {
      VALUES ($1, '福州海峡人力资源有限公司', 'Strait HR', '张三', '某路1号', '350100', 'overseas_placement', 'office@example.cn') RETURNING id AS agency`,
     [uscc],
   );
+  // The agency's user, whom each renewal reminder is for (the bureau's admin gets the digest).
+  await sql(ownerUrl, `INSERT INTO users (username, display_name, password_hash, role, agency_id) VALUES ('strait-hr', 'Strait HR staff', $1, 'agency_user', $2)`, [hash, agency]);
   await sql(
     ownerUrl,
     `INSERT INTO licences (licence_number, agency_id, jurisdiction_code, licence_type, scope, issued_by_bureau_id, status, valid_from, expires_on)
@@ -275,7 +279,8 @@ async function main(): Promise<void> {
   check(verified.status === 200 && verification.valid, 'the public verifies the new licence', licenceNumber);
   const [{ served }] = await sql<{ served: number }>(
     `postgres://postgres@127.0.0.1:${replicaPort}/${DB}`,
-    `SELECT count(*)::int AS served FROM pg_stat_activity WHERE usename = $1 AND application_name = 'agency-registry-api-replica-read' AND query LIKE '%JOIN agencies a ON a.id = l.agency_id%'`,
+    // By the statement's start: pg_stat_activity keeps only its first 1024 bytes (track_activity_query_size).
+    `SELECT count(*)::int AS served FROM pg_stat_activity WHERE usename = $1 AND application_name = 'agency-registry-api-replica-read' AND query LIKE 'SELECT l.licence_number, l.status, l.licence_type%'`,
     [APP],
   );
   check(served >= 1, 'the verification was read on the replica (pg_stat_activity of the replica names the connection)', `${served} connection(s)`);
@@ -335,6 +340,37 @@ async function main(): Promise<void> {
   });
   await waitFor('the new API process to serve', async () => (await Promise.all([0, 1, 2, 3].map(() => http('/health')))).every((r) => r.ok));
   check(true, 'cluster.js replaced the killed process', `pids ${replaced.join(', ')}`);
+
+  // /metrics is the cluster's, whichever process answers: requests on connections of their own (so
+  // that node:cluster deals them to both processes) all counted in every scrape, the restart too.
+  const SERIES = 'registry_http_request_duration_seconds_count{route="/api/public/licences/:number",method="GET",status="200"}';
+  const scrapeCount = async () => {
+    const text = await (await http('/metrics', { token: METRICS_TOKEN })).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${SERIES} `));
+    return { count: Number(line?.slice(SERIES.length + 1)), text };
+  };
+  // The replacement answers the primary once its start-up lets its event loop go (up to 5 s, else a 503).
+  const before = await waitFor('a scrape of the whole cluster', async () => {
+    const { count } = await scrapeCount();
+    return Number.isFinite(count) ? count : undefined;
+  });
+  const ownConnection = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpRequest(base + path, { agent: false, headers: { connection: 'close', 'x-forwarded-proto': 'https' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const answered = [];
+  for (let i = 0; i < 20; i++) answered.push(await ownConnection(`/api/public/licences/${licenceNumber}`));
+  const after = await Promise.all([0, 1, 2, 3].map(() => scrapeCount()));
+  check(
+    answered.every((status) => status === 200) && after.every(({ count }) => count === before + 20) && after.every(({ text }) => /^registry_api_processes 2$/m.test(text) && /^registry_api_process_restarts_total 1$/m.test(text)),
+    "/metrics adds up both API processes' requests (and shows the restart), whichever process answers",
+    `${before} then ${after.map(({ count }) => count).join(', ')}`,
+  );
 
   // Stop the replica: public reads fall back to the primary, readiness says degraded.
   asPostgres('pg_ctl', ['-D', replicaDir, '-w', '-m', 'immediate', 'stop']);

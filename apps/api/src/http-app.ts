@@ -16,6 +16,7 @@ import { compileListResponses } from './compiled-responses';
 import { APP_SECURITY_HEADERS, DOCS_CONTENT_SECURITY_POLICY } from './security-headers';
 import { serveWebApp, webDistDirectory } from './web-app';
 import { registerAllZhMessages } from './zh-messages';
+import { routeNamer } from './tracing';
 
 export interface ApiOptions {
   /** The validated environment, used as it is (the e2e tests point each app at its own database). */
@@ -95,6 +96,7 @@ async function configureHttp(app: NestFastifyApplication, options: ApiOptions): 
   });
   runHandlersInRequestContext(fastify);
   if (!options.preview) {
+    nameTracedRoutes(app);
     recordRequestDurations(app);
     keepWritersOnThePrimary(app);
   }
@@ -153,6 +155,16 @@ function recordRequestDurations(app: NestFastifyApplication): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unrouted';
     duration.observe({ route: route.startsWith(`/${API_PREFIX}/`) || route.startsWith('/health') || route === '/metrics' ? route : 'unrouted', method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+}
+
+/** With tracing on, each request's span carries its route pattern (see tracing.ts). */
+function nameTracedRoutes(app: NestFastifyApplication): void {
+  const nameRoute = routeNamer();
+  if (!nameRoute) return;
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.url) nameRoute(request.routeOptions.url);
     done();
   });
 }

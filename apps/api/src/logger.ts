@@ -2,9 +2,11 @@ import { AppConfig, requestIdOf } from '@app/core';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { Options } from 'pino-http';
+import { traceLogMixin } from './tracing';
 
 /**
- * Structured JSON logs with the request id on every line. Credentials, tokens, complaint
+ * Structured JSON logs with the request id on every line (and, when tracing is on, the trace and
+ * span ids, see tracing.ts). Credentials, tokens, complaint
  * secrets and cookies are redacted; request bodies (which may hold complainants' personal
  * data) are never logged.
  */
@@ -12,6 +14,7 @@ export function loggerParams(config: AppConfig, stream?: NodeJS.WritableStream):
   const options: Options = {
     level: config.get('LOG_LEVEL'),
     genReqId: (request) => requestIdOf(request),
+    mixin: traceLogMixin(),
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-complaint-secret"]', 'res.headers["set-cookie"]'],
       censor: '[redacted]',

@@ -1,3 +1,7 @@
+// First of all: OpenTelemetry patches http and pg as they are loaded (see tracing.ts).
+import { startTracing, stopTracing } from './tracing';
+startTracing('agency-registry-api');
+
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, Metrics, startMetricsServer, validateEnvironment } from '@app/core';
 import { prepareDatabase, resolveDatabaseUrl } from '@app/database';
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
       metricsServer?.close();
       await app.close();
       await database.stop();
+      await stopTracing();
       process.exit(0);
     };
     process.once('SIGTERM', () => void stop('SIGTERM'));

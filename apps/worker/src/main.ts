@@ -1,3 +1,7 @@
+// First of all: OpenTelemetry patches http and pg as they are loaded (see apps/api/src/tracing.ts).
+import { startTracing, stopTracing } from '../../api/src/tracing';
+startTracing('agency-registry-worker');
+
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -21,6 +25,7 @@ async function main(): Promise<void> {
       metricsServer?.close();
       await app.close();
       await database.stop();
+      await stopTracing();
       process.exit(0);
     };
     process.once('SIGTERM', () => void stop());

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, Environment } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DomainsModule } from '@app/domains';
+import { traceLogMixin } from '../../api/src/tracing';
 
 /**
  * The scheduled jobs, without HTTP. Production runs it alone; `npm start` runs the jobs in the API
@@ -22,7 +23,7 @@ export class WorkerModule {
         CoreModule.forRoot({ environment: { ...environment, RUN_JOBS: true } }),
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') } }),
+          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL'), mixin: traceLogMixin() } }),
         }),
         DatabaseModule.forRoot({ applicationName: 'agency-registry-worker' }),
         DomainsModule,

@@ -26,6 +26,7 @@ export class PoolMetrics implements OnModuleInit {
       name: 'db_pool_connections',
       help: "Connections of this process's database pools, by pool (primary, replica-N) and state (in_use, idle, waiting: callers waiting for one)",
       labelNames: ['pool', 'state'] as const,
+      aggregator: 'sum',
       read: async () =>
         [...poolsOf(this.dataSource), ...this.replicas.pools()].flatMap(({ pool, pg }) => [
           { labels: { pool, state: 'in_use' }, value: pg.totalCount - pg.idleCount },

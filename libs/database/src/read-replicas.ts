@@ -73,12 +73,14 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
       name: 'db_replica_lag_seconds',
       help: 'Seconds each replica is behind the primary at the last check (absent while it does not answer)',
       labelNames: ['replica'] as const,
+      aggregator: 'max',
       read: () => Promise.resolve(this.replicas.filter((r) => r.lagSeconds !== undefined).map((r) => ({ labels: { replica: r.name }, value: r.lagSeconds as number }))),
     });
     metrics.scraped({
       name: 'db_replica_usable',
       help: '1 when a replica answers and lags at most REPLICA_MAX_LAG_SECONDS (it is read), 0 when the primary serves its reads instead',
       labelNames: ['replica'] as const,
+      aggregator: 'min',
       read: () => Promise.resolve(this.replicas.map((r) => ({ labels: { replica: r.name }, value: r.usable ? 1 : 0 }))),
     });
   }

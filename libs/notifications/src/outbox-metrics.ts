@@ -22,12 +22,14 @@ export class OutboxMetrics implements OnModuleInit {
       name: 'notification_outbox_pending',
       help: 'Email notifications waiting to be mailed (the notification-delivery job sends them)',
       labelNames: [] as const,
+      aggregator: 'max',
       read: async () => [{ labels: {}, value: (await backlog()).pending }],
     });
     this.metrics.scraped({
       name: 'notification_outbox_oldest_seconds',
       help: 'Age of the oldest email notification waiting to be mailed (0 when none waits)',
       labelNames: [] as const,
+      aggregator: 'max',
       read: async () => [{ labels: {}, value: (await backlog()).oldestSeconds ?? 0 }],
     });
   }

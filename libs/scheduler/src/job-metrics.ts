@@ -35,24 +35,28 @@ export class JobMetrics implements OnModuleInit {
       name: 'job_last_success_timestamp_seconds',
       help: 'When each scheduled job last succeeded (Unix time; absent if never)',
       labelNames: ['job'] as const,
+      aggregator: 'max',
       read: async () => (await stats()).filter((s) => s.lastSuccess).map((s) => ({ labels: { job: s.name }, value: s.lastSuccess!.getTime() / 1000 })),
     });
     this.metrics.scraped({
       name: 'job_last_duration_seconds',
       help: 'How long the last finished run of each job took',
       labelNames: ['job'] as const,
+      aggregator: 'max',
       read: async () => (await stats()).filter((s) => s.lastDurationSeconds !== null).map((s) => ({ labels: { job: s.name }, value: s.lastDurationSeconds! })),
     });
     this.metrics.scraped({
       name: 'job_failures_since_success',
       help: 'Failed runs of each job since its last success',
       labelNames: ['job'] as const,
+      aggregator: 'max',
       read: async () => (await stats()).map((s) => ({ labels: { job: s.name }, value: s.failuresSinceSuccess })),
     });
     this.metrics.scraped({
       name: 'scheduler_last_heartbeat_timestamp_seconds',
       help: 'The last heartbeat of any process running the scheduled jobs (Unix time; every 30 s while one runs)',
       labelNames: [] as const,
+      aggregator: 'max',
       read: async () => {
         const [{ beat }] = (await this.dataSource.query(`SELECT max(beat_at) AS beat FROM scheduler_heartbeats`)) as { beat: Date | null }[];
         return beat ? [{ labels: {}, value: beat.getTime() / 1000 }] : [];

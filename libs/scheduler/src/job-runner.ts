@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, RequestContext } from '@app/core';
@@ -8,6 +9,8 @@ import { JobRegistry } from './job-registry';
 
 /** First key of the two-int advisory locks the scheduler takes; the second is hashtext(job name). */
 export const JOB_LOCK_NAMESPACE = 7_301_001;
+
+const tracer = trace.getTracer('agency-registry-jobs');
 
 export type JobRunStatus = 'running' | 'succeeded' | 'failed' | 'abandoned';
 
@@ -58,8 +61,28 @@ export class JobRunner {
     return rows[0]?.startedAt;
   }
 
-  /** Runs `name` now. Throws on an unknown job; a failing job is recorded as failed, not thrown. */
-  async runJob(name: string, triggeredBy = 'schedule'): Promise<JobRunRecord | SkippedRun> {
+  /**
+   * Runs `name` now. Throws on an unknown job; a failing job is recorded as failed, not thrown.
+   * With tracing on (apps/api/src/tracing.ts) the run is a span, `job <name>`, its SQL inside it;
+   * without, OpenTelemetry's API does nothing.
+   */
+  runJob(name: string, triggeredBy = 'schedule'): Promise<JobRunRecord | SkippedRun> {
+    return tracer.startActiveSpan(`job ${name}`, { attributes: { 'registry.job.name': name, 'registry.job.triggered_by': triggeredBy } }, async (span) => {
+      try {
+        const result = await this.runJobUntraced(name, triggeredBy);
+        span.setAttribute('registry.job.status', result.status);
+        if (result.status === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
+        return result;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async runJobUntraced(name: string, triggeredBy: string): Promise<JobRunRecord | SkippedRun> {
     const job = this.registry.get(name);
     if (!job) throw new Error(`Unknown job '${name}'`);
     const lockConnection = this.dataSource.createQueryRunner();

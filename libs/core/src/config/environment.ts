@@ -266,6 +266,18 @@ export class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   WORKER_METRICS_PORT?: number;
 
+  /**
+   * OTLP address of the trace collector (e.g. `http://otel-collector:4318`): with it each process
+   * sends OpenTelemetry traces of requests and SQL statements (apps/api/src/tracing.ts starts them
+   * before this environment is read; here it is only checked). Without it nothing is traced.
+   */
+  @IsOptional() @IsString() @Matches(/^(https?:\/\/\S+)?$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// address' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The traces' service name; by default agency-registry-api for the API and agency-registry-worker for the worker. */
+  @IsOptional() @IsString()
+  OTEL_SERVICE_NAME?: string;
+
   /** Directory of the pg_dump and pg_restore to use, instead of choosing one by the server's version. */
   @IsOptional() @IsString()
   PG_BIN_DIR?: string;

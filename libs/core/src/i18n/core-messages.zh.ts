@@ -91,6 +91,7 @@ const CORE = [
   { en: '{field} has at most 6 fractional digits of seconds', zh: '{field} 的秒最多有 6 位小数' },
   { en: 'Metrics are not served on this port: set METRICS_TOKEN, or scrape METRICS_PORT', zh: '此端口不提供监控指标：请设置 METRICS_TOKEN，或从 METRICS_PORT 采集' },
   { en: 'Metrics need the bearer token METRICS_TOKEN', zh: '获取监控指标需要 METRICS_TOKEN 持有者令牌' },
+  { en: 'Metrics are unavailable: an API process of the cluster did not give its own in time', zh: '监控指标暂不可用：集群中有 API 进程未及时提供其指标' },
   { en: 'updatedSince must be a date-time with an offset, such as 2026-06-15T00:00:00Z', zh: 'updatedSince 须为带时区偏移的日期时间，如 2026-06-15T00:00:00Z' },
   { en: 'text/csv is accepted only by {routes}', zh: '只有 {routes} 接受 text/csv' },
   { en: 'Uploading this file is for {roles}; you are signed in as {role:term}', zh: '上传此文件仅限：{roles}；您当前的身份是{role}' },

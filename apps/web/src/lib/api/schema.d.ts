@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prometheus metrics of this process
+         * Prometheus metrics of this process (under start:cluster, of all the API processes)
          * @description With METRICS_TOKEN set, only to `Authorization: Bearer <METRICS_TOKEN>`; without it, open outside production and absent (404) in production and when METRICS_PORT serves them instead.
          */
         get: operations["getMetrics"];
@@ -5536,6 +5536,15 @@ export interface operations {
             };
             /** @description Rate limit exceeded */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Under start:cluster, an API process did not give its metrics in time */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
