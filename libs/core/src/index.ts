@@ -32,3 +32,4 @@ export * from './csv/csv-writer';
 export * from './text/deadline-words';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';
+export * from './openapi/routes';

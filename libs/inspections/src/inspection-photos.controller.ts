@@ -3,7 +3,7 @@ import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req,
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, ProblemDetails, ProblemException, Problems } from '@app/core';
+import { IdParam, ProblemDetails, ProblemException, Problems, ReadRoute } from '@app/core';
 import { InspectionPhotosService, PHOTO_MAX_BYTES, PHOTOS_PER_ITEM, THUMBNAIL_MAX_BYTES } from './inspection-photos.service';
 import { InspectionPhotosView, InspectionPhotoView, PhotoContentQuery } from './inspections.dto';
 
@@ -59,10 +59,8 @@ export class InspectionPhotosController {
     return this.photos.add(actor, id, itemCode, { photo, thumbnail, caption });
   }
 
-  @Get(':id/photos')
+  @ReadRoute(':id/photos', { operationId: 'listInspectionPhotos', summary: 'The photos of an inspection (without their bytes), by item', type: InspectionPhotosView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'listInspectionPhotos', summary: 'The photos of an inspection (without their bytes), by item' })
-  @ApiOkResponse({ type: InspectionPhotosView })
   async list(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<InspectionPhotosView> {
     return { items: await this.photos.list(actor, id) };
   }
