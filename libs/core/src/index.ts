@@ -33,3 +33,4 @@ export * from './text/deadline-words';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';
 export * from './openapi/routes';
+export * from './persistence/versioned-record';
