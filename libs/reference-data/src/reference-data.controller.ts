@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Header, Headers, HttpCode, HttpStatus, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Header, Headers, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ChangeRoute, CreateRoute, IdParam, preferredLanguage, ProblemDetails, RateLimit, ReadRoute } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, preferredLanguage, RateLimit, ReadRoute, RemoveRoute } from '@app/core';
 import { Allow, Public } from '@app/access';
 import {
   AdminCountryNote,
@@ -77,12 +77,8 @@ export class AdminReferenceDataController {
     return this.reference.updateHelpLine(id, request);
   }
 
-  @Delete('help-lines/:id')
+  @RemoveRoute('help-lines/:id', { summary: 'Remove a help line (`?version=` as read)', conflict: 'Stale version' })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a help line (`?version=` as read)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version' })
   removeHelpLine(@IdParam() id: string, @Query() query: VersionQuery): Promise<void> {
     return this.reference.removeHelpLine(id, query.version);
   }
@@ -105,12 +101,8 @@ export class AdminReferenceDataController {
     return this.reference.updateCountryNote(id, request);
   }
 
-  @Delete('country-notes/:id')
+  @RemoveRoute('country-notes/:id', { summary: 'Remove a country note (`?version=` as read)', conflict: 'Stale version' })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a country note (`?version=` as read)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version' })
   removeCountryNote(@IdParam() id: string, @Query() query: VersionQuery): Promise<void> {
     return this.reference.removeCountryNote(id, query.version);
   }

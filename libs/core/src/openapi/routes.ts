@@ -1,5 +1,5 @@
-import { applyDecorators, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { applyDecorators, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { ApiResponseMetadata } from '@nestjs/swagger';
 import { DECORATORS } from '@nestjs/swagger';
 import { ProblemDetails } from '../errors/problem-details';
@@ -60,7 +60,7 @@ export function ListRoute(path: string | undefined, doc: RouteDoc & { item: new 
 
 /**
  * The swagger plugin, seeing no literal @Post or Api…Response on the method, documents its return
- * type as a 200 (its decorator runs before ours); a create answers 201 only.
+ * type as a 200 (its decorator runs before ours); a create answers 201 only, a removal 204.
  */
 const withoutInferredOk: MethodDecorator = (_target, _key, descriptor) => {
   const responses = Reflect.getMetadata(DECORATORS.API_RESPONSE, descriptor.value as object) as Record<string, unknown> | undefined;
@@ -84,4 +84,10 @@ export function StepRoute(path: string, doc: ResultDoc) {
 export function ChangeRoute(method: 'PUT' | 'PATCH', path: string | undefined, doc: ResultDoc) {
   const verb = method === 'PUT' ? Put(path) : Patch(path);
   return applyDecorators(verb, operation(doc), ApiOkResponse({ type: doc.type }), ...problems(doc));
+}
+
+/** DELETE of a record (`?version=` as read): 204 with no body. */
+export function RemoveRoute(path: string, doc: RouteDoc & Pick<ResultDoc, 'notFound' | 'conflict'> & { removed?: string }) {
+  const noContent = doc.removed === undefined ? ApiNoContentResponse() : ApiNoContentResponse({ description: doc.removed });
+  return applyDecorators(Delete(path), HttpCode(HttpStatus.NO_CONTENT), operation(doc), noContent, ...problems(doc), withoutInferredOk);
 }
