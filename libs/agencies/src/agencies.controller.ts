@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails, ProblemException } from '@app/core';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { ChangeRoute, CreateRoute, IdParam, PageOf, ProblemDetails, ProblemException, ReadRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { AgencyQuery, AgencyView, CreateAgencyRequest, ImportResult, UpdateAgencyRequest } from './agencies.dto';
 import { AgenciesService } from './agencies.service';
@@ -28,10 +28,8 @@ export class AgenciesController {
     return this.agencies.list(actor, query);
   }
 
-  @Post()
+  @CreateRoute(undefined, { summary: 'Register an agency in your jurisdiction', type: AgencyView })
   @Allow('bureau_admin')
-  @ApiOperation({ summary: 'Register an agency in your jurisdiction' })
-  @ApiCreatedResponse({ type: AgencyView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateAgencyRequest) {
     return this.agencies.create(actor, request);
   }
@@ -60,26 +58,20 @@ export class AgenciesController {
     return this.importer.import(actor, request.body);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One agency (404 outside your jurisdiction)', type: AgencyView })
   @Allow(...READERS)
-  @ApiOperation({ summary: 'One agency (404 outside your jurisdiction)' })
-  @ApiOkResponse({ type: AgencyView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.agencies.get(actor, id);
   }
 
-  @Patch(':id')
+  @ChangeRoute('PATCH', ':id', { summary: 'Change an agency (send the version you read); its own staff may change contacts, address and English name', type: AgencyView })
   @Allow('bureau_admin', 'agency_user')
-  @ApiOperation({ summary: 'Change an agency (send the version you read); its own staff may change contacts, address and English name' })
-  @ApiOkResponse({ type: AgencyView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateAgencyRequest) {
     return this.agencies.update(actor, id, request);
   }
 
-  @Get(':id/profile')
+  @ReadRoute(':id/profile', { operationId: 'getAgencyProfile', summary: 'The agency with its licences and events, inspections, complaints, self-assessments and risk factors', type: AgencyProfileView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'getAgencyProfile', summary: 'The agency with its licences and events, inspections, complaints, self-assessments and risk factors' })
-  @ApiOkResponse({ type: AgencyProfileView })
   async profile(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AgencyProfileView> {
     const agency = await this.agencies.get(actor, id);
     return { agency, ...(await this.profileSections.load(id, actor)) };

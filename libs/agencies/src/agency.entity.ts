@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { NUMBER_COLUMN, VersionedRecord } from '@app/core';
 
 export const AGENCY_TYPES = ['domestic_placement', 'overseas_placement', 'labour_service_cooperation'] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];
@@ -10,11 +11,9 @@ export interface RiskFactor {
   detail: string;
 }
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 /** A private recruitment agency, identified by its unified social credit code. */
 @Entity('agencies')
-export class Agency {
+export class Agency extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() uscc: string;
   @Column() nameZh: string;
@@ -26,10 +25,7 @@ export class Agency {
   @Column({ type: 'text', nullable: true }) contactName: string | null;
   @Column({ type: 'text', nullable: true }) contactPhone: string | null;
   @Column({ type: 'text', nullable: true }) contactEmail: string | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) riskScore: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) riskScore: number | null;
   @Column({ type: 'jsonb', nullable: true }) riskFactors: RiskFactor[] | null;
   @Column({ type: 'timestamptz', nullable: true }) riskComputedAt: Date | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

@@ -26,6 +26,9 @@ export const REQUIRED_FIGURES = [
   'staffCount',
 ] as const;
 
+/** Every figure a report holds: the required ones, the placements by country and the reserve fund balance. */
+export const FIGURES = [...REQUIRED_FIGURES, 'placementsAbroad', 'reserveFundBalanceFen'] as const;
+
 type Figures = Pick<AnnualReport, (typeof REQUIRED_FIGURES)[number] | 'placementsAbroad'>;
 
 /**

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
 import {
   AnnualReportQuery,
   AnnualReportReviewRequest,
@@ -52,48 +52,32 @@ export class AnnualReportsController {
     return view;
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { operationId: 'getAnnualReport', summary: 'One annual report', type: AnnualReportView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'getAnnualReport', summary: 'One annual report' })
-  @ApiOkResponse({ type: AnnualReportView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.reports.view(actor, id);
   }
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'createAnnualReport', summary: 'Open the agency’s report for a year that has ended (a draft; one per agency and year)', type: AnnualReportView, conflict: 'The agency already has its report for the year (existingId named)' })
   @Allow('agency_user')
-  @ApiOperation({ operationId: 'createAnnualReport', summary: 'Open the agency’s report for a year that has ended (a draft; one per agency and year)' })
-  @ApiCreatedResponse({ type: AnnualReportView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'The agency already has its report for the year (existingId named)' })
   create(@CurrentActor() actor: Actor, @Body() request: CreateAnnualReportRequest) {
     return this.reports.create(actor, request);
   }
 
-  @Put(':id')
+  @ChangeRoute('PUT', ':id', { operationId: 'updateAnnualReport', summary: 'Save the figures so far (draft or returned only)', type: AnnualReportView, conflict: 'Already submitted, or stale version' })
   @Allow('agency_user')
-  @ApiOperation({ operationId: 'updateAnnualReport', summary: 'Save the figures so far (draft or returned only)' })
-  @ApiOkResponse({ type: AnnualReportView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, or stale version' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateAnnualReportRequest) {
     return this.reports.update(actor, id, request);
   }
 
-  @Post(':id/submit')
+  @StepRoute(':id/submit', { operationId: 'submitAnnualReport', summary: 'Submit (or resubmit after a return): every figure given, totals consistent', type: AnnualReportView, conflict: true })
   @Allow('agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'submitAnnualReport', summary: 'Submit (or resubmit after a return): every figure given, totals consistent' })
-  @ApiOkResponse({ type: AnnualReportView })
-  @ApiConflictResponse({ type: ProblemDetails })
   submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AnnualReportVersionRequest) {
     return this.reports.submit(actor, id, request);
   }
 
-  @Post(':id/review')
+  @StepRoute(':id/review', { operationId: 'reviewAnnualReport', summary: 'Accept, or return with a note', type: AnnualReportView, conflict: true })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'reviewAnnualReport', summary: 'Accept, or return with a note' })
-  @ApiOkResponse({ type: AnnualReportView })
-  @ApiConflictResponse({ type: ProblemDetails })
   review(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AnnualReportReviewRequest) {
     return this.reports.review(actor, id, request);
   }

@@ -8,25 +8,13 @@ import { byCreation, checkVersion, Clock, fetchView, Page, paginateViews, Proble
 import { NotificationsService } from '@app/notifications';
 import { PlacementsService } from '@app/placements';
 import { AnnualReport, AnnualReportStatus } from './annual-report.entity';
-import { comparePlacements, consistencyProblems, dueOnOf, missingFigures } from './annual-report-rules';
+import { comparePlacements, consistencyProblems, dueOnOf, FIGURES, missingFigures } from './annual-report-rules';
 import { AnnualReportFigures, AnnualReportQuery, AnnualReportReviewRequest, AnnualReportVersionRequest, AnnualReportView, CreateAnnualReportRequest, UpdateAnnualReportRequest } from './annual-reports.dto';
 
 export const ANNUAL_REPORT_SCOPE = { jurisdiction: 'r.jurisdiction_code', agency: 'r.agency_id' };
 const NAMES = agencyNames('r.agency_id');
 const EDITABLE: AnnualReportStatus[] = ['draft', 'returned'];
 const UNDER_REVIEW: AnnualReportStatus[] = ['submitted', 'resubmitted'];
-const FIGURE_KEYS = [
-  'workersPlacedDomestic',
-  'workersPlacedAbroad',
-  'placementsAbroad',
-  'employersServed',
-  'feesFromEmployersFen',
-  'feesChargedToWorkersFen',
-  'feesChargedToWorkersAbroadFen',
-  'complaintsReceived',
-  'staffCount',
-  'reserveFundBalanceFen',
-] as const;
 
 /** A report recorded overdue, for enforcement (demerit points) once it is wired in. */
 export interface OverdueAnnualReport {
@@ -176,7 +164,7 @@ export class AnnualReportsService {
   }
 }
 
-function emptyFigures(): Pick<AnnualReport, (typeof FIGURE_KEYS)[number]> {
+function emptyFigures(): Pick<AnnualReport, (typeof FIGURES)[number]> {
   return {
     workersPlacedDomestic: null,
     workersPlacedAbroad: null,
@@ -194,7 +182,7 @@ function emptyFigures(): Pick<AnnualReport, (typeof FIGURE_KEYS)[number]> {
 /** The figures the request names (undefined = leave as saved; null = clear). */
 function figuresOf(request: AnnualReportFigures): Partial<AnnualReport> {
   const figures: Partial<AnnualReport> = {};
-  for (const key of FIGURE_KEYS) {
+  for (const key of FIGURES) {
     const value = request[key];
     if (value === undefined) continue;
     if (key === 'placementsAbroad') figures.placementsAbroad = ((value as AnnualReportFigures['placementsAbroad']) ?? []).map((p) => ({ country: p.country, workers: p.workers }));

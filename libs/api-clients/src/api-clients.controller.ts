@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Allow } from '@app/access';
-import { IdParam, ProblemDetails } from '@app/core';
+import { CreateRoute, IdParam, ReadRoute, StepRoute } from '@app/core';
 import { ApiClientPage, ApiClientQuery, ApiClientVersionRequest, ApiClientView, ApiClientWithSecret, CreateApiClientRequest } from './api-clients.dto';
 import { ApiClientsService } from './api-clients.service';
 
@@ -10,46 +10,32 @@ import { ApiClientsService } from './api-clients.service';
 export class ApiClientsController {
   constructor(private readonly clients: ApiClientsService) {}
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'createApiClient', summary: 'Register a machine client with scopes; its secret is in this answer only', type: ApiClientWithSecret, conflict: 'A client with that name exists' })
   @Allow('system_admin')
-  @ApiOperation({ operationId: 'createApiClient', summary: 'Register a machine client with scopes; its secret is in this answer only' })
-  @ApiCreatedResponse({ type: ApiClientWithSecret })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'A client with that name exists' })
   create(@Body() request: CreateApiClientRequest): Promise<ApiClientWithSecret> {
     return this.clients.create(request);
   }
 
-  @Get()
+  @ReadRoute(undefined, { operationId: 'listApiClients', summary: 'The registered machine clients, newest first (never their secrets)', type: ApiClientPage })
   @Allow('system_admin')
-  @ApiOperation({ operationId: 'listApiClients', summary: 'The registered machine clients, newest first (never their secrets)' })
-  @ApiOkResponse({ type: ApiClientPage })
   list(@Query() query: ApiClientQuery) {
     return this.clients.list(query);
   }
 
-  @Post(':id/disable')
+  @StepRoute(':id/disable', { operationId: 'disableApiClient', summary: 'Disable a client: its tokens stop working at once', type: ApiClientView })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'disableApiClient', summary: 'Disable a client: its tokens stop working at once' })
-  @ApiOkResponse({ type: ApiClientView })
   disable(@IdParam() id: string, @Body() request: ApiClientVersionRequest): Promise<ApiClientView> {
     return this.clients.disable(id, request.version);
   }
 
-  @Post(':id/enable')
+  @StepRoute(':id/enable', { operationId: 'enableApiClient', summary: 'Enable a disabled client again', type: ApiClientView })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'enableApiClient', summary: 'Enable a disabled client again' })
-  @ApiOkResponse({ type: ApiClientView })
   enable(@IdParam() id: string, @Body() request: ApiClientVersionRequest): Promise<ApiClientView> {
     return this.clients.enable(id, request.version);
   }
 
-  @Post(':id/rotate-secret')
+  @StepRoute(':id/rotate-secret', { operationId: 'rotateApiClientSecret', summary: 'Give a client a new secret (in this answer only); the old secret and its tokens stop working', type: ApiClientWithSecret })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'rotateApiClientSecret', summary: 'Give a client a new secret (in this answer only); the old secret and its tokens stop working' })
-  @ApiOkResponse({ type: ApiClientWithSecret })
   rotate(@IdParam() id: string, @Body() request: ApiClientVersionRequest): Promise<ApiClientWithSecret> {
     return this.clients.rotate(id, request.version);
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Header, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Header, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@app/access';
 import { AcceptsFormBody } from '@app/auth';
-import { RateLimit } from '@app/core';
+import { RateLimit, StepRoute } from '@app/core';
 import { ClientCredentialsRequest, ClientCredentialsToken, OAuthError } from './api-clients.dto';
 import { ApiClientsService, TokenRefused } from './api-clients.service';
 
@@ -29,18 +29,15 @@ const field = (body: Record<string, unknown>, name: string): string | undefined 
 export class TokenController {
   constructor(private readonly clients: ApiClientsService) {}
 
-  /** Answers in RFC 6749's own JSON (not problem+json): OAuth client libraries read `error`. */
-  @Post('token')
+  // Answers in RFC 6749's own JSON (not problem+json): OAuth client libraries read `error`.
+  @StepRoute('token', { operationId: 'issueClientToken', summary: 'OAuth 2.0 client credentials (RFC 6749 §4.4): a registered client exchanges its id and secret for an access token', type: ClientCredentialsToken })
   @Public()
   @AcceptsFormBody()
   @RateLimit('login')
-  @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
   @Header('pragma', 'no-cache')
-  @ApiOperation({ operationId: 'issueClientToken', summary: 'OAuth 2.0 client credentials (RFC 6749 §4.4): a registered client exchanges its id and secret for an access token' })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ schema: { $ref: getSchemaPath(ClientCredentialsRequest) }, examples: { form: { value: { grant_type: 'client_credentials', client_id: '0b1e…', client_secret: 'ars_…' } } } })
-  @ApiOkResponse({ type: ClientCredentialsToken })
   @ApiBadRequestResponse({ type: OAuthError, description: '`invalid_request`, `unsupported_grant_type` or `invalid_scope`' })
   @ApiUnauthorizedResponse({ type: OAuthError, description: '`invalid_client`: unknown client, wrong secret or disabled' })
   async token(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ClientCredentialsToken | OAuthError> {

@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageOf } from '@app/core';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ListRoute, ReadRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { AuditEventView, AuditQuery, AuditVerification } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -10,18 +10,14 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get()
+  @ListRoute(undefined, { operationId: 'listAuditEvents', summary: 'The audit trail, newest first, with filters', item: AuditEventView })
   @Allow('ministry_official', 'system_admin')
-  @ApiOperation({ operationId: 'listAuditEvents', summary: 'The audit trail, newest first, with filters' })
-  @ApiOkResponse({ type: PageOf(AuditEventView) })
   list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
     return this.audit.list(actor, query);
   }
 
-  @Get('verify')
+  @ReadRoute('verify', { operationId: 'verifyAuditChain', summary: 'Verify the hash chain; names the first row that was altered or removed', type: AuditVerification })
   @Allow('ministry_official', 'system_admin')
-  @ApiOperation({ operationId: 'verifyAuditChain', summary: 'Verify the hash chain; names the first row that was altered or removed' })
-  @ApiOkResponse({ type: AuditVerification })
   verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }

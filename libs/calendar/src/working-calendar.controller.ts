@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Problems } from '@app/core';
+import { Body, Controller, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ChangeRoute, Problems, ReadRoute } from '@app/core';
 import { Allow, BUREAU_ROLES } from '@app/access';
 import { WorkingCalendarYearBody, WorkingCalendarYearView } from './working-calendar.dto';
 import { WorkingCalendarAdminService } from './working-calendar-admin.service';
@@ -26,18 +26,14 @@ const YearParam = () =>
 export class WorkingCalendarController {
   constructor(private readonly admin: WorkingCalendarAdminService) {}
 
-  @Get(':year')
+  @ReadRoute(':year', { summary: "A year of the working calendar: public holidays and working weekend days (调休); 404 for a year not entered (it counts Monday to Friday)", type: WorkingCalendarYearView })
   @Allow('system_admin', ...BUREAU_ROLES)
-  @ApiOperation({ summary: "A year of the working calendar: public holidays and working weekend days (调休); 404 for a year not entered (it counts Monday to Friday)" })
-  @ApiOkResponse({ type: WorkingCalendarYearView })
   get(@YearParam() year: number): Promise<WorkingCalendarYearView> {
     return this.admin.get(year);
   }
 
-  @Put(':year')
+  @ChangeRoute('PUT', ':year', { summary: 'Replace (or enter, with version 0) a year of the working calendar; deadlines computed from then on follow it', type: WorkingCalendarYearView })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Replace (or enter, with version 0) a year of the working calendar; deadlines computed from then on follow it' })
-  @ApiOkResponse({ type: WorkingCalendarYearView })
   put(@YearParam() year: number, @Body() body: WorkingCalendarYearBody): Promise<WorkingCalendarYearView> {
     return this.admin.replace(year, body);
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateRoute, IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
 import { Allow } from '@app/access';
 import { ChecklistTemplateView, CreateTemplateRequest, TemplateQuery } from './checklists.dto';
 import { ChecklistsService } from './checklists.service';
@@ -22,28 +22,20 @@ export class ChecklistsController {
     return this.checklists.list(query, language);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { operationId: 'getChecklistTemplate', summary: 'One checklist template with its items', type: ChecklistTemplateView })
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ operationId: 'getChecklistTemplate', summary: 'One checklist template with its items' })
-  @ApiOkResponse({ type: ChecklistTemplateView })
   get(@IdParam() id: string, @RequestLanguage() language: Language) {
     return this.checklists.view(id, language);
   }
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'createChecklistTemplate', summary: 'A new draft template: a new code, or the next version of an existing one', type: ChecklistTemplateView })
   @Allow('ministry_official')
-  @ApiOperation({ operationId: 'createChecklistTemplate', summary: 'A new draft template: a new code, or the next version of an existing one' })
-  @ApiCreatedResponse({ type: ChecklistTemplateView })
   create(@Body() request: CreateTemplateRequest, @RequestLanguage() language: Language) {
     return this.checklists.create(request, language);
   }
 
-  @Post(':id/publish')
+  @StepRoute(':id/publish', { operationId: 'publishChecklistTemplate', summary: 'Publish a draft; from then on it never changes', type: ChecklistTemplateView, conflict: 'Already published' })
   @Allow('ministry_official')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'publishChecklistTemplate', summary: 'Publish a draft; from then on it never changes' })
-  @ApiOkResponse({ type: ChecklistTemplateView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Already published' })
   publish(@IdParam() id: string, @RequestLanguage() language: Language) {
     return this.checklists.publish(id, language);
   }

@@ -149,16 +149,21 @@ export function toView({ template, items }: TemplateWithItems, language: Languag
     titleEn: template.titleEn,
     publishedAt: template.publishedAt,
     createdAt: template.createdAt,
-    items: items.map((item) => ({
-      code: item.code,
-      section: item.section,
-      criticality: item.criticality,
-      points: item.points,
-      legalBasis: item.legalBasis,
-      text: pick(language, item.textZh, item.textEn),
-      textZh: item.textZh,
-      textEn: item.textEn,
-      ...describe(item),
-    })),
+    items: items.map((item) => itemView(item, language, describe)),
+  };
+}
+
+/** A checklist item as readers see it (the template, and an inspection's findings): its text in their language beside both. */
+export function itemView(item: ChecklistItem, language: Language, describe: (item: ChecklistItem) => ItemTexts) {
+  return {
+    code: item.code,
+    section: item.section,
+    criticality: item.criticality,
+    points: item.points,
+    legalBasis: item.legalBasis,
+    text: pick(language, item.textZh, item.textEn),
+    textZh: item.textZh,
+    textEn: item.textEn,
+    ...describe(item),
   };
 }

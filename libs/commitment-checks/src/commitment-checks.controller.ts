@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { PageOf } from '@app/core';
+import { ListRoute } from '@app/core';
 import { CommitmentCheckQuery, CommitmentCheckView } from './commitment-checks.dto';
 import { CommitmentChecksService } from './commitment-checks.service';
 
@@ -10,10 +10,8 @@ import { CommitmentChecksService } from './commitment-checks.service';
 export class CommitmentChecksController {
   constructor(private readonly checks: CommitmentChecksService) {}
 
-  @Get()
+  @ListRoute(undefined, { operationId: 'listCommitmentChecks', summary: 'On-site checks of commitment-based licences in your jurisdiction; state=overdue or failed for the bureau’s queue', item: CommitmentCheckView })
   @Allow('ministry_official', 'bureau_admin', 'inspector')
-  @ApiOperation({ operationId: 'listCommitmentChecks', summary: 'On-site checks of commitment-based licences in your jurisdiction; state=overdue or failed for the bureau’s queue' })
-  @ApiOkResponse({ type: PageOf(CommitmentCheckView) })
   list(@CurrentActor() actor: Actor, @Query() query: CommitmentCheckQuery) {
     return this.checks.list(actor, query);
   }

@@ -1,9 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { namedEnum } from '@app/core';
+import { namedEnum, NUMBER_COLUMN } from '@app/core';
 import { ComplaintChannel, ComplaintOutcome, ComplaintStatus, SEVERITIES, Severity } from './complaint-rules';
-
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** A complaint from a worker or the public, with its routing, deadlines and outcome. */
 @Entity('complaints')
@@ -30,7 +28,7 @@ export class Complaint {
   @Column({ type: 'text', nullable: true }) destinationCountry: string | null;
   /** The check code of the placement abroad the complaint is about, as the worker gave it. */
   @Column({ type: 'text', nullable: true }) placementCode: string | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) amountClaimed: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) amountClaimed: number | null;
   @Column({ type: 'text' }) severity: Severity;
   @Column({ type: 'text' }) status: ComplaintStatus;
   @Column({ type: 'uuid', nullable: true }) assignedBureauId: string | null;

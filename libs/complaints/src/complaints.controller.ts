@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IdParam, PageOf, StatusCountsView } from '@app/core';
+import { CreateRoute, IdParam, PageOf, ReadRoute, StatusCountsView, StepRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
@@ -38,11 +38,9 @@ export class ComplaintsController {
     private readonly trendsService: ComplaintTrendsService,
   ) {}
 
-  @Get('trends')
+  @ReadRoute('trends', { operationId: 'getComplaintTrends', summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)', type: TrendsView })
   @Allow(...ANALYSTS)
-  @ApiOperation({ operationId: 'getComplaintTrends', summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: TrendsView })
   async trends(
     @CurrentActor() actor: Actor,
     @Query() query: TrendsQuery,
@@ -59,18 +57,14 @@ export class ComplaintsController {
     return view;
   }
 
-  @Get('alerts')
+  @ReadRoute('alerts', { operationId: 'getComplaintAlerts', summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days (names in the Accept-Language)', type: AlertsView })
   @Allow(...ANALYSTS)
-  @ApiOperation({ operationId: 'getComplaintAlerts', summary: 'Province x category monthly spikes, and agencies with 3 or more substantiated complaints in 90 days (names in the Accept-Language)' })
-  @ApiOkResponse({ type: AlertsView })
   alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQuery, @Headers('accept-language') acceptLanguage: string | undefined) {
     return this.trendsService.alerts(actor, query, primaryLanguage(acceptLanguage));
   }
 
-  @Get('counts')
+  @ReadRoute('counts', { operationId: 'countComplaints', summary: 'Complaints in your jurisdiction counted by status, exactly (one grouped query)', type: StatusCountsView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'countComplaints', summary: 'Complaints in your jurisdiction counted by status, exactly (one grouped query)' })
-  @ApiOkResponse({ type: StatusCountsView })
   counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
     return this.complaints.counts(actor);
   }
@@ -83,72 +77,51 @@ export class ComplaintsController {
     return this.complaints.list(actor, query);
   }
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'recordComplaint', summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one', type: RecordedComplaintView })
   @Allow('ministry_official', ...HANDLERS)
-  @ApiOperation({ operationId: 'recordComplaint', summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one' })
-  @ApiCreatedResponse({ type: RecordedComplaintView })
   async create(@CurrentActor() actor: Actor, @Body() request: OfficialComplaintRequest): Promise<RecordedComplaintView> {
     const { complaint, secret, pin } = await this.intake.submitOfficial(actor, request);
     return { ...(await this.complaints.recordedView(complaint)), secret, pin };
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One complaint with its history; the complainant only for the handling bureau and the ministry', type: ComplaintDetailView })
   @Allow(...READERS)
-  @ApiOperation({ summary: 'One complaint with its history; the complainant only for the handling bureau and the ministry' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.complaints.get(actor, id);
   }
 
-  @Get(':id/assignees')
+  @ReadRoute(':id/assignees', { summary: 'Who may take the complaint: inspectors and bureau admins of the bureaus in your jurisdiction that cover it', type: AssigneesView })
   @Allow('bureau_admin')
-  @ApiOperation({ summary: 'Who may take the complaint: inspectors and bureau admins of the bureaus in your jurisdiction that cover it' })
-  @ApiOkResponse({ type: AssigneesView })
   async assignees(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AssigneesView> {
     return { items: await this.complaints.assignees(actor, id) };
   }
 
-  @Post(':id/assign')
+  @StepRoute(':id/assign', { summary: 'Assign to a bureau in your jurisdiction and/or an officer GET /complaints/{id}/assignees lists, who is told (send the version you read)', type: ComplaintDetailView })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Assign to a bureau in your jurisdiction and/or an officer GET /complaints/{id}/assignees lists, who is told (send the version you read)' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   assign(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AssignComplaintRequest) {
     return this.complaints.assign(actor, id, request);
   }
 
-  @Post(':id/transition')
+  @StepRoute(':id/transition', { summary: 'received → triaged → investigating → resolved | referred | dismissed → closed; reopened. An outcome is required to resolve', type: ComplaintDetailView })
   @Allow(...HANDLERS)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'received → triaged → investigating → resolved | referred | dismissed → closed; reopened. An outcome is required to resolve' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   transition(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: TransitionComplaintRequest) {
     return this.complaints.transition(actor, id, request);
   }
 
-  @Post(':id/extend')
+  @StepRoute(':id/extend', { summary: 'Extend the resolution deadline once (30 working days by default), with a reason', type: ComplaintDetailView })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Extend the resolution deadline once (30 working days by default), with a reason' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   extend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: ExtendComplaintRequest) {
     return this.complaints.extend(actor, id, request);
   }
 
-  @Post(':id/inspection')
+  @StepRoute(':id/inspection', { operationId: 'linkComplaintInspection', summary: 'Link the complaint to an inspection of its agency, or plan a complaint-type inspection (planOn) and link it', type: ComplaintDetailView })
   @Allow(...HANDLERS)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'linkComplaintInspection', summary: 'Link the complaint to an inspection of its agency, or plan a complaint-type inspection (planOn) and link it' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   linkInspection(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: LinkInspectionRequest) {
     return this.complaints.linkInspection(actor, id, request);
   }
 
-  @Post(':id/answer')
+  @StepRoute(':id/answer', { summary: 'The agency answers a complaint about it', type: ComplaintDetailView })
   @Allow('agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'The agency answers a complaint about it' })
-  @ApiOkResponse({ type: ComplaintDetailView })
   answer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AgencyAnswerRequest) {
     return this.complaints.answer(actor, id, request);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Header, Param, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { HeaderValue, Problems, ProblemDetails, RateLimit } from '@app/core';
+import { HeaderValue, ProblemDetails, Problems, RateLimit, ReadRoute } from '@app/core';
 import { Public } from '@app/access';
 import { ComplaintCategory } from './complaint.entity';
 import { ComplaintIntakeService } from './complaint-intake.service';
@@ -40,15 +40,12 @@ export class PublicComplaintsController {
     return this.intake.submitPublic(request, req.ip, idempotencyKey);
   }
 
-  @Get('complaints/:trackingCode')
+  @ReadRoute('complaints/:trackingCode', { operationId: 'trackPublicComplaint', summary: 'Follow a complaint with its tracking code and PIN (or secret): its status and the notes meant for the complainant', type: PublicComplaintStatus, notFound: 'Unknown tracking code or wrong PIN or secret (not told apart)' })
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ operationId: 'trackPublicComplaint', summary: 'Follow a complaint with its tracking code and PIN (or secret): its status and the notes meant for the complainant' })
   @ApiHeader({ name: 'X-Complaint-Pin', required: false, description: 'The 6-digit PIN given with the tracking code' })
   @ApiHeader({ name: 'X-Complaint-Secret', required: false, description: 'The long secret given with tracking codes before PINs (still accepted)' })
-  @ApiOkResponse({ type: PublicComplaintStatus })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Unknown tracking code or wrong PIN or secret (not told apart)' })
   @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'Too many wrong PINs for this tracking code: locked for a while (lockedUntil), whatever the address' })
   status(
     @Param('trackingCode') typedCode: string,
@@ -60,12 +57,10 @@ export class PublicComplaintsController {
     return this.intake.publicStatus(trackingCode, { secret, pin: pin?.normalize('NFKC').replace(/\s/g, '') });
   }
 
-  @Get('complaint-categories')
+  @ReadRoute('complaint-categories', { operationId: 'listComplaintCategories', summary: 'The categories a complaint may name', type: [ComplaintCategory] })
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'public, max-age=3600')
-  @ApiOperation({ operationId: 'listComplaintCategories', summary: 'The categories a complaint may name' })
-  @ApiOkResponse({ type: [ComplaintCategory] })
   categories() {
     return this.intake.categories();
   }

@@ -32,3 +32,5 @@ export * from './csv/csv-writer';
 export * from './text/deadline-words';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';
+export * from './openapi/routes';
+export * from './persistence/versioned-record';

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { NUMBER_COLUMN, VersionedRecord } from '@app/core';
 
 export const CASE_STATUSES = ['opened', 'notice_served', 'representations', 'hearing_requested', 'hearing_held', 'decided', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -18,12 +19,9 @@ export type AppealBody = (typeof APPEAL_BODIES)[number];
 export const APPEAL_OUTCOMES = ['upheld', 'varied', 'annulled'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
-/** bigint fen as a JavaScript number (safe far beyond any fine). */
-const fen = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 /** An enforcement case: a proposed sanction on its way through due process to a decision. */
 @Entity('enforcement_cases')
-export class EnforcementCase {
+export class EnforcementCase extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** As the issuing province's documents read: 闽人社监〔2026〕17号 (see CaseNumbers). */
   @Column({ update: false }) caseNumber: string;
@@ -33,7 +31,7 @@ export class EnforcementCase {
   @Column() jurisdictionCode: string;
   @Column({ type: 'text' }) status: CaseStatus;
   @Column({ type: 'text' }) proposedSanction: ProposedSanction;
-  @Column({ type: 'bigint', nullable: true, transformer: fen }) proposedFineAmount: number | null;
+  @Column({ type: 'bigint', nullable: true, transformer: NUMBER_COLUMN }) proposedFineAmount: number | null;
   @Column({ type: 'integer', nullable: true }) proposedSuspensionDays: number | null;
   /** Chinese, or an official's own words; `legalBasisEn` the English when the system wrote both. */
   @Column() legalBasis: string;
@@ -60,7 +58,7 @@ export class EnforcementCase {
   @Column({ type: 'timestamptz', nullable: true }) waivedAt: Date | null;
   @Column({ type: 'text', nullable: true }) waiverStatement: string | null;
   @Column({ type: 'text', nullable: true }) decidedSanction: DecidedSanction | null;
-  @Column({ type: 'bigint', nullable: true, transformer: fen }) decidedFineAmount: number | null;
+  @Column({ type: 'bigint', nullable: true, transformer: NUMBER_COLUMN }) decidedFineAmount: number | null;
   @Column({ type: 'integer', nullable: true }) decidedSuspensionDays: number | null;
   @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
   @Column({ type: 'uuid', nullable: true }) decidingOfficerId: string | null;
@@ -80,9 +78,6 @@ export class EnforcementCase {
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
   @Column({ type: 'text', nullable: true }) withdrawReason: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }
 
 /** A licence a case concerns: a decision suspends or revokes only the licences its case names. */
@@ -152,7 +147,7 @@ export class DemeritRule {
 @Entity('fine_thresholds')
 export class FineThreshold {
   @PrimaryColumn() provinceCode: string;
-  @Column({ type: 'bigint', transformer: fen }) largeAmount: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) largeAmount: number;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
 }

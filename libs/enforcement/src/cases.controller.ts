@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails, UserRateLimit } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, PageOf, ProblemDetails, ReadRoute, StepRoute, UserRateLimit } from '@app/core';
 import { Query } from '@nestjs/common';
 import {
   AppealRequest,
@@ -46,26 +46,20 @@ export class CasesController {
     return this.queries.list(actor, query);
   }
 
-  @Get('counts')
+  @ReadRoute('counts', { operationId: 'countCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query', type: CaseCountsView })
   @Allow(...OFFICIALS, 'agency_user')
-  @ApiOperation({ operationId: 'countCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query' })
-  @ApiOkResponse({ type: CaseCountsView })
   counts(@CurrentActor() actor: Actor) {
     return this.queries.counts(actor);
   }
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it', type: CaseDetailView })
   @Allow('inspector', 'bureau_admin')
-  @ApiOperation({ operationId: 'openCase', summary: 'Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it' })
-  @ApiCreatedResponse({ type: CaseDetailView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateCaseRequest) {
     return this.proposals.create(actor, request);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { operationId: 'getCase', summary: 'One case with its grounds, whole history and served documents', type: CaseDetailView })
   @Allow(...OFFICIALS, 'agency_user')
-  @ApiOperation({ operationId: 'getCase', summary: 'One case with its grounds, whole history and served documents' })
-  @ApiOkResponse({ type: CaseDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.queries.detail(actor, id);
   }
@@ -84,87 +78,56 @@ export class CasesController {
     return content;
   }
 
-  @Put(':id/licences')
+  @ChangeRoute('PUT', ':id/licences', { operationId: 'setCaseLicences', summary: 'Name the licences the case concerns (the agency\'s, in force) before the notice is served; a decision changes only these', type: CaseDetailView, conflict: 'The notice is served (it names the licences), or stale version' })
   @Allow('bureau_admin')
-  @ApiOperation({ operationId: 'setCaseLicences', summary: 'Name the licences the case concerns (the agency\'s, in force) before the notice is served; a decision changes only these' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'The notice is served (it names the licences), or stale version' })
   licences(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseLicencesRequest) {
     return this.steps.setLicences(actor, id, request);
   }
 
-  @Post(':id/notice')
+  @StepRoute(':id/notice', { operationId: 'serveCaseNotice', summary: 'Serve the notice of intended sanction: the agency is told (inbox, email, PDF) and its windows start', type: CaseDetailView, conflict: 'Not in a state to serve a notice (currentStatus), or stale version' })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'serveCaseNotice', summary: 'Serve the notice of intended sanction: the agency is told (inbox, email, PDF) and its windows start' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Not in a state to serve a notice (currentStatus), or stale version' })
   notice(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseStepRequest) {
     return this.steps.serveNotice(actor, id, request);
   }
 
-  @Post(':id/representations')
+  @StepRoute(':id/representations', { operationId: 'makeCaseRepresentations', summary: 'The agency makes its representations within 5 working days of service', type: CaseDetailView, conflict: 'Window closed, illegal in the current state, or stale version' })
   @Allow('agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'makeCaseRepresentations', summary: 'The agency makes its representations within 5 working days of service' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Window closed, illegal in the current state, or stale version' })
   representations(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: RepresentationsRequest) {
     return this.steps.representations(actor, id, request);
   }
 
-  @Post(':id/hearing')
+  @StepRoute(':id/hearing', { operationId: 'caseHearing', summary: 'The agency requests a hearing (within 5 working days of service); the bureau records the hearing held (heldOn, attendees, minutes)', type: CaseDetailView, conflict: 'No right to a hearing, window closed, illegal in the current state, or stale version' })
   @Allow('agency_user', 'bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'caseHearing', summary: 'The agency requests a hearing (within 5 working days of service); the bureau records the hearing held (heldOn, attendees, minutes)' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'No right to a hearing, window closed, illegal in the current state, or stale version' })
   hearing(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: HearingRequest) {
     return this.steps.hearing(actor, id, request);
   }
 
-  @Post(':id/waiver')
+  @StepRoute(':id/waiver', { operationId: 'waiveCaseWindows', summary: 'The agency waives representations and a hearing in writing; a decision may then be taken at once', type: CaseDetailView })
   @Allow('agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'waiveCaseWindows', summary: 'The agency waives representations and a hearing in writing; a decision may then be taken at once' })
-  @ApiOkResponse({ type: CaseDetailView })
   waiver(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WaiverRequest) {
     return this.steps.waive(actor, id, request);
   }
 
-  @Get(':id/published-summary-draft')
+  @ReadRoute(':id/published-summary-draft', { operationId: 'draftPublishedSummary', summary: 'The published summary a decision taken today as asked would get (agency, provision, sanction, dates), for the decision form to prefill', type: BilingualText })
   @Allow('bureau_admin')
-  @ApiOperation({ operationId: 'draftPublishedSummary', summary: 'The published summary a decision taken today as asked would get (agency, provision, sanction, dates), for the decision form to prefill' })
-  @ApiOkResponse({ type: BilingualText })
   summaryDraft(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: SummaryDraftQuery) {
     return this.decisions.summaryDraft(actor, id, query);
   }
 
-  @Post(':id/decision')
+  @StepRoute(':id/decision', { operationId: 'decideCase', summary: 'Decide (as proposed, lighter or none, with reasons) by a bureau admin who did not investigate; a suspension or revocation changes the licence in the same transaction', type: CaseDetailView, conflict: 'Windows still open (decisionOpensOn), illegal in the current state, or stale version' })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'decideCase', summary: 'Decide (as proposed, lighter or none, with reasons) by a bureau admin who did not investigate; a suspension or revocation changes the licence in the same transaction' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Windows still open (decisionOpensOn), illegal in the current state, or stale version' })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CaseDecisionRequest) {
     return this.decisions.decide(actor, id, request);
   }
 
-  @Post(':id/appeal')
+  @StepRoute(':id/appeal', { operationId: 'recordCaseAppeal', summary: 'Record an appeal outcome (upheld, varied with the new sanction, annulled), lodged on or after the decision and decided by today; varied or annulled changes the licences, points, grade and public list', type: CaseDetailView, conflict: 'Not decided, or stale version' })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'recordCaseAppeal', summary: 'Record an appeal outcome (upheld, varied with the new sanction, annulled), lodged on or after the decision and decided by today; varied or annulled changes the licences, points, grade and public list' })
-  @ApiOkResponse({ type: CaseDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Not decided, or stale version' })
   appeal(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AppealRequest) {
     return this.decisions.appeal(actor, id, request);
   }
 
-  @Post(':id/withdraw')
+  @StepRoute(':id/withdraw', { operationId: 'withdrawCase', summary: 'Withdraw a case before its decision', type: CaseDetailView })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'withdrawCase', summary: 'Withdraw a case before its decision' })
-  @ApiOkResponse({ type: CaseDetailView })
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: WithdrawRequest) {
     return this.steps.withdraw(actor, id, request);
   }

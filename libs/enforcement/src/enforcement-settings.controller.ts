@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '@app/access';
-import { IdParam, PageOf, RateLimit } from '@app/core';
+import { ChangeRoute, IdParam, PageOf, RateLimit, ReadRoute } from '@app/core';
 import { DemeritRuleList, DemeritRuleView, FineThresholdList, FineThresholdView, PublicSanction, PublicSanctionQuery, PutFineThresholdRequest, UpdateDemeritRuleRequest } from './cases.dto';
 import { DemeritPointsService } from './demerit-points.service';
 import { PublicSanctionsService } from './public-sanctions.service';
@@ -28,34 +28,26 @@ export class EnforcementSettingsController {
     return this.sanctions.list(query);
   }
 
-  @Get('demerit-rules')
+  @ReadRoute('demerit-rules', { operationId: 'listDemeritRules', summary: 'Demerit points per decided sanction and per substantiated complaint by severity', type: DemeritRuleList })
   @Allow(...OFFICIALS)
-  @ApiOperation({ operationId: 'listDemeritRules', summary: 'Demerit points per decided sanction and per substantiated complaint by severity' })
-  @ApiOkResponse({ type: DemeritRuleList })
   async rules(): Promise<DemeritRuleList> {
     return { items: await this.points.rules() };
   }
 
-  @Put('demerit-rules/:id')
+  @ChangeRoute('PUT', 'demerit-rules/:id', { operationId: 'updateDemeritRule', summary: 'Change the points of a rule (counted from the next grading)', type: DemeritRuleView })
   @Allow('ministry_official')
-  @ApiOperation({ operationId: 'updateDemeritRule', summary: 'Change the points of a rule (counted from the next grading)' })
-  @ApiOkResponse({ type: DemeritRuleView })
   updateRule(@IdParam() id: string, @Body() request: UpdateDemeritRuleRequest) {
     return this.points.updateRule(id, request);
   }
 
-  @Get('fine-thresholds')
+  @ReadRoute('fine-thresholds', { operationId: 'listFineThresholds', summary: "Provinces' large-amount fines (fen): a fine at or above gives a right to a hearing; a province without one: every fine does", type: FineThresholdList })
   @Allow(...OFFICIALS)
-  @ApiOperation({ operationId: 'listFineThresholds', summary: "Provinces' large-amount fines (fen): a fine at or above gives a right to a hearing; a province without one: every fine does" })
-  @ApiOkResponse({ type: FineThresholdList })
   async thresholds(): Promise<FineThresholdList> {
     return { items: await this.points.thresholds() };
   }
 
-  @Put('fine-thresholds/:province')
+  @ChangeRoute('PUT', 'fine-thresholds/:province', { operationId: 'putFineThreshold', summary: "Set a province's large-amount fine (fen)", type: FineThresholdView })
   @Allow('ministry_official')
-  @ApiOperation({ operationId: 'putFineThreshold', summary: "Set a province's large-amount fine (fen)" })
-  @ApiOkResponse({ type: FineThresholdView })
   putThreshold(@Param('province') province: string, @Body() request: PutFineThresholdRequest) {
     return this.points.putThreshold(province, request);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails, StatusCountsView } from '@app/core';
+import { ChangeRoute, IdParam, ListRoute, ReadRoute, StatusCountsView } from '@app/core';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } from './inspections.dto';
 
@@ -10,27 +10,20 @@ import { CorrectiveActionPatch, CorrectiveActionQuery, CorrectiveActionView } fr
 export class CorrectiveActionsController {
   constructor(private readonly actions: CorrectiveActionsService) {}
 
-  @Get('counts')
+  @ReadRoute('counts', { operationId: 'countCorrectiveActions', summary: 'Corrective actions in your jurisdiction counted by status, exactly (one grouped query)', type: StatusCountsView })
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ operationId: 'countCorrectiveActions', summary: 'Corrective actions in your jurisdiction counted by status, exactly (one grouped query)' })
-  @ApiOkResponse({ type: StatusCountsView })
   counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
     return this.actions.counts(actor);
   }
 
-  @Get()
+  @ListRoute(undefined, { summary: 'Corrective actions in your jurisdiction (an agency: its own)', item: CorrectiveActionView })
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ summary: 'Corrective actions in your jurisdiction (an agency: its own)' })
-  @ApiOkResponse({ type: PageOf(CorrectiveActionView) })
   list(@CurrentActor() actor: Actor, @Query() query: CorrectiveActionQuery) {
     return this.actions.list(actor, query);
   }
 
-  @Patch(':id')
+  @ChangeRoute('PATCH', ':id', { operationId: 'updateCorrectiveAction', summary: 'The agency submits its answer; an inspector or bureau admin verifies it or reopens the action', type: CorrectiveActionView, conflict: true })
   @Allow('bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ operationId: 'updateCorrectiveAction', summary: 'The agency submits its answer; an inspector or bureau admin verifies it or reopens the action' })
-  @ApiOkResponse({ type: CorrectiveActionView })
-  @ApiConflictResponse({ type: ProblemDetails })
   patch(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CorrectiveActionPatch) {
     return this.actions.patch(actor, id, request);
   }

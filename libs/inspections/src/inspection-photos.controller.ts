@@ -1,9 +1,9 @@
 import type {} from '@fastify/multipart';
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, ProblemDetails, ProblemException, Problems } from '@app/core';
+import { IdParam, ProblemDetails, ProblemException, Problems, ReadRoute, RemoveRoute } from '@app/core';
 import { InspectionPhotosService, PHOTO_MAX_BYTES, PHOTOS_PER_ITEM, THUMBNAIL_MAX_BYTES } from './inspection-photos.service';
 import { InspectionPhotosView, InspectionPhotoView, PhotoContentQuery } from './inspections.dto';
 
@@ -59,10 +59,8 @@ export class InspectionPhotosController {
     return this.photos.add(actor, id, itemCode, { photo, thumbnail, caption });
   }
 
-  @Get(':id/photos')
+  @ReadRoute(':id/photos', { operationId: 'listInspectionPhotos', summary: 'The photos of an inspection (without their bytes), by item', type: InspectionPhotosView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'listInspectionPhotos', summary: 'The photos of an inspection (without their bytes), by item' })
-  @ApiOkResponse({ type: InspectionPhotosView })
   async list(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<InspectionPhotosView> {
     return { items: await this.photos.list(actor, id) };
   }
@@ -88,12 +86,8 @@ export class InspectionPhotosController {
     return data;
   }
 
-  @Delete(':id/photos/:photoId')
+  @RemoveRoute(':id/photos/:photoId', { operationId: 'removeInspectionPhoto', summary: 'Remove a photo, until submission', removed: 'Removed', conflict: 'Submitted: findings are fixed' })
   @Allow('bureau_admin', 'inspector')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ operationId: 'removeInspectionPhoto', summary: 'Remove a photo, until submission' })
-  @ApiNoContentResponse({ description: 'Removed' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Submitted: findings are fixed' })
   async remove(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('photoId') photoId: string): Promise<void> {
     await this.photos.remove(actor, id, photoId);
   }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { AgencyRecord, NUMBER_COLUMN, VersionedRecord } from '@app/core';
 import { FindingResult, Outcome } from './scoring';
 
 /**
@@ -14,13 +15,8 @@ export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 export const SANCTIONS = ['none', 'warning', 'fine', 'suspension', 'revocation'] as const;
 export type Sanction = (typeof SANCTIONS)[number];
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 @Entity('inspections')
-export class Inspection {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') agencyId: string;
-  @Column() jurisdictionCode: string;
+export class Inspection extends AgencyRecord {
   @Column({ type: 'text' }) type: InspectionType;
   @Column({ type: 'text' }) status: InspectionStatus;
   @Column({ type: 'date' }) inspectionDate: string;
@@ -34,25 +30,22 @@ export class Inspection {
   /** What the inspectors mean the agency to read. */
   @Column({ type: 'text', nullable: true }) noteToAgency: string | null;
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) score: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) score: number | null;
   @Column({ type: 'integer', nullable: true }) violationPoints: number | null;
   @Column({ type: 'text', nullable: true }) outcome: Outcome | null;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) submittedBy: string | null;
   @Column({ type: 'text', nullable: true }) sanctionProposal: Sanction | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) proposedFineAmount: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) proposedFineAmount: number | null;
   @Column({ type: 'integer', nullable: true }) proposedSuspensionDays: number | null;
   @Column({ type: 'text', nullable: true }) sanctionProposalReason: string | null;
   @Column({ type: 'text', nullable: true }) sanctionDecision: Sanction | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) decidedFineAmount: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) decidedFineAmount: number | null;
   @Column({ type: 'integer', nullable: true }) decidedSuspensionDays: number | null;
   @Column({ type: 'text', nullable: true }) sanctionDecisionReason: string | null;
   @Column({ type: 'uuid', nullable: true }) sanctionDecidedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) sanctionDecidedAt: Date | null;
   @Column({ type: 'uuid', array: true, nullable: true }) sanctionedLicenceIds: string[] | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }
 
 /** What an inspector found on one checklist item. */
@@ -84,7 +77,7 @@ export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number]
 
 /** What the agency must put right for one non-compliant item, by a date. */
 @Entity('corrective_actions')
-export class CorrectiveAction {
+export class CorrectiveAction extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') inspectionId: string;
   @Column('uuid') agencyId: string;
@@ -98,7 +91,4 @@ export class CorrectiveAction {
   @Column({ type: 'text', nullable: true }) inspectorNote: string | null;
   @Column({ type: 'uuid', nullable: true }) verifiedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
 import {
   AddendumRequest,
   AssignLeadInspectorRequest,
@@ -37,10 +37,8 @@ export class InspectionsController {
     private readonly risk: RiskService,
   ) {}
 
-  @Get('priorities')
+  @ReadRoute('priorities', { operationId: 'listInspectionPriorities', summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it', type: PrioritiesView })
   @Allow(...OFFICIALS)
-  @ApiOperation({ operationId: 'listInspectionPriorities', summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it' })
-  @ApiOkResponse({ type: PrioritiesView })
   async priorities(@CurrentActor() actor: Actor, @Query() query: PrioritiesQuery) {
     return { items: await this.risk.priorities(actor, query) };
   }
@@ -54,93 +52,64 @@ export class InspectionsController {
     return this.inspections.list(actor, query);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One inspection with its checklist findings, addenda and corrective actions', type: InspectionDetailView })
   @Allow(...OFFICIALS, 'agency_user')
   @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
-  @ApiOperation({ summary: 'One inspection with its checklist findings, addenda and corrective actions' })
-  @ApiOkResponse({ type: InspectionDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string, @RequestLanguage() language: Language) {
     return this.inspections.detail(actor, id, language);
   }
 
-  @Get(':id/preview')
+  @ReadRoute(':id/preview', { operationId: 'previewInspectionOutcome', summary: 'The score and outcome submitting would give now, from the findings as saved (critical item failed: critical violation; else points bands)', type: InspectionPreviewView })
   @Allow(...OFFICIALS)
-  @ApiOperation({ operationId: 'previewInspectionOutcome', summary: 'The score and outcome submitting would give now, from the findings as saved (critical item failed: critical violation; else points bands)' })
-  @ApiOkResponse({ type: InspectionPreviewView })
   preview(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.inspections.preview(actor, id);
   }
 
-  @Post()
+  @CreateRoute(undefined, { summary: 'Plan an inspection of an agency in your jurisdiction', type: InspectionView })
   @Allow(...INSPECTORS)
-  @ApiOperation({ summary: 'Plan an inspection of an agency in your jurisdiction' })
-  @ApiCreatedResponse({ type: InspectionView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateInspectionRequest) {
     return this.inspections.create(actor, request);
   }
 
-  @Put(':id/findings')
+  @ChangeRoute('PUT', ':id/findings', { operationId: 'fileInspectionFindings', summary: 'File the whole set of findings (every checklist item once); refused after submission', type: InspectionDetailView, conflict: 'Submitted (findings immutable) or stale version' })
   @Allow(...INSPECTORS)
   @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
-  @ApiOperation({ operationId: 'fileInspectionFindings', summary: 'File the whole set of findings (every checklist item once); refused after submission' })
-  @ApiOkResponse({ type: InspectionDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Submitted (findings immutable) or stale version' })
   putFindings(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutFindingsRequest, @RequestLanguage() language: Language) {
     return this.inspections.putFindings(actor, id, request, language);
   }
 
-  @Post(':id/submit')
+  @StepRoute(':id/submit', { summary: 'Submit: compute score and outcome, open corrective actions, record the sanction proposal (a proposal opens or joins an enforcement case, named in the answer)', type: InspectionWithCaseView, conflict: true })
   @Allow(...INSPECTORS)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Submit: compute score and outcome, open corrective actions, record the sanction proposal (a proposal opens or joins an enforcement case, named in the answer)' })
-  @ApiOkResponse({ type: InspectionWithCaseView })
-  @ApiConflictResponse({ type: ProblemDetails })
   submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SubmitInspectionRequest) {
     return this.inspections.submit(actor, id, request);
   }
 
-  @Post(':id/cancel')
+  @StepRoute(':id/cancel', { summary: 'Call off a planned or unfinished inspection', type: InspectionView, conflict: 'Already submitted, closed or cancelled; or stale version' })
   @Allow(...INSPECTORS)
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Call off a planned or unfinished inspection' })
-  @ApiOkResponse({ type: InspectionView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, closed or cancelled; or stale version' })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CancelInspectionRequest) {
     return this.inspections.cancel(actor, id, request);
   }
 
-  @Get(':id/assignees')
+  @ReadRoute(':id/assignees', { operationId: 'listInspectionAssignees', summary: 'Who may lead the inspection: inspectors and bureau admins of the bureaus in your jurisdiction that cover the agency', type: InspectionAssigneesView })
   @Allow('bureau_admin')
-  @ApiOperation({ operationId: 'listInspectionAssignees', summary: 'Who may lead the inspection: inspectors and bureau admins of the bureaus in your jurisdiction that cover the agency' })
-  @ApiOkResponse({ type: InspectionAssigneesView })
   async assignees(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<InspectionAssigneesView> {
     return { items: await this.inspections.assignees(actor, id) };
   }
 
-  @Post(':id/lead-inspector')
+  @StepRoute(':id/lead-inspector', { operationId: 'assignLeadInspector', summary: 'Give a planned inspection its lead inspector (from the queue of unassigned ones: GET /inspections?unassigned=true); the inspector is told', type: InspectionView, conflict: 'No longer planned, or stale version' })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'assignLeadInspector', summary: 'Give a planned inspection its lead inspector (from the queue of unassigned ones: GET /inspections?unassigned=true); the inspector is told' })
-  @ApiOkResponse({ type: InspectionView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'No longer planned, or stale version' })
   assignLead(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AssignLeadInspectorRequest) {
     return this.inspections.assignLead(actor, id, request);
   }
 
-  @Post(':id/addenda')
+  @CreateRoute(':id/addenda', { operationId: 'addInspectionAddendum', summary: 'Add a correction or remark to a submitted inspection (the findings stay as submitted)', type: AddendumView })
   @Allow(...INSPECTORS)
-  @ApiOperation({ operationId: 'addInspectionAddendum', summary: 'Add a correction or remark to a submitted inspection (the findings stay as submitted)' })
-  @ApiCreatedResponse({ type: AddendumView })
   addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: AddendumRequest) {
     return this.inspections.addAddendum(actor, id, request);
   }
 
-  @Post(':id/sanction-decision')
+  @StepRoute(':id/sanction-decision', { operationId: 'decideInspectionSanction', summary: 'Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case or revises the one the proposal opened (named in the answer); the licence changes only on the case decision', type: InspectionWithCaseView, conflict: true })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'decideInspectionSanction', summary: 'Close a submitted inspection with the bureau call on its sanction proposal: anything but none opens an enforcement case or revises the one the proposal opened (named in the answer); the licence changes only on the case decision' })
-  @ApiOkResponse({ type: InspectionWithCaseView })
-  @ApiConflictResponse({ type: ProblemDetails })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SanctionDecisionRequest) {
     return this.sanctions.decide(actor, id, request);
   }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { ChecklistItem, ChecklistsService, ChecklistTexts, Language, pick } from '@app/checklists';
+import { ChecklistItem, ChecklistsService, ChecklistTexts, itemView, Language } from '@app/checklists';
 import { addDays, byCreation, checkVersion, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
 import { UsersService } from '@app/auth';
 import { BureausService } from '@app/jurisdictions';
@@ -111,16 +111,10 @@ export class InspectionsService {
       case: referred,
       findings: items.map((item) => {
         const finding = byCode.get(item.code);
+        const { code, ...texts } = itemView(item, language, describe);
         return {
-          itemCode: item.code,
-          section: item.section,
-          criticality: item.criticality,
-          points: item.points,
-          legalBasis: item.legalBasis,
-          text: pick(language, item.textZh, item.textEn),
-          textZh: item.textZh,
-          textEn: item.textEn,
-          ...describe(item),
+          itemCode: code,
+          ...texts,
           result: finding?.result ?? null,
           note: finding?.note ?? null,
           evidence: finding?.evidence ?? [],

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '@app/core';
 
 export const BUREAU_LEVELS = ['ministry', 'province', 'city'] as const;
 export type BureauLevel = (typeof BUREAU_LEVELS)[number];
@@ -7,7 +8,7 @@ export type BureauStatus = (typeof BUREAU_STATUSES)[number];
 
 /** A labour authority: the ministry, a provincial HRSS department or a city labour bureau. */
 @Entity('bureaus')
-export class Bureau {
+export class Bureau extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** The Chinese (official) name. */
   @Column() name: string;
@@ -17,7 +18,4 @@ export class Bureau {
   @Column({ type: 'text', nullable: true }) email: string | null;
   /** A disabled bureau (merged or closed) keeps its records but takes no new users or complaints. */
   @Column({ type: 'text' }) status: BureauStatus;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ChangeRoute, CreateRoute, IdParam, ListRoute, ReadRoute } from '@app/core';
 import { Actor, Allow, CurrentActor, Public } from '@app/access';
 import { BureausService } from './bureaus.service';
 import { Jurisdiction } from './jurisdiction.entity';
@@ -12,11 +12,9 @@ import { JurisdictionsService } from './jurisdictions.service';
 export class JurisdictionsController {
   constructor(private readonly jurisdictions: JurisdictionsService) {}
 
-  /** Public reference data (GB/T 2260): the complaint form and the public register need it too. */
-  @Get()
+  // Public reference data (GB/T 2260): the complaint form and the public register need it too.
+  @ReadRoute(undefined, { summary: 'Administrative divisions (GB/T 2260)', type: [Jurisdiction] })
   @Public()
-  @ApiOperation({ summary: 'Administrative divisions (GB/T 2260)' })
-  @ApiOkResponse({ type: [Jurisdiction] })
   list(@Query() query: JurisdictionQuery): Promise<Jurisdiction[]> {
     return this.jurisdictions.list(query);
   }
@@ -27,36 +25,26 @@ export class JurisdictionsController {
 export class BureausController {
   constructor(private readonly bureaus: BureausService) {}
 
-  @Get()
+  @ListRoute(undefined, { summary: 'Bureaus: all for national roles; a bureau admin sees its own bureau and those below it', item: BureauView })
   @Allow('system_admin', 'ministry_official', 'bureau_admin')
-  @ApiOperation({ summary: 'Bureaus: all for national roles; a bureau admin sees its own bureau and those below it' })
-  @ApiOkResponse({ type: PageOf(BureauView) })
   list(@CurrentActor() actor: Actor, @Query() query: BureauQuery) {
     return this.bureaus.list(actor, query);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One bureau (404 when out of scope)', type: BureauView })
   @Allow('system_admin', 'ministry_official', 'bureau_admin')
-  @ApiOperation({ summary: 'One bureau (404 when out of scope)' })
-  @ApiOkResponse({ type: BureauView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.bureaus.get(actor, id);
   }
 
-  @Patch(':id')
+  @ChangeRoute('PATCH', ':id', { operationId: 'updateBureau', summary: 'Rename a bureau, change its email, disable or enable it (send the version you read)', type: BureauView, notFound: true, conflict: 'The version is stale, or the bureau still has active users' })
   @Allow('system_admin')
-  @ApiOperation({ operationId: 'updateBureau', summary: 'Rename a bureau, change its email, disable or enable it (send the version you read)' })
-  @ApiOkResponse({ type: BureauView })
-  @ApiNotFoundResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'The version is stale, or the bureau still has active users' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateBureauRequest) {
     return this.bureaus.update(actor, id, request);
   }
 
-  @Post()
+  @CreateRoute(undefined, { summary: 'Register a bureau (the ministry, a province or a city)', type: BureauView })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Register a bureau (the ministry, a province or a city)' })
-  @ApiCreatedResponse({ type: BureauView })
   create(@Body() request: CreateBureauRequest) {
     return this.bureaus.create(request);
   }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { AgencyRecord, NUMBER_COLUMN } from '@app/core';
 import { LicenceScope, LicenceType } from './licence.entity';
 
 export const APPLICATION_KINDS = ['new', 'renewal', 'variation'] as const;
@@ -16,19 +17,14 @@ export interface SignedCommitment {
 export const APPLICATION_STATUSES = ['submitted', 'under_review', 'approved', 'refused', 'returned', 'resubmitted'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 @Entity('licence_applications')
-export class LicenceApplication {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') agencyId: string;
-  @Column() jurisdictionCode: string;
+export class LicenceApplication extends AgencyRecord {
   @Column({ type: 'text' }) kind: ApplicationKind;
   @Column({ type: 'text' }) licenceType: LicenceType;
   @Column({ type: 'uuid', nullable: true }) licenceId: string | null;
   @Column({ type: 'jsonb' }) requestedScope: LicenceScope;
   @Column({ type: 'text', nullable: true }) requestedConditions: string | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) reserveFundAmount: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) reserveFundAmount: number | null;
   @Column({ type: 'text', nullable: true }) note: string | null;
   /** `commitment`: approved on the applicant's signed commitment, with an on-site check planned at approval. */
   @Column({ type: 'text', default: 'standard' }) procedure: ApplicationProcedure;
@@ -39,7 +35,4 @@ export class LicenceApplication {
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) submittedBy: string | null;
   @Column({ type: 'uuid', nullable: true }) resultingLicenceId: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { NUMBER_COLUMN, VersionedRecord } from '@app/core';
 import { LicenceStatus } from '@app/agencies';
 
 export const LICENCE_TYPES = ['human_resources_service', 'overseas_employment', 'labour_service_cooperation'] as const;
@@ -10,10 +11,8 @@ export interface LicenceScope {
   destinationCountries: string[];
 }
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 @Entity('licences')
-export class Licence {
+export class Licence extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() licenceNumber: string;
   @Column('uuid') agencyId: string;
@@ -27,10 +26,7 @@ export class Licence {
   @Column() term: number;
   @Column({ type: 'date', nullable: true }) suspendedUntil: string | null;
   @Column({ type: 'text', nullable: true }) conditions: string | null;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) reserveFundAmount: number | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) reserveFundAmount: number | null;
 }
 
 export const LICENCE_EVENT_KINDS = ['issued', 'suspended', 'reinstated', 'revoked', 'surrendered', 'expired', 'renewed', 'varied'] as const;

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { LicenceQuery, LicenceView, LicenceWithEvents, SuspendRequest, TransitionRequest } from './licensing.dto';
 import { LicencesService } from './licences.service';
@@ -20,50 +20,32 @@ export class LicencesController {
     return this.licences.list(actor, query);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One licence with its events', type: LicenceWithEvents })
   @Allow(...READERS)
-  @ApiOperation({ summary: 'One licence with its events' })
-  @ApiOkResponse({ type: LicenceWithEvents })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.licences.getWithEvents(actor, id);
   }
 
-  @Post(':id/suspend')
+  @StepRoute(':id/suspend', { summary: 'Suspend an active licence, optionally until a date', type: LicenceView, conflict: 'Not active (currentStatus named), or changed meanwhile' })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Suspend an active licence, optionally until a date' })
-  @ApiOkResponse({ type: LicenceView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Not active (currentStatus named), or changed meanwhile' })
   suspend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: SuspendRequest) {
     return this.licences.transition(actor, id, 'suspend', request.reason, { version: request.version, until: request.until });
   }
 
-  @Post(':id/reinstate')
+  @StepRoute(':id/reinstate', { summary: 'Reinstate a suspended licence', type: LicenceView, conflict: true })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reinstate a suspended licence' })
-  @ApiOkResponse({ type: LicenceView })
-  @ApiConflictResponse({ type: ProblemDetails })
   reinstate(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: TransitionRequest) {
     return this.licences.transition(actor, id, 'reinstate', request.reason, { version: request.version });
   }
 
-  @Post(':id/revoke')
+  @StepRoute(':id/revoke', { summary: 'Revoke an active or suspended licence (final)', type: LicenceView, conflict: true })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Revoke an active or suspended licence (final)' })
-  @ApiOkResponse({ type: LicenceView })
-  @ApiConflictResponse({ type: ProblemDetails })
   revoke(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: TransitionRequest) {
     return this.licences.transition(actor, id, 'revoke', request.reason, { version: request.version });
   }
 
-  @Post(':id/surrender')
+  @StepRoute(':id/surrender', { summary: 'Record that the agency gives up its licence (final); its own staff may do this', type: LicenceView, conflict: true })
   @Allow('bureau_admin', 'agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Record that the agency gives up its licence (final); its own staff may do this' })
-  @ApiOkResponse({ type: LicenceView })
-  @ApiConflictResponse({ type: ProblemDetails })
   surrender(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: TransitionRequest) {
     return this.licences.transition(actor, id, 'surrender', request.reason, { version: request.version });
   }

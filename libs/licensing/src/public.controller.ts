@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageOf, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
+import { ListRoute, preferredLanguage, ProblemDetails, RateLimit, ReadRoute } from '@app/core';
 import { Public } from '@app/access';
 import { AgencySuggestionQuery, AgencySuggestions, LicenceVerification, PublicAgency, PublicAgencyQuery, VerificationQuery } from './licensing.dto';
 import { PublicRegisterService } from './public-register.service';
@@ -31,22 +31,18 @@ export class PublicLicencesController {
     return this.register.verify(number, preferredLanguage(acceptLanguage, 'en'), query.destination);
   }
 
-  @Get('agencies')
+  @ListRoute('agencies', { operationId: 'searchPublicRegister', summary: 'The public register of licensed agencies', item: PublicAgency })
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
-  @ApiOperation({ operationId: 'searchPublicRegister', summary: 'The public register of licensed agencies' })
-  @ApiOkResponse({ type: PageOf(PublicAgency) })
   agencies(@Query() query: PublicAgencyQuery) {
     return this.register.agencies(query);
   }
 
-  @Get('agency-suggestions')
+  @ReadRoute('agency-suggestions', { summary: 'Agencies of the public register by the start of a licence number or USCC, or part of a name (at most 8)', type: AgencySuggestions })
   @Public()
   @RateLimit('public')
   @Header('cache-control', SHORT_CACHE)
-  @ApiOperation({ summary: 'Agencies of the public register by the start of a licence number or USCC, or part of a name (at most 8)' })
-  @ApiOkResponse({ type: AgencySuggestions })
   async suggestions(@Query() query: AgencySuggestionQuery): Promise<AgencySuggestions> {
     return { items: await this.register.suggestions(query.q) };
   }

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, PageQuery } from '@app/core';
+import { IdParam, ListRoute, PageQuery } from '@app/core';
 import { Actor, Allow, ALL_ROLES, CurrentActor } from '@app/access';
 import { NotificationView } from './notification';
 import { NotificationsService } from './notifications.service';
@@ -10,10 +10,8 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
+  @ListRoute(undefined, { operationId: 'listMyNotifications', summary: 'My notifications, unread first, newest first', item: NotificationView })
   @Allow(...ALL_ROLES)
-  @ApiOperation({ operationId: 'listMyNotifications', summary: 'My notifications, unread first, newest first' })
-  @ApiOkResponse({ type: PageOf(NotificationView) })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.notifications.listMine(actor.userId, query);
   }

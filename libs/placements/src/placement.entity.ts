@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { NUMBER_COLUMN, VersionedRecord } from '@app/core';
 import type { ClauseKind, ContractTerms } from './rules/contract-clauses';
 import type { TrainingRecord } from './rules/training';
 
@@ -7,11 +8,9 @@ export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const RETURN_REASONS = ['completed', 'ended_early', 'abuse', 'other'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 /** A worker an agency sent abroad. Her ID number and phone are stored only encrypted, hashed and masked. */
 @Entity('placements')
-export class Placement {
+export class Placement extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() checkCode: string;
   @Column('uuid') agencyId: string;
@@ -36,14 +35,11 @@ export class Placement {
   @Column({ type: 'text', nullable: true }) returnReason: ReturnReason | null;
   @Column({ type: 'text', nullable: true }) returnNote: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }
 
 /** A clause of the sample contract (reference data, docs/placements.md). */
 @Entity('placement_contract_clauses')
-export class PlacementContractClause {
+export class PlacementContractClause extends VersionedRecord {
   @PrimaryColumn() code: string;
   @Column({ type: 'text' }) kind: ClauseKind;
   @Column({ type: 'jsonb' }) params: Record<string, number>;
@@ -53,25 +49,19 @@ export class PlacementContractClause {
   @Column() sourceUrl: string;
   @Column() sortOrder: number;
   @Column() active: boolean;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }
 
 /** A destination country: its name, minimum monthly wage (when configured) and local help line. */
 @Entity('placement_destinations')
-export class PlacementDestination {
+export class PlacementDestination extends VersionedRecord {
   @PrimaryColumn() countryCode: string;
   @Column() nameZh: string;
   @Column() nameEn: string;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) minimumMonthlyWage: number | null;
+  @Column({ type: 'numeric', nullable: true, transformer: NUMBER_COLUMN }) minimumMonthlyWage: number | null;
   @Column({ type: 'text', nullable: true }) wageCurrency: string | null;
   @Column({ type: 'text', nullable: true }) wageSourceUrl: string | null;
   @Column({ type: 'text', nullable: true }) helpLineNumber: string | null;
   @Column({ type: 'text', nullable: true }) helpLineNameZh: string | null;
   @Column({ type: 'text', nullable: true }) helpLineNameEn: string | null;
   @Column({ type: 'text', nullable: true }) helpLineSourceUrl: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

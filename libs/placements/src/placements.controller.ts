@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { CreateRoute, IdParam, ListRoute, ProblemDetails, ReadRoute } from '@app/core';
 import { CreatePlacementRequest, PlacementQuery, PlacementSummaryQuery, RecordReturnRequest } from './placements.dto';
 import { PlacementReferenceView, PlacementSummaryView, PlacementRecordView } from './placement-views.dto';
 import { PlacementsService } from './placements.service';
@@ -24,22 +24,17 @@ export class PlacementsController {
     private readonly reference: PlacementReferenceService,
   ) {}
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'filePlacement', summary: 'File a worker’s placement abroad: the licence must cover the destination, the contract meet the sample contract’s clauses and the training the rules', type: PlacementRecordView, conflict: 'No active licence for work abroad, or the worker is still abroad on another placement' })
   @Allow('agency_user')
-  @ApiOperation({ operationId: 'filePlacement', summary: 'File a worker’s placement abroad: the licence must cover the destination, the contract meet the sample contract’s clauses and the training the rules' })
-  @ApiCreatedResponse({ type: PlacementRecordView })
   @ApiBadRequestResponse({ type: ProblemDetails, description: 'Invalid fields; a refused contract or training names every failing clause in `clauses` (Chinese and English)' })
   @ApiForbiddenResponse({ type: ProblemDetails, description: 'A domestic placement agency' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'No active licence for work abroad, or the worker is still abroad on another placement' })
   file(@CurrentActor() actor: Actor, @Body() request: CreatePlacementRequest) {
     return this.filing.file(actor, request);
   }
 
-  @Get()
+  @ListRoute(undefined, { operationId: 'listPlacements', summary: 'Placements in your jurisdiction (an agency: its own); filters agencyId, checkCode (the placement a complaint names), destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV', item: PlacementRecordView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'listPlacements', summary: 'Placements in your jurisdiction (an agency: its own); filters agencyId, checkCode (the placement a complaint names), destinationCountry, status, returnReason, from/to (departure); Accept: text/csv for CSV' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PageOf(PlacementRecordView) })
   async list(@CurrentActor() actor: Actor, @Query() query: PlacementQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
@@ -49,11 +44,9 @@ export class PlacementsController {
     return this.placements.list(actor, query);
   }
 
-  @Get('summary')
+  @ReadRoute('summary', { operationId: 'getPlacementSummary', summary: 'Placements, early returns and returns for abuse by destination, province, month or agency, in your jurisdiction (Accept: text/csv for CSV)', type: PlacementSummaryView })
   @Allow('ministry_official', 'bureau_admin', 'inspector')
-  @ApiOperation({ operationId: 'getPlacementSummary', summary: 'Placements, early returns and returns for abuse by destination, province, month or agency, in your jurisdiction (Accept: text/csv for CSV)' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PlacementSummaryView })
   async summary(@CurrentActor() actor: Actor, @Query() query: PlacementSummaryQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.summaries.summary(actor, query);
     if (accept?.includes('text/csv')) {
@@ -64,19 +57,14 @@ export class PlacementsController {
     return view;
   }
 
-  @Get('reference')
+  @ReadRoute('reference', { operationId: 'getPlacementReference', summary: 'The sample contract’s clauses, the destinations (minimum wage, help line) and the training rules the form checks against', type: PlacementReferenceView })
   @Allow('system_admin', ...READERS)
-  @ApiOperation({ operationId: 'getPlacementReference', summary: 'The sample contract’s clauses, the destinations (minimum wage, help line) and the training rules the form checks against' })
-  @ApiOkResponse({ type: PlacementReferenceView })
   referenceData() {
     return this.reference.view();
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { operationId: 'getPlacement', summary: 'One placement (the worker’s ID number and phone masked)', type: PlacementRecordView, notFound: 'No such placement, or out of your jurisdiction' })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'getPlacement', summary: 'One placement (the worker’s ID number and phone masked)' })
-  @ApiOkResponse({ type: PlacementRecordView })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'No such placement, or out of your jurisdiction' })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.placements.view(actor, id);
   }

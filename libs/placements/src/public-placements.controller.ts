@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Header, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/access';
-import { ProblemDetails, RateLimit } from '@app/core';
+import { RateLimit, ReadRoute } from '@app/core';
 import { PublicPlacementQuery } from './placements.dto';
 import { PublicPlacementView } from './placement-views.dto';
 import { PublicPlacementCheckService } from './public-placement-check.service';
@@ -11,13 +11,10 @@ import { PublicPlacementCheckService } from './public-placement-check.service';
 export class PublicPlacementsController {
   constructor(private readonly checks: PublicPlacementCheckService) {}
 
-  @Get(':checkCode')
+  @ReadRoute(':checkCode', { operationId: 'checkPlacement', summary: 'The worker checks her placement: the agency and its licence today, the job, wage, hours, duration, training and the help lines', type: PublicPlacementView, notFound: 'Unknown code or wrong ID suffix (not told apart)' })
   @Public()
   @RateLimit('public')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ operationId: 'checkPlacement', summary: 'The worker checks her placement: the agency and its licence today, the job, wage, hours, duration, training and the help lines' })
-  @ApiOkResponse({ type: PublicPlacementView })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Unknown code or wrong ID suffix (not told apart)' })
   check(@Param('checkCode') checkCode: string, @Query() query: PublicPlacementQuery) {
     return this.checks.check(checkCode, query.idLast4);
   }

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '@app/core';
 
 /** Advice for people going to work in one country, or (countryCode null) anywhere abroad (reference/country-notes.csv). */
 @Entity('country_notes')
-export class CountryNote {
+export class CountryNote extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** ISO 3166-1 alpha-2; null for every destination. */
   @Column({ type: 'text', nullable: true }) countryCode: string | null;
@@ -12,7 +13,4 @@ export class CountryNote {
   @Column({ type: 'text' }) bodyEn: string;
   @Column({ type: 'text' }) sourceUrl: string;
   @Column({ type: 'int' }) sortOrder: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

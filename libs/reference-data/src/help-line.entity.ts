@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '@app/core';
 
 /** A telephone number a worker can call for help, with what it is for (reference/help-lines.csv). */
 @Entity('help_lines')
-export class HelpLine {
+export class HelpLine extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) number: string;
   @Column({ type: 'text' }) nameZh: string;
@@ -12,7 +13,4 @@ export class HelpLine {
   /** Where the number and its purpose are published. */
   @Column({ type: 'text' }) sourceUrl: string;
   @Column({ type: 'int' }) sortOrder: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

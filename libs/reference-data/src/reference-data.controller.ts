@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Header, Headers, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IdParam, preferredLanguage, ProblemDetails, RateLimit } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, preferredLanguage, RateLimit, ReadRoute, RemoveRoute } from '@app/core';
 import { Allow, Public } from '@app/access';
 import {
   AdminCountryNote,
@@ -27,26 +27,22 @@ const REFERENCE_CACHE = 'public, max-age=300';
 export class PublicReferenceDataController {
   constructor(private readonly reference: ReferenceDataService) {}
 
-  @Get('help-lines')
+  @ReadRoute('help-lines', { summary: 'Numbers a worker can call for help, in the language of Accept-Language (Chinese by default)', type: PublicHelpLines })
   @Public()
   @RateLimit('public')
   @Header('cache-control', REFERENCE_CACHE)
   @Header('vary', 'Accept-Language')
-  @ApiOperation({ summary: 'Numbers a worker can call for help, in the language of Accept-Language (Chinese by default)' })
-  @ApiOkResponse({ type: PublicHelpLines })
   async helpLines(@Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicHelpLines> {
     const language = preferredLanguage(acceptLanguage, 'zh-CN');
     void reply.header('content-language', language);
     return { items: await this.reference.publicHelpLines(language) };
   }
 
-  @Get('country-notes')
+  @ReadRoute('country-notes', { summary: 'Advice for a destination country (and for every destination), in the language of Accept-Language', type: PublicCountryNotes })
   @Public()
   @RateLimit('public')
   @Header('cache-control', REFERENCE_CACHE)
   @Header('vary', 'Accept-Language')
-  @ApiOperation({ summary: 'Advice for a destination country (and for every destination), in the language of Accept-Language' })
-  @ApiOkResponse({ type: PublicCountryNotes })
   async countryNotes(
     @Query() query: CountryNotesQuery,
     @Headers('accept-language') acceptLanguage: string | undefined,
@@ -63,75 +59,50 @@ export class PublicReferenceDataController {
 export class AdminReferenceDataController {
   constructor(private readonly reference: ReferenceDataService) {}
 
-  @Get('help-lines')
+  @ReadRoute('help-lines', { summary: 'Every help line, in both languages', type: AdminHelpLines })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Every help line, in both languages' })
-  @ApiOkResponse({ type: AdminHelpLines })
   async helpLines(): Promise<AdminHelpLines> {
     return { items: await this.reference.helpLines() };
   }
 
-  @Post('help-lines')
+  @CreateRoute('help-lines', { summary: 'Add a help line (cite its source)', type: AdminHelpLine, conflict: 'The number is already listed' })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Add a help line (cite its source)' })
-  @ApiCreatedResponse({ type: AdminHelpLine })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'The number is already listed' })
   createHelpLine(@Body() request: HelpLineRequest): Promise<AdminHelpLine> {
     return this.reference.createHelpLine(request);
   }
 
-  @Put('help-lines/:id')
+  @ChangeRoute('PUT', 'help-lines/:id', { summary: 'Replace a help line', type: AdminHelpLine, notFound: true, conflict: 'Stale version, or the number is already listed' })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Replace a help line' })
-  @ApiOkResponse({ type: AdminHelpLine })
-  @ApiNotFoundResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version, or the number is already listed' })
   updateHelpLine(@IdParam() id: string, @Body() request: UpdateHelpLineRequest): Promise<AdminHelpLine> {
     return this.reference.updateHelpLine(id, request);
   }
 
-  @Delete('help-lines/:id')
+  @RemoveRoute('help-lines/:id', { summary: 'Remove a help line (`?version=` as read)', conflict: 'Stale version' })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a help line (`?version=` as read)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version' })
   removeHelpLine(@IdParam() id: string, @Query() query: VersionQuery): Promise<void> {
     return this.reference.removeHelpLine(id, query.version);
   }
 
-  @Get('country-notes')
+  @ReadRoute('country-notes', { summary: 'Every country note, in both languages', type: AdminCountryNotes })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Every country note, in both languages' })
-  @ApiOkResponse({ type: AdminCountryNotes })
   async countryNotes(): Promise<AdminCountryNotes> {
     return { items: await this.reference.countryNotes() };
   }
 
-  @Post('country-notes')
+  @CreateRoute('country-notes', { summary: 'Add a country note (cite its source)', type: AdminCountryNote })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Add a country note (cite its source)' })
-  @ApiCreatedResponse({ type: AdminCountryNote })
   createCountryNote(@Body() request: CountryNoteRequest): Promise<AdminCountryNote> {
     return this.reference.createCountryNote(request);
   }
 
-  @Put('country-notes/:id')
+  @ChangeRoute('PUT', 'country-notes/:id', { summary: 'Replace a country note', type: AdminCountryNote, notFound: true, conflict: 'Stale version' })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'Replace a country note' })
-  @ApiOkResponse({ type: AdminCountryNote })
-  @ApiNotFoundResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version' })
   updateCountryNote(@IdParam() id: string, @Body() request: UpdateCountryNoteRequest): Promise<AdminCountryNote> {
     return this.reference.updateCountryNote(id, request);
   }
 
-  @Delete('country-notes/:id')
+  @RemoveRoute('country-notes/:id', { summary: 'Remove a country note (`?version=` as read)', conflict: 'Stale version' })
   @Allow('system_admin')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a country note (`?version=` as read)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Stale version' })
   removeCountryNote(@IdParam() id: string, @Query() query: VersionQuery): Promise<void> {
     return this.reference.removeCountryNote(id, query.version);
   }

@@ -1,20 +1,18 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { NUMBER_COLUMN } from '@app/core';
 
 export const RESERVE_FUND_ENTRY_KINDS = ['deposit', 'draw'] as const;
 export type ReserveFundEntryKind = (typeof RESERVE_FUND_ENTRY_KINDS)[number];
-
-/** bigint columns (fen) arrive from pg as strings; amounts stay far below 2^53 fen. */
-const fen = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** One agency's running balance: the row every new entry locks, so entries queue and the balance stays exact. */
 @Entity('reserve_fund_accounts')
 export class ReserveFundAccount {
   @PrimaryColumn('uuid') agencyId: string;
   @Column() jurisdictionCode: string;
-  @Column({ type: 'bigint', transformer: fen }) balanceFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) balanceFen: number;
   @Column() entryCount: number;
   /** Verified deposits less every draw: only this counts toward a top-up. */
-  @Column({ type: 'bigint', transformer: fen }) verifiedBalanceFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) verifiedBalanceFen: number;
   @Column() version: number;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
 }
@@ -36,8 +34,8 @@ export class ReserveFundEntry {
   @Column('uuid') agencyId: string;
   @Column() sequence: number;
   @Column({ type: 'text' }) kind: ReserveFundEntryKind;
-  @Column({ type: 'bigint', transformer: fen }) amountFen: number;
-  @Column({ type: 'bigint', transformer: fen }) balanceAfterFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) amountFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) balanceAfterFen: number;
   @Column({ type: 'date' }) occurredOn: string;
   @Column() evidence: string;
   @Column() reason: string;
@@ -56,8 +54,8 @@ export class ReserveFundTopUp {
   @Column() jurisdictionCode: string;
   @Column({ type: 'date' }) startedOn: string;
   @Column({ type: 'date' }) dueOn: string;
-  @Column({ type: 'bigint', transformer: fen }) requiredFen: number;
-  @Column({ type: 'bigint', transformer: fen }) balanceAtStartFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) requiredFen: number;
+  @Column({ type: 'bigint', transformer: NUMBER_COLUMN }) balanceAtStartFen: number;
   @Column({ type: 'date', nullable: true }) metOn: string | null;
   @Column({ type: 'timestamptz', nullable: true }) overdueAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
-import { IdParam, ProblemDetails } from '@app/core';
+import { CreateRoute, IdParam, ProblemDetails, ReadRoute } from '@app/core';
 import { CreateReserveFundEntryRequest, ReserveFundView, VerifyReserveFundEntryRequest } from './reserve-funds.dto';
 import { ReserveFundsService } from './reserve-funds.service';
 
@@ -10,19 +10,14 @@ import { ReserveFundsService } from './reserve-funds.service';
 export class ReserveFundsController {
   constructor(private readonly funds: ReserveFundsService) {}
 
-  @Get()
+  @ReadRoute(undefined, { operationId: 'getReserveFund', summary: 'The agency’s reserve fund: balance, required amount, running top-up deadline and the ledger', type: ReserveFundView })
   @Allow('ministry_official', 'bureau_admin', 'inspector', 'agency_user')
-  @ApiOperation({ operationId: 'getReserveFund', summary: 'The agency’s reserve fund: balance, required amount, running top-up deadline and the ledger' })
-  @ApiOkResponse({ type: ReserveFundView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.funds.view(actor, id);
   }
 
-  @Post('entries')
+  @CreateRoute('entries', { operationId: 'addReserveFundEntry', summary: 'Record a deposit or a draw with its bank evidence (append-only: a correction is a new entry)', type: ReserveFundView, conflict: 'A draw above the balance, or an agency that keeps no reserve fund' })
   @Allow('bureau_admin', 'agency_user')
-  @ApiOperation({ operationId: 'addReserveFundEntry', summary: 'Record a deposit or a draw with its bank evidence (append-only: a correction is a new entry)' })
-  @ApiCreatedResponse({ type: ReserveFundView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'A draw above the balance, or an agency that keeps no reserve fund' })
   add(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: CreateReserveFundEntryRequest) {
     return this.funds.addEntry(actor, id, request);
   }

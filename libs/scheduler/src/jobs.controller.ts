@@ -1,7 +1,7 @@
-import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Controller, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Clock, inLanguage, preferredLanguage, ProblemDetails, ProblemException, Problems, namedEnum } from '@app/core';
+import { Clock, inLanguage, namedEnum, preferredLanguage, ProblemDetails, ProblemException, Problems, ReadRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { countLabels, jobTitle, scheduleText } from './job-labels';
 import { JobRegistry } from './job-registry';
@@ -41,10 +41,8 @@ export class JobsController {
     private readonly clock: Clock,
   ) {}
 
-  @Get()
+  @ReadRoute(undefined, { summary: 'The scheduled jobs with their last runs', type: [JobView] })
   @Allow('system_admin')
-  @ApiOperation({ summary: 'The scheduled jobs with their last runs' })
-  @ApiOkResponse({ type: [JobView] })
   async list(@Headers('accept-language') acceptLanguage?: string): Promise<JobView[]> {
     const language = preferredLanguage(acceptLanguage, 'zh-CN');
     const jobs = this.registry.all();

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
-import { IdParam, PageOf, ProblemDetails, StatusCountsView } from '@app/core';
+import { ChangeRoute, CreateRoute, IdParam, ListRoute, ReadRoute, StatusCountsView, StepRoute } from '@app/core';
 import {
   OpenRoundRequest,
   OpenRoundView,
@@ -22,65 +22,46 @@ const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'
 export class SelfAssessmentsController {
   constructor(private readonly selfAssessments: SelfAssessmentsService) {}
 
-  @Get('counts')
+  @ReadRoute('counts', { operationId: 'countSelfAssessments', summary: 'Self-assessments in your jurisdiction counted by status, exactly (one grouped query)', type: StatusCountsView })
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'countSelfAssessments', summary: 'Self-assessments in your jurisdiction counted by status, exactly (one grouped query)' })
-  @ApiOkResponse({ type: StatusCountsView })
   counts(@CurrentActor() actor: Actor): Promise<StatusCountsView> {
     return this.selfAssessments.counts(actor);
   }
 
-  @Get()
+  @ListRoute(undefined, { summary: 'Self-assessments in your jurisdiction (an agency: its own); filters overdue, returned, withDiscrepancies', item: SelfAssessmentView })
   @Allow(...READERS)
-  @ApiOperation({ summary: 'Self-assessments in your jurisdiction (an agency: its own); filters overdue, returned, withDiscrepancies' })
-  @ApiOkResponse({ type: PageOf(SelfAssessmentView) })
   list(@CurrentActor() actor: Actor, @Query() query: SelfAssessmentQuery) {
     return this.selfAssessments.list(actor, query);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One self-assessment with its answers and discrepancies', type: SelfAssessmentDetailView })
   @Allow(...READERS)
   @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
-  @ApiOperation({ summary: 'One self-assessment with its answers and discrepancies' })
-  @ApiOkResponse({ type: SelfAssessmentDetailView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string, @RequestLanguage() language: Language) {
     return this.selfAssessments.detail(actor, id, language);
   }
 
-  @Post()
+  @CreateRoute(undefined, { operationId: 'openSelfAssessmentRound', summary: 'Open a round: one agency, or every agency with a licence in force in your jurisdiction', type: OpenRoundView })
   @Allow('bureau_admin')
-  @ApiOperation({ operationId: 'openSelfAssessmentRound', summary: 'Open a round: one agency, or every agency with a licence in force in your jurisdiction' })
-  @ApiCreatedResponse({ type: OpenRoundView })
   open(@CurrentActor() actor: Actor, @Body() request: OpenRoundRequest) {
     return this.selfAssessments.openRound(actor, request);
   }
 
-  @Put(':id/answers')
+  @ChangeRoute('PUT', ':id/answers', { operationId: 'saveSelfAssessmentAnswers', summary: 'Save the answers so far (draft or returned only)', type: SelfAssessmentDetailView, conflict: 'Already submitted, or stale version' })
   @Allow('agency_user')
   @ApiAcceptLanguage('zh-CN (default) or en: the primary item text')
-  @ApiOperation({ operationId: 'saveSelfAssessmentAnswers', summary: 'Save the answers so far (draft or returned only)' })
-  @ApiOkResponse({ type: SelfAssessmentDetailView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Already submitted, or stale version' })
   putAnswers(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: PutAnswersRequest, @RequestLanguage() language: Language) {
     return this.selfAssessments.putAnswers(actor, id, request, language);
   }
 
-  @Post(':id/submit')
+  @StepRoute(':id/submit', { summary: 'Submit (or resubmit after a return); every item must be answered', type: SelfAssessmentView, conflict: true })
   @Allow('agency_user')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Submit (or resubmit after a return); every item must be answered' })
-  @ApiOkResponse({ type: SelfAssessmentView })
-  @ApiConflictResponse({ type: ProblemDetails })
   submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: VersionRequest) {
     return this.selfAssessments.submit(actor, id, request);
   }
 
-  @Post(':id/review')
+  @StepRoute(':id/review', { summary: 'Accept, or return with a note', type: SelfAssessmentView, conflict: true })
   @Allow('bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept, or return with a note' })
-  @ApiOkResponse({ type: SelfAssessmentView })
-  @ApiConflictResponse({ type: ProblemDetails })
   review(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: ReviewRequest) {
     return this.selfAssessments.review(actor, id, request);
   }

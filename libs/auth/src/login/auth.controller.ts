@@ -1,17 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Header, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, ProblemDetails, Problems, RateLimit } from '@app/core';
+import { AppConfig, ProblemDetails, Problems, RateLimit, ReadRoute, StepRoute } from '@app/core';
 import { Actor, ALL_ROLES, Allow, CurrentActor, Public } from '@app/access';
 import { LoginRequest, MeView, RefreshRequest, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -31,14 +21,11 @@ export class AuthController {
     private readonly passwordResets: PasswordResetsService,
   ) {}
 
-  @Post('auth/login')
+  @StepRoute('auth/login', { operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie', type: TokenPair })
   @Public()
   @RateLimit('login')
-  @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
-  @ApiOperation({ operationId: 'login', summary: 'Sign in; repeated failures slow the address down and lock the account for 15 minutes, except from addresses with no failures. `session: cookie` keeps the refresh token in an httpOnly cookie' })
   @ApiHeader(WEB_CLIENT_LOGIN)
-  @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong credentials, locked account or too many failures (one answer for all), or a disabled account' })
   @ApiForbiddenResponse({ type: ProblemDetails, description: 'From another site (Origin, Sec-Fetch-Site), or `session: cookie` without X-Registry-Client: web' })
   @ApiUnsupportedMediaTypeResponse({ type: ProblemDetails, description: 'A body that is not application/json (what an HTML form of another site would send)' })
@@ -63,14 +50,11 @@ export class AuthController {
     await this.passwordResets.complete(request.token, request.newPassword);
   }
 
-  @Post('auth/refresh')
+  @StepRoute('auth/refresh', { operationId: 'refreshTokens', summary: 'Exchange a refresh token (body, or the web app\'s cookie) for new tokens; the old one stops working', type: TokenPair })
   @Public()
   @RateLimit('login')
-  @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
   @ApiHeader(WEB_CLIENT)
-  @ApiOperation({ operationId: 'refreshTokens', summary: 'Exchange a refresh token (body, or the web app\'s cookie) for new tokens; the old one stops working' })
-  @ApiOkResponse({ type: TokenPair })
   @ApiUnauthorizedResponse({ type: ProblemDetails })
   @ApiForbiddenResponse({ type: ProblemDetails, description: 'The cookie came without X-Registry-Client: web' })
   async refresh(@Body() request: RefreshRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
@@ -104,10 +88,8 @@ export class AuthController {
     if (presented.fromCookie) clearRefreshCookie(req, reply);
   }
 
-  @Get('me')
+  @ReadRoute('me', { operationId: 'getMe', summary: 'The signed-in user, with bureau or agency, reach and unread notifications', type: MeView })
   @Allow(...ALL_ROLES)
-  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with bureau or agency, reach and unread notifications' })
-  @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
   }

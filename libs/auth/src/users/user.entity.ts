@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '@app/core';
 import { Role } from '@app/access';
 
 export type UserStatus = 'active' | 'disabled';
 
 @Entity('users')
-export class User {
+export class User extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() username: string;
   @Column() displayName: string;
@@ -18,7 +19,4 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
   @Column({ type: 'timestamptz' }) passwordChangedAt: Date;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-  @VersionColumn() version: number;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ProblemDetails } from '@app/core';
+import { Body, Controller, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangeRoute, CreateRoute, IdParam, ListRoute, ProblemDetails, ReadRoute, StepRoute } from '@app/core';
 import { Actor, Allow, CurrentActor } from '@app/access';
 import { PasswordResetsService } from './password-resets.service';
 import { CreateUserRequest, PasswordResetLink, UpdateUserRequest, UserQuery, UserView } from './users.dto';
@@ -14,37 +14,26 @@ export class UsersController {
     private readonly passwordResets: PasswordResetsService,
   ) {}
 
-  @Get()
+  @ListRoute(undefined, { summary: 'Users: all for a system admin, its own bureau\'s for a bureau admin', item: UserView })
   @Allow('system_admin', 'bureau_admin')
-  @ApiOperation({ summary: 'Users: all for a system admin, its own bureau\'s for a bureau admin' })
-  @ApiOkResponse({ type: PageOf(UserView) })
   list(@CurrentActor() actor: Actor, @Query() query: UserQuery) {
     return this.users.list(actor, query);
   }
 
-  @Get(':id')
+  @ReadRoute(':id', { summary: 'One user (404 outside the bureau admin\'s bureau)', type: UserView, notFound: true })
   @Allow('system_admin', 'bureau_admin')
-  @ApiOperation({ summary: 'One user (404 outside the bureau admin\'s bureau)' })
-  @ApiOkResponse({ type: UserView })
-  @ApiNotFoundResponse({ type: ProblemDetails })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.users.get(actor, id);
   }
 
-  @Post()
+  @CreateRoute(undefined, { summary: 'Create a user; a bureau admin creates bureau admins and inspectors of its own bureau', type: UserView })
   @Allow('system_admin', 'bureau_admin')
-  @ApiOperation({ summary: 'Create a user; a bureau admin creates bureau admins and inspectors of its own bureau' })
-  @ApiCreatedResponse({ type: UserView })
   create(@CurrentActor() actor: Actor, @Body() request: CreateUserRequest) {
     return this.users.create(actor, request);
   }
 
-  @Post(':id/unlock')
+  @StepRoute(':id/unlock', { summary: 'End a sign-in lockout: the account lock and the waiting time of every address (audited)', type: UserView, notFound: true })
   @Allow('system_admin', 'bureau_admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'End a sign-in lockout: the account lock and the waiting time of every address (audited)' })
-  @ApiOkResponse({ type: UserView })
-  @ApiNotFoundResponse({ type: ProblemDetails })
   unlock(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.users.unlock(actor, id);
   }
@@ -62,11 +51,8 @@ export class UsersController {
     return this.passwordResets.issue(actor, id);
   }
 
-  @Patch(':id')
+  @ChangeRoute('PATCH', ':id', { summary: 'Change a user: name, email, role, status, password, unlock (send the version you read)', type: UserView, conflict: 'The version is stale' })
   @Allow('system_admin', 'bureau_admin')
-  @ApiOperation({ summary: 'Change a user: name, email, role, status, password, unlock (send the version you read)' })
-  @ApiOkResponse({ type: UserView })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'The version is stale' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() request: UpdateUserRequest) {
     return this.users.update(actor, id, request);
   }

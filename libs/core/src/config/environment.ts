@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -18,6 +19,16 @@ import { join, resolve } from 'node:path';
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
+/** A whole-number setting from `min` (to `max`): the environment gives text, read as a number first. */
+function WholeNumber(min: number, max?: number): PropertyDecorator {
+  return applyDecorators(Type(() => Number), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+}
+
+/** An on/off setting: 1, true, yes or on (any case) mean on. */
+function Flag(): PropertyDecorator {
+  return applyDecorators(Transform(toBoolean), IsBoolean());
+}
+
 /** Every setting the registry reads from the environment, with its default. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -26,7 +37,7 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   /** postgres://user:pass@host:port/db. Without it, an embedded PostgreSQL is started under DATA_DIR. */
@@ -44,7 +55,7 @@ export class Environment {
   @IsString()
   DATA_DIR = '.data';
 
-  @Type(() => Number) @IsInt() @Min(1024) @Max(65535)
+  @WholeNumber(1024, 65535)
   EMBEDDED_PG_PORT = 54329;
 
   /**
@@ -56,17 +67,17 @@ export class Environment {
   DATABASE_REPLICA_URLS?: string;
 
   /** A replica further behind the primary than this (or not answering) is not read; the primary serves instead. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @WholeNumber(1, 3600)
   REPLICA_MAX_LAG_SECONDS = 30;
 
   /** How often each replica's lag is measured. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(300)
+  @WholeNumber(1, 300)
   REPLICA_CHECK_INTERVAL_SECONDS = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @WholeNumber(1, 200)
   DB_POOL_SIZE = 10;
 
-  @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
+  @WholeNumber(100, 600_000)
   DB_STATEMENT_TIMEOUT_MS = 15_000;
 
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 bytes long' })
@@ -82,50 +93,50 @@ export class Environment {
   DATA_ENCRYPTION_KEY?: string;
 
   /** The fewest hours of pre-departure training a placement abroad may be filed with. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @WholeNumber(1, 1000)
   PREDEPARTURE_TRAINING_MIN_HOURS = 24;
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  @WholeNumber(60, 3600)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  @WholeNumber(1, 90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @WholeNumber(1, 100)
   LOGIN_MAX_FAILURES = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  @WholeNumber(1, 1440)
   LOGIN_LOCK_MINUTES = 15;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_LOGIN_PER_MINUTE = 20;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_PUBLIC_PER_MINUTE = 120;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_DEFAULT_PER_MINUTE = 6000;
 
   /** PDFs (certificates, case documents) one signed-in user may fetch a minute, whichever address they come from. */
-  @Type(() => Number) @IsInt() @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_PDF_PER_USER_PER_MINUTE = 30;
 
   /**
    * The hot lists (licences, agencies, complaints) written by serializers compiled from their
    * published response schemas. Off only to measure the difference (`npm run bench`).
    */
-  @Transform(toBoolean) @IsBoolean()
+  @Flag()
   COMPILED_RESPONSES = true;
 
   /** Worker threads rendering PDFs (one keeps the other core for the event loop and PostgreSQL). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(16)
+  @WholeNumber(1, 16)
   PDF_WORKERS = 1;
   /** Requests a minute per API client (machine clients of the events feed), whatever address they come from. */
-  @Type(() => Number) @IsInt() @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_CLIENT_PER_MINUTE = 600;
 
   /** Lifetime of an API client's access token (OAuth 2.0 client credentials). */
-  @Type(() => Number) @IsInt() @Min(60) @Max(86400)
+  @WholeNumber(60, 86400)
   CLIENT_TOKEN_TTL_SECONDS = 3600;
 
   /** redis://[user:pass@]host:port[/db]. Rate-limit counters are shared there by every API process; without it each process counts alone, in memory. */
@@ -137,24 +148,24 @@ export class Environment {
   RATE_LIMIT_KEY_PREFIX = 'agency-registry:rate:';
 
   /** `npm run start:cluster` only: API processes answering on one port (default: one per core). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  @IsOptional() @WholeNumber(1, 64)
   API_PROCESSES?: number;
 
-  @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @WholeNumber(1024, 100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   /** Larger limit for CSV imports only. */
-  @Type(() => Number) @IsInt() @Min(1024) @Max(500 * 1024 * 1024)
+  @WholeNumber(1024, 500 * 1024 * 1024)
   IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional() @Flag()
   DEMO_SEED?: boolean;
 
   /** Run the scheduled jobs inside the API process (the default in embedded mode). */
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional() @Flag()
   RUN_JOBS?: boolean;
 
   /**
@@ -169,11 +180,11 @@ export class Environment {
    * from X-Forwarded-For and X-Forwarded-Proto, so the refresh cookie is marked Secure. Required
    * in production, with an https PUBLIC_BASE_URL (the API itself serves plain HTTP only).
    */
-  @Transform(toBoolean) @IsBoolean()
+  @Flag()
   TRUST_PROXY = false;
 
   /** Serve the OpenAPI document and Swagger UI at /api/docs (default: on, except in production). */
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional() @Flag()
   DOCS_ENABLED?: boolean;
 
   /** The built web app (Vite's output), served at `/`; relative paths are from the repository root. */
@@ -192,7 +203,7 @@ export class Environment {
   REMINDER_OFFSETS = '90,60,30,7,1';
 
   /** Licences the reminder job handles per transaction: a failed batch is retried on the next run, earlier ones stay done. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @WholeNumber(1, 100_000)
   REMINDER_BATCH_SIZE = 5000;
 
   /** smtp://user:pass@host:port (or smtps://). Without it notifications stay in the inbox alone. */
@@ -204,29 +215,29 @@ export class Environment {
   SMTP_FROM = 'Agency Registry <no-reply@agency-registry.example>';
 
   /** Validity of a new licence, and the extension a renewal grants, per licence type. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  @WholeNumber(1, 20)
   LICENCE_VALIDITY_YEARS_HUMAN_RESOURCES_SERVICE = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  @WholeNumber(1, 20)
   LICENCE_VALIDITY_YEARS_OVERSEAS_EMPLOYMENT = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  @WholeNumber(1, 20)
   LICENCE_VALIDITY_YEARS_LABOUR_SERVICE_COOPERATION = 5;
 
   /** Complaint deadlines in working days (China's labour-inspection rules) and the urgent acknowledgement in hours. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @WholeNumber(1, 365)
   COMPLAINT_ACK_WORKING_DAYS = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @WholeNumber(1, 365)
   COMPLAINT_RESOLVE_WORKING_DAYS = 60;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @WholeNumber(1, 365)
   COMPLAINT_EXTENSION_WORKING_DAYS = 30;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(720)
+  @WholeNumber(1, 720)
   COMPLAINT_URGENT_ACK_HOURS = 24;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @WholeNumber(1, 365)
   COMPLAINT_URGENT_RESOLVE_WORKING_DAYS = 15;
 
   /**
@@ -241,14 +252,14 @@ export class Environment {
    * Backups kept in BACKUP_DIR after a successful one: the newest BACKUP_KEEP, every one of the
    * last BACKUP_KEEP_DAYS days, and the newest of each week for 13 weeks; the rest are deleted.
    */
-  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @WholeNumber(1, 10_000)
   BACKUP_KEEP = 14;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  @WholeNumber(0, 3650)
   BACKUP_KEEP_DAYS = 14;
 
   /** A system admin may start the backup job by hand at most once in this many minutes (429 otherwise). */
-  @Type(() => Number) @IsInt() @Min(0) @Max(1440)
+  @WholeNumber(0, 1440)
   BACKUP_MANUAL_INTERVAL_MINUTES = 10;
 
   /**
@@ -259,11 +270,11 @@ export class Environment {
   METRICS_TOKEN?: string;
 
   /** A separate port (e.g. reachable only from the monitoring network) where each API process serves /metrics. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional() @WholeNumber(1, 65535)
   METRICS_PORT?: number;
 
   /** Port where the worker serves /metrics and /health; without it the worker serves none. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional() @WholeNumber(1, 65535)
   WORKER_METRICS_PORT?: number;
 
   /**
