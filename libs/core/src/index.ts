@@ -32,3 +32,6 @@ export * from './csv/csv-writer';
 export * from './text/deadline-words';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';
+export * from './csv/dataset-query';
+export * from './csv/csv-export';
+export { selectEntityColumns } from './pagination/entity-rows';

@@ -12,3 +12,4 @@ export * from './jobs/licence-expiry.job';
 export * from './jobs/reminder-offsets';
 export * from './credit-reasons';
 export * from './licence-sql';
+export * from './public-licences-dataset';
