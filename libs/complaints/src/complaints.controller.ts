@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IdParam, PageOf, StatusCountsView } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/access';
+import { Clock, csvDownload, IdParam, PageOf, StatusCountsView, wantsCsv } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
 import { ComplaintTrendsService, trendsCsv } from './complaint-trends.service';
@@ -36,6 +36,7 @@ export class ComplaintsController {
     private readonly complaints: ComplaintsService,
     private readonly intake: ComplaintIntakeService,
     private readonly trendsService: ComplaintTrendsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('trends')
@@ -77,10 +78,20 @@ export class ComplaintsController {
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'Complaints in your jurisdiction (an agency user: about its agency); without the complainant' })
+  @ApiOperation({ summary: 'Complaints in your jurisdiction (an agency user: about its agency); without the complainant. Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(ComplaintView) })
-  list(@CurrentActor() actor: Actor, @Query() query: ComplaintQuery) {
-    return this.complaints.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ComplaintQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.complaints.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'complaints', this.clock.today());
+    return this.complaints.exportCsv(actor, query, primaryLanguage(acceptLanguage));
   }
 
   @Post()
