@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
 import { complaintBody } from './support/complaint-fixtures';
+import { submittedInspection } from './support/case-fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { SettableClock } from '@app/core';
 import { startTestApp, TestApp } from './support/test-app';
@@ -80,8 +81,18 @@ describe("officials' CSV exports", () => {
     expect((await exportsAudited('complaint.export')).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('exports inspections in scope with their outcome labelled', async () => {
+    await submittedInspection(t, world.agencies.xiamen);
+    await submittedInspection(t, world.agencies.shenyang, '2026-02-11', 'compliant');
+    const rows = rowsOf((await exportOf('/api/inspections', 'fj-admin').expect(200)).text);
+    expect(rows).toEqual([expect.objectContaining({ Agency: 'xiamen agency', 'Jurisdiction code': '350200', Type: 'routine', Status: 'submitted', Outcome: 'serious violation', 'Inspection date': '2026-02-10' })]);
+    const chinese = rowsOf((await exportOf('/api/inspections', 'ln-admin', 'zh-CN').expect(200)).text);
+    expect(chinese).toEqual([expect.objectContaining({ 机构: '沈阳北方人力资源服务有限公司', 结论: '合规', 检查类型: '日常检查' })]);
+    expect((await exportsAudited('inspection.export')).map((e) => e.actor)).toEqual(['fj-admin', 'ln-admin']);
+  });
+
   it('refuses an export to an agency user (403), who still reads the JSON list', async () => {
-    for (const path of ['/api/licences', '/api/agencies', '/api/complaints']) {
+    for (const path of ['/api/licences', '/api/agencies', '/api/complaints', '/api/inspections']) {
       expectProblem((await exportOf(path, 'agency-fj-1').expect(403)).body, 403);
       await t.http().get(path).set('authorization', as['agency-fj-1']).expect(200);
     }
