@@ -845,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint */
+        /** Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listInspections"];
         put?: never;
         /** Plan an inspection of an agency in your jurisdiction */
@@ -8661,6 +8661,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfInspectionView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
