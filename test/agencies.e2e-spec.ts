@@ -136,6 +136,27 @@ describe('agencies', () => {
       await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 3, jurisdictionCode: '210100' }).expect(403);
     });
 
+    it('carries the agency’s licences and applications to its new division in the same change', async () => {
+      const created = await t.http().post('/api/agencies').set('authorization', as['fj-admin']).send(agencyBody()).expect(201);
+      await t.db.query(
+        `INSERT INTO licences (licence_number, agency_id, jurisdiction_code, licence_type, issued_by_bureau_id, status, valid_from, expires_on)
+         VALUES ('350000-2026-900001', $1, '350100', 'human_resources_service', $2, 'active', '2026-01-01', '2031-01-01')`,
+        [created.body.id, world.bureaus.fujian],
+      );
+      await t.db.query(
+        `INSERT INTO licence_applications (agency_id, jurisdiction_code, kind, licence_type, requested_scope, status, submitted_by)
+         VALUES ($1, '350100', 'new', 'overseas_employment', '{"activities":["overseas_placement"],"destinationCountries":["SG"]}', 'submitted', $2)`,
+        [created.body.id, world.users['agency-fj-1']],
+      );
+      await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 1, jurisdictionCode: '350200' }).expect(200);
+      const codes = async (table: string) => ((await t.db.query(`SELECT jurisdiction_code FROM ${table} WHERE agency_id = $1`, [created.body.id])) as { jurisdiction_code: string }[]).map((r) => r.jurisdiction_code);
+      expect(await codes('licences')).toEqual(['350200']);
+      expect(await codes('licence_applications')).toEqual(['350200']);
+      // A change that leaves the division alone leaves the copies alone.
+      await t.http().patch(`/api/agencies/${created.body.id}`).set('authorization', as['fj-admin']).send({ version: 2, address: '厦门市思明区 1号' }).expect(200);
+      expect(await codes('licences')).toEqual(['350200']);
+    });
+
     it('lets an agency change its own contacts but not its identity, nor another agency', async () => {
       const [{ version }] = await t.db.query(`SELECT version FROM agencies WHERE id = $1`, [world.agencies.fuzhou]);
       await t.http().patch(`/api/agencies/${world.agencies.fuzhou}`).set('authorization', as['agency-fj-1']).send({ version, contactPhone: '0591-8888 8888' }).expect(200);

@@ -8,11 +8,12 @@ import { AgenciesService } from './agencies.service';
 import { Agency } from './agency.entity';
 import { AgencyImportService } from './agency-import.service';
 import { AgencyProfileSections } from './agency-profile';
+import { AgencyDivisionFollowers } from './agency-division-followers';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Agency]), AuditModule, EventsModule, JurisdictionsModule],
   controllers: [AgenciesController],
-  providers: [AgenciesService, AgencyImportService, AgencyProfileSections],
-  exports: [AgenciesService, AgencyProfileSections],
+  providers: [AgenciesService, AgencyImportService, AgencyProfileSections, AgencyDivisionFollowers],
+  exports: [AgenciesService, AgencyProfileSections, AgencyDivisionFollowers],
 })
 export class AgenciesModule {}

@@ -12,6 +12,7 @@ import { divisionNames, JurisdictionsService } from '@app/jurisdictions';
 import { AGENCY_EXPORT_COLUMNS } from './agency-export';
 import { Agency, RiskFactor } from './agency.entity';
 import { announcePublicChange } from './public-register-changes';
+import { AgencyDivisionFollowers } from './agency-division-followers';
 import { AGENCY_SELF_SERVICE_FIELDS, AgencyQuery, CreateAgencyRequest, UpdateAgencyRequest } from './agencies.dto';
 
 export const AGENCY_SCOPE = { jurisdiction: 'a.jurisdiction_code', agency: 'a.id' };
@@ -24,6 +25,7 @@ export class AgenciesService {
     private readonly jurisdictions: JurisdictionsService,
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly divisionFollowers: AgencyDivisionFollowers,
   ) {}
 
   list(actor: Actor, query: AgencyQuery): Promise<Page<Agency>> {
@@ -110,12 +112,8 @@ export class AgenciesService {
     const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<Agency>;
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Agency, { id, version }, changes, 'Agency');
-      if (changes.jurisdictionCode) {
-        // Licences and applications carry the agency's division code for scoping; keep them in step.
-        // Allowed cross-domain SQL: agencies sits below licensing; the change and its copies commit together.
-        await manager.query(`UPDATE licences SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);
-        await manager.query(`UPDATE licence_applications SET jurisdiction_code = $2 WHERE agency_id = $1`, [id, changes.jurisdictionCode]);
-      }
+      // Licences and applications carry the agency's division code for scoping: their lib keeps them in step, in this transaction.
+      if (changes.jurisdictionCode) await this.divisionFollowers.follow(manager, id, changes.jurisdictionCode);
       const updated = await manager.findOneByOrFail(Agency, { id });
       await announcePublicChange(manager, [current.uscc]);
       await this.audit.record(manager, { action: 'agency.update', entityType: 'agency', entityId: id, before: current, after: updated });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/access';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { CsvCell, csvDocument } from '@app/core';
+import { jurisdictionNamesOf } from '@app/jurisdictions';
 import { holdsLicenceInForceSql } from '@app/licensing';
 import { dueOnOf } from './annual-report-rules';
 import { AnnualReportSummaryView, FeeFlagView, FilingView, PlacementView, ProvinceSummaryView, SummaryQuery, TotalsView } from './annual-reports.dto';
@@ -15,13 +17,12 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 
 interface ProvinceRow extends Record<string, string | number> {
   province: string;
-  nameZh: string;
-  nameEn: string;
 }
 
 /**
  * National and provincial figures of one year's annual reports, in three statements: per
- * province (filing and totals), placements by destination, and the fee flags. The agencies that
+ * province (filing and totals; the provinces' names looked up after), placements by destination,
+ * and the fee flags. The agencies that
  * owe a report are those in scope holding a licence in force (active or suspended) issued by the
  * end of the year, and any agency that opened one.
  */
@@ -33,13 +34,13 @@ export class AnnualReportSummaryService {
     const province = query.province ? query.province.slice(0, 2) : null;
     const params = [query.year, `${query.year}-12-31`, `${actor.jurisdictionPrefix ?? 'none'}%`, province ? `${province}%` : '%', COUNTED_STATUSES];
     const obliged = `
-      SELECT a.id, a.jurisdiction_code FROM agencies a
+      SELECT a.id, a.jurisdiction_code FROM ${AGENCY_ROWS_SQL} a
        WHERE a.jurisdiction_code LIKE $3 AND a.jurisdiction_code LIKE $4
          AND (${holdsLicenceInForceSql('a.id', '$2::date')}
               OR EXISTS (SELECT 1 FROM annual_reports x WHERE x.agency_id = a.id AND x.year = $1))`;
     const provinces = (await this.dataSource.query(
       `WITH obliged AS (${obliged})
-       SELECT left(o.jurisdiction_code, 2) AS province, j.name_zh AS "nameZh", j.name_en AS "nameEn",
+       SELECT left(o.jurisdiction_code, 2) AS province,
               count(*)::int AS obliged,
               count(r.first_submitted_at)::int AS filed,
               count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
@@ -52,8 +53,7 @@ export class AnnualReportSummaryService {
               ${SUMS.map((c) => `COALESCE(sum(r.${c}) FILTER (WHERE r.status = ANY($5)), 0)::text AS "${camel(c)}"`).join(',\n              ')}
          FROM obliged o
          LEFT JOIN annual_reports r ON r.agency_id = o.id AND r.year = $1
-         LEFT JOIN jurisdictions j ON j.code = left(o.jurisdiction_code, 2) || '0000'
-        GROUP BY 1, 2, 3
+        GROUP BY 1
         ORDER BY 1`,
       params,
     )) as ProvinceRow[];
@@ -73,15 +73,16 @@ export class AnnualReportSummaryService {
               r.status, r.fees_charged_to_workers_abroad_fen::text AS "feesChargedToWorkersAbroadFen"
          FROM obliged o
          JOIN annual_reports r ON r.agency_id = o.id AND r.year = $1 AND r.status = ANY($5) AND r.fee_flag
-         JOIN agencies a ON a.id = r.agency_id
+         JOIN ${AGENCY_ROWS_SQL} a ON a.id = r.agency_id
         ORDER BY r.fees_charged_to_workers_abroad_fen DESC, r.id
         LIMIT 500`,
       params,
     )) as (Omit<FeeFlagView, 'feesChargedToWorkersAbroadFen'> & { feesChargedToWorkersAbroadFen: string })[];
+    const names = await jurisdictionNamesOf(this.dataSource.manager, provinces.map((row) => `${row.province}0000`));
     const byProvince: ProvinceSummaryView[] = provinces.map((row) => ({
       provinceCode: `${row.province}0000`,
-      provinceNameZh: row.nameZh ?? row.province,
-      provinceNameEn: row.nameEn ?? row.province,
+      provinceNameZh: names.get(`${row.province}0000`)?.zh ?? row.province,
+      provinceNameEn: names.get(`${row.province}0000`)?.en ?? row.province,
       filing: filingOf(row),
       totals: totalsOf(row),
     }));

@@ -5,7 +5,7 @@ import { agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { byCreation, Clock, combineJoins, Page, paginateViews } from '@app/core';
-import { inspectionSummary, InspectionsService } from '@app/inspections';
+import { INSPECTION_ROWS_SQL, inspectionConcludedSql, inspectionSummary, InspectionsService } from '@app/inspections';
 import { Licence, LicenceApplication, licenceNumber } from '@app/licensing';
 import { CommitmentCheck, CommitmentCheckState } from './commitment-check.entity';
 import { CommitmentCheckQuery, CommitmentCheckView } from './commitment-checks.dto';
@@ -22,11 +22,11 @@ export const FAILING_OUTCOMES = ['serious_violation', 'critical_violation'];
 
 /** The state of the check `c` (its inspection read in a subquery); :today is the business date. */
 export const STATE_SQL = `(SELECT CASE
-    WHEN i.status IN ('submitted', 'closed') AND i.outcome IN ('serious_violation', 'critical_violation') THEN 'failed'
-    WHEN i.status IN ('submitted', 'closed') THEN 'passed'
+    WHEN ${inspectionConcludedSql('i')} AND i.outcome IN ('serious_violation', 'critical_violation') THEN 'failed'
+    WHEN ${inspectionConcludedSql('i')} THEN 'passed'
     WHEN c.due_on < :today THEN 'overdue'
     ELSE 'pending' END
-  FROM inspections i WHERE i.id = c.inspection_id)`;
+  FROM ${INSPECTION_ROWS_SQL} i WHERE i.id = c.inspection_id)`;
 
 /** The date a month after `date` (the last day of a shorter month when it has no such day). */
 export function addMonth(date: string): string {

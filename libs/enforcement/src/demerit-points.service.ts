@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { announcePublicChange } from '@app/agencies';
+import { AGENCY_ROWS_SQL, announcePublicChange } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { checkVersion, Clock, Problems, updateVersioned } from '@app/core';
 import { ComplaintsService } from '@app/complaints';
@@ -145,11 +145,11 @@ export class DemeritPointsService {
                                                     'expiresOn', (p.awarded_on + interval '${POINTS_WINDOW_MONTHS} months')::date::text)
                                  ORDER BY p.awarded_on DESC, p.reason) FILTER (WHERE p.id IS NOT NULL), '[]') AS reasons,
               g.grade AS previous, g.grade_since::text AS "gradeSince", g.surveillance_due_on::text AS "surveillanceDueOn"
-         FROM agencies a
+         FROM ${AGENCY_ROWS_SQL} a
          LEFT JOIN demerit_points p ON p.agency_id = a.id AND p.voided_at IS NULL AND p.awarded_on > $2::date AND p.awarded_on <= $3::date
          LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
         WHERE $1::uuid[] IS NULL OR a.id = ANY($1::uuid[])
-        GROUP BY a.id, g.agency_id`,
+        GROUP BY a.id, a.uscc, g.agency_id`,
       [agencyIds, windowStart, today],
     )) as { agencyId: string; uscc: string; points: number; reasons: Omit<CreditReason, 'reasonZh' | 'reasonEn'>[]; previous: CreditGrade | null; gradeSince: string | null; surveillanceDueOn: string | null }[];
     const last = await this.inspections.lastOutcomes(agencyIds, manager);
@@ -198,7 +198,7 @@ export class DemeritPointsService {
     const entering = (await manager.query(
       `SELECT g.agency_id AS "agencyId", a.jurisdiction_code AS "jurisdictionCode", a.name_zh AS "nameZh", a.name_en AS "nameEn",
               g.grade_since::text AS "gradeSince", g.surveillance_due_on::text AS "dueOn"
-         FROM agency_credit_grades g JOIN agencies a ON a.id = g.agency_id
+         FROM agency_credit_grades g JOIN ${AGENCY_ROWS_SQL} a ON a.id = g.agency_id
         WHERE g.grade = 'C' AND g.surveillance_inspection_id IS NULL AND ($1::uuid[] IS NULL OR g.agency_id = ANY($1::uuid[]))
         ORDER BY g.agency_id`,
       [agencyIds],

@@ -13,3 +13,5 @@ export * from './case-grounds';
 export * from './jobs/case-deadlines.job';
 export * from './jobs/credit-grades.job';
 export * from './public-sanctions-dataset';
+export * from './public-credit-sql';
+export * from './sanction-counts';

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { escapeLike, PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
+import { AGENCY_ROWS_SQL, escapeLike, PUBLIC_REGISTER_CHANNEL } from '@app/agencies';
 import { AppConfig, decodeCursor, encodeCursor, Page } from '@app/core';
 import { ListenedCache, ReadReplicas } from '@app/database';
+import { holdsLicenceNumberSql, licenceNumbersSql } from '@app/licensing';
 import { PublicSanction, PublicSanctionQuery } from './cases.dto';
 import { PUBLISHED_SANCTION_CONDITIONS } from './public-sanctions-dataset';
 
@@ -68,7 +69,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
       const q = query.q.trim();
       const like = params.push(`%${escapeLike(q)}%`);
       const exact = params.push(q.toUpperCase());
-      where.push(`(a.name_zh ILIKE $${like} OR a.name_en ILIKE $${like} OR a.uscc = $${exact} OR EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.licence_number = $${exact}))`);
+      where.push(`(a.name_zh ILIKE $${like} OR a.name_en ILIKE $${like} OR a.uscc = $${exact} OR ${holdsLicenceNumberSql('a.id', `$${exact}`)})`);
     }
     if (query.cursor) {
       const [decidedAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
@@ -79,8 +80,8 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
               c.jurisdiction_code AS "jurisdictionCode", c.decided_sanction AS sanction, c.decided_fine_amount AS "fineAmount",
               c.decided_suspension_days AS "suspensionDays", (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "decidedOn",
               c.effective_on::text AS "effectiveOn", c.published_summary_zh AS "summaryZh", c.published_summary_en AS "summaryEn",
-              coalesce((SELECT array_agg(l.licence_number ORDER BY l.licence_number) FROM licences l WHERE l.id = ANY(c.sanctioned_licence_ids)), '{}') AS "licenceNumbers"
-         FROM enforcement_cases c JOIN agencies a ON a.id = c.agency_id
+              (${licenceNumbersSql('c.sanctioned_licence_ids')}) AS "licenceNumbers"
+         FROM enforcement_cases c JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
         WHERE ${where.join(' AND ')}
         ORDER BY c.decided_at DESC, c.id DESC LIMIT ${limit + 1}`,
       params,

@@ -1,6 +1,7 @@
 export * from './licensing.module';
 export * from './licences.service';
 export * from './licence.entity';
+export * from './licence-lookup-sql';
 export * from './licence-rules';
 export * from './licensing.dto';
 export * from './licence-applications.service';
@@ -13,3 +14,5 @@ export * from './jobs/reminder-offsets';
 export * from './credit-reasons';
 export * from './licence-sql';
 export * from './public-licences-dataset';
+export * from './public-register-sources';
+export * from './licence-counts';

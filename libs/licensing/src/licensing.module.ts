@@ -1,10 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
+import { AgenciesModule, AgencyDivisionFollowers, AgencyProfileSections, describeAgencyProfileSection } from '@app/agencies';
 import { AuditModule } from '@app/audit';
 import { EventsModule } from '@app/events';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { NotificationsModule } from '@app/notifications';
+import { followAgencyDivision } from './agency-division-follower';
 import { LicenceApplication } from './licence-application.entity';
 import { LicenceApplicationsController } from './licence-applications.controller';
 import { LicenceApplicationsService } from './licence-applications.service';
@@ -14,6 +15,7 @@ import { LicencesService } from './licences.service';
 import { PublicLicencesController } from './public.controller';
 import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
+import { PublicRegisterSources } from './public-register-sources';
 import { LicenceApprovalHooks } from './licence-approval-hooks';
 import { LicenceWithEvents } from './licensing.dto';
 import { LicenceExpiryJob } from './jobs/licence-expiry.job';
@@ -24,16 +26,18 @@ describeAgencyProfileSection('licences', { type: [LicenceWithEvents], descriptio
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, EventsModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
-  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, LicenceRenewalRemindersJob, LicenceExpiryJob],
-  exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, PublicRegisterSources, LicenceRenewalRemindersJob, LicenceExpiryJob],
+  exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks, PublicRegisterSources],
 })
 export class LicensingModule implements OnModuleInit {
   constructor(
     private readonly profile: AgencyProfileSections,
     private readonly licences: LicencesService,
+    private readonly divisionFollowers: AgencyDivisionFollowers,
   ) {}
 
   onModuleInit(): void {
     this.profile.register({ key: 'licences', load: (agencyId) => this.licences.ofAgency(agencyId) });
+    this.divisionFollowers.register(followAgencyDivision);
   }
 }

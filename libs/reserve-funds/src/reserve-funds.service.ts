@@ -7,7 +7,7 @@ import { Actor } from '@app/access';
 import { WorkingCalendarService } from '@app/calendar';
 import { ComplaintsService } from '@app/complaints';
 import { Clock, Problems } from '@app/core';
-import { LicencesService } from '@app/licensing';
+import { holdsLabourServiceLicenceSql, LicencesService } from '@app/licensing';
 import { NotificationsService } from '@app/notifications';
 import { ReserveFundAccount, ReserveFundEntry, ReserveFundTopUp, ReserveFundVerification } from './reserve-fund.entity';
 import { CreateReserveFundEntryRequest, ReserveFundView, TopUpView, VerifyReserveFundEntryRequest } from './reserve-funds.dto';
@@ -30,8 +30,7 @@ export function needsReserveFund(agencyType: string, licenceTypesInForce: string
 }
 
 /** The same rule in SQL, for the agency `a` (the job's sweep). */
-export const NEEDS_RESERVE_FUND_SQL = `(a.agency_type IN ('labour_service_cooperation') OR EXISTS (
-   SELECT 1 FROM licences l WHERE l.agency_id = a.id AND l.licence_type = 'labour_service_cooperation' AND l.status IN ('active', 'suspended')))`;
+export const NEEDS_RESERVE_FUND_SQL = `(a.agency_type IN ('labour_service_cooperation') OR ${holdsLabourServiceLicenceSql('a.id')})`;
 
 /** A top-up recorded overdue, for enforcement to open its case from. */
 export interface OverdueTopUp {

@@ -1,3 +1,5 @@
+import { nonCompliantFindingsSql } from '@app/inspections';
+
 /**
  * The date a self-assessment is compared at: the day it was submitted (Asia/Shanghai), or its
  * due date while it has not been.
@@ -9,12 +11,11 @@ const REFERENCE_DATE = `COALESCE((s.submitted_at AT TIME ZONE 'Asia/Shanghai')::
  * yes that a submitted inspection of the same agency within 12 months either side found
  * non_compliant. Inspections, findings and self-assessments are compared in SQL (the partial
  * indexes on yes answers and non-compliant findings serve it) so that lists can filter on it.
- * Reading the inspections tables here is deliberate: it is a join, not a second round trip.
+ * The findings come from the inspections lib's nonCompliantFindingsSql, joined into this statement:
+ * a join, not a second round trip.
  */
 export const DISCREPANCIES_OF_S = `
-  SELECT ans.item_code, i.id AS inspection_id, i.inspection_date
+  SELECT ans.item_code, f.inspection_id, f.inspection_date
     FROM self_assessment_answers ans
-    JOIN inspections i ON i.agency_id = s.agency_id AND i.status IN ('submitted', 'closed')
-     AND i.inspection_date BETWEEN ${REFERENCE_DATE} - interval '12 months' AND ${REFERENCE_DATE} + interval '12 months'
-    JOIN inspection_findings f ON f.inspection_id = i.id AND f.item_code = ans.item_code AND f.result = 'non_compliant'
+    JOIN (${nonCompliantFindingsSql('s.agency_id', `${REFERENCE_DATE} - interval '12 months'`, `${REFERENCE_DATE} + interval '12 months'`)}) f ON f.item_code = ans.item_code
    WHERE ans.self_assessment_id = s.id AND ans.answer = 'yes'`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgenciesService, AgencyNames, agencyNames } from '@app/agencies';
+import { AgenciesService, agenciesInScopeQuery, AgencyNames, agencyNames } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistsService, Language, pick } from '@app/checklists';
@@ -113,7 +113,7 @@ export class SelfAssessmentsService {
     if (request.dueOn < this.clock.today()) throw Problems.invalid([{ field: 'dueOn', message: 'dueOn must be today or later' }]);
     return this.dataSource.transaction(async (manager) => {
       const { template } = await this.checklists.forUse('self_assessment', request.templateId, manager);
-      const agencies = applyScope(manager.createQueryBuilder().select('a.id').from('agencies', 'a'), actor, { jurisdiction: 'a.jurisdiction_code', agency: 'a.id' });
+      const agencies = agenciesInScopeQuery(manager, actor);
       if (request.agencyId) {
         await this.agencies.get(actor, request.agencyId, manager);
         agencies.andWhere('a.id = :agencyId', { agencyId: request.agencyId });

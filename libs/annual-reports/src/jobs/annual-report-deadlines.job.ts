@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { Clock } from '@app/core';
 import { holdsLicenceInForceSql } from '@app/licensing';
 import { CaseProposals } from '@app/enforcement';
@@ -13,7 +14,7 @@ import { dueOnOf, reminderDueOn } from '../annual-report-rules';
  * (active or suspended) issued by the end of that year, or a report already opened.
  */
 const OWING = `
-  SELECT a.id AS agency_id, a.jurisdiction_code, a.name_zh, a.name_en FROM agencies a
+  SELECT a.id AS agency_id, a.jurisdiction_code, a.name_zh, a.name_en FROM ${AGENCY_ROWS_SQL} a
    WHERE (${holdsLicenceInForceSql('a.id', 'make_date($1::int, 12, 31)')}
           OR EXISTS (SELECT 1 FROM annual_reports x WHERE x.agency_id = a.id AND x.year = $1::int))
      AND NOT EXISTS (SELECT 1 FROM annual_reports r WHERE r.agency_id = a.id AND r.year = $1::int AND r.first_submitted_at IS NOT NULL)`;
@@ -89,7 +90,7 @@ export class AnnualReportDeadlinesJob {
                   jsonb_build_object('annualReportId', r.id, 'year', r.year, 'dueOn', $2::text, 'agencyId', r.agency_id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                   'email' AS channel
              FROM annual_reports r
-             JOIN agencies a ON a.id = r.agency_id
+             JOIN ${AGENCY_ROWS_SQL} a ON a.id = r.agency_id
             CROSS JOIN ${told(RecipientsPolicy.agency('r.agency_id'), RecipientsPolicy.responsible({ jurisdictionCode: 'r.jurisdiction_code' }))}
             WHERE r.id = ANY($1::uuid[])`,
           [ids, dueOnOf(year)],

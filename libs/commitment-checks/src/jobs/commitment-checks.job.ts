@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { Clock } from '@app/core';
 import { CaseProposals } from '@app/enforcement';
+import { INSPECTION_ROWS_SQL, inspectionConcludedSql } from '@app/inspections';
+import { licenceNumberOfSql } from '@app/licensing';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 
@@ -36,15 +39,15 @@ export class CommitmentChecksJob {
         `UPDATE commitment_checks c
             SET failed_at = CASE WHEN i.outcome IN ('serious_violation', 'critical_violation') THEN $1::timestamptz END,
                 passed_at = CASE WHEN i.outcome IN ('serious_violation', 'critical_violation') THEN NULL ELSE $1::timestamptz END
-           FROM inspections i
-          WHERE i.id = c.inspection_id AND i.status IN ('submitted', 'closed') AND c.failed_at IS NULL AND c.passed_at IS NULL
+           FROM ${INSPECTION_ROWS_SQL} i
+          WHERE i.id = c.inspection_id AND ${inspectionConcludedSql('i')} AND c.failed_at IS NULL AND c.passed_at IS NULL
           RETURNING c.id, c.failed_at IS NOT NULL AS failed, c.agency_id, c.licence_id, i.inspection_date::text AS inspection_date`,
         [now],
       )) as [{ id: string; failed: boolean; agency_id: string; licence_id: string; inspection_date: string }[], number];
       const [overdue] = (await manager.query(
         `UPDATE commitment_checks c SET overdue_at = $1
-           FROM inspections i
-          WHERE i.id = c.inspection_id AND i.status NOT IN ('submitted', 'closed') AND c.due_on < $2::date AND c.overdue_at IS NULL
+           FROM ${INSPECTION_ROWS_SQL} i
+          WHERE i.id = c.inspection_id AND NOT ${inspectionConcludedSql('i')} AND c.due_on < $2::date AND c.overdue_at IS NULL
           RETURNING c.id`,
         [now, context.today],
       )) as [{ id: string }[], number];
@@ -53,14 +56,13 @@ export class CommitmentChecksJob {
         ? await this.notifications.enqueueFromQuery(
             manager,
             `SELECT 'commitment_check.flagged' AS kind, rcp.user_id AS recipient_user_id, concat_ws(':', 'commitment_check', f.state, c.id, rcp.user_id) AS dedup_key,
-                    jsonb_build_object('commitmentCheckId', c.id, 'state', f.state, 'dueOn', c.due_on, 'licenceNumber', l.licence_number,
+                    jsonb_build_object('commitmentCheckId', c.id, 'state', f.state, 'dueOn', c.due_on, 'licenceNumber', ${licenceNumberOfSql('c.licence_id')},
                                        'agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                     'email' AS channel
                FROM unnest($1::uuid[], $2::text[]) AS f(id, state)
                JOIN commitment_checks c ON c.id = f.id
-               JOIN inspections i ON i.id = c.inspection_id
-               JOIN licences l ON l.id = c.licence_id
-               JOIN agencies a ON a.id = c.agency_id
+               JOIN ${INSPECTION_ROWS_SQL} i ON i.id = c.inspection_id
+               JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
               CROSS JOIN ${told(RecipientsPolicy.responsible({ bureauId: 'i.bureau_id', jurisdictionCode: 'i.jurisdiction_code' }))}`,
             [flagged.map((f) => f.id), flagged.map((f) => f.state)],
           )

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { WorkingCalendarService } from '@app/calendar';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
@@ -18,7 +19,7 @@ const DECISION_REMINDERS = `
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c
-    JOIN agencies a ON a.id = c.agency_id
+    JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
    CROSS JOIN ${told(RecipientsPolicy.responsible({ jurisdictionCode: 'c.jurisdiction_code' }))}
    WHERE c.status = ANY($1) AND (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date + $2::int <= $4::date
      AND (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date + $3::int > $4::date`;
@@ -31,7 +32,7 @@ const WINDOW_REMINDERS = `
                             'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
          'email' AS channel
     FROM enforcement_cases c
-    JOIN agencies a ON a.id = c.agency_id
+    JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
    CROSS JOIN LATERAL (VALUES ('representations', c.representation_due_on, c.status = 'notice_served'),
                               ('hearing', c.hearing_due_on, c.status IN ('notice_served', 'representations') AND c.hearing_eligible)) AS w(which, closes_on, applies)
    CROSS JOIN ${told(RecipientsPolicy.agency('c.agency_id'))}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { addDays } from '@app/core';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { CorrectiveActionsService } from '../corrective-actions.service';
 
@@ -12,6 +13,7 @@ export const CORRECTIVE_ACTION_REMINDER_DAYS = [7, 1];
 /**
  * The agency's users, and for overdue actions the lead inspector, of the actions in $1; a reminder's
  * key names how many days before the due date ($2 is today) it was, so each offset is sent once.
+ * Disabled users are dropped by the outbox.
  */
 const NOTIFICATIONS = (kind: string, withInspector: boolean) => `
   SELECT '${kind}' AS kind, rcp.user_id AS recipient_user_id,
@@ -20,12 +22,9 @@ const NOTIFICATIONS = (kind: string, withInspector: boolean) => `
                             'dueOn', c.due_on, 'agencyId', c.agency_id, 'agencyName', a.name_zh) AS payload,
          'email' AS channel
     FROM corrective_actions c
-    JOIN agencies a ON a.id = c.agency_id
+    JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
     JOIN inspections i ON i.id = c.inspection_id
-   CROSS JOIN LATERAL (
-     SELECT u.id AS user_id FROM users u WHERE u.role = 'agency_user' AND u.agency_id = c.agency_id AND u.status = 'active'
-     ${withInspector ? 'UNION SELECT i.lead_inspector_id WHERE i.lead_inspector_id IS NOT NULL' : ''}
-   ) rcp
+   CROSS JOIN ${withInspector ? told(RecipientsPolicy.agency('c.agency_id'), RecipientsPolicy.assignee('i.lead_inspector_id')) : told(RecipientsPolicy.agency('c.agency_id'))}
    WHERE c.id = ANY($1::uuid[])`;
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgenciesService, RiskFactor } from '@app/agencies';
-import { Actor, applyScope } from '@app/access';
+import { AgenciesService, agenciesInScope, agencyIdsAfter, RiskFactor } from '@app/agencies';
+import { Actor } from '@app/access';
 import { Clock } from '@app/core';
 import { PrioritiesQuery, PriorityView } from '../inspections.dto';
 import { correctiveActionsSource, lastInspectionSource } from './inspection-risk-sources';
@@ -69,7 +69,7 @@ export class RiskService {
     let after = '00000000-0000-0000-0000-000000000000';
     let count = 0;
     for (;;) {
-      const ids = ((await this.dataSource.query(`SELECT id FROM agencies WHERE id > $1 ORDER BY id LIMIT $2`, [after, BATCH_SIZE])) as { id: string }[]).map((r) => r.id);
+      const ids = await agencyIdsAfter(this.dataSource.manager, after, BATCH_SIZE);
       if (ids.length === 0) return { agencies: count };
       await this.dataSource.transaction((manager) => this.recompute(manager, ids));
       count += ids.length;
@@ -81,17 +81,9 @@ export class RiskService {
    * Agencies in the caller's scope ranked by live risk, highest first, with their factors.
    * Computed on request (one query per factor over the agencies in scope), so a finding filed a
    * minute ago already moves the ranking; the stored score is for lists and the register.
-   * The agencies table is read directly for the scoped id list: AgenciesService pages its lists,
-   * and ranking needs the whole scope.
    */
   async priorities(actor: Actor, query: PrioritiesQuery): Promise<PriorityView[]> {
-    const qb = applyScope(
-      this.dataSource.createQueryBuilder().select(['a.id AS "id"', 'a.name_zh AS "nameZh"', 'a.name_en AS "nameEn"', 'a.jurisdiction_code AS "jurisdictionCode"']).from('agencies', 'a'),
-      actor,
-      { jurisdiction: 'a.jurisdiction_code', agency: 'a.id' },
-    );
-    if (query.jurisdiction) qb.andWhere('a.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    const agencies = await qb.getRawMany<{ id: string; nameZh: string; nameEn: string | null; jurisdictionCode: string }>();
+    const agencies = await agenciesInScope(this.dataSource.manager, actor, query.jurisdiction);
     const risks = await this.compute(agencies.map((a) => a.id));
     return agencies
       .map((agency) => {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { addDays, Clock } from '@app/core';
 import { WorkingCalendarService } from '@app/calendar';
 import { CaseProposals } from '@app/enforcement';
+import { labourServiceLicenceBureauSql, licenceInForceValidFromSql, licensedReserveFundFenSql } from '@app/licensing';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { DEFAULT_RESERVE_FUND_FEN, NEEDS_RESERVE_FUND_SQL, TOP_UP_WORKING_DAYS } from '../reserve-funds.service';
@@ -16,18 +18,14 @@ export const TOP_UP_REMINDER_DAYS = 5;
  * licence in force names it in yuan. Read in SQL, as a join, so that the sweep stays one
  * statement however many agencies there are.
  */
-const REQUIRED_OF = (agencyId: string) => `COALESCE((SELECT round(l.reserve_fund_amount * 100)::bigint FROM licences l
-   WHERE l.agency_id = ${agencyId} AND l.licence_type = 'labour_service_cooperation' AND l.status IN ('active', 'suspended') AND l.reserve_fund_amount > 0
-   ORDER BY l.created_at DESC LIMIT 1), $1::bigint)`;
+const REQUIRED_OF = (agencyId: string) => `COALESCE(${licensedReserveFundFenSql(agencyId)}, $1::bigint)`;
 const REQUIRED = REQUIRED_OF('acc.agency_id');
 
 /** Accounts `acc` of agencies that must keep a fund. */
-const FUND_ACCOUNT = `EXISTS (SELECT 1 FROM agencies a WHERE a.id = acc.agency_id AND ${NEEDS_RESERVE_FUND_SQL})`;
+const FUND_ACCOUNT = `EXISTS (SELECT 1 FROM ${AGENCY_ROWS_SQL} a WHERE a.id = acc.agency_id AND ${NEEDS_RESERVE_FUND_SQL})`;
 
 /** The bureau that issued the agency's labour service cooperation licence in force (top-up `t`): the one responsible for its fund. */
-const FUND_LICENCE_BUREAU = `SELECT l.issued_by_bureau_id FROM licences l
-   WHERE l.agency_id = t.agency_id AND l.licence_type = 'labour_service_cooperation' AND l.status IN ('active', 'suspended')
-   ORDER BY l.created_at DESC LIMIT 1`;
+const FUND_LICENCE_BUREAU = labourServiceLicenceBureauSql('t.agency_id');
 
 /**
  * Agencies that must keep a fund (NEEDS_RESERVE_FUND_SQL), never made an entry and never had a
@@ -36,9 +34,8 @@ const FUND_LICENCE_BUREAU = `SELECT l.issued_by_bureau_id FROM licences l
  */
 const NEVER_DEPOSITED = `
   SELECT a.id AS "agencyId", a.jurisdiction_code AS "jurisdictionCode", lic.valid_from::text AS "since", ${REQUIRED_OF('a.id')} AS "requiredFen"
-    FROM agencies a
-   CROSS JOIN LATERAL (SELECT l.valid_from FROM licences l WHERE l.agency_id = a.id AND l.status IN ('active', 'suspended')
-                        ORDER BY (l.licence_type = 'labour_service_cooperation') DESC, l.valid_from DESC LIMIT 1) lic
+    FROM ${AGENCY_ROWS_SQL} a
+   CROSS JOIN LATERAL (${licenceInForceValidFromSql('a.id')}) lic
    WHERE ${NEEDS_RESERVE_FUND_SQL}
      AND NOT EXISTS (SELECT 1 FROM reserve_fund_accounts acc WHERE acc.agency_id = a.id AND acc.entry_count > 0)
      AND NOT EXISTS (SELECT 1 FROM reserve_fund_top_ups t WHERE t.agency_id = a.id)`;
@@ -109,7 +106,7 @@ export class ReserveFundTopUpsJob {
                                      'agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                   'email' AS channel
              FROM reserve_fund_top_ups t
-             JOIN agencies a ON a.id = t.agency_id
+             JOIN ${AGENCY_ROWS_SQL} a ON a.id = t.agency_id
             CROSS JOIN ${told(RecipientsPolicy.agency('t.agency_id'))}
             WHERE t.id = ANY($1::uuid[])`,
           [firstDue.map((f) => f.id)],
@@ -121,7 +118,7 @@ export class ReserveFundTopUpsJob {
                 jsonb_build_object('topUpId', t.id, 'dueOn', t.due_on, 'requiredFen', t.required_fen, 'agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                 'email' AS channel
            FROM reserve_fund_top_ups t
-           JOIN agencies a ON a.id = t.agency_id
+           JOIN ${AGENCY_ROWS_SQL} a ON a.id = t.agency_id
           CROSS JOIN ${told(RecipientsPolicy.agency('t.agency_id'))}
           WHERE t.met_on IS NULL AND t.due_on BETWEEN $1::date AND $2::date`,
         [context.today, addDays(context.today, TOP_UP_REMINDER_DAYS)],
@@ -138,7 +135,7 @@ export class ReserveFundTopUpsJob {
                   jsonb_build_object('topUpId', t.id, 'dueOn', t.due_on, 'requiredFen', t.required_fen, 'agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
                   'email' AS channel
              FROM reserve_fund_top_ups t
-             JOIN agencies a ON a.id = t.agency_id
+             JOIN ${AGENCY_ROWS_SQL} a ON a.id = t.agency_id
             CROSS JOIN ${told(RecipientsPolicy.agency('t.agency_id'), RecipientsPolicy.responsible({ bureauId: `(${FUND_LICENCE_BUREAU})`, jurisdictionCode: 't.jurisdiction_code' }))}
             WHERE t.id = ANY($1::uuid[])`,
           [overdue.map((o) => o.id)],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { addDays } from '@app/core';
 import { RiskService } from '@app/inspections';
 import { NotificationsService, RecipientsPolicy, told } from '@app/notifications';
@@ -20,7 +21,7 @@ const NOTIFICATIONS = (kind: string, withBureau: boolean) => `
          jsonb_build_object('selfAssessmentId', s.id, 'period', s.period, 'dueOn', s.due_on, 'agencyId', s.agency_id, 'agencyName', a.name_zh) AS payload,
          'email' AS channel
     FROM self_assessments s
-    JOIN agencies a ON a.id = s.agency_id
+    JOIN ${AGENCY_ROWS_SQL} a ON a.id = s.agency_id
    CROSS JOIN ${withBureau ? told(RecipientsPolicy.agency('s.agency_id'), RecipientsPolicy.responsible({ bureauId: 's.opened_by_bureau_id', jurisdictionCode: 's.jurisdiction_code' })) : told(RecipientsPolicy.agency('s.agency_id'))}
    WHERE s.id = ANY($1::uuid[])`;
 
