@@ -1,7 +1,7 @@
+import { AGENCY_ROWS_SQL } from '@app/agencies';
 import { DatasetQuery } from '@app/core';
-
-/** What the public sanctions list shows: decided fines, suspensions and revocations not annulled. */
-export const PUBLISHED_SANCTION_CONDITIONS = [`c.decided_sanction IN ('fine', 'suspension', 'revocation')`, `c.appeal_outcome IS DISTINCT FROM 'annulled'`] as const;
+import { licenceNumbersSql } from '@app/licensing';
+import { publishedSanctionSql } from './public-credit-sql';
 
 /**
  * The published sanctions as an open dataset: the rows of the public sanctions list, all of them,
@@ -10,12 +10,12 @@ export const PUBLISHED_SANCTION_CONDITIONS = [`c.decided_sanction IN ('fine', 's
 export const PUBLIC_SANCTIONS_DATASET: DatasetQuery = {
   sql: `SELECT c.case_number, coalesce(c.case_number_en, c.case_number) AS case_number_en,
                a.uscc AS agency_uscc, a.name_zh AS agency_name_zh, a.name_en AS agency_name_en, c.jurisdiction_code,
-               coalesce((SELECT array_agg(l.licence_number ORDER BY l.licence_number) FROM licences l WHERE l.id = ANY(c.sanctioned_licence_ids)), '{}') AS licence_numbers,
+               (${licenceNumbersSql('c.sanctioned_licence_ids')}) AS licence_numbers,
                c.decided_sanction AS sanction, c.decided_fine_amount::bigint AS fine_amount, c.decided_suspension_days AS suspension_days,
                (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS decided_on, c.effective_on::text AS effective_on,
                c.published_summary_zh AS summary_zh, c.published_summary_en AS summary_en
-          FROM enforcement_cases c JOIN agencies a ON a.id = c.agency_id
-         WHERE ${PUBLISHED_SANCTION_CONDITIONS.join(' AND ')}
+          FROM enforcement_cases c JOIN ${AGENCY_ROWS_SQL} a ON a.id = c.agency_id
+         WHERE ${publishedSanctionSql('c')}
          ORDER BY c.decided_at, c.id`,
   columns: [
     { name: 'case_number', type: 'string', descriptionZh: '案件编号（中文）', descriptionEn: 'Case number (Chinese form)' },

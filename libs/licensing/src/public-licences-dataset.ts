@@ -1,12 +1,15 @@
+import { PUBLIC_AGENCIES_SQL } from '@app/agencies';
 import { DatasetQuery } from '@app/core';
+import { DIVISION_NAMES_SQL } from '@app/jurisdictions';
+import { PublicCreditSql } from './public-register-sources';
 
 /**
  * The public register as an open dataset: every licence of it, whatever its status (the register
  * lists agencies ever licensed, with all their licences), with only the public fields of its
- * agency: names, USCC, city and the credit grade enforcement computes. Never contacts, addresses
- * of people, risk or case data.
+ * agency: names, USCC, city and the credit grade enforcement computes (its `grades` fragment,
+ * which the caller passes: enforcement sits above this lib). Never contacts, risk or case data.
  */
-export const PUBLIC_LICENCES_DATASET: DatasetQuery = {
+export const publicLicencesDataset = (credit: Pick<PublicCreditSql, 'grades'>): DatasetQuery => ({
   sql: `SELECT l.licence_number, l.status, l.licence_type,
                ARRAY(SELECT jsonb_array_elements_text(l.scope->'activities')) AS scope_activities,
                ARRAY(SELECT jsonb_array_elements_text(l.scope->'destinationCountries')) AS destination_countries,
@@ -15,9 +18,9 @@ export const PUBLIC_LICENCES_DATASET: DatasetQuery = {
                a.jurisdiction_code AS city_code, j.name_zh AS city_name_zh, j.name_en AS city_name_en,
                g.grade AS credit_grade
           FROM licences l
-          JOIN agencies a ON a.id = l.agency_id
-          LEFT JOIN jurisdictions j ON j.code = a.jurisdiction_code
-          LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
+          JOIN ${PUBLIC_AGENCIES_SQL} a ON a.id = l.agency_id
+          LEFT JOIN ${DIVISION_NAMES_SQL} j ON j.code = a.jurisdiction_code
+          LEFT JOIN ${credit.grades} g ON g.agency_id = a.id
          ORDER BY l.licence_number`,
   columns: [
     { name: 'licence_number', type: 'string', descriptionZh: '许可证编号', descriptionEn: 'Licence number' },
@@ -36,4 +39,4 @@ export const PUBLIC_LICENCES_DATASET: DatasetQuery = {
     { name: 'city_name_en', type: 'string', descriptionZh: '城市英文名称', descriptionEn: 'City name in English' },
     { name: 'credit_grade', type: 'string', descriptionZh: '信用等级 A–D（尚未评定为空）', descriptionEn: 'Credit grade A–D (empty when not graded yet)' },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { DatasetQuery } from '@app/core';
-import { PUBLIC_SANCTIONS_DATASET } from '@app/enforcement';
+import { PUBLIC_CREDIT_SQL, PUBLIC_SANCTIONS_DATASET } from '@app/enforcement';
 import { EventType } from '@app/events';
-import { PUBLIC_LICENCES_DATASET } from '@app/licensing';
+import { publicLicencesDataset } from '@app/licensing';
 
 export const DATASET_NAMES = ['licences', 'sanctions'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
@@ -27,7 +27,7 @@ export const DATASETS: readonly OpenDataset[] = [
     titleEn: 'Public register of agency licences',
     descriptionZh: '公示名录中的全部许可证（含已暂停、吊销、交回、过期的），及其机构的公开信息：名称、统一社会信用代码、所在城市和信用等级。',
     descriptionEn: 'Every licence of the public register (suspended, revoked, surrendered and expired ones too), with its agency’s public fields: names, USCC, city and credit grade.',
-    query: PUBLIC_LICENCES_DATASET,
+    query: publicLicencesDataset(PUBLIC_CREDIT_SQL),
     changedBy: ['licence.issued', 'licence.suspended', 'licence.reinstated', 'licence.revoked', 'licence.surrendered', 'licence.expired', 'agency.registered', 'agency.renamed'],
   },
   {
