@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { expectProblem, seedWorld, signInAll, World } from './support/fixtures';
 import { complaintBody } from './support/complaint-fixtures';
 import { submittedInspection } from './support/case-fixtures';
+import { decidedSuspension } from './support/sanction-fixtures';
 import { insertLicence } from './support/licence-fixtures';
 import { SettableClock } from '@app/core';
 import { startTestApp, TestApp } from './support/test-app';
@@ -91,8 +92,32 @@ describe("officials' CSV exports", () => {
     expect((await exportsAudited('inspection.export')).map((e) => e.actor)).toEqual(['fj-admin', 'ln-admin']);
   });
 
+  it('exports enforcement cases in scope, numbered and labelled in the reader’s language, without the facts', async () => {
+    const sanction = await decidedSuspension(t, world, as);
+    const text = (await exportOf('/api/cases', 'fj-admin').expect(200)).text;
+    expect(rowsOf(text)).toEqual([expect.objectContaining({ Agency: 'Sanction test agency', Status: 'decided', 'Proposed sanction': 'suspension', 'Decided sanction': 'suspension', 'Suspension days': '30' })]);
+    expect(text).not.toContain('passports of 12 workers');
+    const chinese = rowsOf((await exportOf('/api/cases', 'fj-admin', 'zh-CN').expect(200)).text);
+    expect(chinese).toEqual([expect.objectContaining({ 案件编号: sanction.caseNumber, 状态: '已决定', 决定处罚: '暂停许可' })]);
+    expect(rowsOf((await exportOf('/api/cases', 'ln-admin').expect(200)).text)).toEqual([]);
+    expect((await exportsAudited('case.export')).map((e) => e.actor)).toEqual(['fj-admin', 'fj-admin', 'ln-admin']);
+  });
+
+  it('exports annual reports in scope, with fees in yuan and the fee flag in words', async () => {
+    await t.db.query(
+      `INSERT INTO annual_reports (agency_id, jurisdiction_code, year, status, fees_charged_to_workers_abroad_fen, submitted_at, first_submitted_at)
+       VALUES ($1, '350200', 2025, 'submitted', 500000, now(), now()), ($2, '210100', 2025, 'submitted', 0, now(), now())`,
+      [world.agencies.xiamen, world.agencies.shenyang],
+    );
+    const rows = rowsOf((await exportOf('/api/annual-reports?year=2025', 'fj-admin').expect(200)).text);
+    expect(rows).toEqual([expect.objectContaining({ Year: '2025', Agency: 'xiamen agency', Status: 'submitted', 'Fees charged to workers abroad (yuan)': '5000', 'Fee flag': 'yes' })]);
+    const chinese = rowsOf((await exportOf('/api/annual-reports', 'ln-admin', 'zh-CN').expect(200)).text);
+    expect(chinese).toEqual([expect.objectContaining({ 机构: '沈阳北方人力资源服务有限公司', 状态: '已提交', 收费预警: '否' })]);
+    expect((await exportsAudited('annual_report.export')).map((e) => e.actor)).toEqual(['fj-admin', 'ln-admin']);
+  });
+
   it('refuses an export to an agency user (403), who still reads the JSON list', async () => {
-    for (const path of ['/api/licences', '/api/agencies', '/api/complaints', '/api/inspections']) {
+    for (const path of ['/api/licences', '/api/agencies', '/api/complaints', '/api/inspections', '/api/cases', '/api/annual-reports']) {
       expectProblem((await exportOf(path, 'agency-fj-1').expect(403)).body, 403);
       await t.http().get(path).set('authorization', as['agency-fj-1']).expect(200);
     }

@@ -1485,7 +1485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue */
+        /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listCases"];
         put?: never;
         /** Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it */
@@ -1952,7 +1952,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue */
+        /** Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listAnnualReports"];
         put?: never;
         /** Open the agency’s report for a year that has ended (a draft; one per agency and year) */
@@ -11090,6 +11090,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfCaseView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -12878,6 +12879,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAnnualReportView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
