@@ -30,6 +30,7 @@ import { ReminderDigestQueue1796661107176 } from './1796661107176-reminder-diges
 import { Events1796661720000 } from './1796661720000-events';
 import { ReferenceTextsPerLanguage1796661767988 } from './1796661767988-reference-texts-per-language';
 import { InspectionPhotos1796663187207 } from './1796663187207-inspection-photos';
+import { DatasetVersions1796674330027 } from './1796674330027-dataset-versions';
 
 /** Every migration, oldest first. A new migration is added at the end of this list. */
 export const ALL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   Events1796661720000,
   ReferenceTextsPerLanguage1796661767988,
   InspectionPhotos1796663187207,
+  DatasetVersions1796674330027,
 ];

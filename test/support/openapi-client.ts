@@ -6,13 +6,15 @@ import type { components, paths } from '../../apps/web/src/lib/api/schema';
 
 export type AgencyView = components['schemas']['AgencyView'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];
+/** The answers this program reads: lists that also answer text/csv are read as JSON. */
+type Json = 'application/json' | 'application/problem+json';
 
-export function registryClient(baseUrl: string, bearer: string): Client<paths> {
-  return createClient<paths>({ baseUrl, headers: { authorization: bearer } });
+export function registryClient(baseUrl: string, bearer: string): Client<paths, Json> {
+  return createClient<paths, Json>({ baseUrl, headers: { authorization: bearer } });
 }
 
 /** Every agency the caller may see, `pageSize` at a time, following `nextCursor` to the end. */
-export async function allAgencies(client: Client<paths>, pageSize: number): Promise<{ agencies: AgencyView[]; pages: number }> {
+export async function allAgencies(client: Client<paths, Json>, pageSize: number): Promise<{ agencies: AgencyView[]; pages: number }> {
   const agencies: AgencyView[] = [];
   let cursor: string | undefined;
   let pages = 0;
@@ -27,7 +29,7 @@ export async function allAgencies(client: Client<paths>, pageSize: number): Prom
 }
 
 /** An agency's licence numbers from its profile, or the problem the API answered. */
-export async function licenceNumbersOf(client: Client<paths>, agencyId: string): Promise<{ name: string; licenceNumbers: string[] } | { problem: ProblemDetails }> {
+export async function licenceNumbersOf(client: Client<paths, Json>, agencyId: string): Promise<{ name: string; licenceNumbers: string[] } | { problem: ProblemDetails }> {
   const { data, error } = await client.GET('/api/agencies/{id}/profile', { params: { path: { id: agencyId } } });
   if (error) {
     const problem: ProblemDetails = error;
@@ -37,13 +39,13 @@ export async function licenceNumbersOf(client: Client<paths>, agencyId: string):
 }
 
 /** A bad query answers a typed problem with field-level errors. */
-export async function badPageSizeFields(client: Client<paths>): Promise<string[]> {
+export async function badPageSizeFields(client: Client<paths, Json>): Promise<string[]> {
   const { error } = await client.GET('/api/agencies', { params: { query: { limit: 100_000 } } });
   return (error?.errors ?? []).map((problem) => problem.field);
 }
 
 /** Misuses the types must catch; each line fails to compile if the generated types went loose. */
-export function misuses(client: Client<paths>): void {
+export function misuses(client: Client<paths, Json>): void {
   // @ts-expect-error limit is a number
   void client.GET('/api/agencies', { params: { query: { limit: 'ten' } } });
   // @ts-expect-error licenceStatus is a LicenceStatus

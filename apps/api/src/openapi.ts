@@ -33,7 +33,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       CLIENT_CREDENTIALS_SCHEME,
     )
     .build();
-  const document = mergeHeaderParameters(SwaggerModule.createDocument(app, config, { operationIdFactory }));
+  const document = typeCsvAsText(mergeHeaderParameters(SwaggerModule.createDocument(app, config, { operationIdFactory })));
   return simplifySchemaReferences(documentProblemResponses(document));
 }
 
@@ -66,6 +66,22 @@ function singular(resource: string): string {
   if (resource.endsWith('ies')) return `${resource.slice(0, -3)}y`;
   if (resource.endsWith('s')) return resource.slice(0, -1);
   return resource;
+}
+
+/**
+ * A route answering JSON or, with `Accept: text/csv`, CSV declares one type for both media types
+ * (@ApiProduces with @ApiOkResponse); the CSV is text, so a client must not parse it as that type.
+ */
+function typeCsvAsText(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }[]) {
+      for (const response of Object.values(operation?.responses ?? {})) {
+        const csv = response.content?.['text/csv'];
+        if (csv) csv.schema = { type: 'string', description: 'UTF-8 CSV with a byte order mark; the header line names the columns' };
+      }
+    }
+  }
+  return document;
 }
 
 /**

@@ -13,6 +13,7 @@ import { INSPECTIONS_ZH } from '@app/inspections';
 import { JURISDICTIONS_ZH } from '@app/jurisdictions';
 import { LICENSING_ZH } from '@app/licensing';
 import { NOTIFICATIONS_ZH } from '@app/notifications';
+import { OPEN_DATA_ZH } from '@app/open-data';
 import { REFERENCE_DATA_ZH } from '@app/reference-data';
 import { SCHEDULER_ZH } from '@app/scheduler';
 import { SELF_ASSESSMENTS_ZH } from '@app/self-assessments';
@@ -35,6 +36,7 @@ export function registerAllZhMessages(): void {
     JURISDICTIONS_ZH,
     LICENSING_ZH,
     NOTIFICATIONS_ZH,
+    OPEN_DATA_ZH,
     REFERENCE_DATA_ZH,
     SCHEDULER_ZH,
     SELF_ASSESSMENTS_ZH,

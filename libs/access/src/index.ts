@@ -9,3 +9,4 @@ export * from './live-sessions';
 export * from './route-policies';
 export * from './access.module';
 export * from './client-tokens';
+export * from './exporters';

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
-import { ChangeRoute, CreateRoute, IdParam, PageOf, ProblemDetails, ProblemException, ReadRoute } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/access';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ChangeRoute, Clock, CreateRoute, csvDownload, IdParam, PageOf, preferredLanguage, ProblemDetails, ProblemException, ReadRoute, wantsCsv } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
 import { AgencyQuery, AgencyView, CreateAgencyRequest, ImportResult, UpdateAgencyRequest } from './agencies.dto';
 import { AgenciesService } from './agencies.service';
 import { AgencyImportService, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './agency-import.service';
@@ -18,14 +18,25 @@ export class AgenciesController {
     private readonly agencies: AgenciesService,
     private readonly importer: AgencyImportService,
     private readonly profileSections: AgencyProfileSections,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'The agency register in your jurisdiction (an agency user: its own agency)' })
+  @ApiOperation({ summary: 'The agency register in your jurisdiction (an agency user: its own agency); Accept: text/csv for all of it as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(AgencyView) })
-  list(@CurrentActor() actor: Actor, @Query() query: AgencyQuery) {
-    return this.agencies.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: AgencyQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.agencies.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'agencies', this.clock.today());
+    return this.agencies.exportCsv(actor, query, preferredLanguage(acceptLanguage, 'zh-CN'));
   }
 
   @CreateRoute(undefined, { summary: 'Register an agency in your jurisdiction', type: AgencyView })

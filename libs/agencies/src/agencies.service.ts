@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { byCreation, Page, paginateRows, Problems, updateVersioned } from '@app/core';
+import type { Readable } from 'node:stream';
+import { byCreation, csvExport, Language, Page, paginateRows, Problems, updateVersioned } from '@app/core';
+import { streamViews } from '@app/database';
 import { AuditService } from '@app/audit';
 import { EventsService } from '@app/events';
 import { registeredEvent } from './agency-events';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
-import { JurisdictionsService } from '@app/jurisdictions';
+import { divisionNames, JurisdictionsService } from '@app/jurisdictions';
+import { AGENCY_EXPORT_COLUMNS } from './agency-export';
 import { Agency, RiskFactor } from './agency.entity';
 import { announcePublicChange } from './public-register-changes';
 import { AgencyDivisionFollowers } from './agency-division-followers';
@@ -26,6 +29,18 @@ export class AgenciesService {
   ) {}
 
   list(actor: Actor, query: AgencyQuery): Promise<Page<Agency>> {
+    return paginateRows(this.filtered(actor, query), query, byCreation('a'));
+  }
+
+  /** Every agency of the list in the caller's scope and filters, as CSV in the reader's language (streamed; the export audited). */
+  async exportCsv(actor: Actor, query: AgencyQuery, language: Language): Promise<Readable> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    await this.audit.record(this.dataSource.manager, { action: 'agency.export', entityType: 'agency', after: { filters, language } });
+    const qb = this.filtered(actor, query).orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC');
+    return csvExport(AGENCY_EXPORT_COLUMNS, streamViews(this.dataSource, qb, divisionNames('a.jurisdiction_code', 'view_city', 'cityNameZh', 'cityNameEn')), language);
+  }
+
+  private filtered(actor: Actor, query: AgencyQuery) {
     const qb = applyScope(this.agencies.createQueryBuilder('a'), actor, AGENCY_SCOPE);
     if (query.name) qb.andWhere('(a.name_zh ILIKE :name OR a.name_en ILIKE :name)', { name: `%${escapeLike(query.name)}%` });
     if (query.uscc) qb.andWhere('a.uscc LIKE :uscc', { uscc: `${query.uscc}%` });
@@ -40,7 +55,7 @@ export class AgenciesService {
         licenceStatus: query.licenceStatus,
       });
     }
-    return paginateRows(qb, query, byCreation('a'));
+    return qb;
   }
 
   /** The agency if the actor may see it; 404 otherwise, as if it did not exist. */

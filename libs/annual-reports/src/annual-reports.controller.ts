@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, Allow, CurrentActor } from '@app/access';
-import { ChangeRoute, CreateRoute, IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
+import { ChangeRoute, Clock, CreateRoute, csvDownload, IdParam, PageOf, preferredLanguage, ReadRoute, StepRoute, wantsCsv } from '@app/core';
 import {
   AnnualReportQuery,
   AnnualReportReviewRequest,
@@ -24,14 +24,25 @@ export class AnnualReportsController {
   constructor(
     private readonly reports: AnnualReportsService,
     private readonly summaries: AnnualReportSummaryService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ operationId: 'listAnnualReports', summary: 'Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue' })
+  @ApiOperation({ operationId: 'listAnnualReports', summary: 'Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue; Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(AnnualReportView) })
-  list(@CurrentActor() actor: Actor, @Query() query: AnnualReportQuery) {
-    return this.reports.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: AnnualReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.reports.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'annual-reports', this.clock.today());
+    return this.reports.exportCsv(actor, query, preferredLanguage(acceptLanguage, 'zh-CN'));
   }
 
   @Get('summary')

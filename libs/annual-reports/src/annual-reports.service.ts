@@ -4,7 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { agencyNames, AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
-import { byCreation, checkVersion, Clock, fetchView, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
+import type { Readable } from 'node:stream';
+import { byCreation, checkVersion, Clock, csvExport, fetchView, Language, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
+import { streamViews } from '@app/database';
+import { ANNUAL_REPORT_EXPORT_COLUMNS } from './annual-report-export';
 import { NotificationsService } from '@app/notifications';
 import { PlacementsService } from '@app/placements';
 import { AnnualReport, AnnualReportStatus } from './annual-report.entity';
@@ -42,6 +45,22 @@ export class AnnualReportsService {
   ) {}
 
   async list(actor: Actor, query: AnnualReportQuery): Promise<Page<AnnualReportView>> {
+    const page = await paginateViews(this.filtered(actor, query), query, byCreation('r'), NAMES);
+    return { ...page, items: page.items.map(toView) };
+  }
+
+  /** Every report of the list in the caller's scope and filters, newest first, as CSV in the reader's language (streamed; the export audited). */
+  async exportCsv(actor: Actor, query: AnnualReportQuery, language: Language): Promise<Readable> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    await this.audit.record(this.dataSource.manager, { action: 'annual_report.export', entityType: 'annual_report', after: { filters, language } });
+    const rows = streamViews(this.dataSource, this.filtered(actor, query).orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC'), NAMES);
+    async function* views(): AsyncGenerator<AnnualReportView> {
+      for await (const row of rows) yield toView(row);
+    }
+    return csvExport(ANNUAL_REPORT_EXPORT_COLUMNS, views(), language);
+  }
+
+  private filtered(actor: Actor, query: AnnualReportQuery) {
     const qb = applyScope(this.dataSource.getRepository(AnnualReport).createQueryBuilder('r'), actor, ANNUAL_REPORT_SCOPE);
     if (query.agencyId) qb.andWhere('r.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.year) qb.andWhere('r.year = :year', { year: query.year });
@@ -50,8 +69,7 @@ export class AnnualReportsService {
     if (query.feeFlag !== undefined) qb.andWhere(query.feeFlag ? 'r.fee_flag' : 'NOT r.fee_flag');
     if (query.overdue !== undefined) qb.andWhere(`r.overdue_at IS ${query.overdue ? 'NOT ' : ''}NULL`);
     if (query.jurisdiction) qb.andWhere('r.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction.replace(/0+$/, '')}%` });
-    const page = await paginateViews(qb, query, byCreation('r'), NAMES);
-    return { ...page, items: page.items.map(toView) };
+    return qb;
   }
 
   async view(actor: Actor, id: string): Promise<AnnualReportView> {

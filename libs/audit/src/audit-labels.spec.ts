@@ -5,6 +5,7 @@ describe('audit labels', () => {
     expect(actionLabels('auth.refresh')).toEqual({ zh: '登录 · 续期会话', en: 'Sign-in session renewed' });
     expect(actionLabels('complaint.create')).toEqual({ zh: '投诉 · 创建', en: 'Complaint created' });
     expect(actionLabels('case.withdraw')).toEqual({ zh: '案件 · 撤销案件', en: 'Case withdrawn' });
+    expect(actionLabels('licence.export')).toEqual({ zh: '许可证 · 导出', en: 'Licence exported' });
     expect(entityLabels('licence_application')).toEqual({ zh: '许可申请', en: 'licence application' });
   });
 

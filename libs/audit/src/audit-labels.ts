@@ -33,6 +33,7 @@ const VERBS: Record<string, Texts> = {
   update: ['修改', 'updated'],
   delete: ['删除', 'deleted'],
   import: ['导入', 'imported'],
+  export: ['导出', 'exported'],
   login: ['登录', 'signed in'],
   logout: ['退出登录', 'signed out'],
   refresh: ['续期会话', 'session renewed'],

@@ -6,7 +6,7 @@ import { TrendGroup } from './complaints.dto';
 
 type Bilingual = [zh: string, en: string];
 
-const CHANNELS: Record<string, Bilingual> = {
+export const CHANNELS: Record<string, Bilingual> = {
   web: ['网上投诉', 'Online'],
   hotline: ['热线电话', 'Hotline'],
   walk_in: ['来访', 'Walk-in'],
@@ -14,7 +14,7 @@ const CHANNELS: Record<string, Bilingual> = {
   referral: ['转办', 'Referral'],
 };
 
-const OUTCOMES: Record<string, Bilingual> = {
+export const OUTCOMES: Record<string, Bilingual> = {
   substantiated: ['属实', 'Substantiated'],
   partly_substantiated: ['部分属实', 'Partly substantiated'],
   unsubstantiated: ['不属实', 'Unsubstantiated'],

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CreateRoute, IdParam, PageOf, ReadRoute, StatusCountsView, StepRoute } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/access';
+import { Clock, CreateRoute, csvDownload, IdParam, PageOf, ReadRoute, StatusCountsView, StepRoute, wantsCsv } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { primaryLanguage } from '@app/checklists';
 import { ComplaintTrendsService, trendsCsv } from './complaint-trends.service';
@@ -36,6 +36,7 @@ export class ComplaintsController {
     private readonly complaints: ComplaintsService,
     private readonly intake: ComplaintIntakeService,
     private readonly trendsService: ComplaintTrendsService,
+    private readonly clock: Clock,
   ) {}
 
   @ReadRoute('trends', { operationId: 'getComplaintTrends', summary: 'Complaint counts, substantiation rate, median days to resolve and SLA breach rate by period and group (Accept: text/csv for CSV)', type: TrendsView })
@@ -71,10 +72,20 @@ export class ComplaintsController {
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'Complaints in your jurisdiction (an agency user: about its agency); without the complainant' })
+  @ApiOperation({ summary: 'Complaints in your jurisdiction (an agency user: about its agency); without the complainant. Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(ComplaintView) })
-  list(@CurrentActor() actor: Actor, @Query() query: ComplaintQuery) {
-    return this.complaints.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ComplaintQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.complaints.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'complaints', this.clock.today());
+    return this.complaints.exportCsv(actor, query, primaryLanguage(acceptLanguage));
   }
 
   @CreateRoute(undefined, { operationId: 'recordComplaint', summary: 'Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one', type: RecordedComplaintView })

@@ -4,7 +4,10 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope, coversJurisdiction } from '@app/access';
 import { UsersService } from '@app/auth';
-import { businessDateOf, checkVersion, Clock, countByStatus, fetchView, fetchViews, inTransaction, KeysetOrder, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
+import type { Readable } from 'node:stream';
+import { streamViews } from '@app/database';
+import { complaintExportColumns } from './complaint-export';
+import { businessDateOf, checkVersion, Clock, countByStatus, csvExport, Language, fetchView, fetchViews, inTransaction, KeysetOrder, Page, paginateViews, ProblemException, Problems, StatusCountsView, statusCountsView, updateVersioned } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { InspectionsService, RiskService } from '@app/inspections';
 import { BureausService } from '@app/jurisdictions';
@@ -66,6 +69,31 @@ export class ComplaintsService {
   }
 
   async list(actor: Actor, query: ComplaintQuery): Promise<Page<ComplaintView>> {
+    const page = await paginateViews(this.filtered(actor, query), query, this.orderOf(query), COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
+    const moment = await this.slaMoment();
+    return { items: page.items.map((c) => complaintView(c, moment, false)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Every complaint of the list in the caller's scope and filters, in the list's order, as CSV in
+   * the reader's language: streamed from a cursor, without the complainant (as in the list), audited.
+   */
+  async exportCsv(actor: Actor, query: ComplaintQuery, language: Language): Promise<Readable> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    await this.audit.record(this.dataSource.manager, { action: 'complaint.export', entityType: 'complaint', after: { filters, language } });
+    const order = this.orderOf(query);
+    const qb = this.filtered(actor, query).orderBy(order.sortColumn, order.direction).addOrderBy(order.idColumn, order.direction);
+    const moment = await this.slaMoment();
+    const names = (await this.dataSource.query(`SELECT code, name_zh AS zh, name_en AS en FROM complaint_categories`)) as { code: string; zh: string; en: string }[];
+    const columns = complaintExportColumns(new Map(names.map((n) => [n.code, { zh: n.zh, en: n.en }])));
+    const rows = streamViews(this.dataSource, qb, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
+    async function* views(): AsyncGenerator<ComplaintView> {
+      for await (const row of rows) yield complaintView(row, moment, false);
+    }
+    return csvExport(columns, views(), language);
+  }
+
+  private filtered(actor: Actor, query: ComplaintQuery) {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.category) qb.andWhere('c.categories @> ARRAY[:category]::text[]', { category: query.category });
@@ -78,14 +106,14 @@ export class ComplaintsService {
       const overdue = `(c.status IN (:...openStatuses) AND ((c.acknowledged_at IS NULL AND c.ack_due_at < :now) OR c.resolve_due_at < :now))`;
       qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { openStatuses: OPEN_STATUSES, now: this.clock.now() });
     }
-    // Work first: overdue, then due soonest, disposed-of last (see the complaint_work_order trigger).
-    const order: KeysetOrder =
-      query.sort === 'received'
-        ? { sortColumn: 'c.received_at', idColumn: 'c.id', direction: 'DESC', sortValue: (c: Complaint) => c.receivedAt, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] }
-        : { sortColumn: 'c.work_order', idColumn: 'c.id', direction: 'ASC', sortValue: (c: Complaint) => c.workOrder, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] };
-    const page = await paginateViews(qb, query, order, COMPLAINT_NAMES, COMPLAINT_LIST_COLUMNS);
-    const moment = await this.slaMoment();
-    return { items: page.items.map((c) => complaintView(c, moment, false)), nextCursor: page.nextCursor };
+    return qb;
+  }
+
+  /** Work first: overdue, then due soonest, disposed-of last (see the complaint_work_order trigger). */
+  private orderOf(query: ComplaintQuery): KeysetOrder {
+    return query.sort === 'received'
+      ? { sortColumn: 'c.received_at', idColumn: 'c.id', direction: 'DESC', sortValue: (c: Complaint) => c.receivedAt, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] }
+      : { sortColumn: 'c.work_order', idColumn: 'c.id', direction: 'ASC', sortValue: (c: Complaint) => c.workOrder, idValue: (c: Complaint) => c.id, cursorKinds: ['timestamp', 'uuid'] };
   }
 
   async get(actor: Actor, id: string): Promise<ComplaintDetailView> {

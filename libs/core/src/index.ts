@@ -34,3 +34,6 @@ export * from './metrics/metrics';
 export * from './metrics/metrics-server';
 export * from './openapi/routes';
 export * from './persistence/versioned-record';
+export * from './csv/dataset-query';
+export * from './csv/csv-export';
+export { selectEntityColumns } from './pagination/entity-rows';

@@ -9,3 +9,5 @@ export * from './notification-listener';
 export * from './listened-cache';
 export * from './pool-metrics';
 export * from './read-replicas';
+export * from './cursor-rows';
+export * from './stream-views';

@@ -16,6 +16,7 @@ import { InspectionsModule } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
 import { LicensingModule } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
+import { OpenDataModule } from '@app/open-data';
 import { PlacementsModule } from '@app/placements';
 import { ReferenceDataModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
@@ -41,6 +42,7 @@ export const DOMAIN_MODULES = [
   WorkingCalendarModule,
   ComplaintsModule,
   EnforcementModule,
+  OpenDataModule,
   ReportsModule,
   ReferenceDataModule,
   NotificationsModule,

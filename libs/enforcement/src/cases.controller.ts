@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, Allow, CurrentActor } from '@app/access';
-import { ChangeRoute, CreateRoute, IdParam, PageOf, ProblemDetails, ReadRoute, StepRoute, UserRateLimit } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
+import { ChangeRoute, Clock, CreateRoute, csvDownload, IdParam, PageOf, preferredLanguage, ProblemDetails, ReadRoute, StepRoute, UserRateLimit, wantsCsv } from '@app/core';
 import { Query } from '@nestjs/common';
 import {
   AppealRequest,
@@ -36,14 +36,25 @@ export class CasesController {
     private readonly proposals: CaseProposals,
     private readonly steps: DueProcessSteps,
     private readonly decisions: CaseDecisions,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   @Allow(...OFFICIALS, 'agency_user')
-  @ApiOperation({ operationId: 'listCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue' })
+  @ApiOperation({ operationId: 'listCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue; Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(CaseView) })
-  list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
-    return this.queries.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: CaseQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.queries.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'cases', this.clock.today());
+    return this.queries.exportCsv(actor, query, preferredLanguage(acceptLanguage, 'zh-CN'));
   }
 
   @ReadRoute('counts', { operationId: 'countCases', summary: 'Enforcement cases in your jurisdiction (an agency: its own, once served) counted by state, in one grouped query', type: CaseCountsView })

@@ -5,6 +5,7 @@ import { AppConfig, decodeCursor, encodeCursor, Page } from '@app/core';
 import { ListenedCache, ReadReplicas } from '@app/database';
 import { holdsLicenceNumberSql, licenceNumbersSql } from '@app/licensing';
 import { PublicSanction, PublicSanctionQuery } from './cases.dto';
+import { publishedSanctionSql } from './public-credit-sql';
 
 /**
  * The public list of sanctions: decided fines, suspensions and revocations not annulled, each
@@ -59,7 +60,7 @@ export class PublicSanctionsService implements OnModuleInit, OnModuleDestroy {
   private async query(db: DataSource, query: PublicSanctionQuery): Promise<Page<PublicSanction>> {
     const limit = query.limit ?? 50;
     const params: unknown[] = [];
-    const where = [`c.decided_sanction IN ('fine', 'suspension', 'revocation')`, `c.appeal_outcome IS DISTINCT FROM 'annulled'`];
+    const where: string[] = [publishedSanctionSql('c')];
     if (query.province) where.push(`c.jurisdiction_code LIKE $${params.push(`${query.province.slice(0, 2)}%`)}`);
     if (query.from) where.push(`c.effective_on >= $${params.push(query.from)}`);
     if (query.to) where.push(`c.effective_on <= $${params.push(query.to)}`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventView } from './events.dto';
-import { NewEvent } from './event-types';
+import { EventType, NewEvent } from './event-types';
 
 /** Held (per transaction) by whoever numbers the feed: one at a time, so numbers never interleave. */
 const SEQUENCER_LOCK = 0x65766e74; // 'evnt'
@@ -62,6 +62,17 @@ export class EventsService {
       )) as [unknown, number];
       return count;
     });
+  }
+
+  /**
+   * The highest feed number among events of these types, after numbering what has committed: it
+   * grows exactly when such an event commits (what the open datasets take as "changed").
+   */
+  async lastSeq(types: readonly EventType[]): Promise<number> {
+    await this.sequence();
+    // Read backwards along the seq index: the newest events of a kind are near its end.
+    const [row] = (await this.dataSource.query(`SELECT seq::text AS seq FROM events WHERE seq IS NOT NULL AND type = ANY($1::text[]) ORDER BY seq DESC LIMIT 1`, [types])) as { seq: string }[];
+    return row ? Number(row.seq) : 0;
   }
 
   /** The numbered events after `after`, oldest first. */

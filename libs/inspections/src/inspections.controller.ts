@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor } from '@app/access';
+import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
 import { ApiAcceptLanguage, Language, RequestLanguage } from '@app/checklists';
-import { ChangeRoute, CreateRoute, IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
+import { ChangeRoute, Clock, CreateRoute, csvDownload, IdParam, PageOf, preferredLanguage, ReadRoute, StepRoute, wantsCsv } from '@app/core';
+import type { FastifyReply } from 'fastify';
 import {
   AddendumRequest,
   AssignLeadInspectorRequest,
@@ -35,6 +36,7 @@ export class InspectionsController {
     private readonly inspections: InspectionsService,
     private readonly sanctions: SanctionsService,
     private readonly risk: RiskService,
+    private readonly clock: Clock,
   ) {}
 
   @ReadRoute('priorities', { operationId: 'listInspectionPriorities', summary: 'Agencies in your jurisdiction ranked by risk (0-100), each with the factors and points behind it', type: PrioritiesView })
@@ -46,10 +48,20 @@ export class InspectionsController {
   @Get()
   // Agencies see the inspections of their own agency.
   @Allow(...OFFICIALS, 'agency_user')
-  @ApiOperation({ summary: 'Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint' })
+  @ApiOperation({ summary: 'Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint; Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(InspectionView) })
-  list(@CurrentActor() actor: Actor, @Query() query: InspectionQuery) {
-    return this.inspections.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: InspectionQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.inspections.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'inspections', this.clock.today());
+    return this.inspections.exportCsv(actor, query, preferredLanguage(acceptLanguage, 'zh-CN'));
   }
 
   @ReadRoute(':id', { summary: 'One inspection with its checklist findings, addenda and corrective actions', type: InspectionDetailView })

@@ -5,7 +5,10 @@ import { AgenciesService } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { ChecklistItem, ChecklistsService, ChecklistTexts, itemView, Language } from '@app/checklists';
-import { addDays, byCreation, checkVersion, Clock, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
+import { addDays, byCreation, checkVersion, Clock, csvExport, deadlineEn, deadlineZh, fetchView, fetchViews, FieldProblem, Page, paginateViews, Problems, updateVersionedAndRead } from '@app/core';
+import type { Readable } from 'node:stream';
+import { streamViews } from '@app/database';
+import { INSPECTION_EXPORT_COLUMNS } from './inspection-export';
 import { UsersService } from '@app/auth';
 import { BureausService } from '@app/jurisdictions';
 import { AgencyNotice, NotificationsService } from '@app/notifications';
@@ -51,6 +54,21 @@ export class InspectionsService {
 
   /** One query per page: the names are joined in (INSPECTION_NAMES). */
   list(actor: Actor, query: InspectionQuery): Promise<Page<InspectionView>> {
+    return paginateViews(this.filtered(actor, query), query, byCreation('i'), INSPECTION_NAMES).then((page) => ({ ...page, items: page.items.map((i) => forReader(actor, i)) }));
+  }
+
+  /** Every inspection of the list in the caller's scope and filters, newest first, as CSV in the reader's language (streamed; the export audited). */
+  async exportCsv(actor: Actor, query: InspectionQuery, language: Language): Promise<Readable> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    await this.audit.record(this.dataSource.manager, { action: 'inspection.export', entityType: 'inspection', after: { filters, language } });
+    const rows = streamViews(this.dataSource, this.filtered(actor, query).orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC'), INSPECTION_NAMES);
+    async function* views(): AsyncGenerator<InspectionView> {
+      for await (const row of rows) yield forReader(actor, row);
+    }
+    return csvExport(INSPECTION_EXPORT_COLUMNS, views(), language);
+  }
+
+  private filtered(actor: Actor, query: InspectionQuery) {
     const qb = this.scoped(actor, this.dataSource.manager);
     if (query.agencyId) qb.andWhere('i.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
@@ -60,7 +78,7 @@ export class InspectionsService {
     if (query.jurisdiction) qb.andWhere('i.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
     // The queue of planned inspections nobody leads yet (the system's plans an admin assigns from).
     if (query.unassigned) qb.andWhere(`i.lead_inspector_id IS NULL AND i.status = 'planned'`);
-    return paginateViews(qb, query, byCreation('i'), INSPECTION_NAMES).then((page) => ({ ...page, items: page.items.map((i) => forReader(actor, i)) }));
+    return qb;
   }
 
   /** An inspection with its agency, lead inspector and bureau by name; 404 out of scope. */

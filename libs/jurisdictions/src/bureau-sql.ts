@@ -34,3 +34,6 @@ export function bureausCoveringSql(reachPrefixSql: string, codeSql: string): str
 
 /** SQL: a derived table of the bureaus' names, to join as `JOIN ${BUREAU_NAMES_SQL} x ON x.id = ...`: columns id, name, name_en. */
 export const BUREAU_NAMES_SQL = `(SELECT id, name, name_en FROM bureaus)`;
+
+/** The divisions' names, as a derived table to join on `code` (columns code, name_zh, name_en). */
+export const DIVISION_NAMES_SQL = `(SELECT code, name_zh, name_en FROM jurisdictions)`;

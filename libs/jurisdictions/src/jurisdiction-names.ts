@@ -29,3 +29,8 @@ export async function bureauDivisionsOf(
   )) as { id: string; level: BureauLevel; name_zh: string | null; name_en: string | null }[];
   return new Map(rows.map((r) => [r.id, { level: r.level, divisionZh: r.name_zh, divisionEn: r.name_en }]));
 }
+
+/** LEFT JOINs a division's names, by its code, into another domain's list (its exports name divisions, not codes). */
+export function divisionNames<Z extends string, E extends string>(codeColumn: string, alias: string, zhKey: Z, enKey: E): ViewJoins<Record<Z | E, string | null>> {
+  return joinColumns<Z | E>('jurisdictions', alias, `${alias}.code = ${codeColumn}`, { [zhKey]: 'name_zh', [enKey]: 'name_en' } as Record<Z | E, string>);
+}

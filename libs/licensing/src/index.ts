@@ -13,5 +13,6 @@ export * from './jobs/licence-expiry.job';
 export * from './jobs/reminder-offsets';
 export * from './credit-reasons';
 export * from './licence-sql';
+export * from './public-licences-dataset';
 export * from './public-register-sources';
 export * from './licence-counts';

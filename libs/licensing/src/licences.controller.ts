@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam, PageOf, ReadRoute, StepRoute } from '@app/core';
-import { Actor, Allow, CurrentActor } from '@app/access';
+import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Clock, csvDownload, IdParam, PageOf, preferredLanguage, ReadRoute, StepRoute, wantsCsv } from '@app/core';
+import { Actor, Allow, assertExporter, CurrentActor } from '@app/access';
+import type { FastifyReply } from 'fastify';
 import { LicenceQuery, LicenceView, LicenceWithEvents, SuspendRequest, TransitionRequest } from './licensing.dto';
 import { LicencesService } from './licences.service';
 
@@ -10,14 +11,27 @@ const READERS = ['ministry_official', 'bureau_admin', 'inspector', 'agency_user'
 @ApiTags('licences')
 @Controller('licences')
 export class LicencesController {
-  constructor(private readonly licences: LicencesService) {}
+  constructor(
+    private readonly licences: LicencesService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'Licences in your jurisdiction, filtered by status, type, agency, expiry' })
+  @ApiOperation({ summary: 'Licences in your jurisdiction, filtered by status, type, agency, expiry; Accept: text/csv for all of them as CSV (officials only, audited)' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PageOf(LicenceView) })
-  list(@CurrentActor() actor: Actor, @Query() query: LicenceQuery) {
-    return this.licences.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: LicenceQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsCsv(accept)) return this.licences.list(actor, query);
+    assertExporter(actor);
+    csvDownload(reply, 'licences', this.clock.today());
+    return this.licences.exportCsv(actor, query, preferredLanguage(acceptLanguage, 'zh-CN'));
   }
 
   @ReadRoute(':id', { summary: 'One licence with its events', type: LicenceWithEvents })

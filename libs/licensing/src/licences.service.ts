@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AppConfig, byCreation, checkVersion, Clock, fetchView, fetchViews, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
+import type { Readable } from 'node:stream';
+import { AppConfig, byCreation, checkVersion, Clock, csvExport, fetchView, fetchViews, Language, Page, paginateViews, Problems, RequestContext, updateVersioned } from '@app/core';
+import { streamViews } from '@app/database';
 import { AuditService } from '@app/audit';
 import { Actor, applyScope } from '@app/access';
 import { LicenceScopeDto, LicenceQuery, LicenceView, LicenceWithEvents } from './licensing.dto';
-import { LICENCE_NAMES } from './licensing-views';
+import { LICENCE_EXPORT_COLUMNS, LICENCE_NAMES } from './licensing-views';
 import { LICENCE_TRANSITIONS, LicenceAction, addYears, formatLicenceNumber } from './licence-rules';
 import { Licence, LicenceEvent, LicenceEventKind, LicenceType } from './licence.entity';
 import { VerificationCache } from './verification-cache';
@@ -59,13 +61,28 @@ export class LicencesService {
 
   /** One query per page: the names are joined in (LICENCE_NAMES). */
   list(actor: Actor, query: LicenceQuery): Promise<Page<LicenceView>> {
+    return paginateViews(this.filtered(actor, query), query, byCreation('l'), LICENCE_NAMES);
+  }
+
+  /**
+   * Every licence of the list in the caller's scope and filters (paging ignored) as CSV in the
+   * reader's language, streamed from a cursor; the export itself is audited first.
+   */
+  async exportCsv(actor: Actor, query: LicenceQuery, language: Language): Promise<Readable> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    await this.audit.record(this.dataSource.manager, { action: 'licence.export', entityType: 'licence', after: { filters, language } });
+    const qb = this.filtered(actor, query).orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
+    return csvExport(LICENCE_EXPORT_COLUMNS, streamViews(this.dataSource, qb, LICENCE_NAMES), language);
+  }
+
+  private filtered(actor: Actor, query: LicenceQuery) {
     const qb = applyScope(this.licences.createQueryBuilder('l'), actor, LICENCE_SCOPE);
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     if (query.licenceType) qb.andWhere('l.licence_type = :licenceType', { licenceType: query.licenceType });
     if (query.agencyId) qb.andWhere('l.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.expiringBefore) qb.andWhere('l.expires_on <= :expiringBefore', { expiringBefore: query.expiringBefore });
     if (query.jurisdiction) qb.andWhere('l.jurisdiction_code LIKE :jurisdiction', { jurisdiction: `${query.jurisdiction}%` });
-    return paginateViews(qb, query, byCreation('l'), LICENCE_NAMES);
+    return qb;
   }
 
   /** A licence as its readers see it, with agency and issuing bureau by name; 404 out of scope. */

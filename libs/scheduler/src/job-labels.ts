@@ -12,6 +12,7 @@ const JOB_TITLES: Record<string, Bilingual> = {
   'credit-grades': { zh: '信用等级评定', en: 'Credit grades' },
   'licence-expiry': { zh: '许可证到期处理', en: 'Licence expiry' },
   'licence-renewal-reminders': { zh: '许可证续期提醒', en: 'Licence renewal reminders' },
+  'open-datasets': { zh: '开放数据集更新', en: 'Open datasets' },
   'notification-delivery': { zh: '邮件通知发送', en: 'Email delivery' },
   'reserve-fund-top-ups': { zh: '备用金补足提醒', en: 'Reserve fund top-ups' },
   'risk-scores': { zh: '风险评分', en: 'Risk scores' },
@@ -55,6 +56,8 @@ const COUNT_LABELS: Record<string, Bilingual> = {
   rows: { zh: '行', en: 'rows' },
   pruned: { zh: '已清理', en: 'pruned' },
   agenciesScored: { zh: '已评分机构', en: 'agencies scored' },
+  datasets: { zh: '数据集', en: 'datasets' },
+  changed: { zh: '有变化', en: 'changed' },
 };
 
 export function jobTitle(name: string, language: Language): string {

@@ -117,6 +117,14 @@ export class Environment {
   @WholeNumber(1)
   RATE_LIMIT_DEFAULT_PER_MINUTE = 6000;
 
+  /** Open dataset downloads (and their catalogue) per IP a minute: few, large answers, counted apart from the public lists. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_DATASETS_PER_MINUTE = 30;
+
+  /** The licence of reuse the open datasets are published under, named in their catalogue. */
+  @IsString() @MinLength(1)
+  OPEN_DATA_LICENCE = 'CC BY 4.0';
+
   /** PDFs (certificates, case documents) one signed-in user may fetch a minute, whichever address they come from. */
   @WholeNumber(1)
   RATE_LIMIT_PDF_PER_USER_PER_MINUTE = 30;

@@ -24,6 +24,7 @@ export class RateLimitModule {
               RATE_LIMIT_DEFAULT_PER_MINUTE: config.get('RATE_LIMIT_DEFAULT_PER_MINUTE'),
               RATE_LIMIT_LOGIN_PER_MINUTE: config.get('RATE_LIMIT_LOGIN_PER_MINUTE'),
               RATE_LIMIT_PUBLIC_PER_MINUTE: config.get('RATE_LIMIT_PUBLIC_PER_MINUTE'),
+              RATE_LIMIT_DATASETS_PER_MINUTE: config.get('RATE_LIMIT_DATASETS_PER_MINUTE'),
             }),
         },
         {

@@ -95,6 +95,7 @@ const CORE = [
   { en: 'updatedSince must be a date-time with an offset, such as 2026-06-15T00:00:00Z', zh: 'updatedSince 须为带时区偏移的日期时间，如 2026-06-15T00:00:00Z' },
   { en: 'text/csv is accepted only by {routes}', zh: '只有 {routes} 接受 text/csv' },
   { en: 'Uploading this file is for {roles}; you are signed in as {role:term}', zh: '上传此文件仅限：{roles}；您当前的身份是{role}' },
+  { en: 'Only officials may export a list as CSV', zh: '只有工作人员可以将列表导出为 CSV' },
 ];
 
 zhMessages.add({ rules: [...VALIDATION, ...CORE] });

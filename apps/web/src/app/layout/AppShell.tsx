@@ -151,6 +151,10 @@ export function AppShell() {
       </main>
       <footer className="shell-footer">
         <p>{t.common.footer}</p>
+        {/* The datasets' catalogue (GET /api/public/datasets): titles, file URLs, licence of reuse. */}
+        <p>
+          <a href="/api/public/datasets">{t.common.openData}</a>
+        </p>
         {session.status !== 'signedIn' && <Link to="/sign-in">{t.nav.signIn}</Link>}
       </footer>
       <ScrollRestoration />

@@ -5,6 +5,7 @@ import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
+import { CsvDownloadButton } from '@/components/CsvDownloadButton';
 import { SeverityLabel, SlaTag } from '@/components/SlaTag';
 import { type ItemOf } from '@/hooks/use-keyset-list';
 import { useUrlFilters } from '@/hooks/use-url-filters';
@@ -63,6 +64,7 @@ export function ComplaintsListPage() {
           <Link to="/complaints">{t.complaintsList.clear}</Link>
         </p>
       )}
+      <CsvDownloadButton path="/api/complaints" query={query} label={words.downloadCsv} />
       <KeysetTable list={list} empty={words.none} label={words.title} testId="complaints-table" rowKey={(complaint) => complaint.id} rowData={(complaint) => ({ 'data-tracking-code': complaint.trackingCode })} columns={columns} />
     </div>
   );

@@ -5,6 +5,7 @@ import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
+import { CsvDownloadButton } from '@/components/CsvDownloadButton';
 import type { ItemOf } from '@/hooks/use-keyset-list';
 import { useUrlFilters } from '@/hooks/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
@@ -49,6 +50,7 @@ export function AgenciesRegisterPage() {
           { name: 'maxRisk', label: r.maxRisk, type: 'number' },
         ]}
       />
+      {session.status === 'signedIn' && session.me.role !== 'agency_user' && <CsvDownloadButton path="/api/agencies" query={url.filters} label={r.downloadCsv} />}
       <KeysetTable list={list} empty={r.none} label={r.title} testId="agencies-table" className="text-table" rowKey={(agency) => agency.id} columns={columns} />
       {session.status === 'signedIn' && session.me.role === 'bureau_admin' && <ImportAgencies />}
     </div>

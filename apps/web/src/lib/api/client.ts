@@ -45,7 +45,8 @@ const registryHeaders: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
+/** The lists that also answer text/csv (exports) are read here as JSON; a download asks for CSV itself. */
+export const api = createClient<paths, 'application/json' | 'application/problem+json'>({ baseUrl: '/', credentials: 'same-origin' });
 api.use(registryHeaders);
 
 /** The body of a successful answer (refusals were already thrown by the middleware). */

@@ -307,7 +307,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agency register in your jurisdiction (an agency user: its own agency) */
+        /** The agency register in your jurisdiction (an agency user: its own agency); Accept: text/csv for all of it as CSV (officials only, audited) */
         get: operations["listAgencies"];
         put?: never;
         /** Register an agency in your jurisdiction */
@@ -517,7 +517,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Licences in your jurisdiction, filtered by status, type, agency, expiry */
+        /** Licences in your jurisdiction, filtered by status, type, agency, expiry; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listLicences"];
         put?: never;
         post?: never;
@@ -845,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint */
+        /** Inspections in your jurisdiction, filtered by agency, status, type, outcome, complaint; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listInspections"];
         put?: never;
         /** Plan an inspection of an agency in your jurisdiction */
@@ -1348,7 +1348,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Complaints in your jurisdiction (an agency user: about its agency); without the complainant */
+        /** Complaints in your jurisdiction (an agency user: about its agency); without the complainant. Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listComplaints"];
         put?: never;
         /** Record a complaint received by hotline, walk-in, letter or referral; it is routed like a public one */
@@ -1485,7 +1485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue */
+        /** Enforcement cases in your jurisdiction (an agency: its own, once served), filtered by status, agency, sanction, overdue; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listCases"];
         put?: never;
         /** Open a case on grounds (inspections, findings, complaints, overdue duties) naming the licences it concerns (by default those in force); the same ground again answers the case already open on it */
@@ -1785,6 +1785,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open datasets: titles, licence of reuse, last change, row count, file URLs and data dictionary */
+        get: operations["listDatasets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/datasets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A whole open dataset as CSV or JSON, streamed; answers 304 to If-None-Match / If-Modified-Since when unchanged
+         * @description CSV: UTF-8 with a byte order mark, a header line of the column names in the catalogue’s data dictionary, lists separated by semicolons. JSON: an array of objects keyed by the same names.
+         */
+        get: operations["downloadDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/overview": {
         parameters: {
             query?: never;
@@ -1915,7 +1952,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue */
+        /** Annual reports in your jurisdiction (an agency: its own); filters year, status, awaitingReview, feeFlag, overdue; Accept: text/csv for all of them as CSV (officials only, audited) */
         get: operations["listAnnualReports"];
         put?: never;
         /** Open the agency’s report for a year that has ended (a draft; one per agency and year) */
@@ -4667,6 +4704,52 @@ export interface components {
             /** @description The version read; omit to set it the first time. */
             version?: number;
         };
+        /** @enum {string} */
+        DatasetName: "licences" | "sanctions";
+        /** @enum {string} */
+        DatasetFormat: "csv" | "json";
+        DatasetFormatView: {
+            format: components["schemas"]["DatasetFormat"];
+            /** @example text/csv */
+            mediaType: string;
+            /** @example /api/public/datasets/licences.csv */
+            url: string;
+        };
+        /** @enum {string} */
+        DatasetColumnType: "string" | "integer" | "date" | "string[]";
+        DatasetColumnView: {
+            /** @example licence_number */
+            name: string;
+            type: components["schemas"]["DatasetColumnType"];
+            descriptionZh: string;
+            descriptionEn: string;
+        };
+        DatasetView: {
+            name: components["schemas"]["DatasetName"];
+            /**
+             * @description The licence of reuse (OPEN_DATA_LICENCE).
+             * @example CC BY 4.0
+             */
+            licence: string;
+            rowCount: number;
+            formats: components["schemas"]["DatasetFormatView"][];
+            /** @description The data dictionary: each column of the files, in their order. */
+            columns: components["schemas"]["DatasetColumnView"][];
+            titleZh: string;
+            titleEn: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            /**
+             * Format: date-time
+             * @description When the rows last changed (the Last-Modified of the files).
+             */
+            updatedAt: string;
+        };
+        DatasetCatalogue: {
+            items: components["schemas"]["DatasetView"][];
+        };
+        /** @enum {string} */
+        DatasetFile: "licences.csv" | "licences.json" | "sanctions.csv" | "sanctions.json";
         LicenceCount: {
             /** @description Province code, e.g. 350000 */
             province: string;
@@ -6530,6 +6613,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAgencyView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -7392,6 +7476,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfLicenceView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -8585,6 +8670,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfInspectionView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -10313,7 +10399,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrendsView"];
-                    "text/csv": components["schemas"]["TrendsView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -10471,6 +10557,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfComplaintView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -11014,6 +11101,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfCaseView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -12125,6 +12213,92 @@ export interface operations {
             };
         };
     };
+    listDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetCatalogue"];
+                };
+            };
+            /**
+             * @description Over RATE_LIMIT_DATASETS_PER_MINUTE
+             *
+             *     Rate limit exceeded
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    downloadDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: components["schemas"]["DatasetFile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset, with ETag and Last-Modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Unchanged since the ETag or date sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such dataset or format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Over RATE_LIMIT_DATASETS_PER_MINUTE
+             *
+             *     Rate limit exceeded
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getReportsOverview: {
         parameters: {
             query?: never;
@@ -12716,6 +12890,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAnnualReportView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -12825,7 +13000,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnnualReportSummaryView"];
-                    "text/csv": components["schemas"]["AnnualReportSummaryView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -13143,7 +13318,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPlacementRecordView"];
-                    "text/csv": components["schemas"]["PageOfPlacementRecordView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */
@@ -13258,7 +13433,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlacementSummaryView"];
-                    "text/csv": components["schemas"]["PlacementSummaryView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid; `errors` lists each offending field */

@@ -22,6 +22,7 @@ export const en: PublicMessages = {
     unexpectedError: 'Something went wrong. Please try again later.',
     tooManyRequests: (seconds: number) => `Too many requests. Try again in ${seconds} seconds.`,
     footer: 'Run by the human resources and social security authorities. Checking and complaining are free.',
+    openData: 'Open data: the licence register and sanctions to download (CSV, JSON)',
   },
   nav: {
     label: 'Main navigation',

@@ -198,6 +198,7 @@ export const workspaceEn: WorkspaceMessages = {
       },
     },
     registry: {
+      downloadCsv: 'Download all (CSV)',
       title: 'Agency register',
       intro: 'Agencies in your jurisdiction. The filters stay in the address, so a view can be bookmarked or shared.',
       none: 'No agencies match these filters.',
@@ -759,6 +760,7 @@ export const workspaceEn: WorkspaceMessages = {
   },
   complaintsList: {
     title: 'Complaints',
+    downloadCsv: 'Download all (CSV)',
     intro: 'The complaints you may see: overdue first, then by the nearest deadline, disposed-of last.',
     filteredBy: 'Filtered by:',
     trackingCode: 'Tracking code',

@@ -196,6 +196,7 @@ export const workspaceZh = {
       },
     },
     registry: {
+      downloadCsv: '下载全部（CSV）',
       title: '机构名录',
       intro: '辖区内的机构。筛选条件保存在地址中，可以收藏或分享当前视图。',
       none: '没有符合筛选条件的机构。',
@@ -757,6 +758,7 @@ export const workspaceZh = {
   },
   complaintsList: {
     title: '投诉列表',
+    downloadCsv: '下载全部（CSV）',
     intro: '你有权查看的投诉：超期的在前，其次按处理期限由近到远，已办结的在最后。',
     filteredBy: '筛选条件:',
     trackingCode: '投诉编号',

@@ -21,6 +21,7 @@ export const zh = {
     unexpectedError: '出了点问题,请稍后再试。',
     tooManyRequests: (seconds: number) => `请求太频繁,请 ${seconds} 秒后再试。`,
     footer: '本网站由人力资源社会保障部门提供。查询和投诉均免费。',
+    openData: '开放数据：许可证名录和行政处罚决定下载（CSV、JSON）',
   },
   nav: {
     label: '主导航',
