@@ -33,6 +33,21 @@ export default defineConfig(() => ({
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      output: {
+        // Few, larger files for a public page's first load (each request costs a round trip and its
+        // headers on a slow mobile network): the runtime every page needs, and the public pages'
+        // own light widgets. Ant Design and the officers' pages stay in chunks of their own.
+        codeSplitting: {
+          groups: [
+            // rolldown's own helpers (CommonJS interop for React) go with the runtime instead of a file of their own.
+            { name: 'runtime', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|openapi-fetch)[\\/]|^\0rolldown[\\/]runtime/ },
+            {
+              name: 'public-ui',
+              test: /apps[\\/]web[\\/]src[\\/](components[\\/](public-ui[\\/]|PageHeading|NativeSelect|Loading|LicenceStatusTag|CreditGradeTag|VerifyForm)|utils[\\/](licence-number|destinations)|lib[\\/]api[\\/](reference|mutation|problem)|hooks[\\/]use-document-title)/,
+            },
+          ],
+        },
+      },
       onwarn(warning, warn) {
         // antd marks its modules "use client" for React Server Components; meaningless in this SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
