@@ -46,7 +46,7 @@ export default defineConfig(() => ({
             },
             // A public page with the helpers it shares with officers' pages, in one file rather than three.
             { name: 'SanctionsPage', test: /apps[\\/]web[\\/]src[\\/](features[\\/]enforcement[\\/](SanctionsPage|use-cases))/ },
-            { name: 'PlacementCheckPage', test: /apps[\\/]web[\\/]src[\\/]features[\\/]placements[\\/](PlacementCheckPage|texts|api[\\/](check-placement|types))/ },
+            { name: 'PlacementCheckPage', test: /apps[\\/]web[\\/]src[\\/]features[\\/]placements[\\/](PlacementCheckPage|check-texts|api[\\/](check-placement|types))/ },
           ],
         },
       },

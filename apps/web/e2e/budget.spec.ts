@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { licenceInStatus } from './support/api';
 import { repositoryRoot } from './support/environment';
+import { useLanguage as chooseLanguage, type Language } from './support/page-checks';
 
 interface ManifestChunk {
   file: string;
@@ -44,10 +45,11 @@ interface Transfer {
  * Opens `path` in a fresh context (empty cache) and sums what the network delivered for every
  * script: Chromium's own count of encoded bytes (headers included), as DevTools shows "transferred".
  */
-async function scriptsTransferred(browser: Browser, path: string, ready: (page: Page) => Promise<void>): Promise<Transfer[]> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+async function scriptsTransferred(browser: Browser, path: string, ready: (page: Page) => Promise<void>, language: Language): Promise<Transfer[]> {
+  const context = await browser.newContext({ locale: language, viewport: { width: 360, height: 740 } });
   try {
     const page = await context.newPage();
+    await chooseLanguage(page, language);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -89,15 +91,17 @@ test('every public page first loads at most 120 KB of JavaScript as transferred 
   const dist = join(repositoryRoot(), 'dist/web');
   const report: Record<string, { kb: number; bodyKb: number; files: number }> = {};
   const failures: string[] = [];
-  for (const [path, ready] of Object.entries(pages)) {
-    const transfers = await scriptsTransferred(browser, path, ready);
-    expect(transfers.length, `${path} loads scripts`).toBeGreaterThan(0);
-    // Files under 1 KB get no compressed copy at build time (not worth it); every other one goes out as brotli.
-    for (const t of transfers) if (existsSync(join(dist, `${new URL(t.url).pathname}.br`))) expect(t.encoding, `${t.url} is served with brotli`).toBe('br');
-    const bytes = transfers.reduce((sum, t) => sum + t.bytes, 0);
-    const body = transfers.reduce((sum, t) => sum + t.bodyBytes, 0);
-    report[path] = { kb: +(bytes / 1024).toFixed(1), bodyKb: +(body / 1024).toFixed(1), files: transfers.length };
-    if (bytes > BUDGET_BYTES) failures.push(`${path}: ${(bytes / 1024).toFixed(1)} KB`);
+  for (const language of ['zh-CN', 'en'] as Language[]) {
+    for (const [path, ready] of Object.entries(pages)) {
+      const transfers = await scriptsTransferred(browser, path, ready, language);
+      expect(transfers.length, `${path} loads scripts`).toBeGreaterThan(0);
+      // Files under 1 KB get no compressed copy at build time (not worth it); every other one goes out as brotli.
+      for (const t of transfers) if (existsSync(join(dist, `${new URL(t.url).pathname}.br`))) expect(t.encoding, `${t.url} is served with brotli`).toBe('br');
+      const bytes = transfers.reduce((sum, t) => sum + t.bytes, 0);
+      const body = transfers.reduce((sum, t) => sum + t.bodyBytes, 0);
+      report[`${language} ${path}`] = { kb: +(bytes / 1024).toFixed(1), bodyKb: +(body / 1024).toFixed(1), files: transfers.length };
+      if (bytes > BUDGET_BYTES) failures.push(`${language} ${path}: ${(bytes / 1024).toFixed(1)} KB`);
+    }
   }
   await test.info().attach('transferred-js.json', { body: JSON.stringify({ budgetBytes: BUDGET_BYTES, pages: report }, null, 2), contentType: 'application/json' });
   console.log('JavaScript transferred on first load (KB, brotli as served):', report);

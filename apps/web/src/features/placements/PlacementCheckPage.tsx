@@ -7,12 +7,12 @@ import { PageHeading } from '@/components/PageHeading';
 import { Alert, Button, ProblemMessage } from '@/components/public-ui';
 import { usePlacementCheck } from './api/check-placement';
 import type { PublicPlacement } from './api/types';
-import { usePlacementTexts } from './texts';
+import { usePlacementCheckTexts } from './check-texts';
 import './placements.css';
 
 /** The worker's own check, on her phone: two short fields, then the answer with the numbers to call first. */
 export function PlacementCheckPage() {
-  const t = usePlacementTexts().check;
+  const t = usePlacementCheckTexts();
   const params = useParams();
   const [code, setCode] = useState(params.code ?? '');
   const [idLast4, setIdLast4] = useState('');
@@ -49,7 +49,7 @@ export function PlacementCheckPage() {
 }
 
 function CheckAnswer({ placement: p }: { placement: PublicPlacement }) {
-  const t = usePlacementTexts().check;
+  const t = usePlacementCheckTexts();
   const language = useLanguage();
   const zh = language !== 'en';
   return (
