@@ -121,6 +121,30 @@ test.describe('ministry dashboard', () => {
     expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
   });
 
+  test('the complaints list puts what is due first, with urgency, deadline and assignee, in Chinese', async ({ page, request }) => {
+    const token = await tokenFor(request, 'fj-admin');
+    const api = await request.get('/api/complaints?limit=5', { headers: { authorization: `Bearer ${token}` } });
+    const { items } = (await api.json()) as { items: { trackingCode: string; severity: string; slaStatus: string; assigneeName: string | null }[] };
+    expect(items.length).toBeGreaterThan(2);
+    await useLanguage(page, 'zh-CN');
+    await signIn(page, 'fj-admin', '/complaints');
+    const table = page.getByTestId('complaints-table');
+    await expect(table.locator('thead')).toContainText('紧急程度');
+    await expect(table.locator('thead')).toContainText('处理期限');
+    await expect(table.locator('thead')).toContainText('承办人');
+    const rows = table.locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    // The page keeps the API's work order: overdue first, then the nearest deadline.
+    const shown = await rows.evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.getAttribute('data-tracking-code')));
+    expect(shown).toEqual(items.map((c) => c.trackingCode));
+    const slaWords: Record<string, string> = { on_track: '正常', due_soon: '即将到期', breached: '已超期', stopped: '已结束' };
+    const severityWords: Record<string, string> = { low: '低', medium: '中', high: '高', urgent: '紧急' };
+    const first = rows.first();
+    await expect(first.locator('[data-sla]')).toHaveText(slaWords[items[0]!.slaStatus]!);
+    await expect(first.locator('[data-severity]')).toHaveText(severityWords[items[0]!.severity]!);
+    await expect(first).toContainText(items[0]!.assigneeName ?? '未分派');
+  });
+
   test('a Fujian bureau admin sees only Fujian', async ({ page }) => {
     await useLanguage(page, 'en');
     await signIn(page, 'fj-admin', '/dashboard/trends?groupBy=province');

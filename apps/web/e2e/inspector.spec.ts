@@ -85,6 +85,12 @@ test.describe('inspector workspace', () => {
     const critical = planned.findings.find((f) => f.criticality === 'critical')!.itemCode;
     const half = Math.ceil(codes.length / 2);
 
+    // Nothing answered yet: no outcome and no score, and a critical item is labelled as such, not "0 pts".
+    await expect(page.getByTestId('preview')).toContainText(`Not yet assessed · ${codes.length} items still without a result`);
+    await expect(page.getByTestId('preview')).not.toContainText('Compliant');
+    await expect(item(page, critical).locator('.finding-head')).toContainText('Critical: a failure makes it a critical violation');
+    await expect(item(page, critical).locator('.finding-head')).not.toContainText('0 pts');
+
     // First half online: each click saved as it is made.
     for (const code of codes.slice(0, half)) await choose(page, code, code === critical ? 'Non-compliant' : 'Compliant');
     await expect(status).toHaveText('Saved');

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
 import { NotificationListener } from '@app/database';
 import { Actor } from './actor';
@@ -11,6 +10,13 @@ export const SESSION_CHANGES_CHANNEL = 'session_changes';
 const MAX_USERS = 50_000;
 /** A safety net only: every change is announced, so entries are evicted long before this. */
 const TTL_MS = 5 * 60_000;
+
+/**
+ * A user's sign-in state as its owner reads it: whether the user is active (false when there is no
+ * such user), and the sign-ins (refresh-token families) ended, other than by rotation, after `since`.
+ * auth owns users and refresh tokens and sits above this lib, so it registers the reader at init.
+ */
+export type SessionStateReader = (userId: string, since: Date) => Promise<{ active: boolean; ended: string[] }>;
 
 interface UserSessions {
   active: boolean;
@@ -35,9 +41,9 @@ export class LiveSessions implements OnModuleDestroy {
   private readonly listener: NotificationListener;
   /** Started on the first token checked: a process that checks none (the worker) never listens. */
   private starting: Promise<void> | undefined;
+  private reader: SessionStateReader | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -57,6 +63,11 @@ export class LiveSessions implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.starting;
     await this.listener.close();
+  }
+
+  /** auth registers (in onModuleInit) how a user's state is read; until then no token is live. */
+  readStatesWith(reader: SessionStateReader): void {
+    this.reader = reader;
   }
 
   /** Whether a token's actor may still act: its user active and its sign-in not ended. */
@@ -93,17 +104,9 @@ export class LiveSessions implements OnModuleDestroy {
     const generation = this.generation;
     // An access token outlives the end of its session by at most its lifetime (plus clock skew).
     const since = new Date(this.clock.now().getTime() - (this.config.get('JWT_ACCESS_TTL_SECONDS') + 300) * 1000);
-    // Allowed cross-domain SQL: access sits below auth; the live-session check reads a token user's
-    // status and revoked sessions (users, refresh_tokens) in one query on every request.
-    const rows = (await this.dataSource.query(
-      `SELECT u.status, coalesce(array_agg(r.family_id) FILTER (WHERE r.family_id IS NOT NULL), '{}') AS ended
-         FROM users u
-         LEFT JOIN refresh_tokens r ON r.user_id = u.id AND r.revoked_reason <> 'rotated' AND r.revoked_at > $2
-        WHERE u.id = $1
-        GROUP BY u.status`,
-      [userId, since],
-    )) as { status: string; ended: string[] }[];
-    const state: UserSessions = { active: rows[0]?.status === 'active', ended: new Set(rows[0]?.ended ?? []), storedAt: Date.now() };
+    if (!this.reader) throw new Error('No SessionStateReader registered: the auth module registers it at init');
+    const read = await this.reader(userId, since);
+    const state: UserSessions = { active: read.active, ended: new Set(read.ended), storedAt: Date.now() };
     if (this.listener.hearing && generation === this.generation) {
       if (this.users.size >= MAX_USERS) this.users.delete(this.users.keys().next().value as string);
       this.users.set(userId, state);

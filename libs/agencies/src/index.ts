@@ -9,3 +9,4 @@ export * from './uscc';
 export * from './public-register-changes';
 export * from './agency-names';
 export * from './messages.zh';
+export * from './agency-sql';

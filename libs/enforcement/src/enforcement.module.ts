@@ -8,7 +8,7 @@ import { ComplaintsModule } from '@app/complaints';
 import { DocumentsModule } from '@app/documents';
 import { InspectionsModule, RiskService, SanctionReferrals } from '@app/inspections';
 import { JurisdictionsModule } from '@app/jurisdictions';
-import { LicensingModule } from '@app/licensing';
+import { LicensingModule, PublicRegisterSources } from '@app/licensing';
 import { NotificationsModule } from '@app/notifications';
 import { CaseDocument, CaseEvent, CaseGround, CaseLicence, DemeritRule, EnforcementCase, FineThreshold } from './case.entity';
 import { CaseLicencesService } from './case-licences.service';
@@ -28,6 +28,7 @@ import { EnforcementSettingsController } from './enforcement-settings.controller
 import { PublicSanctionsService } from './public-sanctions.service';
 import { creditRiskSource, pastSanctionsRiskSource } from './credit-risk-source';
 import { inspectionReferralHandler } from './inspection-referrals';
+import { PUBLIC_CREDIT_SQL } from './public-credit-sql';
 import { CaseDeadlinesJob } from './jobs/case-deadlines.job';
 import { CreditGradesJob } from './jobs/credit-grades.job';
 
@@ -59,6 +60,7 @@ export class EnforcementModule implements OnModuleInit {
     private readonly queries: CaseQueries,
     private readonly proposals: CaseProposals,
     private readonly points: DemeritPointsService,
+    private readonly publicRegister: PublicRegisterSources,
   ) {}
 
   onModuleInit(): void {
@@ -66,5 +68,6 @@ export class EnforcementModule implements OnModuleInit {
     this.risk.register(creditRiskSource(this.points));
     this.risk.register(pastSanctionsRiskSource(this.queries));
     this.profile.register({ key: 'credit', load: (agencyId) => this.points.gradeOf(agencyId) });
+    this.publicRegister.register(PUBLIC_CREDIT_SQL);
   }
 }

@@ -12,3 +12,5 @@ export * from './messages.zh';
 export * from './case-grounds';
 export * from './jobs/case-deadlines.job';
 export * from './jobs/credit-grades.job';
+export * from './public-credit-sql';
+export * from './sanction-counts';

@@ -15,3 +15,4 @@ export * from './sanction-referrals';
 export * from './jobs/corrective-action-deadlines.job';
 export * from './jobs/risk-scores.job';
 export { inspectionSummary } from './inspection-views';
+export * from './inspection-sql';

@@ -8,8 +8,13 @@ import { Bureau } from './bureau.entity';
 import { BureauQuery, CreateBureauRequest, UpdateBureauRequest } from './jurisdictions.dto';
 import { JurisdictionsService } from './jurisdictions.service';
 
+/** How many active users belong to a bureau: answered by auth, which owns users and sits above this lib. */
+export type ActiveMembersCount = (bureauId: string) => Promise<number>;
+
 @Injectable()
 export class BureausService {
+  private activeMembers: ActiveMembersCount | undefined;
+
   constructor(
     @InjectRepository(Bureau) private readonly bureaus: Repository<Bureau>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,6 +37,11 @@ export class BureausService {
     const bureau = await qb.getOne();
     if (!bureau) throw Problems.notFound('Bureau', id);
     return bureau;
+  }
+
+  /** auth registers (in onModuleInit) how a bureau's active users are counted: a bureau with some may not close. */
+  countActiveMembersWith(count: ActiveMembersCount): void {
+    this.activeMembers = count;
   }
 
   /** For other modules: a bureau by id, unscoped (the caller has scoped its own record). */
@@ -77,8 +87,8 @@ export class BureausService {
     const current = await this.get(actor, id);
     if (request.status === 'disabled' && current.status !== 'disabled') {
       if (current.level === 'ministry') throw Problems.conflict('ministry-bureau', 'The ministry cannot be disabled');
-      // Allowed cross-domain SQL: jurisdictions sits below auth; a bureau with active officials may not close.
-      const [{ active }] = (await this.dataSource.query(`SELECT count(*)::int AS active FROM users WHERE bureau_id = $1 AND status = 'active'`, [id])) as { active: number }[];
+      if (!this.activeMembers) throw new Error('No ActiveMembersCount registered: the auth module registers it at init');
+      const active = await this.activeMembers(id);
       if (active > 0) {
         throw Problems.conflict('bureau-has-active-users', `The bureau still has ${active} active users: move them to another bureau or disable them first`, { activeUsers: active });
       }

@@ -5,3 +5,4 @@ export * from './bureau.entity';
 export * from './jurisdiction.entity';
 export * from './messages.zh';
 export * from './jurisdiction-names';
+export * from './bureau-sql';

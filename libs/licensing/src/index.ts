@@ -13,3 +13,5 @@ export * from './jobs/licence-expiry.job';
 export * from './jobs/reminder-offsets';
 export * from './credit-reasons';
 export * from './licence-sql';
+export * from './public-register-sources';
+export * from './licence-counts';

@@ -9,7 +9,7 @@ import { LICENCE_NAMES } from './licensing-views';
 import { LICENCE_TRANSITIONS, LicenceAction, addYears, formatLicenceNumber } from './licence-rules';
 import { Licence, LicenceEvent, LicenceEventKind, LicenceType } from './licence.entity';
 import { VerificationCache } from './verification-cache';
-import { announcePublicChange } from '@app/agencies';
+import { agencyUsccSql, announcePublicChange, PUBLIC_AGENCIES_SQL } from '@app/agencies';
 import { NotificationsService } from '@app/notifications';
 import { EventsService, EventType } from '@app/events';
 
@@ -231,7 +231,7 @@ export class LicencesService {
        )
        SELECT e.id, e.agency_id AS "agencyId", e.licence_number AS "licenceNumber", e.issued_by_bureau_id AS "issuedByBureauId",
               a.uscc, e.licence_type AS "licenceType", e.valid_from::text AS "validFrom", e.expires_on::text AS "expiresOn"
-         FROM expired e JOIN agencies a ON a.id = e.agency_id`,
+         FROM expired e JOIN ${PUBLIC_AGENCIES_SQL} a ON a.id = e.agency_id`,
       [this.clock.today()],
     )) as { id: string; agencyId: string; licenceNumber: string; issuedByBureauId: string; uscc: string; licenceType: string; validFrom: string; expiresOn: string }[];
     if (rows.length > 0) {
@@ -247,7 +247,7 @@ export class LicencesService {
   }
 
   private async usccOf(manager: EntityManager, agencyId: string): Promise<string> {
-    const [{ uscc }] = (await manager.query(`SELECT uscc FROM agencies WHERE id = $1`, [agencyId])) as { uscc: string }[];
+    const [{ uscc }] = (await manager.query(`SELECT ${agencyUsccSql('$1')} AS uscc`, [agencyId])) as { uscc: string }[];
     return uscc;
   }
 

@@ -15,6 +15,7 @@ import { LicencesService } from './licences.service';
 import { PublicLicencesController } from './public.controller';
 import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
+import { PublicRegisterSources } from './public-register-sources';
 import { LicenceApprovalHooks } from './licence-approval-hooks';
 import { LicenceWithEvents } from './licensing.dto';
 import { LicenceExpiryJob } from './jobs/licence-expiry.job';
@@ -25,8 +26,8 @@ describeAgencyProfileSection('licences', { type: [LicenceWithEvents], descriptio
 @Module({
   imports: [TypeOrmModule.forFeature([Licence, LicenceEvent, LicenceApplication]), AgenciesModule, AuditModule, EventsModule, JurisdictionsModule, NotificationsModule],
   controllers: [LicencesController, LicenceApplicationsController, PublicLicencesController],
-  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, LicenceRenewalRemindersJob, LicenceExpiryJob],
-  exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks],
+  providers: [LicencesService, LicenceApplicationsService, PublicRegisterService, VerificationCache, LicenceApprovalHooks, PublicRegisterSources, LicenceRenewalRemindersJob, LicenceExpiryJob],
+  exports: [LicencesService, LicenceApplicationsService, LicenceApprovalHooks, PublicRegisterSources],
 })
 export class LicensingModule implements OnModuleInit {
   constructor(

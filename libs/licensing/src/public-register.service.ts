@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { escapeLike, LicenceStatus, usccProblem } from '@app/agencies';
+import { escapeLike, LicenceStatus, PUBLIC_AGENCIES_SQL, usccProblem } from '@app/agencies';
+import { BUREAU_NAMES_SQL } from '@app/jurisdictions';
 import { ReadReplicas } from '@app/database';
 import { Bilingual, Clock, decodeCursor, encodeCursor, inLanguage, Language, Page, Problems } from '@app/core';
 import { creditReasonTexts } from './credit-reasons';
 import { AgencySuggestion, DestinationCoverage, LicenceVerification, PublicCreditReason, PublicAgency, PublicAgencyQuery, PublicLicenceSummary } from './licensing.dto';
 import { LICENCE_NUMBER_PATTERN, normaliseLicenceKey } from './licence-rules';
 import { VerificationCache } from './verification-cache';
-
-/**
- * Whether the public sanctions list names the agency (the condition of PublicSanctionsService in
- * enforcement, which sits above this lib): read here as the credit grade is, so the register shows
- * the link to sanctions only where there are some. A decision NOTIFYs the agency's USCC.
- */
-const HAS_SANCTIONS = `EXISTS (SELECT 1 FROM enforcement_cases c WHERE c.agency_id = a.id
-  AND c.decided_sanction IN ('fine', 'suspension', 'revocation') AND c.appeal_outcome IS DISTINCT FROM 'annulled')`;
+import { PublicRegisterSources } from './public-register-sources';
 
 interface VerificationRow {
   licence_number: string;
@@ -77,6 +71,7 @@ export class PublicRegisterService {
     private readonly clock: Clock,
     private readonly cache: VerificationCache,
     private readonly replicas: ReadReplicas,
+    private readonly sources: PublicRegisterSources,
   ) {}
 
   /**
@@ -116,18 +111,19 @@ export class PublicRegisterService {
     const generation = this.cache.begin();
     // Just changed: a replica may not have the change yet, and its answer would be cached past the NOTIFY.
     const primary = this.cache.evictedWithin(this.replicas.staleForMs, key);
+    // The grade and sanctions are enforcement's (a grade change or a decision NOTIFYs the agency's USCC).
+    const credit = this.sources.creditSql();
     const rows = (await this.replicas.read((db) => db.query(
       `SELECT l.licence_number, l.status, l.licence_type, l.scope, l.valid_from::text, l.expires_on::text, l.suspended_until::text,
               a.uscc, a.name_zh, a.name_en, a.jurisdiction_code, a.agency_type, b.name AS bureau_name, b.name_en AS bureau_name_en, g.grade AS credit_grade, g.points AS credit_points,
               (SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r) AS credit_reasons,
-              a.address, a.contact_phone, ${HAS_SANCTIONS} AS has_sanctions,
+              a.address, a.contact_phone, ${credit.hasSanctions('a.id')} AS has_sanctions,
               (SELECT timezone('Asia/Shanghai', max(e.occurred_at))::date::text FROM licence_events e
                 WHERE e.licence_id = l.id AND e.to_status = l.status AND l.status IN ('revoked', 'surrendered')) AS ended_on
          FROM licences l
-         JOIN agencies a ON a.id = l.agency_id
-         JOIN bureaus b ON b.id = l.issued_by_bureau_id
-         -- The grade enforcement computes (a grade change NOTIFYs the agency's USCC).
-         LEFT JOIN agency_credit_grades g ON g.agency_id = a.id
+         JOIN ${PUBLIC_AGENCIES_SQL} a ON a.id = l.agency_id
+         JOIN ${BUREAU_NAMES_SQL} b ON b.id = l.issued_by_bureau_id
+         LEFT JOIN ${credit.grades} g ON g.agency_id = a.id
         WHERE ${byNumber ? 'l.licence_number = $1' : 'a.uscc = $1'}
         ORDER BY l.expires_on DESC
         LIMIT 20`,
@@ -147,16 +143,17 @@ export class PublicRegisterService {
     const prefix = `${escapeLike(q.toUpperCase())}%`;
     return (await this.replicas.read((db) => db.query(
       `WITH matches AS (
-         SELECT a.id FROM agencies a WHERE a.uscc LIKE $1
+         SELECT a.id FROM ${PUBLIC_AGENCIES_SQL} a WHERE a.uscc LIKE $1
          UNION SELECT l.agency_id FROM licences l WHERE l.licence_number LIKE $1
-         UNION (SELECT a.id FROM agencies a WHERE a.name_zh ILIKE $2 OR a.name_en ILIKE $2 LIMIT 50)
+         UNION (SELECT a.id FROM ${PUBLIC_AGENCIES_SQL} a WHERE a.name_zh ILIKE $2 OR a.name_en ILIKE $2 LIMIT 50)
        )
        SELECT a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn",
               array_agg(l.licence_number ORDER BY l.expires_on DESC, l.licence_number) AS "licenceNumbers"
          FROM matches m
-         JOIN agencies a ON a.id = m.id
+         JOIN ${PUBLIC_AGENCIES_SQL} a ON a.id = m.id
          JOIN licences l ON l.agency_id = a.id
-        GROUP BY a.id
+        -- The names too: a derived table's id is no primary key to group by.
+        GROUP BY a.id, a.uscc, a.name_zh, a.name_en
         ORDER BY (a.uscc LIKE $1) DESC, a.name_zh, a.id
         LIMIT 8`,
       [prefix, `%${escapeLike(q)}%`],
@@ -170,6 +167,7 @@ export class PublicRegisterService {
 
   private async agenciesOn(db: DataSource, query: PublicAgencyQuery): Promise<Page<PublicAgency>> {
     const limit = query.limit ?? 50;
+    const credit = this.sources.creditSql();
     const params: unknown[] = [];
     const where = [`EXISTS (SELECT 1 FROM licences l WHERE l.agency_id = a.id${query.status ? ` AND l.status = $${params.push(query.status)}` : ''})`];
     if (query.q) {
@@ -180,9 +178,9 @@ export class PublicRegisterService {
     if (query.updatedSince) {
       // Each branch is one index range scan; a grade counts from the day it was given (China time).
       const p = params.push(query.updatedSince);
-      where.push(`a.id IN (SELECT id FROM agencies WHERE updated_at >= $${p}::timestamptz
+      where.push(`a.id IN (SELECT ua.id FROM ${PUBLIC_AGENCIES_SQL} ua WHERE ua.updated_at >= $${p}::timestamptz
                             UNION SELECT agency_id FROM licences WHERE updated_at >= $${p}::timestamptz
-                            UNION SELECT agency_id FROM agency_credit_grades WHERE grade_since >= ($${p}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`);
+                            UNION SELECT ug.agency_id FROM ${credit.grades} ug WHERE ug.grade_since >= ($${p}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`);
     }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
@@ -190,10 +188,10 @@ export class PublicRegisterService {
     }
     const agencies = (await db.query(
       `SELECT a.id, a.uscc, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.jurisdiction_code AS "jurisdictionCode",
-              a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints", ${HAS_SANCTIONS} AS "hasSanctions",
+              a.agency_type AS "agencyType", g.grade AS "creditGrade", g.points AS "creditPoints", ${credit.hasSanctions('a.id')} AS "hasSanctions",
               coalesce((SELECT jsonb_agg(jsonb_build_object('points', r->'points', 'reason', r->'reason', 'awardedOn', r->'awardedOn')) FROM jsonb_array_elements(g.reasons) r), '[]') AS "creditReasons",
               a.created_at AS "createdAt"
-         FROM agencies a LEFT JOIN agency_credit_grades g ON g.agency_id = a.id WHERE ${where.join(' AND ')}
+         FROM ${PUBLIC_AGENCIES_SQL} a LEFT JOIN ${credit.grades} g ON g.agency_id = a.id WHERE ${where.join(' AND ')}
         ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit + 1}`,
       params,
     )) as (Omit<PublicAgency, 'licences'> & { id: string; createdAt: Date })[];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, decodeCursor, encodeCursor, Page, PageQuery, Problems } from '@app/core';
+import { AGENCY_NAMES_SQL } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { AgencyNotice, NotificationRequest, NotificationView, OfficialsNotice, UserNotice } from './notification';
 import { RecipientsPolicy, told } from './recipients-policy';
@@ -60,7 +61,7 @@ export class NotificationsService {
               n.payload || jsonb_build_object('agencyId', a.id, 'agencyNameZh', a.name_zh, 'agencyNameEn', a.name_en) AS payload,
               'email' AS channel
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS n(agency_id, kind, dedup_key, payload)
-         JOIN agencies a ON a.id = n.agency_id
+         JOIN ${AGENCY_NAMES_SQL} a ON a.id = n.agency_id
         CROSS JOIN ${told(RecipientsPolicy.agency('n.agency_id'))}`,
       [notices.map((n) => n.agencyId), notices.map((n) => n.kind), notices.map((n) => n.dedupKey), notices.map((n) => JSON.stringify(n.payload))],
     );

@@ -1,3 +1,5 @@
+import { coveringBureauIdsSql, provinceBureauIdsSql } from '@app/jurisdictions';
+
 /**
  * Who is told about what: the one place that answers it, for every kind of record. Jobs write
  * their notifications set-based, so each answer is a SQL fragment over the record's columns (the
@@ -31,14 +33,13 @@ export const RecipientsPolicy = {
 
   /** The admins of the province bureau above `jurisdictionCode`: where a missed deadline is escalated. */
   escalation: (jurisdictionCode: string) =>
-    `SELECT u.id AS user_id FROM bureaus b JOIN users u ON u.bureau_id = b.id AND u.role = 'bureau_admin'
-      WHERE b.jurisdiction_code = left(${jurisdictionCode}, 2) || '0000'`,
+    `SELECT u.id AS user_id FROM users u WHERE u.role = 'bureau_admin' AND u.bureau_id IN (${provinceBureauIdsSql(jurisdictionCode)})`,
 } as const;
 
 /** The admins of the city and province bureaus whose division contains `jurisdictionCode`, when `when` holds. */
 function coveringAdmins(jurisdictionCode: string, when: string): string {
-  return `SELECT u.id AS user_id FROM bureaus b JOIN users u ON u.bureau_id = b.id AND u.role = 'bureau_admin'
-           WHERE ${when} AND b.jurisdiction_code IN (left(${jurisdictionCode}, 2) || '0000', left(${jurisdictionCode}, 4) || '00')`;
+  return `SELECT u.id AS user_id FROM users u
+           WHERE ${when} AND u.role = 'bureau_admin' AND u.bureau_id IN (${coveringBureauIdsSql(jurisdictionCode)})`;
 }
 
 /**

@@ -28,10 +28,13 @@ describe('useKeysetList (lists the API pages by cursor)', () => {
     await waitFor(() => expect(result.current.items).toEqual([1, 2]));
     expect(fetchPage.mock.calls[0]![0]).toEqual({});
     expect(result.current.hasNextPage).toBe(true);
+    // Each next page once the one before has rendered (a busy machine may render late).
     await act(() => result.current.fetchNextPage());
+    await waitFor(() => expect(result.current.items).toEqual([1, 2, 3, 4]));
     expect(fetchPage.mock.calls[1]![0]).toEqual({ cursor: '2' });
     await act(() => result.current.fetchNextPage());
-    expect(result.current.items).toEqual([1, 2, 3, 4, 5]);
+    await waitFor(() => expect(result.current.items).toEqual([1, 2, 3, 4, 5]));
+    expect(fetchPage.mock.calls[2]![0]).toEqual({ cursor: '4' });
     expect(result.current.hasNextPage).toBe(false);
   });
 

@@ -3,8 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { byCreation, Page, paginate, Problems, updateVersioned } from '@app/core';
 import { AuditService } from '@app/audit';
-import { AgenciesService } from '@app/agencies';
-import { BureausService } from '@app/jurisdictions';
+import { AgenciesService, agencyIdsLikeSql } from '@app/agencies';
+import { bureauIdsLikeSql, BureausService, bureausCoveringSql } from '@app/jurisdictions';
 import { Actor, coversJurisdiction, LiveSessions, Role } from '@app/access';
 import { Passwords } from '../login/passwords';
 import { LoginThrottle } from '../login/login-throttle';
@@ -180,12 +180,9 @@ export class UsersService {
   async officersCovering(reachPrefix: string, code: string, manager: EntityManager = this.dataSource.manager): Promise<AssignableOfficer[]> {
     return (await manager.query(
       `SELECT u.id, u.display_name AS "displayName", u.role, u.bureau_id AS "bureauId", b.name AS "bureauName"
-         FROM bureaus b
+         FROM (${bureausCoveringSql('$1', '$2')}) b
          JOIN users u ON u.bureau_id = b.id
-        WHERE b.level IN ('province', 'city')
-          AND b.jurisdiction_code LIKE $1 || '%'
-          AND $2::text LIKE left(b.jurisdiction_code, CASE b.level WHEN 'province' THEN 2 ELSE 4 END) || '%'
-          AND u.status = 'active' AND u.role IN ('inspector', 'bureau_admin')
+        WHERE u.status = 'active' AND u.role IN ('inspector', 'bureau_admin')
         ORDER BY b.jurisdiction_code DESC, (u.role = 'inspector') DESC, u.display_name, u.id`,
       [reachPrefix, code],
     )) as AssignableOfficer[];
@@ -200,8 +197,8 @@ export class UsersService {
     if (actor.role === 'system_admin') return qb;
     if (actor.role !== 'bureau_admin' || !actor.bureauId || actor.jurisdictionPrefix === null) return qb.andWhere('false');
     return qb.andWhere(
-      `(u.bureau_id = :ownBureau OR u.bureau_id IN (SELECT b.id FROM bureaus b WHERE b.jurisdiction_code LIKE :bureauPrefix)
-        OR u.agency_id IN (SELECT a.id FROM agencies a WHERE a.jurisdiction_code LIKE :bureauPrefix))`,
+      `(u.bureau_id = :ownBureau OR u.bureau_id IN (${bureauIdsLikeSql(':bureauPrefix')})
+        OR u.agency_id IN (${agencyIdsLikeSql(':bureauPrefix')}))`,
       {
         ownBureau: actor.bureauId,
         bureauPrefix: `${actor.jurisdictionPrefix}%`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENCY_NAMES_SQL } from '@app/agencies';
 import { LicencesService } from '../licences.service';
 import { JobCounts, ScheduledJob } from '@app/scheduler';
 import { NotificationsService } from '@app/notifications';
@@ -14,7 +15,7 @@ const EXPIRY_NOTIFICATIONS = `
                             'agencyName', a.name_zh, 'expiresOn', l.expires_on, 'term', l.term) AS payload,
          'email' AS channel
     FROM licences l
-    JOIN agencies a ON a.id = l.agency_id
+    JOIN ${AGENCY_NAMES_SQL} a ON a.id = l.agency_id
    CROSS JOIN ${LICENCE_RECIPIENTS_LATERAL}
    WHERE l.id = ANY($1::uuid[])`;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
+import { AGENCY_NAMES_SQL } from '@app/agencies';
 import { AuditService } from '@app/audit';
 import { JobContext, JobCounts, ScheduledJob } from '@app/scheduler';
 import { NotificationsService, OUTBOX_QUERY_COLUMNS } from '@app/notifications';
@@ -67,7 +68,7 @@ const BATCH_NOTIFICATIONS = `
     -- One primary-key probe per reminder (LIMIT keeps the subquery from being turned into a hash
     -- join over every licence, which the planner preferred for a few thousand ids).
    CROSS JOIN LATERAL (SELECT * FROM licences WHERE id = r.licence_id LIMIT 1) l
-    JOIN agencies a ON a.id = l.agency_id
+    JOIN ${AGENCY_NAMES_SQL} a ON a.id = l.agency_id
    CROSS JOIN ${LICENCE_AGENCY_RECIPIENTS_LATERAL}`;
 
 /** The licences a digest lists by name; the rest are counted (an official reads the list, not 100,000 lines). */
@@ -107,7 +108,7 @@ const DIGEST_NOTIFICATIONS = `
                                                                      'expiresOn', k.expires_on, 'daysLeft', k.expires_on - $3::date, 'offsetDays', k.offset_days)
                                                   ORDER BY k.rn)) AS payload,
          'email' AS channel
-    FROM ranked k JOIN agencies a ON a.id = k.agency_id
+    FROM ranked k JOIN ${AGENCY_NAMES_SQL} a ON a.id = k.agency_id
    WHERE k.rn <= ${DIGEST_LISTED}
    GROUP BY k.user_id`;
 

@@ -9,7 +9,7 @@ import { PageHeading } from '@/components/PageHeading';
 import { type ItemOf } from '@/hooks/use-keyset-list';
 import { useUrlFilters } from '@/hooks/use-url-filters';
 import { agencyName } from '@/utils/agency-name';
-import { SlaTag } from './SlaTag';
+import { SlaTag } from '@/components/SlaTag';
 import { useAssignedComplaints } from './api/get-assigned-complaints';
 import '@/components/styles/dashboard.css';
 import '@/components/styles/inspector.css';

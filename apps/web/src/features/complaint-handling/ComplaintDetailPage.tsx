@@ -10,7 +10,7 @@ import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { agencyName } from '@/utils/agency-name';
-import { SlaTag } from './SlaTag';
+import { SlaTag } from '@/components/SlaTag';
 import { useAnswerComplaint } from './api/answer-complaint';
 import { useAssignComplaint } from './api/assign-complaint';
 import { useExtendComplaint } from './api/extend-complaint';

@@ -5,6 +5,7 @@ import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { KeysetTable } from '@/components/KeysetTable';
 import type { Column } from '@/components/ListTable';
 import { PageHeading } from '@/components/PageHeading';
+import { SeverityLabel, SlaTag } from '@/components/SlaTag';
 import { type ItemOf } from '@/hooks/use-keyset-list';
 import { useUrlFilters } from '@/hooks/use-url-filters';
 import { useComplaints } from './api/get-complaints';
@@ -30,10 +31,21 @@ export function ComplaintsListPage() {
   const words = t.complaintsList;
   const columns: Column<ItemOf<typeof list>>[] = [
     { header: words.trackingCode, cell: (complaint) => <Link to={`/complaints/${complaint.id}`}>{complaint.trackingCode}</Link> },
+    { header: words.urgency, cell: (complaint) => <SeverityLabel severity={complaint.severity} /> },
+    {
+      header: words.deadline,
+      cell: (complaint) => (
+        <>
+          <SlaTag status={complaint.slaStatus} />
+          {complaint.nextDueAt && <div className="small">{formatDate(complaint.nextDueAt, language, true)}</div>}
+        </>
+      ),
+    },
     { header: words.receivedAt, cell: (complaint) => formatDate(complaint.receivedAt, language) },
     { header: words.categories, cell: (complaint) => complaint.categories.map(categoryName).join('、'), cellProps: WRAPPED },
     { header: words.agency, cell: (complaint) => (language === 'en' ? complaint.agencyNameEn : undefined) ?? complaint.agencyNameZh ?? complaint.agencyNameGiven ?? '—', cellProps: WRAPPED },
     { header: words.status, cell: (complaint) => t.complaintStatus[complaint.status] },
+    { header: words.assignee, cell: (complaint) => complaint.assigneeName ?? <span className="muted">{words.unassigned}</span> },
   ];
   const described = Object.entries(filters).map(([name, value]) =>
     name === 'category' ? categoryName(value) : name === 'status' ? (t.complaintStatus[value as keyof typeof t.complaintStatus] ?? value) : name === 'overdue' ? t.complaintsList.overdue : value,
@@ -51,7 +63,7 @@ export function ComplaintsListPage() {
           <Link to="/complaints">{t.complaintsList.clear}</Link>
         </p>
       )}
-      <KeysetTable list={list} empty={words.none} label={words.title} testId="complaints-table" rowKey={(complaint) => complaint.id} columns={columns} />
+      <KeysetTable list={list} empty={words.none} label={words.title} testId="complaints-table" rowKey={(complaint) => complaint.id} rowData={(complaint) => ({ 'data-tracking-code': complaint.trackingCode })} columns={columns} />
     </div>
   );
 }

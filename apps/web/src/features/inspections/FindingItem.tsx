@@ -23,7 +23,8 @@ export const FindingItem = memo(function FindingItem({ finding, value, unsaved, 
       <header className="finding-head">
         <span className="finding-code">{code}</span>
         <span className={`criticality ${finding.criticality}`}>{t.inspector.criticality[finding.criticality as 'critical' | 'major' | 'minor']}</span>
-        <span className="muted">{t.inspector.inspection.points(finding.points)}</span>
+        {/* A critical item counts no points: its failure decides the outcome alone, and "0 points" would read as "worth nothing". */}
+        <span className="muted">{finding.criticality === 'critical' ? t.inspector.inspection.criticalItem : t.inspector.inspection.points(finding.points)}</span>
         {finding.legalBasis && (
           <span className="muted">
             {t.inspector.inspection.legalBasis}: {finding.legalBasis}

@@ -59,13 +59,18 @@ export function SubmitPanel({ detail, waiting, syncStatus }: { detail: Detail; w
       {preview.error && <ProblemAlert error={preview.error} onRetry={() => void preview.refetch()} />}
       {settled && preview.data && preview.data.version === detail.version && (
         <div data-testid="preview">
-          <p className={`outcome-line ${preview.data.outcome}`}>
-            <strong>{outcome}</strong> · {t.inspector.score} {preview.data.score}
-          </p>
+          {preview.data.notChecked > 0 ? (
+            <p className="outcome-line not-assessed" data-outcome="not-assessed">
+              <strong>{t.inspector.inspection.notYetAssessed}</strong> · {t.inspector.inspection.notYetAssessedDetail(preview.data.notChecked)}
+            </p>
+          ) : (
+            <p className={`outcome-line ${preview.data.outcome}`} data-outcome={preview.data.outcome}>
+              <strong>{outcome}</strong> · {t.inspector.score} {preview.data.score}
+            </p>
+          )}
           <ul className="preview-facts">
             {preview.data.criticalFailures.length > 0 && <li>{t.inspector.inspection.criticalFailures(preview.data.criticalFailures.join(', '))}</li>}
             <li>{t.inspector.inspection.violationPoints(preview.data.violationPoints)}</li>
-            {preview.data.notChecked > 0 && <li>{t.inspector.inspection.notChecked(preview.data.notChecked)}</li>}
             {preview.data.nonCompliant > 0 && <li>{t.inspector.inspection.correctiveToOpen(preview.data.nonCompliant)}</li>}
           </ul>
           <p className="muted small">{t.inspector.inspection.previewIntro.replace('{max}', String(preview.data.minorIssuesMaxPoints))}</p>
