@@ -37,7 +37,15 @@ test.describe('system admin pages', () => {
     const login = await request.post('/api/auth/login', { data: { username: 'browser-made', password: 'a-long-first-password' } });
     expect(login.status()).toBe(200);
 
+    // One click only asks, naming whom and what follows; Cancel leaves the account as it was.
     await row.getByRole('button', { name: 'Disable' }).click();
+    const ask = page.getByRole('tooltip');
+    await expect(ask).toContainText(/^Disable the account of .+\?/);
+    await expect(ask).toContainText('signed out on every device');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row).toContainText('Active');
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
     await expect(row).toContainText('Disabled');
     const refused = await request.post('/api/auth/login', { data: { username: 'browser-made', password: 'a-long-first-password' } });
     expect(refused.status()).toBe(401);

@@ -369,7 +369,15 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(row).toContainText('Inspector');
     await expect(row).toContainText('Fujian HRSS Department');
     expect((await request.post('/api/auth/login', { data: { username: 'fj-new-inspector', password: 'a-long-first-password' } })).status()).toBe(200);
+    // One click only asks, naming whom and what follows; Cancel leaves the account as it was.
     await row.getByRole('button', { name: 'Disable' }).click();
+    const ask = page.getByRole('tooltip');
+    await expect(ask).toContainText(/^Disable the account of .+\?/);
+    await expect(ask).toContainText('signed out on every device');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row).toContainText('Active');
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
     await expect(row).toContainText('Disabled');
     // The agencies' accounts are there too.
     await expect(page.locator('tr[data-username="agency-fj-1"]')).toContainText('Agency account');

@@ -174,6 +174,15 @@ test.describe('enforcement with due process', () => {
     await expect(bureau.getByTestId('case-windows')).toContainText('工作日');
     await expectAccessible(bureau, testInfo, 'case-zh');
     await keepScreenshot(bureau, 'case-notice-tablet-zh');
+    // Withdrawing ends the case: danger-styled, and one click only asks, saying what follows.
+    const withdraw = bureau.getByRole('button', { name: '撤销案件' });
+    await expect(withdraw).toHaveClass(/ant-btn-dangerous/);
+    await withdraw.click();
+    const ask = bureau.getByRole('tooltip');
+    await expect(ask).toContainText('撤销此案件？');
+    await expect(ask).toContainText('不能再恢复');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(bureau.getByTestId('case-windows')).toContainText('工作日');
 
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
     const visitor = await context.newPage();

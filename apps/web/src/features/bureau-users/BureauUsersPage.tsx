@@ -10,6 +10,7 @@ import { choices, FilterBar } from '@/components/FilterBar';
 import { KeysetTable } from '@/components/KeysetTable';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
+import { ConfirmButton } from '@/components/ConfirmButton';
 import { PageHeading } from '@/components/PageHeading';
 import { useUrlFilters } from '@/hooks/use-url-filters';
 import { useUserColumns } from '@/components/user-columns';
@@ -84,9 +85,15 @@ export function BureauUsersPage() {
     header: <span className="visually-hidden">{u.actions}</span>,
     cell: (user) =>
       user.id !== myId && (
-        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
-          {user.status === 'active' ? u.disable : u.enable}
-        </Button>
+        user.status === 'active' ? (
+          <ConfirmButton size="small" confirm={{ title: u.confirmDisable(user.displayName), description: u.confirmDisableDetail, ok: u.disable, cancel: u.confirmCancel }} onConfirm={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+            {u.disable}
+          </ConfirmButton>
+        ) : (
+          <Button size="small" onClick={() => setStatus.mutate(user)} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+            {u.enable}
+          </Button>
+        )
       ),
   });
   const open = (kind: Kind) => {

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem } from '@/lib/api/problem';
 import { useRole } from '@/lib/auth/use-session';
 import { formatDate, formatDeadline, useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { ConfirmButton, type Confirmation } from '@/components/ConfirmButton';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
@@ -231,7 +232,7 @@ function Actions({ c }: { c: CaseDetail }) {
         key: 'withdraw',
         title: t.enforcement.withdraw,
         content: (
-          <StepForm onFinish={(v) => run('withdraw', v)} submit={t.enforcement.withdraw}>
+          <StepForm onFinish={(v) => run('withdraw', v)} submit={t.enforcement.withdraw} confirm={{ title: t.enforcement.confirmWithdraw, description: t.enforcement.confirmWithdrawDetail, ok: t.enforcement.withdraw, cancel: t.enforcement.confirmCancel }}>
             <Form.Item name="reason" label={t.enforcement.withdrawReason} rules={[{ required: true }]}>
               <Input />
             </Form.Item>
@@ -312,13 +313,21 @@ function SubmitOnly({ label, onSubmit }: { label: string; onSubmit: () => void }
   );
 }
 
-function StepForm({ children, submit, onFinish, initialValues }: { children: React.ReactNode; submit: string; onFinish: (values: Record<string, unknown>) => void; initialValues?: Record<string, unknown> }) {
+/** A step's form; a destructive step (`confirm`) is danger-styled and asks first, naming what will happen. */
+function StepForm({ children, submit, onFinish, initialValues, confirm }: { children: React.ReactNode; submit: string; onFinish: (values: Record<string, unknown>) => void; initialValues?: Record<string, unknown>; confirm?: Confirmation }) {
+  const [form] = Form.useForm();
   return (
-    <Form layout="vertical" onFinish={onFinish} initialValues={initialValues}>
+    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={initialValues}>
       {children}
-      <Button type="primary" htmlType="submit">
-        {submit}
-      </Button>
+      {confirm ? (
+        <ConfirmButton confirm={confirm} onConfirm={() => form.submit()}>
+          {submit}
+        </ConfirmButton>
+      ) : (
+        <Button type="primary" htmlType="submit">
+          {submit}
+        </Button>
+      )}
     </Form>
   );
 }

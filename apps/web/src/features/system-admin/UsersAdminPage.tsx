@@ -6,6 +6,7 @@ import { useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { bureauName as bureauNameIn } from '@/utils/agency-name';
 import { KeysetTable } from '@/components/KeysetTable';
 import { NativeSelect } from '@/components/NativeSelect';
+import { ConfirmButton } from '@/components/ConfirmButton';
 import { PageHeading } from '@/components/PageHeading';
 import { FormModal } from '@/components/FormModal';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -86,9 +87,15 @@ export function UsersAdminPage() {
         <Button size="small" onClick={() => open(user)}>
           {u.edit}
         </Button>{' '}
-        <Button size="small" danger={user.status === 'active'} onClick={() => setStatus.mutate({ id: user.id, body: { version: user.version, status: user.status === 'active' ? 'disabled' : 'active' } })} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
-          {user.status === 'active' ? u.disable : u.enable}
-        </Button>{' '}
+        {user.status === 'active' ? (
+          <ConfirmButton size="small" confirm={{ title: u.confirmDisable(user.displayName), description: u.confirmDisableDetail, ok: u.disable, cancel: u.confirmCancel }} onConfirm={() => setStatus.mutate({ id: user.id, body: { version: user.version, status: 'disabled' } })} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+            {u.disable}
+          </ConfirmButton>
+        ) : (
+          <Button size="small" onClick={() => setStatus.mutate({ id: user.id, body: { version: user.version, status: 'active' } })} loading={setStatus.isPending && setStatus.variables?.id === user.id}>
+            {u.enable}
+          </Button>
+        )}{' '}
         {user.status === 'active' && (
           <Button size="small" onClick={() => issueReset.mutate(user.id)} loading={issueReset.isPending && issueReset.variables === user.id}>
             {u.resetPassword}
