@@ -4,6 +4,7 @@ import { App } from '@/app/App';
 import { getLanguage } from '@/lib/i18n/language';
 import { loadDictionary } from '@/lib/i18n/use-i18n';
 import '@/app/global.css';
+import '@/components/public-ui/public-ui.css';
 
 const root = document.getElementById('root');
 if (root) {

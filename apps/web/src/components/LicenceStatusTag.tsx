@@ -1,6 +1,6 @@
-import { Tag } from 'antd';
 import type { components } from '@/lib/api/schema';
 import { useT } from '@/lib/i18n/use-i18n';
+import { Tag } from './public-ui/Tag';
 
 type LicenceStatus = components['schemas']['LicenceVerification']['status'];
 
@@ -13,7 +13,8 @@ const COLOUR: Record<LicenceStatus, string> = {
   expired: '#595959',
 };
 
+/** Plain markup (no Ant Design): the verification and register pages are a worker's first load. */
 export function LicenceStatusTag({ status }: { status: LicenceStatus }) {
   const t = useT();
-  return <Tag variant="solid" color={COLOUR[status]}>{t.licenceStatus[status]}</Tag>;
+  return <Tag color={COLOUR[status]}>{t.licenceStatus[status]}</Tag>;
 }

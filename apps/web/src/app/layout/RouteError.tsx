@@ -1,4 +1,3 @@
-import { Button } from 'antd';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { StatusPage } from '@/components/StatusPage';
 import { useT } from '@/lib/i18n/use-i18n';
@@ -16,9 +15,9 @@ export function RouteError() {
         text={notFound ? t.errors.notFoundText : t.common.networkError}
         actions={
           <>
-            <Button type="primary" size="large" onClick={() => window.location.reload()}>
+            <button type="button" className="pu-button pu-button-primary pu-button-large" onClick={() => window.location.reload()}>
               {t.common.retry}
-            </Button>
+            </button>
             <Link to="/" className="button-link button-link-secondary">
               {t.errors.goHome}
             </Link>

@@ -1,4 +1,3 @@
-import { Alert, Empty } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useHelpLines } from '@/lib/api/reference';
@@ -7,6 +6,7 @@ import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { Loading } from '@/components/Loading';
+import { Alert, Empty } from '@/components/public-ui';
 import { useCountryNotes } from './api/get-country-notes';
 
 /** Advice that is the app's own text; help lines and country notes are the API's reference data. */
@@ -32,7 +32,7 @@ export function BeforeYouGoPage() {
       <section className="panel" aria-labelledby="help-lines">
         <h2 id="help-lines">{t.beforeYouGo.helpLinesTitle}</h2>
         {helpLines.isPending && <Loading />}
-        {helpLines.error && <Alert type="warning" showIcon role="note" title={t.beforeYouGo.helpLinesEmpty} />}
+        {helpLines.error && <Alert type="warning" role="note" title={t.beforeYouGo.helpLinesEmpty} />}
         <ul className="result-list" data-testid="help-lines">
           {(helpLines.data ?? []).map((line) => (
             <li key={line.id}>
@@ -101,7 +101,7 @@ export function BeforeYouGoPage() {
           options={DESTINATION_COUNTRIES.map((code) => ({ value: code, label: countryName(code, language) }))}
         />
         {notes.isPending && <Loading />}
-        {notes.data && notes.data.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.beforeYouGo.countryNone} />}
+        {notes.data && notes.data.length === 0 && <Empty description={t.beforeYouGo.countryNone} />}
         {(notes.data ?? []).map((note) => (
           <article key={note.id} className="country-note">
             <h3>{note.title}</h3>

@@ -1,11 +1,10 @@
-import { Alert, Button, Checkbox, Form, Input } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ApiProblem } from '@/lib/api/problem';
 import { useComplaintCategories, useProvinces } from '@/lib/api/reference';
 import type { components } from '@/lib/api/schema';
 import { countryName, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Alert, Button, Field, ProblemMessage, describedBy } from '@/components/public-ui';
 import { looksLikeNumber, normaliseNumber } from '@/utils/licence-number';
 import { DESTINATION_COUNTRIES } from '@/utils/destinations';
 import { clearDraft, loadDraft, saveDraft } from './draft';
@@ -62,20 +61,41 @@ function toRequest(values: FormValues): ComplaintRequest {
   };
 }
 
+type Errors = Partial<Record<keyof FormValues, string>>;
+/** The fields in the order they appear: the first with an error gets the focus. */
+const FIELD_ORDER: (keyof FormValues)[] = ['categories', 'description', 'agency', 'jurisdictionCode', 'destinationCountry', 'amount', 'complainantName', 'complainantContact'];
+
 export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: string; onReceipt: (receipt: ComplaintReceipt) => void }) {
   const t = useT();
   const language = useLanguage();
-  const [form] = Form.useForm<FormValues>();
   const categories = useComplaintCategories();
   const provinces = useProvinces();
-  const [agencyText, setAgencyText] = useState(initialAgency ?? '');
+  const initialValues = useMemo<FormValues>(() => {
+    const draft = loadDraft<FormValues>() ?? {};
+    return { description: '', ...draft, categories: draft.categories ?? [], ...(initialAgency ? { agency: initialAgency } : {}) };
+  }, [initialAgency]);
+  const [values, setValues] = useState<FormValues>(initialValues);
+  const [errors, setErrors] = useState<Errors>({});
   // One key for this complaint from the moment its form opens, kept across reloads until it is sent.
   useState(idempotencyKey);
-  const suggestions = useAgencySuggestions(agencyText);
-  const initialValues = useMemo<Partial<FormValues>>(() => {
-    const draft = loadDraft<FormValues>() ?? {};
-    return { categories: [], ...draft, ...(initialAgency ? { agency: initialAgency } : {}) };
-  }, [initialAgency]);
+  const suggestions = useAgencySuggestions(values.agency ?? '');
+
+  const change = (patch: Partial<FormValues>) => {
+    const next = { ...values, ...patch };
+    setValues(next);
+    // A corrected field loses its message at once; the others keep theirs until the next send.
+    setErrors((current) => ({ ...current, ...Object.fromEntries(Object.keys(patch).map((key) => [key, undefined])) }));
+    saveDraft({ ...next, complainantName: undefined, complainantContact: undefined });
+  };
+
+  const showErrors = (found: Errors) => {
+    setErrors(found);
+    const first = FIELD_ORDER.find((field) => found[field]);
+    if (!first) return;
+    const target = first === 'categories' ? document.querySelector<HTMLInputElement>('#categories input') : document.getElementById(first);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  };
 
   const submit = useSubmitComplaint({
     onSuccess: (receipt) => {
@@ -85,84 +105,111 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.errors.length > 0) {
-        form.setFields(
-          error.errors.map((fieldError) => ({
-            name: FIELD_OF[fieldError.field] ?? (fieldError.field as keyof FormValues),
-            errors: [fieldError.message],
-          })),
-        );
+        showErrors(Object.fromEntries(error.errors.map((fieldError) => [FIELD_OF[fieldError.field] ?? fieldError.field, fieldError.message])));
       }
     },
   });
+
+  const validate = (v: FormValues): Errors => {
+    const found: Errors = {};
+    if (v.categories.length === 0) found.categories = t.complaint.categoriesRequired;
+    const description = v.description.trim();
+    if (!description) found.description = t.complaint.descriptionRequired;
+    else if (description.length < 10) found.description = t.complaint.descriptionTooShort;
+    else if (v.description.length > MAX_DESCRIPTION) found.description = t.complaint.descriptionTooLong(MAX_DESCRIPTION);
+    if (!v.agency?.trim()) found.agency = t.complaint.agencyRequired;
+    else if (v.agency.length > 200) found.agency = t.complaint.tooLong;
+    if (!agencyIdentified(v.agency) && !v.jurisdictionCode) found.jurisdictionCode = t.complaint.placeRequired;
+    const amount = v.amount?.trim();
+    if (amount && !(AMOUNT.test(amount) && Number(amount) <= 100_000_000)) found.amount = t.complaint.amountInvalid;
+    if ((v.complainantName?.length ?? 0) > 200) found.complainantName = t.complaint.tooLong;
+    if ((v.complainantContact?.length ?? 0) > 200) found.complainantContact = t.complaint.tooLong;
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(values);
+    if (Object.values(found).some(Boolean)) return showErrors(found);
+    setErrors({});
+    submit.mutate(toRequest(values));
+  };
 
   // The gravest first, so a worker in danger finds their case at the top; "other" last.
   const sortedCategories = [...(categories.data ?? [])].sort(
     (a, b) => Number(a.code === 'other') - Number(b.code === 'other') || SEVERITY_ORDER.indexOf(a.severityFloor) - SEVERITY_ORDER.indexOf(b.severityFloor),
   );
-  const agencyIdentified = (value: string | undefined) => !!value && looksLikeNumber(normaliseNumber(value));
   const agencySuggestions = (suggestions.data ?? []).map((agency) => ({
     value: agency.licenceNumbers[0] ?? agency.uscc,
     label: language === 'en' && agency.nameEn ? agency.nameEn : agency.nameZh,
   }));
-
+  const placeRequired = !agencyIdentified(values.agency);
   const fieldErrorOnly = submit.error instanceof ApiProblem && submit.error.errors.length > 0;
+  const text = (field: keyof FormValues, props: React.InputHTMLAttributes<HTMLInputElement> = {}, extra?: string) => (
+    <input
+      id={field}
+      className="pu-input"
+      value={(values[field] as string | undefined) ?? ''}
+      onChange={(event) => change({ [field]: event.target.value })}
+      aria-invalid={errors[field] ? true : undefined}
+      aria-describedby={describedBy(field, extra, errors[field])}
+      {...props}
+    />
+  );
 
   return (
-    <Form<FormValues>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onValuesChange={(_, all) => saveDraft({ ...all, complainantName: undefined, complainantContact: undefined })}
-      onFinish={(values) => submit.mutate(toRequest(values))}
-      onFinishFailed={() => form.scrollToField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? 'categories', { block: 'center', focus: true })}
-      scrollToFirstError={false}
-      requiredMark="optional"
-      className="stack"
-    >
-      <Alert type="warning" showIcon role="note" title={t.complaint.urgentNote} />
+    <form onSubmit={onSubmit} className="stack" noValidate>
+      <Alert type="warning" role="note" title={t.complaint.urgentNote} />
 
-      <fieldset className="panel form-section">
+      <fieldset className="panel form-section" aria-describedby={errors.categories ? 'categories-error' : undefined}>
         <legend className="form-legend" id="categories-legend">
           {t.complaint.categories}
         </legend>
-        {/* A validator rather than `required`: antd would put aria-required on the group, which ARIA does not allow there. */}
-        <Form.Item
-          name="categories"
-          rules={[{ validator: (_, value: string[] | undefined) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t.complaint.categoriesRequired))) }]}
-        >
-          <Checkbox.Group className="category-list" role="group" aria-labelledby="categories-legend">
-            {sortedCategories.map((category) => (
-              <Checkbox key={category.code} value={category.code} className="category-option">
+        <div id="categories" className="category-list" role="group" aria-labelledby="categories-legend">
+          {sortedCategories.map((category) => (
+            <label key={category.code} className="pu-check category-option">
+              <input
+                type="checkbox"
+                value={category.code}
+                checked={values.categories.includes(category.code)}
+                onChange={(event) =>
+                  change({ categories: event.target.checked ? [...values.categories, category.code] : values.categories.filter((code) => code !== category.code) })
+                }
+              />
+              <span>
                 <span className="category-name">{language === 'en' ? category.nameEn : category.nameZh}</span>
-                {category.severityFloor === 'urgent' && (
-                  // A plain label, not antd's Tag: the complaint form is a worker's first load on a phone.
-                  <span className="category-tag urgent-label">{t.complaint.urgentCategory}</span>
-                )}
+                {category.severityFloor === 'urgent' && <span className="category-tag urgent-label">{t.complaint.urgentCategory}</span>}
                 {language === 'en' && <span className="agency-meta">{category.description}</span>}
-              </Checkbox>
-            ))}
-          </Checkbox.Group>
-        </Form.Item>
-        {categories.error && <ProblemAlert error={categories.error} onRetry={() => void categories.refetch()} />}
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.categories && (
+          <div id="categories-error" className="pu-error" role="alert">
+            {errors.categories}
+          </div>
+        )}
+        {categories.error && <ProblemMessage error={categories.error} onRetry={() => void categories.refetch()} />}
       </fieldset>
 
       <div className="panel form-section">
-        <Form.Item
-          name="description"
-          label={t.complaint.description}
-          extra={t.complaint.descriptionHelp}
-          rules={[
-            { required: true, whitespace: true, message: t.complaint.descriptionRequired },
-            { min: 10, message: t.complaint.descriptionTooShort, transform: (value: string) => value?.trim() },
-            { max: MAX_DESCRIPTION, message: t.complaint.descriptionTooLong(MAX_DESCRIPTION) },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={MAX_DESCRIPTION} />
-        </Form.Item>
+        <Field id="description" label={t.complaint.description} extra={t.complaint.descriptionHelp} error={errors.description}>
+          <textarea
+            id="description"
+            className="pu-input"
+            rows={5}
+            maxLength={MAX_DESCRIPTION}
+            value={values.description}
+            onChange={(event) => change({ description: event.target.value })}
+            aria-required="true"
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={describedBy('description', t.complaint.descriptionHelp, errors.description)}
+          />
+        </Field>
 
-        <Form.Item name="agency" label={t.complaint.agency} extra={t.complaint.agencyHelp} rules={[{ required: true, whitespace: true, message: t.complaint.agencyRequired }, { max: 200, message: t.complaint.tooLong }]}>
-          <Input list="agency-suggestions" autoComplete="off" placeholder={t.complaint.agencyPlaceholder} onChange={(event) => setAgencyText(event.target.value)} />
-        </Form.Item>
+        <Field id="agency" label={t.complaint.agency} extra={t.complaint.agencyHelp} error={errors.agency}>
+          {text('agency', { list: 'agency-suggestions', autoComplete: 'off', placeholder: t.complaint.agencyPlaceholder, 'aria-required': true }, t.complaint.agencyHelp)}
+        </Field>
         {/* The browser's own suggestion list: the value is the licence number (or code), the label the name. */}
         <datalist id="agency-suggestions">
           {agencySuggestions.map((option) => (
@@ -172,44 +219,53 @@ export function ComplaintForm({ initialAgency, onReceipt }: { initialAgency?: st
           ))}
         </datalist>
 
-        <Form.Item
-          name="jurisdictionCode"
-          label={t.complaint.place}
-          dependencies={['agency']}
-          rules={[({ getFieldValue }) => ({ required: !agencyIdentified(getFieldValue('agency') as string | undefined), message: t.complaint.placeRequired })]}
-        >
-          <NativeSelect placeholder={t.complaint.placePlaceholder} options={(provinces.data ?? []).map((p) => ({ value: p.code, label: language === 'en' ? p.nameEn : p.nameZh }))} />
-        </Form.Item>
+        <Field id="jurisdictionCode" label={t.complaint.place} error={errors.jurisdictionCode} optional={placeRequired ? undefined : t.common.optional}>
+          <NativeSelect
+            id="jurisdictionCode"
+            value={values.jurisdictionCode}
+            onChange={(jurisdictionCode) => change({ jurisdictionCode })}
+            placeholder={t.complaint.placePlaceholder}
+            options={(provinces.data ?? []).map((p) => ({ value: p.code, label: language === 'en' ? p.nameEn : p.nameZh }))}
+            aria-invalid={errors.jurisdictionCode ? true : undefined}
+            aria-describedby={describedBy('jurisdictionCode', undefined, errors.jurisdictionCode)}
+          />
+        </Field>
 
-        <Form.Item name="destinationCountry" label={t.complaint.destination}>
-          <NativeSelect placeholder={t.complaint.destinationPlaceholder} options={DESTINATION_COUNTRIES.map((code) => ({ value: code, label: countryName(code, language) }))} />
-        </Form.Item>
+        <Field id="destinationCountry" label={t.complaint.destination} optional={t.common.optional}>
+          <NativeSelect
+            id="destinationCountry"
+            value={values.destinationCountry}
+            onChange={(destinationCountry) => change({ destinationCountry })}
+            placeholder={t.complaint.destinationPlaceholder}
+            options={DESTINATION_COUNTRIES.map((code) => ({ value: code, label: countryName(code, language) }))}
+          />
+        </Field>
 
-        <Form.Item
-          name="amount"
-          label={t.complaint.amount}
-          rules={[{ validator: (_, value: string | undefined) => (!value?.trim() || (AMOUNT.test(value.trim()) && Number(value) <= 100_000_000) ? Promise.resolve() : Promise.reject(new Error(t.complaint.amountInvalid))) }]}
-        >
-          <Input inputMode="decimal" autoComplete="off" />
-        </Form.Item>
+        <Field id="amount" label={t.complaint.amount} error={errors.amount} optional={t.common.optional}>
+          {text('amount', { inputMode: 'decimal', autoComplete: 'off' })}
+        </Field>
       </div>
 
       <fieldset className="panel form-section">
         <legend className="form-legend">{t.complaint.contactTitle}</legend>
         <p className="page-intro">{t.complaint.contactHelp}</p>
-        <Form.Item name="complainantName" label={t.complaint.name} rules={[{ max: 200, message: t.complaint.tooLong }]}>
-          <Input autoComplete="name" />
-        </Form.Item>
-        <Form.Item name="complainantContact" label={t.complaint.contact} rules={[{ max: 200, message: t.complaint.tooLong }]}>
-          <Input autoComplete="tel" inputMode="tel" />
-        </Form.Item>
+        <Field id="complainantName" label={t.complaint.name} error={errors.complainantName} optional={t.common.optional}>
+          {text('complainantName', { autoComplete: 'name' })}
+        </Field>
+        <Field id="complainantContact" label={t.complaint.contact} error={errors.complainantContact} optional={t.common.optional}>
+          {text('complainantContact', { autoComplete: 'tel', inputMode: 'tel' })}
+        </Field>
       </fieldset>
 
-      {submit.error && (fieldErrorOnly ? <Alert type="error" showIcon role="alert" title={t.complaint.formHasErrors} /> : <ProblemAlert error={submit.error} />)}
+      {submit.error && (fieldErrorOnly ? <Alert type="error" role="alert" title={t.complaint.formHasErrors} /> : <ProblemMessage error={submit.error} />)}
 
-      <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending} disabled={submit.isPending}>
+      <Button variant="primary" type="submit" size="large" block loading={submit.isPending} disabled={submit.isPending}>
         {submit.isPending ? t.complaint.submitting : t.complaint.submit}
       </Button>
-    </Form>
+    </form>
   );
+}
+
+function agencyIdentified(value: string | undefined): boolean {
+  return !!value && looksLikeNumber(normaliseNumber(value));
 }

@@ -1,7 +1,7 @@
-import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
+import { Alert, Button } from '@/components/public-ui';
 import type { ComplaintReceipt } from './ComplaintForm';
 import { download, receiptImage } from './receipt-image';
 
@@ -27,8 +27,8 @@ export function ComplaintReceiptView({ receipt, onAnother }: { receipt: Complain
       <h1 id="receipt-title" className="page-title" tabIndex={-1}>
         {t.receipt.title}
       </h1>
-      {receipt.urgent && <Alert type="error" showIcon role="alert" title={t.receipt.urgent} data-testid="urgent" />}
-      <Alert type="info" showIcon role="note" title={t.receipt.keep} />
+      {receipt.urgent && <Alert type="error" role="alert" title={t.receipt.urgent} data-testid="urgent" />}
+      <Alert type="info" role="note" title={t.receipt.keep} />
       <div className="panel">
         <dl className="facts">
           <dt>{t.receipt.trackingCode}</dt>
@@ -48,7 +48,7 @@ export function ComplaintReceiptView({ receipt, onAnother }: { receipt: Complain
         </dl>
       </div>
       <div className="button-row no-print">
-        <Button type="primary" size="large" onClick={() => void copy()} data-testid="copy">
+        <Button variant="primary" size="large" onClick={() => void copy()} data-testid="copy">
           {copied ? t.receipt.copied : t.receipt.copy}
         </Button>
         <Button size="large" onClick={() => void saveImage()} data-testid="save-image">

@@ -5,7 +5,8 @@ import { PageHeading } from '@/components/PageHeading';
 import { ComplaintForm, type ComplaintReceipt } from './ComplaintForm';
 import { Loading } from '@/components/Loading';
 
-// The receipt is needed only once a complaint is in: fetched while she fills the form, not before it shows.
+// The receipt is needed only once a complaint is in: fetched once she starts filling the form (the first
+// focus inside it), so it is not part of the page's first load on a slow connection.
 const loadReceiptView = () => import('./ComplaintReceiptView');
 const ComplaintReceiptView = lazy(() => loadReceiptView().then((m) => ({ default: m.ComplaintReceiptView })));
 
@@ -15,9 +16,6 @@ export function NewComplaintPage() {
   const [receipt, setReceipt] = useState<ComplaintReceipt>();
   const initialAgency = params.get('licence') ?? params.get('agency') ?? undefined;
 
-  useEffect(() => {
-    void loadReceiptView();
-  }, []);
   useEffect(() => {
     if (receipt) window.scrollTo({ top: 0 });
   }, [receipt]);
@@ -35,7 +33,9 @@ export function NewComplaintPage() {
   return (
     <>
       <PageHeading title={t.complaint.title} intro={t.complaint.intro} />
-      <ComplaintForm initialAgency={initialAgency} onReceipt={setReceipt} />
+      <div onFocus={() => void loadReceiptView()}>
+        <ComplaintForm initialAgency={initialAgency} onReceipt={setReceipt} />
+      </div>
     </>
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, Button, Empty, Form, Input, Tag } from 'antd';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Alert, Button, Empty, Field, ProblemMessage, Tag, describedBy } from '@/components/public-ui';
 import { useComplaintStatus, type TrackingCredentials } from './use-complaint-status';
 import { Loading } from '@/components/Loading';
 
@@ -30,51 +29,84 @@ export function TrackComplaintPage() {
   const location = useLocation();
   const [credentials, setCredentials] = useState<TrackingCredentials | undefined>(() => fromState(location.state));
   const status = useComplaintStatus(credentials);
+  const [code, setCode] = useState(credentials?.code ?? '');
+  const [secret, setSecret] = useState(credentials?.secret ?? '');
+  const [showSecret, setShowSecret] = useState(false);
+  const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      code: !code.trim() ? t.track.codeRequired : !TRACKING_CODE.test(normaliseCode(code)) ? t.track.codeFormat : undefined,
+      secret: !secret.trim() ? t.track.secretRequired : undefined,
+    };
+    setErrors(found);
+    if (found.code || found.secret) {
+      document.getElementById(found.code ? 'code' : 'secret')?.focus();
+      return;
+    }
+    setCredentials({ code: normaliseCode(code), secret: secret.normalize('NFKC').trim() });
+  };
 
   return (
     <div className="stack">
       <PageHeading title={t.track.title} intro={t.track.intro} />
-      <Form<TrackingCredentials>
-        layout="vertical"
-        className="panel no-print"
-        initialValues={credentials ?? { code: '', secret: '' }}
-        onFinish={(values) => setCredentials({ code: normaliseCode(values.code), secret: values.secret.normalize('NFKC').trim() })}
-      >
-        <Form.Item
-          name="code"
-          label={t.track.code}
-          validateTrigger="onSubmit"
-          rules={[
-            { required: true, whitespace: true, message: t.track.codeRequired },
-            { validator: (_, value: string) => (!value || TRACKING_CODE.test(normaliseCode(value)) ? Promise.resolve() : Promise.reject(new Error(t.track.codeFormat))) },
-          ]}
-        >
-          <Input placeholder={t.track.codePlaceholder} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-        </Form.Item>
-        <Form.Item name="secret" label={t.track.secret} validateTrigger="onSubmit" rules={[{ required: true, whitespace: true, message: t.track.secretRequired }]}>
-          <Input.Password autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" size="large" block loading={status.isFetching}>
+      <form className="panel no-print" onSubmit={submit} noValidate>
+        <Field id="code" label={t.track.code} error={errors.code}>
+          <input
+            id="code"
+            className="pu-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder={t.track.codePlaceholder}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-required="true"
+            aria-invalid={errors.code ? true : undefined}
+            aria-describedby={describedBy('code', undefined, errors.code)}
+          />
+        </Field>
+        <Field id="secret" label={t.track.secret} error={errors.secret}>
+          <div className="pu-password">
+            <input
+              id="secret"
+              className="pu-input"
+              type={showSecret ? 'text' : 'password'}
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              aria-required="true"
+              aria-invalid={errors.secret ? true : undefined}
+              aria-describedby={describedBy('secret', undefined, errors.secret)}
+            />
+            <Button size="small" onClick={() => setShowSecret((shown) => !shown)} aria-pressed={showSecret} aria-controls="secret">
+              {showSecret ? t.track.hideSecret : t.track.showSecret}
+            </Button>
+          </div>
+        </Field>
+        <Button variant="primary" type="submit" size="large" block loading={status.isFetching}>
           {t.track.submit}
         </Button>
-      </Form>
+      </form>
 
       {credentials && status.isPending && (
         <Loading />
       )}
-      {isProblem(status.error, 404) && <Alert type="error" showIcon role="alert" title={t.track.notFound} />}
-      {isProblem(status.error, 429) && <Alert type="error" showIcon role="alert" title={t.track.locked} data-testid="locked" />}
-      {status.error && !isProblem(status.error, 404) && !isProblem(status.error, 429) && <ProblemAlert error={status.error} onRetry={() => void status.refetch()} />}
+      {isProblem(status.error, 404) && <Alert type="error" role="alert" title={t.track.notFound} />}
+      {isProblem(status.error, 429) && <Alert type="error" role="alert" title={t.track.locked} data-testid="locked" />}
+      {status.error && !isProblem(status.error, 404) && !isProblem(status.error, 429) && <ProblemMessage error={status.error} onRetry={() => void status.refetch()} />}
       {status.data && (
         <section className="panel" aria-labelledby="complaint-status" data-testid="complaint-status">
           <h2 id="complaint-status">
             {t.track.status}:{' '}
-            <Tag variant="solid" color={STATUS_COLOUR[status.data.status] ?? '#a64300'} className="status-tag" data-testid="status">
+            <Tag color={STATUS_COLOUR[status.data.status] ?? '#a64300'} className="status-tag" data-testid="status">
               {t.complaintStatus[status.data.status]}
             </Tag>
           </h2>
           <p>{t.complaintStatusHelp[status.data.status]}</p>
-          {status.data.urgent && <Alert type="error" showIcon role="note" title={t.track.urgent} />}
+          {status.data.urgent && <Alert type="error" role="note" title={t.track.urgent} />}
           <dl className="facts" style={{ marginTop: 12 }}>
             <dt>{t.receipt.trackingCode}</dt>
             <dd>{status.data.trackingCode}</dd>
@@ -87,7 +119,7 @@ export function TrackComplaintPage() {
           </dl>
           <h3>{t.track.notes}</h3>
           {status.data.notes.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.track.noNotes} />
+            <Empty description={t.track.noNotes} />
           ) : (
             <ol className="steps" data-testid="notes">
               {status.data.notes.map((note) => (

@@ -1,11 +1,11 @@
-import { Button, Empty, Form, Input } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useProvinces } from '@/lib/api/reference';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Button, Empty, Field, ProblemMessage } from '@/components/public-ui';
 import { usePublicSanctions, useSanctionText } from './use-cases';
 
 /** The public list of sanctions (phone first); the filter lives in the address so a search can be shared. */
@@ -23,37 +23,46 @@ export function SanctionsPage() {
   };
   const sanctions = usePublicSanctions(filter);
   const items = sanctions.data?.pages.flatMap((page) => page.items) ?? [];
-  const update = (values: Record<string, string | undefined>) => {
+  const [values, setValues] = useState<Record<string, string | undefined>>(filter);
+  const set = (key: string) => (value: string | undefined) => setValues({ ...values, [key]: value });
+  const update = (event: FormEvent) => {
+    event.preventDefault();
     const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value.trim());
+    for (const [key, value] of Object.entries(values)) if (value?.trim()) next.set(key, value.trim());
     setParams(next, { replace: true });
   };
 
   return (
     <div className="stack">
       <PageHeading title={t.sanctions.sanctionsTitle} intro={t.sanctions.sanctionsIntro} />
-      <Form layout="vertical" className="panel" role="search" initialValues={filter} onFinish={update}>
-        <Form.Item name="q" label={t.sanctions.search}>
-          <Input allowClear autoComplete="off" />
-        </Form.Item>
+      <form className="panel" role="search" onSubmit={update}>
+        <Field id="q" label={t.sanctions.search}>
+          <input id="q" type="search" className="pu-input" value={values.q ?? ''} onChange={(e) => set('q')(e.target.value)} autoComplete="off" />
+        </Field>
         <div className="card-grid">
-          <Form.Item name="province" label={t.sanctions.province}>
-            <NativeSelect placeholder={t.sanctions.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
-          </Form.Item>
-          <Form.Item name="from" label={t.sanctions.from}>
-            <Input type="date" />
-          </Form.Item>
-          <Form.Item name="to" label={t.sanctions.to}>
-            <Input type="date" />
-          </Form.Item>
+          <Field id="province" label={t.sanctions.province}>
+            <NativeSelect
+              id="province"
+              value={values.province}
+              onChange={set('province')}
+              placeholder={t.sanctions.allProvinces}
+              options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))}
+            />
+          </Field>
+          <Field id="from" label={t.sanctions.from}>
+            <input id="from" type="date" className="pu-input" value={values.from ?? ''} onChange={(e) => set('from')(e.target.value)} />
+          </Field>
+          <Field id="to" label={t.sanctions.to}>
+            <input id="to" type="date" className="pu-input" value={values.to ?? ''} onChange={(e) => set('to')(e.target.value)} />
+          </Field>
         </div>
-        <Button type="primary" htmlType="submit" block>
+        <Button variant="primary" type="submit" block>
           {t.common.search}
         </Button>
-      </Form>
+      </form>
       <section aria-busy={sanctions.isFetching} aria-label={t.sanctions.sanctionsTitle}>
         {sanctions.isPending && <Loading />}
-        {sanctions.error && <ProblemAlert error={sanctions.error} onRetry={() => void sanctions.refetch()} />}
+        {sanctions.error && <ProblemMessage error={sanctions.error} onRetry={() => void sanctions.refetch()} />}
         {sanctions.isSuccess && items.length === 0 && <Empty description={t.sanctions.noSanctions} />}
         <ul className="result-list" data-testid="sanctions-list">
           {items.map((s) => (
@@ -78,7 +87,7 @@ export function SanctionsPage() {
           ))}
         </ul>
         {sanctions.hasNextPage && (
-          <Button block onClick={() => void sanctions.fetchNextPage()} loading={sanctions.isFetchingNextPage}>
+          <Button block onClick={() => void sanctions.fetchNextPage()} loading={sanctions.isFetchingNextPage} disabled={sanctions.isFetchingNextPage}>
             {t.sanctions.loadMore}
           </Button>
         )}

@@ -1,8 +1,8 @@
-import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '@/lib/i18n/use-i18n';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { VerifyForm } from '@/components/VerifyForm';
+import { Alert } from '@/components/public-ui';
 
 export function PublicHomePage() {
   const t = useT();
@@ -23,7 +23,7 @@ export function PublicHomePage() {
         <p className="page-intro">{t.home.lead}</p>
         <VerifyForm />
       </section>
-      <Alert type="warning" showIcon role="note" title={t.home.feeWarning} />
+      <Alert type="warning" role="note" title={t.home.feeWarning} />
       <nav aria-label={t.nav.label} className="card-grid">
         {cards.map((card) => (
           <Link key={card.to} to={card.to} className="link-card">

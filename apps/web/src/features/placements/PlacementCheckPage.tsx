@@ -1,19 +1,18 @@
-import { Alert, Button, Input } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem } from '@/lib/api/problem';
 import { formatDate, useLanguage } from '@/lib/i18n/use-i18n';
 import { Loading } from '@/components/Loading';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Alert, Button, ProblemMessage } from '@/components/public-ui';
 import { usePlacementCheck } from './api/check-placement';
 import type { PublicPlacement } from './api/types';
-import { usePlacementTexts } from './texts';
+import { usePlacementCheckTexts } from './check-texts';
 import './placements.css';
 
 /** The worker's own check, on her phone: two short fields, then the answer with the numbers to call first. */
 export function PlacementCheckPage() {
-  const t = usePlacementTexts().check;
+  const t = usePlacementCheckTexts();
   const params = useParams();
   const [code, setCode] = useState(params.code ?? '');
   const [idLast4, setIdLast4] = useState('');
@@ -30,27 +29,27 @@ export function PlacementCheckPage() {
       <form className="panel stack" onSubmit={submit} data-testid="placement-check-form">
         <label className="field">
           <span>{t.code}</span>
-          <Input size="large" value={code} onChange={(e) => setCode(e.target.value)} maxLength={10} autoCapitalize="characters" autoComplete="off" aria-describedby="code-hint" name="checkCode" />
+          <input className="pu-input pu-input-large" value={code} onChange={(e) => setCode(e.target.value)} maxLength={10} autoCapitalize="characters" autoComplete="off" aria-describedby="code-hint" name="checkCode" />
           <small id="code-hint">{t.codeHint}</small>
         </label>
         <label className="field">
           <span>{t.idLast4}</span>
-          <Input size="large" value={idLast4} onChange={(e) => setIdLast4(e.target.value)} maxLength={4} inputMode="text" autoComplete="off" name="idLast4" />
+          <input className="pu-input pu-input-large" value={idLast4} onChange={(e) => setIdLast4(e.target.value)} maxLength={4} inputMode="text" autoComplete="off" name="idLast4" />
         </label>
-        <Button type="primary" size="large" htmlType="submit" block disabled={code.trim().length !== 10 || idLast4.trim().length !== 4}>
+        <Button variant="primary" size="large" type="submit" block disabled={code.trim().length !== 10 || idLast4.trim().length !== 4}>
           {t.submit}
         </Button>
       </form>
       {check.isFetching && <Loading />}
-      {notFound && <Alert type="warning" showIcon role="alert" title={t.notFound} data-testid="placement-not-found" />}
-      {check.error && !notFound ? <ProblemAlert error={check.error} /> : null}
+      {notFound && <Alert type="warning" role="alert" title={t.notFound} data-testid="placement-not-found" />}
+      {check.error && !notFound ? <ProblemMessage error={check.error} /> : null}
       {check.data && <CheckAnswer placement={check.data} />}
     </div>
   );
 }
 
 function CheckAnswer({ placement: p }: { placement: PublicPlacement }) {
-  const t = usePlacementTexts().check;
+  const t = usePlacementCheckTexts();
   const language = useLanguage();
   const zh = language !== 'en';
   return (

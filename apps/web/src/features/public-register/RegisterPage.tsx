@@ -1,10 +1,10 @@
-import { Button, Form, Input } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useProvinces } from '@/lib/api/reference';
 import { formatDate, useLanguage, useT } from '@/lib/i18n/use-i18n';
 import { NativeSelect } from '@/components/NativeSelect';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Button, Field, ProblemMessage } from '@/components/public-ui';
 import { useRegister, type RegisterFilter } from './use-register';
 import { Loading } from '@/components/Loading';
 import { LicenceStatusTag } from '@/components/LicenceStatusTag';
@@ -32,37 +32,39 @@ export function RegisterPage() {
   const provinces = useProvinces();
   const agencies = register.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const update = (values: { q?: string; province?: string; status?: string }) => {
+  const [values, setValues] = useState<{ q: string; province?: string; status?: string }>({ q: filter.q ?? '', province: filter.province, status: filter.status });
+  const update = (event: FormEvent) => {
+    event.preventDefault();
     const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value.trim());
+    for (const [key, value] of Object.entries(values)) if (value?.trim()) next.set(key, value.trim());
     setParams(next, { replace: true });
   };
 
   return (
     <div className="stack">
       <PageHeading title={t.register.title} intro={t.register.intro} />
-      <Form
-        layout="vertical"
-        className="panel"
-        role="search"
-        initialValues={{ q: filter.q ?? '', province: filter.province, status: filter.status }}
-        onFinish={update}
-      >
-        <Form.Item name="q" label={t.register.searchLabel}>
-          <Input placeholder={t.register.searchPlaceholder} allowClear autoComplete="off" />
-        </Form.Item>
+      <form className="panel" role="search" onSubmit={update}>
+        <Field id="q" label={t.register.searchLabel}>
+          <input id="q" type="search" className="pu-input" value={values.q} onChange={(e) => setValues({ ...values, q: e.target.value })} placeholder={t.register.searchPlaceholder} autoComplete="off" />
+        </Field>
         <div className="card-grid">
-          <Form.Item name="province" label={t.register.province}>
-            <NativeSelect placeholder={t.register.allProvinces} options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))} />
-          </Form.Item>
-          <Form.Item name="status" label={t.register.status}>
-            <NativeSelect placeholder={t.register.allStatuses} options={STATUSES.map((s) => ({ value: s, label: t.licenceStatus[s] }))} />
-          </Form.Item>
+          <Field id="province" label={t.register.province}>
+            <NativeSelect
+              id="province"
+              value={values.province}
+              onChange={(province) => setValues({ ...values, province })}
+              placeholder={t.register.allProvinces}
+              options={(provinces.data ?? []).map((p) => ({ value: p.code.slice(0, 2), label: language === 'en' ? p.nameEn : p.nameZh }))}
+            />
+          </Field>
+          <Field id="status" label={t.register.status}>
+            <NativeSelect id="status" value={values.status} onChange={(status) => setValues({ ...values, status })} placeholder={t.register.allStatuses} options={STATUSES.map((s) => ({ value: s, label: t.licenceStatus[s] }))} />
+          </Field>
         </div>
-        <Button type="primary" htmlType="submit" block>
+        <Button variant="primary" type="submit" block>
           {t.common.search}
         </Button>
-      </Form>
+      </form>
 
       <section aria-labelledby="register-results" aria-busy={register.isFetching}>
         <h2 id="register-results" className="visually-hidden">
@@ -71,7 +73,7 @@ export function RegisterPage() {
         {register.isPending && (
           <Loading />
         )}
-        {register.error && <ProblemAlert error={register.error} onRetry={() => void register.refetch()} />}
+        {register.error && <ProblemMessage error={register.error} onRetry={() => void register.refetch()} />}
         {/* Plain text, not antd's Empty (and its picture): the register is a worker's first load on a phone. */}
         {register.isSuccess && agencies.length === 0 && (
           <p className="empty-result" role="status">
@@ -113,7 +115,7 @@ export function RegisterPage() {
           ))}
         </ul>
         {register.hasNextPage && (
-          <Button block onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage} style={{ marginTop: 12 }}>
+          <Button block onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage} disabled={register.isFetchingNextPage} style={{ marginTop: 12 }}>
             {t.register.loadMore}
           </Button>
         )}

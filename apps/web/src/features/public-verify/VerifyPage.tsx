@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { isProblem } from '@/lib/api/problem';
 import { useT } from '@/lib/i18n/use-i18n';
 import { PageHeading } from '@/components/PageHeading';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { ProblemMessage } from '@/components/public-ui';
 import { VerifyForm, normaliseNumber } from '@/components/VerifyForm';
 import { useVerification } from './use-verification';
 import { VerificationAnswer } from './VerificationAnswer';
@@ -25,7 +25,7 @@ export function VerifyPage() {
       {number && verification.data && <VerificationAnswer answer={verification.data} />}
       {number && isProblem(verification.error, 404) && <UnknownNumber number={number} />}
       {number && verification.error && !isProblem(verification.error, 404) && (
-        <ProblemAlert error={verification.error} onRetry={() => void verification.refetch()} />
+        <ProblemMessage error={verification.error} onRetry={() => void verification.refetch()} />
       )}
       <section className="panel no-print" aria-label={number ? t.verify.verifyAnother : t.verify.title}>
         {number && <h2>{t.verify.verifyAnother}</h2>}

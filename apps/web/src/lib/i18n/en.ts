@@ -205,6 +205,8 @@ export const en: PublicMessages = {
     codeFormat: 'A tracking code looks like CP-XXXXX-XXXXX',
     secret: 'PIN or secret',
     secretRequired: 'Enter the PIN',
+    showSecret: 'Show',
+    hideSecret: 'Hide',
     submit: 'Track',
     notFound: 'The tracking code or the PIN is wrong. Check them and try again.',
     locked: 'Too many wrong PINs for this code: it is locked for a while. Try again in 15 minutes.',

@@ -204,6 +204,8 @@ export const zh = {
     codeFormat: '查询码的格式是 CP-XXXXX-XXXXX',
     secret: '查询 PIN 或密码',
     secretRequired: '请输入查询 PIN',
+    showSecret: '显示',
+    hideSecret: '隐藏',
     submit: '查询',
     notFound: '查询码或 PIN 不对。请核对后再试。',
     locked: '这个查询码输错次数太多,已暂时锁定。请 15 分钟后再试。',
