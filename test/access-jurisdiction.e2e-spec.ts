@@ -149,6 +149,8 @@ describe('access matrix: jurisdiction', () => {
     add('GET /api/placements/:id', { path: `/api/placements/${placement.id}`, missing: `/api/placements/${NO_SUCH_ID}`, inScope: FUZHOU_AGENCY_READERS });
     // The worker: anyone with the check code and the last four characters of her ID number.
     add('GET /api/public/placements/:checkCode', { path: `/api/public/placements/${placement.checkCode}?idLast4=${residentId().slice(-4)}`, inScope: 'everyone' });
+    // Open data: the same datasets for everyone, signed in or not.
+    add('GET /api/public/datasets/:file', { path: '/api/public/datasets/licences.csv', missing: '/api/public/datasets/nothing.csv', inScope: 'everyone' });
     add('GET /api/public/complaints/:trackingCode', { path: `/api/public/complaints/${receipt.body.trackingCode}`, inScope: 'everyone', headers: { 'x-complaint-secret': receipt.body.secret } });
 
     await t.db.transaction((manager) =>

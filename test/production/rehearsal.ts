@@ -318,16 +318,20 @@ async function main(): Promise<void> {
 
   // 5. Breaks. kill -9 one API process under load: the other answers, the cluster replaces it.
   const [victim] = childPids(api.pid as number);
+  // By the order sent, not the order answered: a request caught on a connection node:cluster had
+  // just handed to the killed process may hang rather than fail fast, so each gets 15 s (a proxy's
+  // upstream timeout) and counts as one of the few in flight.
   const statuses: (number | string)[] = [];
   let sent = 0;
   const load = async () => {
     while (sent < 400) {
+      const index = sent;
       sent += 1;
       if (sent === 100) process.kill(victim, 'SIGKILL');
       try {
-        statuses.push((await http(`/api/public/licences/${licenceNumber}`)).status);
+        statuses[index] = (await http(`/api/public/licences/${licenceNumber}`, { signal: AbortSignal.timeout(15_000) })).status;
       } catch (error) {
-        statuses.push((error as Error).message);
+        statuses[index] = (error as Error).name === 'TimeoutError' ? 'no answer in 15 s' : (error as Error).message;
       }
     }
   };

@@ -34,7 +34,8 @@ export function streamUpload(
     });
     // Writing into a connection the server closed after answering fails; the answer is what counts.
     req.on('error', (error) => {
-      if (!answered) setTimeout(() => (answered ? undefined : reject(error)), 200);
+      // The answer may still be parsed from what arrived before the close: on a busy machine that takes more than a moment.
+      if (!answered) setTimeout(() => (answered ? undefined : reject(error)), 2000);
     });
     const pump = () => {
       while (!answered && !req.destroyed) {
