@@ -21,6 +21,7 @@ const ALL_JOBS = [
   'licence-expiry',
   'licence-renewal-reminders',
   'notification-delivery',
+  'open-datasets',
   'reserve-fund-top-ups',
   'risk-scores',
   'self-assessment-deadlines',
