@@ -21,26 +21,33 @@ const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, upl
 
 interface Run {
   lcpMs: number;
+  /** The scripts' compressed bodies, as the budget test counts them. */
   jsKb: number;
+  /** The same with each response's headers (about 1 KB a file, mostly security headers). */
+  withHeadersKb: number;
 }
 
 async function measure(browser: Browser, path: string, language: 'zh-CN' | 'en'): Promise<Run> {
   const context = await browser.newContext({ locale: language, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   try {
-    await context.addInitScript((lang) => window.localStorage.setItem('lang', lang), language);
+    await context.addInitScript((lang) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('lang', lang), language);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.downloadThroughput, uploadThroughput: PROFILE.uploadThroughput });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
-    const scripts = new Set<string>();
+    const scripts = new Map<string, number>();
     let jsBytes = 0;
+    let headerBytes = 0;
     cdp.on('Network.responseReceived', (event) => {
-      if (event.type === 'Script') scripts.add(event.requestId);
+      if (event.type === 'Script') scripts.set(event.requestId, event.response.encodedDataLength);
     });
     cdp.on('Network.loadingFinished', (event) => {
-      if (scripts.has(event.requestId)) jsBytes += event.encodedDataLength;
+      const headers = scripts.get(event.requestId);
+      if (headers === undefined) return;
+      jsBytes += event.encodedDataLength;
+      headerBytes += headers;
     });
     await page.goto(BASE + path, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
@@ -50,11 +57,12 @@ async function measure(browser: Browser, path: string, language: 'zh-CN' | 'en')
           let last = 0;
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries()) last = entry.startTime;
-          }).observe({ type: 'largest-contentful-paint', buffered: true });
+            // Node's types list only the entry types Node itself records; the browser records this one.
+          }).observe({ type: 'largest-contentful-paint' as never, buffered: true });
           setTimeout(() => resolve(last), 500);
         }),
     );
-    return { lcpMs, jsKb: jsBytes / 1024 };
+    return { lcpMs, jsKb: (jsBytes - headerBytes) / 1024, withHeadersKb: jsBytes / 1024 };
   } finally {
     await context.close();
   }
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     const pages = ['/', '/verify', `/verify/${licence}`, '/agencies', '/complaints/new', '/complaints/track', '/sanctions', '/before-you-go', '/placements/check'];
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
     console.log(`Public pages, Chromium mobile profile (CPU ${PROFILE.cpuSlowdown}x, ${PROFILE.latency} ms RTT, 1.6 Mbit/s), cache off, median of ${RUNS}; targets LCP <= ${LCP_TARGET_MS} ms, JS <= ${JS_TARGET_KB} KB\n`);
-    console.log(['page', 'language', 'LCP ms', 'JS KB (as sent)', 'verdict'].join(' | '));
+    console.log(['page', 'language', 'LCP ms', 'JS KB (compressed bodies)', 'with headers', 'verdict'].join(' | '));
     let failures = 0;
     for (const language of ['zh-CN', 'en'] as const) {
       for (const path of pages) {
@@ -107,9 +115,10 @@ async function main(): Promise<void> {
         for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, path, language));
         const lcp = median(runs.map((r) => r.lcpMs));
         const js = median(runs.map((r) => r.jsKb));
+        const withHeaders = median(runs.map((r) => r.withHeadersKb));
         const ok = lcp <= LCP_TARGET_MS && js <= JS_TARGET_KB;
         if (!ok) failures += 1;
-        console.log([path, language, lcp.toFixed(0), js.toFixed(1), ok ? 'ok' : 'OVER'].join(' | '));
+        console.log([path, language, lcp.toFixed(0), js.toFixed(1), withHeaders.toFixed(1), ok ? 'ok' : 'OVER'].join(' | '));
       }
     }
     console.log(failures ? `\n${failures} page(s) over a target` : '\nevery public page within its targets');
