@@ -20,6 +20,9 @@ export async function useLanguage(page: Page, language: Language) {
 
 /** No serious or critical axe-core violation (WCAG 2.x A/AA rules and best practices). */
 export async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
+  // Colours are judged as the page settles: a dialog still fading in (slower on a busy machine)
+  // shows its buttons half-transparent, which reads as too little contrast.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
