@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tokenFor } from './support/api';
-import { expectAccessible, keepScreenshot, useLanguage, type Language } from './support/page-checks';
+import { disableAccountWithConfirmation, expectAccessible, keepScreenshot, useLanguage, type Language } from './support/page-checks';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 768, height: 1024 };
@@ -37,16 +37,7 @@ test.describe('system admin pages', () => {
     const login = await request.post('/api/auth/login', { data: { username: 'browser-made', password: 'a-long-first-password' } });
     expect(login.status()).toBe(200);
 
-    // One click only asks, naming whom and what follows; Cancel leaves the account as it was.
-    await row.getByRole('button', { name: 'Disable' }).click();
-    const ask = page.getByRole('tooltip');
-    await expect(ask).toContainText(/^Disable the account of .+\?/);
-    await expect(ask).toContainText('signed out on every device');
-    await ask.getByRole('button', { name: 'Cancel' }).click();
-    await expect(row).toContainText('Active');
-    await row.getByRole('button', { name: 'Disable' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
-    await expect(row).toContainText('Disabled');
+    await disableAccountWithConfirmation(page, row);
     const refused = await request.post('/api/auth/login', { data: { username: 'browser-made', password: 'a-long-first-password' } });
     expect(refused.status()).toBe(401);
   });

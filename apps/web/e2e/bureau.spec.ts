@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { tokenFor } from './support/api';
-import { expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage, type Language } from './support/page-checks';
+import { disableAccountWithConfirmation, expectAccessible, expectNoHorizontalScroll, keepScreenshot, useLanguage, type Language } from './support/page-checks';
 
 /** The bureau admin's and the agency's workspaces: whole journeys on the demo data. */
 const DESKTOP = { width: 1280, height: 800 };
@@ -369,16 +369,7 @@ test.describe('bureau admin and agency workspaces', () => {
     await expect(row).toContainText('Inspector');
     await expect(row).toContainText('Fujian HRSS Department');
     expect((await request.post('/api/auth/login', { data: { username: 'fj-new-inspector', password: 'a-long-first-password' } })).status()).toBe(200);
-    // One click only asks, naming whom and what follows; Cancel leaves the account as it was.
-    await row.getByRole('button', { name: 'Disable' }).click();
-    const ask = page.getByRole('tooltip');
-    await expect(ask).toContainText(/^Disable the account of .+\?/);
-    await expect(ask).toContainText('signed out on every device');
-    await ask.getByRole('button', { name: 'Cancel' }).click();
-    await expect(row).toContainText('Active');
-    await row.getByRole('button', { name: 'Disable' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
-    await expect(row).toContainText('Disabled');
+    await disableAccountWithConfirmation(page, row);
     // The agencies' accounts are there too.
     await expect(page.locator('tr[data-username="agency-fj-1"]')).toContainText('Agency account');
   });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from './environment';
@@ -48,4 +48,20 @@ export async function expectNoHorizontalScroll(page: Page, name: string) {
 export async function keepScreenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/**
+ * Disables the account on `row` as an admin would: the first click only asks, naming whom and what
+ * follows; Cancel leaves it active; a second click and the dialog's own Disable do it.
+ */
+export async function disableAccountWithConfirmation(page: Page, row: Locator) {
+  await row.getByRole('button', { name: 'Disable' }).click();
+  const ask = page.getByRole('tooltip');
+  await expect(ask).toContainText(/^Disable the account of .+\?/);
+  await expect(ask).toContainText('signed out on every device');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
+  await expect(row).toContainText('Disabled');
 }
